@@ -1,0 +1,63 @@
+package duty
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"sync"
+)
+
+//go:embed data/iso3166.txt
+var iso3166Text string
+
+var countryTable = sync.OnceValue(func() map[string]bool {
+	t := make(map[string]bool, 250)
+	for _, line := range strings.Split(iso3166Text, "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		for _, c := range strings.Fields(line) {
+			t[c] = true
+		}
+	}
+	return t
+})
+
+// ValidCountry reports whether code is an officially assigned ISO 3166-1
+// alpha-2 country code (upper case). Reserved codes such as "UK", "EU",
+// "XK" or "SU" are not countries here; use ValidateCountry for an error
+// that says what was given.
+func ValidCountry(code string) bool { return countryTable()[code] }
+
+// ValidateCountry returns an *InvalidCountryError unless code is an
+// officially assigned ISO 3166-1 alpha-2 code.
+func ValidateCountry(code string) error {
+	if ValidCountry(code) {
+		return nil
+	}
+	return &InvalidCountryError{Code: code}
+}
+
+// InvalidCountryError reports a code that is not an ISO 3166-1 alpha-2
+// country code. It matches ErrInvalidCountry with errors.Is.
+type InvalidCountryError struct {
+	Code string
+}
+
+func (e *InvalidCountryError) Error() string {
+	hint := ""
+	switch {
+	case e.Code == "UK":
+		hint = " (the ISO code of the United Kingdom is GB)"
+	case e.Code == "EU":
+		hint = " (EU is a customs union, not a country: name the member state)"
+	case len(e.Code) == 2 && strings.ToUpper(e.Code) != e.Code:
+		hint = " (codes are upper case)"
+	case len(e.Code) == 3:
+		hint = " (use the alpha-2 code, not alpha-3)"
+	}
+	return fmt.Sprintf("duty: %q is not an ISO 3166-1 alpha-2 country code%s", e.Code, hint)
+}
+
+// Is reports whether target is ErrInvalidCountry.
+func (e *InvalidCountryError) Is(target error) bool { return target == ErrInvalidCountry }

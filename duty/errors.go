@@ -1,0 +1,30 @@
+package duty
+
+import (
+	"errors"
+	"sort"
+)
+
+// Sentinel errors. The typed errors of this package match them with
+// errors.Is, so callers can test the class of a failure and still use
+// errors.As to read the value that caused it.
+var (
+	// ErrInvalidCurrency: a currency code that is not active ISO 4217.
+	ErrInvalidCurrency = errors.New("duty: invalid currency")
+	// ErrInvalidCountry: a code that is not ISO 3166-1 alpha-2.
+	ErrInvalidCountry = errors.New("duty: invalid country")
+	// ErrInvalidAmount: an amount string that is not a decimal number.
+	ErrInvalidAmount = errors.New("duty: invalid amount")
+	// ErrCurrencyMismatch: arithmetic on two different currencies.
+	ErrCurrencyMismatch = errors.New("duty: currency mismatch")
+	// ErrDivisionByZero: division or allocation by zero.
+	ErrDivisionByZero = errors.New("duty: division by zero")
+	// ErrInvalidUnit: a unit spelling this package does not know.
+	ErrInvalidUnit = errors.New("duty: invalid unit")
+	// ErrIncompatibleUnits: a conversion across dimensions (kg to litres).
+	ErrIncompatibleUnits = errors.New("duty: incompatible units")
+	// ErrInvalidQuantity: a quantity string that cannot be read.
+	ErrInvalidQuantity = errors.New("duty: invalid quantity")
+)
+
+func sortStrings(s []string) { sort.Strings(s) }

@@ -1,0 +1,268 @@
+package duty
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Money is an exact amount in an ISO 4217 currency. It is immutable: every
+// operation returns a new value. The zero Money has no currency and is not a
+// valid amount; build values with ParseMoney, NewMoney or Zero.
+type Money struct {
+	amount   decimal.Decimal
+	currency string
+}
+
+// ParseMoney reads a decimal amount ("1234.56", "-0.5", "1e3" is refused)
+// in the given ISO 4217 currency. Amounts come in as strings so that a float
+// never reaches a money path.
+func ParseMoney(amount, currency string) (Money, error) {
+	if _, err := LookupCurrency(currency); err != nil {
+		return Money{}, err
+	}
+	d, err := parseDecimal(amount)
+	if err != nil {
+		return Money{}, &InvalidAmountError{Amount: amount}
+	}
+	return Money{amount: d, currency: currency}, nil
+}
+
+// MustMoney is ParseMoney that panics on error. Use it only with constant
+// arguments, such as in tests and examples.
+func MustMoney(amount, currency string) Money {
+	m, err := ParseMoney(amount, currency)
+	if err != nil {
+		panic(err)
+	}
+	return m
+}
+
+// NewMoney wraps a decimal in a currency after checking the code.
+func NewMoney(amount decimal.Decimal, currency string) (Money, error) {
+	if _, err := LookupCurrency(currency); err != nil {
+		return Money{}, err
+	}
+	return Money{amount: amount, currency: currency}, nil
+}
+
+// Zero returns 0 in the currency. The code is checked.
+func Zero(currency string) (Money, error) { return NewMoney(decimal.Zero, currency) }
+
+// parseDecimal accepts plain decimal notation only: an optional sign, digits,
+// an optional fraction. Exponents, spaces, thousands separators, "NaN" and
+// "Inf" are refused so that every amount reads the same way everywhere.
+func parseDecimal(s string) (decimal.Decimal, error) {
+	if s == "" || len(s) > 64 {
+		return decimal.Decimal{}, ErrInvalidAmount
+	}
+	digits, dot := 0, false
+	for i, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '.' && !dot:
+			dot = true
+		case (r == '-' || r == '+') && i == 0:
+		default:
+			return decimal.Decimal{}, ErrInvalidAmount
+		}
+	}
+	if digits == 0 {
+		return decimal.Decimal{}, ErrInvalidAmount
+	}
+	return decimal.NewFromString(s)
+}
+
+// ParseDecimal reads a plain decimal number (no exponent, no separators).
+// It is the one way amounts, rates and quantities enter this package.
+func ParseDecimal(s string) (decimal.Decimal, error) {
+	d, err := parseDecimal(s)
+	if err != nil {
+		return decimal.Decimal{}, &InvalidAmountError{Amount: s}
+	}
+	return d, nil
+}
+
+// Amount returns the exact decimal amount.
+func (m Money) Amount() decimal.Decimal { return m.amount }
+
+// Currency returns the ISO 4217 code ("" for the zero Money).
+func (m Money) Currency() string { return m.currency }
+
+// IsZero reports whether the amount is zero.
+func (m Money) IsZero() bool { return m.amount.IsZero() }
+
+// IsNegative reports whether the amount is below zero.
+func (m Money) IsNegative() bool { return m.amount.IsNegative() }
+
+// IsPositive reports whether the amount is above zero.
+func (m Money) IsPositive() bool { return m.amount.IsPositive() }
+
+func (m Money) same(o Money) error {
+	if m.currency != o.currency {
+		return &CurrencyMismatchError{A: m.currency, B: o.currency}
+	}
+	return nil
+}
+
+// Add returns m + o. Different currencies are a *CurrencyMismatchError.
+func (m Money) Add(o Money) (Money, error) {
+	if err := m.same(o); err != nil {
+		return Money{}, err
+	}
+	return Money{amount: m.amount.Add(o.amount), currency: m.currency}, nil
+}
+
+// Sub returns m - o. Different currencies are a *CurrencyMismatchError.
+func (m Money) Sub(o Money) (Money, error) {
+	if err := m.same(o); err != nil {
+		return Money{}, err
+	}
+	return Money{amount: m.amount.Sub(o.amount), currency: m.currency}, nil
+}
+
+// Mul returns m × f, exactly (no rounding).
+func (m Money) Mul(f decimal.Decimal) Money {
+	return Money{amount: m.amount.Mul(f), currency: m.currency}
+}
+
+// Div returns m ÷ d rounded half away from zero to places decimals.
+// Division by zero is ErrDivisionByZero.
+func (m Money) Div(d decimal.Decimal, places int32) (Money, error) {
+	if d.IsZero() {
+		return Money{}, ErrDivisionByZero
+	}
+	return Money{amount: m.amount.DivRound(d, places), currency: m.currency}, nil
+}
+
+// Neg returns -m.
+func (m Money) Neg() Money { return Money{amount: m.amount.Neg(), currency: m.currency} }
+
+// Cmp compares m and o: -1, 0 or +1. Different currencies are an error.
+func (m Money) Cmp(o Money) (int, error) {
+	if err := m.same(o); err != nil {
+		return 0, err
+	}
+	return m.amount.Cmp(o.amount), nil
+}
+
+// Equal reports whether m and o have the same currency and numeric value
+// (12.5 EUR equals 12.50 EUR).
+func (m Money) Equal(o Money) bool {
+	return m.currency == o.currency && m.amount.Equal(o.amount)
+}
+
+// MinorUnits returns the currency's number of minor-unit digits (2 for the
+// zero Money).
+func (m Money) MinorUnits() int32 { return minorUnits(m.currency) }
+
+func minorUnits(code string) int32 {
+	if info, ok := currencyTable()[code]; ok {
+		return info.Minor
+	}
+	return 2
+}
+
+// Round rounds to the currency's minor unit, half away from zero
+// (1.005 EUR → 1.01 EUR; 0.5 JPY → 1 JPY).
+func (m Money) Round() Money { return m.RoundTo(m.MinorUnits(), HalfUp) }
+
+// RoundWith rounds to the currency's minor unit with the given mode.
+func (m Money) RoundWith(mode RoundingMode) Money { return m.RoundTo(m.MinorUnits(), mode) }
+
+// RoundTo rounds to places decimals (negative places round to tens,
+// hundreds...: JPY taxable values round down to 1,000 with -3) with mode.
+func (m Money) RoundTo(places int32, mode RoundingMode) Money {
+	return Money{amount: mode.round(m.amount, places), currency: m.currency}
+}
+
+// String formats as "1234.56 EUR": at least the currency's minor digits,
+// more when the amount carries more precision.
+func (m Money) String() string {
+	if m.currency == "" {
+		return "0"
+	}
+	return m.amountString() + " " + m.currency
+}
+
+func (m Money) amountString() string {
+	places := m.MinorUnits()
+	if e := -m.amount.Exponent(); e > places {
+		places = e
+	}
+	return m.amount.StringFixed(places)
+}
+
+type moneyJSON struct {
+	Amount   string `json:"amount"`
+	Currency string `json:"currency"`
+}
+
+// MarshalJSON encodes {"amount":"12.50","currency":"EUR"}. The amount is a
+// string so that no JSON reader turns it into a float.
+func (m Money) MarshalJSON() ([]byte, error) {
+	if m.currency == "" {
+		return []byte("null"), nil
+	}
+	return json.Marshal(moneyJSON{Amount: m.amountString(), Currency: m.currency})
+}
+
+// UnmarshalJSON decodes {"amount":"12.50","currency":"EUR"}. A numeric
+// amount (12.5 without quotes) is refused: it may already have been a float.
+func (m *Money) UnmarshalJSON(b []byte) error {
+	if bytes.Equal(bytes.TrimSpace(b), []byte("null")) {
+		*m = Money{}
+		return nil
+	}
+	var raw struct {
+		Amount   json.RawMessage `json:"amount"`
+		Currency string          `json:"currency"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return fmt.Errorf("duty: money must be {\"amount\":\"…\",\"currency\":\"…\"}: %w", err)
+	}
+	var amount string
+	if err := json.Unmarshal(raw.Amount, &amount); err != nil {
+		return &InvalidAmountError{Amount: strings.TrimSpace(string(raw.Amount)), Reason: "amount must be a JSON string"}
+	}
+	v, err := ParseMoney(amount, raw.Currency)
+	if err != nil {
+		return err
+	}
+	*m = v
+	return nil
+}
+
+// InvalidAmountError reports an amount that is not a plain decimal number.
+// It matches ErrInvalidAmount with errors.Is.
+type InvalidAmountError struct {
+	Amount string
+	Reason string
+}
+
+func (e *InvalidAmountError) Error() string {
+	if e.Reason != "" {
+		return fmt.Sprintf("duty: invalid amount %s: %s", e.Amount, e.Reason)
+	}
+	return fmt.Sprintf("duty: %q is not a decimal amount (expected digits with an optional sign and fraction, e.g. \"1234.56\")", e.Amount)
+}
+
+// Is reports whether target is ErrInvalidAmount.
+func (e *InvalidAmountError) Is(target error) bool { return target == ErrInvalidAmount }
+
+// CurrencyMismatchError reports arithmetic between two currencies. It
+// matches ErrCurrencyMismatch with errors.Is.
+type CurrencyMismatchError struct {
+	A, B string
+}
+
+func (e *CurrencyMismatchError) Error() string {
+	return fmt.Sprintf("duty: currency mismatch: %q and %q", e.A, e.B)
+}
+
+// Is reports whether target is ErrCurrencyMismatch.
+func (e *CurrencyMismatchError) Is(target error) bool { return target == ErrCurrencyMismatch }
