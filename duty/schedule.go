@@ -53,7 +53,20 @@ type Measure struct {
 	// entry also matches every program below it ("9903.81" matches
 	// "9903.81.90").
 	Excludes []string
+	// Base is the value the ad valorem part of Rate is charged on; empty
+	// means the line's customs value.
+	Base ValueBase
 }
+
+// ValueBase names the value an ad valorem rate is charged on when it is
+// not the whole customs value of the line.
+type ValueBase string
+
+// MetalContentValue: the value of the steel, aluminium or copper content of
+// a derivative article, the base of the US Section 232 duties on
+// derivatives since June 2025 (Proclamation 10947). The caller supplies
+// that value; without it the duty cannot be computed.
+const MetalContentValue ValueBase = "metal_content"
 
 // InForce reports whether the measure applies on day on.
 func (m Measure) InForce(on time.Time) bool {

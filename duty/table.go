@@ -233,7 +233,9 @@ var TableColumns = []string{"hs", "kind", "rate", "origins", "program", "from", 
 // additional; rate is any text ParseRate reads; origins are ISO 3166-1
 // alpha-2 codes separated by spaces (empty: all origins); from and to are
 // YYYY-MM-DD or empty (open), both inclusive. An optional excludes column
-// holds the programs an additional measure displaces, separated by spaces.
+// holds the programs an additional measure displaces, separated by spaces;
+// an optional base column says what value the rate is charged on (empty or
+// metal_content, see ValueBase).
 // Lines starting with # are comments; a UTF-8 byte-order mark is skipped.
 // Errors are *TableError values naming the row and the column.
 func ReadTable(r io.Reader, opts ...TableOption) (*Table, error) {
@@ -342,6 +344,12 @@ func tableRow(get func(string) string, rateOpts []ParseOption) (Measure, string,
 			return m, "", &TableError{Column: d.name, Value: v, Err: errors.New("want a date YYYY-MM-DD")}
 		}
 		*d.dst = tm
+	}
+	switch b := ValueBase(get("base")); b {
+	case "", MetalContentValue:
+		m.Base = b
+	default:
+		return m, "", &TableError{Column: "base", Value: string(b), Err: errors.New("want empty (customs value) or metal_content")}
 	}
 	if ex := strings.Fields(get("excludes")); len(ex) > 0 {
 		m.Excludes = ex
