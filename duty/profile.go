@@ -226,14 +226,6 @@ func inForce(from, to, on Date) bool {
 	return true
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
 
 // Profiles is a set of profiles, several per country when rules change
 // over time. Build it with NewProfiles, DefaultProfiles or ReadProfiles.
