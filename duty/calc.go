@@ -526,73 +526,49 @@ func (k *calc) flatDuty(o DeMinimisOutcome) error {
 	return nil
 }
 
-// applyMeasures chooses and applies the measures of one line: MFN, or the
-// lowest preferential rate whose programme covers the origin when the line
-// claims preference, plus every additional duty covering the origin.
-func (k *calc) applyMeasures(i int, l EntryLine, ms []Measure) ([]Charge, error) {
+// applyMeasures chooses the measures of one line with Choose (MFN, or the
+// lowest claimed preference, plus additional layers) and applies them.
+func (k *calc) applyMeasures(i int, l EntryLine, all []Measure) ([]Charge, error) {
 	la := &k.a.Lines[i]
 	basis := Basis{Value: la.CustomsValue, Quantities: l.Quantities}
-	claim := l.ClaimPreference == nil || *l.ClaimPreference
-	var mfn *Measure
-	var best *Measure
-	var bestAmt Money
-	var adds []Measure
-	for j := range ms {
-		m := ms[j]
-		if !m.InForce(k.e.Date.Time()) || !m.Covers(l.Origin) {
-			continue
-		}
-		switch m.Kind {
-		case MFN:
-			if mfn == nil {
-				mfn = &ms[j]
-			}
-		case Preferential:
-			if !claim {
-				k.trace("duty", i, fmt.Sprintf("preference %s set aside: the line does not claim preference", m.Program), m.Rate.String(), "", "", m.Source)
-				continue
-			}
-			amt, err := k.apply(m, basis)
-			if err != nil {
-				k.trace("duty", i, fmt.Sprintf("preference %s set aside: %v", m.Program, err), m.Rate.String(), "", "", m.Source)
-				continue
-			}
-			if best == nil || amt.amount.LessThan(bestAmt.amount) {
-				best, bestAmt = &ms[j], amt
-			}
-		case Additional:
-			adds = append(adds, m)
+	ms := make([]Measure, 0, len(all))
+	for _, m := range all {
+		if m.InForce(k.e.Date.Time()) {
+			ms = append(ms, m)
 		}
 	}
-	if mfn == nil && best == nil {
-		return nil, &NoMeasureError{HS: l.HS, Origin: l.Origin, Date: k.e.Date}
+	opts := ChoiceOptions{}
+	if l.ClaimPreference != nil && !*l.ClaimPreference {
+		opts.Claim = ClaimNone
 	}
-	var out []Charge
+	choice, err := Choose(ms, l.Origin, basis, opts)
+	if err != nil {
+		return nil, err
+	}
+	for _, st := range choice.Steps {
+		if !st.Used {
+			k.trace("duty", i, fmt.Sprintf("set aside %s %s: %s", st.Measure.Kind, progOr(st.Measure.Program, st.Measure.HS), st.Reason),
+				st.Measure.Rate.String(), "", "", st.Measure.Source)
+		}
+	}
 	round := func(m Money) Money { return k.p.DutyRounding.apply(m) }
-	if mfn != nil {
-		amt, err := k.apply(*mfn, basis)
-		if err != nil && best == nil {
-			return nil, err
-		}
-		if err == nil && (best == nil || !bestAmt.amount.LessThan(amt.amount)) {
-			if best != nil {
-				k.trace("duty", i, fmt.Sprintf("preference %s set aside: not lower than MFN", best.Program), best.Rate.String(), "", bestAmt.String(), best.Source)
-			}
-			best = nil
-			r := round(amt)
-			out = append(out, Charge{Kind: "duty", Code: "MFN", Name: "Customs duty (MFN)", Rate: mfn.Rate.String(), Base: la.CustomsValue,
-				Amount: r, Source: mfn.Source, Effective: DateOf(mfn.From), Collection: AtBorder})
-			k.trace("duty", i, "MFN duty", mfn.Rate.String(), la.CustomsValue.String(), r.String(), mfn.Source)
-		}
+	var out []Charge
+	b := choice.Base
+	amt, err := k.apply(b, basis)
+	if err != nil {
+		return nil, err
 	}
-	if best != nil {
-		r := round(bestAmt)
-		out = append(out, Charge{Kind: "duty", Code: "PREF", Name: "Customs duty (preference " + best.Program + ")", Rate: best.Rate.String(),
-			Base: la.CustomsValue, Amount: r, Source: best.Source, Effective: DateOf(best.From), Collection: AtBorder,
-			Note: "preferential rate claimed: proof of origin is required"})
-		k.trace("duty", i, "preferential duty "+best.Program+" (proof of origin required)", best.Rate.String(), la.CustomsValue.String(), r.String(), best.Source)
+	ch := Charge{Kind: "duty", Code: "MFN", Name: "Customs duty (MFN)", Rate: b.Rate.String(), Base: la.CustomsValue,
+		Amount: round(amt), Source: b.Source, Effective: DateOf(b.From), Collection: AtBorder}
+	what := "MFN duty"
+	if choice.Preference {
+		ch.Code, ch.Name = "PREF", "Customs duty (preference "+b.Program+")"
+		ch.Note = "preferential rate claimed: proof of origin is required"
+		what = "preferential duty " + b.Program + " (proof of origin required)"
 	}
-	for _, m := range adds {
+	out = append(out, ch)
+	k.trace("duty", i, what, b.Rate.String(), la.CustomsValue.String(), ch.Amount.String(), b.Source)
+	for _, m := range choice.Layers {
 		amt, err := k.apply(m, basis)
 		if err != nil {
 			return nil, fmt.Errorf("additional duty %s: %w", m.Program, err)
