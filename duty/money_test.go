@@ -3,6 +3,7 @@ package duty_test
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -284,4 +285,73 @@ func TestMoneyJSON(t *testing.T) {
 	} {
 		assert.Error(t, json.Unmarshal([]byte(bad), &m), bad)
 	}
+}
+
+// FuzzParseMoney: ParseMoney never panics; what it accepts prints, re-parses
+// and JSON-encodes back to an equal amount.
+func FuzzParseMoney(f *testing.F) {
+	for _, s := range []string{"1234.56", "-0.5", "+7", ".5", "1.", "0", "1e3", " 1", "1,000", "NaN", "", "--1", "12.50", "-", "00012.3400"} {
+		for _, c := range []string{"EUR", "JPY", "KWD"} {
+			f.Add(s, c)
+		}
+	}
+	f.Add("1", "eur")
+	f.Add("1", "HRK")
+	f.Fuzz(func(t *testing.T, amount, currency string) {
+		m, err := duty.ParseMoney(amount, currency)
+		if err != nil {
+			if m != (duty.Money{}) {
+				t.Fatalf("error %v with a non-zero Money %v", err, m)
+			}
+			return
+		}
+		if m.Currency() != currency {
+			t.Fatalf("currency %q, want %q", m.Currency(), currency)
+		}
+		s := m.String()
+		amt, cur, ok := strings.Cut(s, " ")
+		if !ok || cur != currency {
+			t.Fatalf("String() = %q", s)
+		}
+		back, err := duty.ParseMoney(amt, cur)
+		if err != nil || !back.Equal(m) {
+			t.Fatalf("%q → %q → %v, %v", amount, s, back, err)
+		}
+		b, err := json.Marshal(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var j duty.Money
+		if err := json.Unmarshal(b, &j); err != nil || !j.Equal(m) || j.String() != s {
+			t.Fatalf("%q → %s → %v, %v", amount, b, j, err)
+		}
+		// Rounding never panics and lands on the minor unit.
+		for _, mode := range []duty.RoundingMode{duty.HalfUp, duty.HalfEven, duty.Down, duty.Up} {
+			r := m.RoundWith(mode)
+			if !r.Amount().Equal(r.Amount().Round(m.MinorUnits())) {
+				t.Fatalf("%s rounded %s to %s", m, mode, r)
+			}
+		}
+	})
+}
+
+// TestParseMoneyBounds: amounts are bounded by digits, not by text length,
+// so that every accepted amount is accepted again once printed (found by
+// FuzzParseMoney: a 62-digit amount printed with ".00" was refused).
+func TestParseMoneyBounds(t *testing.T) {
+	big := strings.Repeat("9", 64)
+	m, err := duty.ParseMoney(big, "KWD")
+	require.NoError(t, err)
+	back, err := duty.ParseMoney(strings.TrimSuffix(m.String(), " KWD"), "KWD") // 64 nines + ".000"
+	require.NoError(t, err)
+	assert.True(t, back.Equal(m))
+	_, err = duty.ParseMoney(strings.Repeat("9", 65), "EUR")
+	assert.ErrorIs(t, err, duty.ErrInvalidAmount)
+	_, err = duty.ParseMoney("0."+strings.Repeat("1", 65), "EUR")
+	assert.ErrorIs(t, err, duty.ErrInvalidAmount)
+	// Leading zeros are not significant.
+	_, err = duty.ParseMoney(strings.Repeat("0", 100)+"1", "EUR")
+	assert.NoError(t, err)
+	_, err = duty.ParseMoney(strings.Repeat("0", 300), "EUR")
+	assert.ErrorIs(t, err, duty.ErrInvalidAmount)
 }

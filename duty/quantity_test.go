@@ -166,3 +166,58 @@ func TestQuantityZeroJSON(t *testing.T) {
 	require.NoError(t, json.Unmarshal(b, &back), string(b))
 	assert.Equal(t, duty.Quantity{}, back)
 }
+
+// FuzzParseQuantity: ParseQuantity never panics; what it accepts prints and
+// re-parses to the same quantity, survives JSON, and converts to its
+// dimension's base unit and back to an equal value when the factor allows.
+func FuzzParseQuantity(f *testing.F) {
+	for _, s := range []string{
+		"100 kg", "100kg", "2.5 hl", "12 doz.", "3 l alc. 100%", "4 100 kg", "7 DTN", "1 1000 kg",
+		"0.75 LTR", "10 p/st", "-1 kg", "5 % vol/hl", "1 pf. liter", "kg", "100", "1e3 kg", "",
+		"1.2.3 kg", ". kg", "+.5 MWh", "3 dozen_pair", "9 1000 p/st",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		q, err := duty.ParseQuantity(s)
+		if err != nil {
+			return
+		}
+		if !q.Unit.Valid() {
+			t.Fatalf("%q parsed to unknown unit %q", s, q.Unit)
+		}
+		back, err := duty.ParseQuantity(q.String())
+		if err != nil || !back.Value.Equal(q.Value) || back.Unit != q.Unit {
+			t.Fatalf("%q → %q → %v, %v", s, q.String(), back, err)
+		}
+		b, err := json.Marshal(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var j duty.Quantity
+		if err := json.Unmarshal(b, &j); err != nil || !j.Value.Equal(q.Value) || j.Unit != q.Unit {
+			t.Fatalf("%q → %s → %v, %v", s, b, j, err)
+		}
+		for _, u := range []duty.Unit{duty.Kilogram, duty.Litre, duty.Item, duty.LitrePure, duty.MegawattHour, duty.Metre, duty.SquareMetre} {
+			c, err := q.Convert(u)
+			if u.Dimension() != q.Unit.Dimension() {
+				if err == nil {
+					t.Fatalf("%s converted across dimensions to %s", q, c)
+				}
+				continue
+			}
+			if err != nil {
+				t.Fatalf("%s to %s: %v", q, u, err)
+			}
+			// Base units have factor 1, so a unit whose factor is an integer
+			// converts back exactly.
+			f, _ := q.Unit.Factor()
+			if f.IsInteger() {
+				r, err := c.Convert(q.Unit)
+				if err != nil || !r.Value.Equal(q.Value) {
+					t.Fatalf("%s → %s → %v, %v", q, c, r, err)
+				}
+			}
+		}
+	})
+}
