@@ -9,7 +9,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-var hundred = decimal.New(100, 0)
 
 // Calculator turns an Entry into an Assessment. It holds the profiles,
 // schedules and exchange rates it was built with and never changes after
