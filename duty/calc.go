@@ -9,7 +9,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-
 // Calculator turns an Entry into an Assessment. It holds the profiles,
 // schedules and exchange rates it was built with and never changes after
 // NewCalculator, so one Calculator is safe for concurrent use.
