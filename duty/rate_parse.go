@@ -383,12 +383,13 @@ func (p *rateParser) sameUnit(t *term, cur string) error {
 	}
 	p.i++
 	p.skipSpace()
+	upos := p.i
 	ru, err := p.unit()
 	if err != nil {
 		return err
 	}
 	if ru.unit != t.unit || ru.part != "" || ru.composite {
-		return p.fail(at, "sugar formula amounts must share one unit")
+		return p.fail(upos, "sugar formula amounts must share one unit")
 	}
 	return nil
 }
@@ -396,7 +397,6 @@ func (p *rateParser) sameUnit(t *term, cur string) error {
 // money reads "$1.5", "£20.50", "€3", "1.5¢", "35.10 GBP".
 func (p *rateParser) money(amount *decimal.Decimal, cur *string, cents, dollar *bool) error {
 	p.skipSpace()
-	at := p.i
 	sym := ""
 	for _, s := range [...]string{"$", "£", "€"} {
 		if strings.HasPrefix(p.s[p.i:], s) {
@@ -439,9 +439,6 @@ func (p *rateParser) money(amount *decimal.Decimal, cur *string, cents, dollar *
 			return nil
 		}
 		return p.fail(p.i, "unknown currency \""+w+"\"")
-	}
-	if p.eof() {
-		return p.fail(at, "expected %, ¢ or a currency after the number")
 	}
 	return p.fail(p.i, "expected %, ¢ or a currency after the number")
 }
