@@ -83,7 +83,9 @@ func (v *validator) money(path string, m duty.Money, currency string, required b
 		return
 	}
 	if m.IsNegative() {
-		v.add(path+".amount", m.Amount().String(), "must not be negative", ErrInvalidValue)
+		// The amount as the shipment states it ("-5.00", not "-5").
+		amount := strings.TrimSuffix(m.String(), " "+m.Currency())
+		v.add(path+".amount", amount, "must not be negative", ErrInvalidValue)
 	}
 	if currency != "" && m.Currency() != currency {
 		v.add(path+".currency", m.Currency(), fmt.Sprintf("differs from the shipment's currency %s", currency), ErrMixedCurrency)
