@@ -13,14 +13,14 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func table(t *testing.T, csv string) *duty.Table {
+func table(t testing.TB, csv string) *duty.Table {
 	t.Helper()
 	tb, err := duty.ReadTable(strings.NewReader("hs,kind,rate,origins,program,from,to,source\n" + csv))
 	require.NoError(t, err)
 	return tb
 }
 
-func readShipment(t *testing.T, path string) ior.Shipment {
+func readShipment(t testing.TB, path string) ior.Shipment {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	require.NoError(t, err)
@@ -29,7 +29,7 @@ func readShipment(t *testing.T, path string) ior.Shipment {
 	return s
 }
 
-func euEngine(t *testing.T, opts ...ior.Option) *ior.Engine {
+func euEngine(t testing.TB, opts ...ior.Option) *ior.Engine {
 	t.Helper()
 	eu := table(t, "6109.10,mfn,12%,,,2020-01-01,,CN 2026 6109 10 00 (test)\n"+
 		"6110.20,mfn,12%,,,2020-01-01,,CN 2026 6110 20 (test)\n"+
