@@ -59,24 +59,24 @@ func TestQuoteDESample(t *testing.T) {
 	assert.True(t, strings.HasPrefix(q.ID, "q_"))
 }
 
-// US, FOB valuation, no VAT. Headphones 2 × 149.00 = 298.00 at 4.9%
-// = 14.602 → 14.60; T-shirts 3 × 20.00 = 60.00 at 16.5% = 9.90. Freight is
-// not in the customs value (358.00). Informal entry (≤ USD 2,500): MPF
-// FY2026 USD 2.69. Total 14.60 + 9.90 + 2.69 = 27.19, paid by the buyer (DAP).
+// US, FOB valuation, no VAT. Headphones (HTS 8518.30.20, Free) 2 × 149.00
+// = 298.00, duty 0.00; T-shirts 3 × 20.00 = 60.00 at 16.5% = 9.90. Freight
+// is not in the customs value (358.00). Informal entry (≤ USD 2,500): MPF
+// FY2026 USD 2.69. Total 9.90 + 2.69 = 12.59, paid by the buyer (DAP).
 func TestQuoteUSInformalEntry(t *testing.T) {
-	us := table(t, "8518.30.20,mfn,4.9%,,,2026-01-01,,HTS 2026 (test)\n6109.10.00,mfn,16.5%,,,2026-01-01,,HTS 2026 (test)\n")
+	us := table(t, "8518.30.20,mfn,Free,,,2026-01-01,,HTS 2026 (test)\n6109.10.00,mfn,16.5%,,,2026-01-01,,HTS 2026 (test)\n")
 	e, err := ior.NewEngine(ior.WithSchedule("US", us), ior.WithoutSampleTariff())
 	require.NoError(t, err)
 	q, err := e.Quote(readShipment(t, "../examples/shipments/us-headphones.json"))
 	require.NoError(t, err)
 	assert.Equal(t, "358.00 USD", q.CustomsValue.String())
-	assert.Equal(t, "14.60 USD", q.Lines[0].Duty.String())
+	assert.Equal(t, "0.00 USD", q.Lines[0].Duty.String())
 	assert.Equal(t, "9.90 USD", q.Lines[1].Duty.String())
 	require.Len(t, q.Fees, 1)
 	assert.Equal(t, "MPF_INFORMAL", q.Fees[0].Code)
 	assert.Equal(t, "2.69 USD", q.Fees[0].Amount.String())
-	assert.Equal(t, "27.19 USD", q.Totals.Total.String())
-	assert.Equal(t, "27.19 USD", q.Payers[1].AtImport.String())
+	assert.Equal(t, "12.59 USD", q.Totals.Total.String())
+	assert.Equal(t, "12.59 USD", q.Payers[1].AtImport.String())
 	assert.Equal(t, ior.RoleBuyer, q.Importer.Role)
 }
 
