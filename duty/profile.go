@@ -42,8 +42,8 @@ type Profile struct {
 	// DutyBaseRounding rounds the value an ad valorem duty is computed on
 	// (JP: the CIF value rounded down to 1,000 yen). Default: not rounded.
 	DutyBaseRounding *Rounding `json:"duty_base_rounding,omitempty"`
-	Sources      []string  `json:"sources"`
-	Notes        []string  `json:"notes,omitempty"`
+	Sources          []string  `json:"sources"`
+	Notes            []string  `json:"notes,omitempty"`
 }
 
 // Rounding is a number of decimals (negative for tens, hundreds...) and a
@@ -179,10 +179,10 @@ type Threshold struct {
 	NotShippedFrom []string `json:"not_shipped_from,omitempty"`
 	// NotOrigins excludes goods of these origins (US: CN, HK from 2025-05-02).
 	NotOrigins []string `json:"not_origins,omitempty"`
-	Modes      []string `json:"modes,omitempty"`         // only these modes (courier, post...)
-	B2COnly    bool     `json:"b2c_only,omitempty"`      // only when the buyer is a consumer
-	Registered string   `json:"registered,omitempty"`    // only when the seller holds this registration (IOSS)
-	Suspended  bool     `json:"suspended,omitempty"`     // kept for the record; never applies
+	Modes      []string `json:"modes,omitempty"`      // only these modes (courier, post...)
+	B2COnly    bool     `json:"b2c_only,omitempty"`   // only when the buyer is a consumer
+	Registered string   `json:"registered,omitempty"` // only when the seller holds this registration (IOSS)
+	Suspended  bool     `json:"suspended,omitempty"`  // kept for the record; never applies
 	From       Date     `json:"from"`
 	To         Date     `json:"to,omitempty"`
 	Source     string   `json:"source"`
@@ -231,7 +231,6 @@ func inForce(from, to, on Date) bool {
 	}
 	return true
 }
-
 
 // Profiles is a set of profiles, several per country when rules change
 // over time. Build it with NewProfiles, DefaultProfiles or ReadProfiles.
