@@ -529,6 +529,9 @@ func (k *calc) flatDuty(o DeMinimisOutcome) error {
 func (k *calc) applyMeasures(i int, l EntryLine, all []Measure) ([]Charge, error) {
 	la := &k.a.Lines[i]
 	basis := Basis{Value: la.CustomsValue, Quantities: l.Quantities}
+	if k.p.DutyBaseRounding != nil {
+		basis.Value = k.p.DutyBaseRounding.apply(basis.Value)
+	}
 	ms := make([]Measure, 0, len(all))
 	for _, m := range all {
 		if m.InForce(k.e.Date.Time()) {
@@ -768,6 +771,9 @@ func (k *calc) taxes() error {
 			if len(t.Regions) > 0 && !contains(t.Regions, k.e.Region) {
 				continue
 			}
+			if contains(t.NotRegions, k.e.Region) {
+				continue
+			}
 			base, parts := la.CustomsValue, []string{"customs value " + la.CustomsValue.String()}
 			if t.OnDutyOnly {
 				base, parts = la.Duty, []string{"duty " + la.Duty.String()}
@@ -812,13 +818,16 @@ func (k *calc) taxes() error {
 			amt := t.Rounding.apply(base.Mul(rate).Mul(decimal.New(1, -2)))
 			ch := Charge{Kind: "tax", Code: t.Code, Name: rateName, Rate: rate.String() + "%", Base: base, Amount: amt,
 				Source: src, Effective: t.From, Collection: AtBorder, Note: "base: " + strings.Join(parts, " + ")}
+			// A tax collected at the sale stays due even where the border
+			// would relieve it (SG: OVR vendors charge GST on goods the
+			// border relief of SGD 400 covers).
 			switch {
-			case relieved:
-				ch.Amount, ch.Collection = k.zero(), NotDue
-				ch.Note = fmt.Sprintf("not due: %s: %s", reliefTax.Code, reliefTax.Reason)
 			case atSale && !t.OnDutyOnly:
 				ch.Collection = AtSale
 				ch.Note = fmt.Sprintf("collected at the point of sale by the seller or marketplace, not at the border: %s (%s); %s", pos.Code, pos.Reason, ch.Note)
+			case relieved:
+				ch.Amount, ch.Collection = k.zero(), NotDue
+				ch.Note = fmt.Sprintf("not due: %s: %s", reliefTax.Code, reliefTax.Reason)
 			}
 			la.Taxes = append(la.Taxes, ch)
 			la.Tax = Money{amount: la.Tax.amount.Add(ch.Amount.amount), currency: k.cur}

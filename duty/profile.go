@@ -39,8 +39,11 @@ type Profile struct {
 	// DutyRounding rounds each line's duty (default: the currency's minor
 	// unit, half up).
 	DutyRounding *Rounding `json:"duty_rounding,omitempty"`
-	Sources      []string  `json:"sources"`
-	Notes        []string  `json:"notes,omitempty"`
+	// DutyBaseRounding rounds the value an ad valorem duty is computed on
+	// (JP: the CIF value rounded down to 1,000 yen). Default: not rounded.
+	DutyBaseRounding *Rounding `json:"duty_base_rounding,omitempty"`
+	Sources          []string  `json:"sources"`
+	Notes            []string  `json:"notes,omitempty"`
 }
 
 // Rounding is a number of decimals (negative for tens, hundreds...) and a
@@ -92,6 +95,9 @@ type TaxRule struct {
 	UpliftNot  []string        `json:"uplift_not_for,omitempty"` // origins exempt from the uplift (ZA: BLNS)
 	Reduced    []ReducedRate   `json:"reduced,omitempty"`
 	Regions    []string        `json:"regions,omitempty"` // only for these destination regions (CA-ON...)
+	// NotRegions excludes destination regions where another tax replaces
+	// this one (CA: GST is not charged where HST, which includes it, is).
+	NotRegions []string `json:"not_regions,omitempty"`
 	// BaseRounding and Rounding round the taxable base and the tax.
 	BaseRounding *Rounding `json:"base_rounding,omitempty"`
 	Rounding     *Rounding `json:"rounding,omitempty"`
