@@ -328,4 +328,3 @@ func (decimalLiterals) Validate(_ *cel.Env, _ cel.ValidatorConfig, a *ast.AST, i
 		}
 	}
 }
-

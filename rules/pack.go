@@ -301,9 +301,9 @@ func (d *decoder) pack(n *node) {
 	if n.kind != '{' {
 		return
 	}
-	d.check(n, "pack", p.Name != "" && idPattern.MatchString(p.Name), "pack name %q must be 1-128 letters, digits, '.', '_' or '-'", p.Name)
-	d.check(n, "country", p.Country == "EU" || duty.ValidCountry(p.Country), "country %q is neither an ISO 3166-1 alpha-2 code nor \"EU\"", p.Country)
-	d.check(n, "version", p.Version != "", "version must not be empty")
+	d.check(n, "", "pack", p.Name != "" && idPattern.MatchString(p.Name), "pack name %q must be 1-128 letters, digits, '.', '_' or '-'", p.Name)
+	d.check(n, "", "country", p.Country == "EU" || duty.ValidCountry(p.Country), "country %q is neither an ISO 3166-1 alpha-2 code nor \"EU\"", p.Country)
+	d.check(n, "", "version", p.Version != "", "version must not be empty")
 	if !p.Effective.To.IsZero() && !p.Effective.To.After(p.Effective.From) {
 		d.fail(n, "effective.to", "effective.to %s is not after effective.from %s", p.Effective.To.Format(time.DateOnly), p.Effective.From.Format(time.DateOnly))
 	}
@@ -331,16 +331,17 @@ func (d *decoder) pack(n *node) {
 	}
 }
 
-func (d *decoder) check(n *node, field string, ok bool, format string, args ...any) {
+// check reports a failed validation of the key of object n, pointing at the
+// key's value when present. path is the JSON path of n ("" at the top).
+func (d *decoder) check(n *node, path, key string, ok bool, format string, args ...any) {
 	if !ok {
-		// Point at the field's value when present.
 		for i, k := range n.keys {
-			if k == field {
-				d.fail(n.vals[i], field, format, args...)
+			if k == key {
+				d.fail(n.vals[i], join(path, key), format, args...)
 				return
 			}
 		}
-		d.fail(n, field, format, args...)
+		d.fail(n, join(path, key), format, args...)
 	}
 }
 
@@ -379,20 +380,20 @@ func (d *decoder) ruleFrom(n *node) *Rule {
 				return
 			}
 			f := fieldNode(v)
-			d.check(v, "kind", kind == "" || validKind(Kind(kind)), "unknown kind %q (expected registration, representative, licence, certification, document, tax_registration, ior_restriction or prohibition)", kind)
-			d.check(v, "severity", severity == "" || validSeverity(Severity(severity)), "unknown severity %q (expected info, required or blocking)", severity)
-			d.check(v, "code", r.Finding.Code == "" && f["code"] == nil || codePattern.MatchString(r.Finding.Code), "code %q must be upper-case letters, digits and '_', starting with a letter", r.Finding.Code)
-			d.check(v, "title", f["title"] == nil || strings.TrimSpace(r.Finding.Title) != "", "title must not be empty")
-			d.check(v, "reference", f["reference"] == nil || strings.TrimSpace(r.Finding.Reference) != "", "reference must name the legal or official source")
+			d.check(v, "finding", "kind", kind == "" || validKind(Kind(kind)), "unknown kind %q (expected registration, representative, licence, certification, document, tax_registration, ior_restriction or prohibition)", kind)
+			d.check(v, "finding", "severity", severity == "" || validSeverity(Severity(severity)), "unknown severity %q (expected info, required or blocking)", severity)
+			d.check(v, "finding", "code", r.Finding.Code == "" && f["code"] == nil || codePattern.MatchString(r.Finding.Code), "code %q must be upper-case letters, digits and '_', starting with a letter", r.Finding.Code)
+			d.check(v, "finding", "title", f["title"] == nil || strings.TrimSpace(r.Finding.Title) != "", "title must not be empty")
+			d.check(v, "finding", "reference", f["reference"] == nil || strings.TrimSpace(r.Finding.Reference) != "", "reference must name the legal or official source")
 		},
 	})
 	if n.kind != '{' {
 		return nil
 	}
-	d.check(n, "id", r.ID == "" && fieldNode(n)["id"] == nil || idPattern.MatchString(r.ID), "rule id %q must be 1-128 letters, digits, '.', '_' or '-'", r.ID)
-	d.check(n, "scope", scope == "" || validScope(Scope(scope)), "unknown scope %q (expected shipment, line or importer)", scope)
+	d.check(n, "", "id", r.ID == "" && fieldNode(n)["id"] == nil || idPattern.MatchString(r.ID), "rule id %q must be 1-128 letters, digits, '.', '_' or '-'", r.ID)
+	d.check(n, "", "scope", scope == "" || validScope(Scope(scope)), "unknown scope %q (expected shipment, line or importer)", scope)
 	if whenNode != nil && whenNode.kind == 's' {
-		d.check(n, "when", strings.TrimSpace(r.When) != "", "when must be a CEL expression returning bool")
+		d.check(n, "", "when", strings.TrimSpace(r.When) != "", "when must be a CEL expression returning bool")
 		r.whenOff = whenNode.off
 		r.whenRaw = rawStringAt(d.p.data, whenNode.off, r.When)
 		r.whenLine, r.whenCol = lineCol(d.p.data, whenNode.off)

@@ -549,11 +549,13 @@ type listIter struct {
 func (it *listIter) ConvertToNative(reflect.Type) (any, error) {
 	return nil, fmt.Errorf("rules: cannot convert iterator")
 }
-func (it *listIter) ConvertToType(ref.Type) ref.Val { return types.NewErr("rules: cannot convert iterator") }
-func (it *listIter) Equal(ref.Val) ref.Val          { return types.False }
-func (it *listIter) Type() ref.Type                 { return types.IteratorType }
-func (it *listIter) Value() any                     { return nil }
-func (it *listIter) HasNext() ref.Val               { return types.Bool(it.i < it.l.v.Len()) }
+func (it *listIter) ConvertToType(ref.Type) ref.Val {
+	return types.NewErr("rules: cannot convert iterator")
+}
+func (it *listIter) Equal(ref.Val) ref.Val { return types.False }
+func (it *listIter) Type() ref.Type        { return types.IteratorType }
+func (it *listIter) Value() any            { return nil }
+func (it *listIter) HasNext() ref.Val      { return types.Bool(it.i < it.l.v.Len()) }
 func (it *listIter) Next() ref.Val {
 	if it.i >= it.l.v.Len() {
 		return nil
