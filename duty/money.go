@@ -55,8 +55,8 @@ func Zero(currency string) (Money, error) { return NewMoney(decimal.Zero, curren
 // Bounds of parseDecimal. They limit the integer and the fractional digits
 // separately rather than the length of the text, so that whatever is
 // accepted is accepted again once printed: Money.String drops leading zeros
-// and the plus sign and pads the fraction to the minor unit (at most 3
-// digits), which never takes it past these bounds.
+// and the plus sign and pads the fraction to the minor unit (a few digits),
+// which never takes it past these bounds.
 const (
 	maxDecimalText    = 256 // characters, leading zeros included
 	maxIntegerDigits  = 64  // significant digits before the point

@@ -1,7 +1,9 @@
 package ior_test
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"testing"
 
@@ -165,4 +167,63 @@ func TestNormalizeHS(t *testing.T) {
 			assert.Equal(t, c.want, got, c.in)
 		}
 	}
+}
+
+// FuzzShipmentJSON: decoding any bytes into a Shipment and validating it
+// never panics; a shipment that decodes and validates encodes, decodes
+// again to an equal shipment (same JSON byte for byte) that still validates.
+func FuzzShipmentJSON(f *testing.F) {
+	for _, name := range []string{"shipment_de.json", "invalid/many_problems.json"} {
+		b, err := os.ReadFile("testdata/" + name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte(`{}`))
+	f.Add([]byte(`null`))
+	f.Add([]byte(`{"date":"2026-02-30"}`))
+	f.Add([]byte(`{"lines":[{"quantity":{"value":"1","unit":"DTN"},"unit_price":{"amount":"1","currency":"JPY"}}]}`))
+	f.Add([]byte(`{"incoterm":"ddp","mode":"ocean","freight":{"amount":12.5,"currency":"EUR"}}`))
+	f.Add([]byte(`{"ior_providers":[{"name":"P","country":"DE","kind":"business","fee":{"percent":"1e3"}}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var s ior.Shipment
+		if err := json.Unmarshal(data, &s); err != nil {
+			return
+		}
+		if err := s.Validate(); err != nil {
+			var ve *ior.ValidationError
+			if !errors.As(err, &ve) || len(ve.Problems) == 0 {
+				t.Fatalf("Validate returned %T %v", err, err)
+			}
+			_ = err.Error()
+			return
+		}
+		b1, err := json.Marshal(s)
+		if err != nil {
+			t.Fatalf("encode a valid shipment: %v", err)
+		}
+		var s2 ior.Shipment
+		if err := json.Unmarshal(b1, &s2); err != nil {
+			t.Fatalf("decode %s: %v", b1, err)
+		}
+		if err := s2.Validate(); err != nil {
+			t.Fatalf("re-decoded shipment no longer validates: %v\n%s", err, b1)
+		}
+		b2, err := json.Marshal(s2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(b1, b2) {
+			t.Fatalf("round trip changed the shipment:\n%s\n%s", b1, b2)
+		}
+		if s.Date != s2.Date || s.Currency() != s2.Currency() || len(s.Lines) != len(s2.Lines) {
+			t.Fatalf("round trip changed the shipment: %+v vs %+v", s, s2)
+		}
+		for i := range s.Lines {
+			if !s.Lines[i].Value().Equal(s2.Lines[i].Value()) {
+				t.Fatalf("line %d value %s became %s", i, s.Lines[i].Value(), s2.Lines[i].Value())
+			}
+		}
+	})
 }

@@ -187,6 +187,8 @@ func (s Shipment) Validate() error {
 		switch {
 		case l.Quantity.Unit == "":
 			v.add(p+".quantity", "", "is required ({\"value\":\"…\",\"unit\":\"…\"})", ErrRequired)
+		case !l.Quantity.Unit.Valid():
+			v.add(p+".quantity.unit", string(l.Quantity.Unit), "is not a known unit (e.g. item, kg, l)", duty.ErrInvalidUnit)
 		case !l.Quantity.Value.IsPositive():
 			v.add(p+".quantity.value", l.Quantity.Value.String(), "must be positive", ErrInvalidValue)
 		}

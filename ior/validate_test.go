@@ -97,6 +97,8 @@ func TestValidateEachProblem(t *testing.T) {
 			`lines[1].origin: "SU" is not an ISO 3166-1 alpha-2 country code (SU, the Soviet Union, is withdrawn: name the successor state)`, duty.ErrInvalidCountry},
 		{"missing quantity", func(s *ior.Shipment) { s.Lines[0].Quantity = duty.Quantity{} },
 			`lines[0].quantity: is required ({"value":"…","unit":"…"})`, ior.ErrRequired},
+		{"unknown quantity unit", func(s *ior.Shipment) { s.Lines[0].Quantity.Unit = "stone" },
+			`lines[0].quantity.unit: "stone" is not a known unit (e.g. item, kg, l)`, duty.ErrInvalidUnit},
 		{"zero quantity", func(s *ior.Shipment) { s.Lines[0].Quantity.Value = decimal.Zero },
 			`lines[0].quantity.value: "0" must be positive`, ior.ErrInvalidValue},
 		{"negative quantity", func(s *ior.Shipment) { s.Lines[0].Quantity.Value = decimal.NewFromInt(-3) },
