@@ -95,3 +95,7 @@ func (e *InvalidDateError) Error() string {
 
 // Is reports whether target is ErrInvalidDate.
 func (e *InvalidDateError) Is(target error) bool { return target == ErrInvalidDate }
+
+// MarshalText encodes YYYY-MM-DD, so that text-based encoders (and rule
+// packs, which see dates as strings) read the day as written.
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/rules"
 )
 
 // DataVersion names the embedded data set (profiles, sample tariff, rule
@@ -23,19 +24,20 @@ type Engine struct {
 	labels    []string // what was loaded, for the quote id
 	rates     duty.Rates
 	partial   bool
+	book      *rules.Book // nil: no requirements known
 }
 
 // Option configures an Engine.
 type Option func(*engineConfig) error
 
 type engineConfig struct {
-	profiles    *duty.Profiles
-	schedules   map[string]duty.Schedule
-	labels      []string
-	rates       duty.Rates
-	partial     bool
-	noSamples   bool
-	dataVersion string
+	profiles  *duty.Profiles
+	schedules map[string]duty.Schedule
+	labels    []string
+	rates     duty.Rates
+	partial   bool
+	noSamples bool
+	packs     []*rules.Pack
 }
 
 // WithSchedule sets the tariff of a destination country or of a customs
@@ -134,8 +136,12 @@ func NewEngine(opts ...Option) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
+	book, err := compilePacks(cfg.packs)
+	if err != nil {
+		return nil, err
+	}
 	labels := append([]string{DataVersion}, cfg.labels...)
-	return &Engine{calc: calc, schedules: cfg.schedules, labels: labels, rates: cfg.rates, partial: cfg.partial}, nil
+	return &Engine{calc: calc, schedules: cfg.schedules, labels: labels, rates: cfg.rates, partial: cfg.partial, book: book}, nil
 }
 
 // Profiles returns the country profiles the engine uses.

@@ -1,10 +1,12 @@
 package ior
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/iorkit/iorkit/duty"
 )
@@ -233,14 +235,28 @@ func quoteID(s Shipment, data string) (string, error) {
 	return "q_" + hex.EncodeToString(h.Sum(nil))[:32], nil
 }
 
-// importerFor names the importer of record for the quote.
+// importerFor names the importer of record for the quote: the decision's
+// when rule packs are loaded, else the Incoterm's (the seller under DDP,
+// the buyer under the other rules), said so in the notes.
 func (e *Engine) importerFor(s Shipment) (*Importer, []string, error) {
-	// Until the rule-based decision is wired in, the Incoterm decides: the
-	// seller under DDP, the buyer under the other rules.
+	if e.book != nil && e.book.Covers(s.Destination, s.Date.Time()) {
+		d, err := e.decide(context.Background(), s)
+		if err != nil {
+			return nil, nil, err
+		}
+		var notes []string
+		if d.Blocked {
+			notes = append(notes, "blocked: "+strings.Join(d.Reasons, "; "))
+		}
+		if d.Importer == nil {
+			notes = append(notes, "no eligible importer of record: "+strings.Join(d.Reasons, "; "))
+		}
+		return d.Importer, notes, nil
+	}
 	if s.Incoterm.ImportPayer() == SellerSide {
 		return &Importer{Role: RoleSeller, Party: s.Seller, Basis: "incoterm " + string(s.Incoterm)},
-			[]string{"importer of record taken from the Incoterm (DDP: the seller); the rule-based decision is not applied"}, nil
+			[]string{"importer of record taken from the Incoterm (DDP: the seller): no rule pack covers " + s.Destination}, nil
 	}
 	return &Importer{Role: RoleBuyer, Party: s.Buyer, Basis: "incoterm " + string(s.Incoterm)},
-		[]string{"importer of record taken from the Incoterm (" + string(s.Incoterm) + ": the buyer); the rule-based decision is not applied"}, nil
+		[]string{"importer of record taken from the Incoterm (" + string(s.Incoterm) + ": the buyer): no rule pack covers " + s.Destination}, nil
 }

@@ -103,14 +103,14 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 		}
 		d.Findings = append(append(d.Findings, f1...), f2...)
 		for _, f := range d.Findings {
-			if f.Severity == rules.Blocking {
+			if f.Severity == rules.SeverityBlocking {
 				d.Blocked = true
 				where := ""
 				if f.Line != nil {
 					where = fmt.Sprintf(" (line %d)", *f.Line)
 				}
 				d.Reasons = append(d.Reasons, fmt.Sprintf("blocked by %s%s: %s [%s]", f.Code, where, f.Title, f.Reference))
-			} else if f.Severity == rules.Required {
+			} else if f.Severity == rules.SeverityRequired {
 				d.Actions = append(d.Actions, f)
 			}
 		}
@@ -138,10 +138,10 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 		for _, f := range fs {
 			d.Findings = append(d.Findings, f)
 			switch f.Severity {
-			case rules.Blocking:
+			case rules.SeverityBlocking:
 				c.Eligible = false
 				c.Reasons = append(c.Reasons, fmt.Sprintf("%s: %s [%s]", f.Code, f.Title, f.Reference))
-			case rules.Required:
+			case rules.SeverityRequired:
 				c.Actions = append(c.Actions, f)
 			}
 		}
