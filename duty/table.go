@@ -90,7 +90,7 @@ func (t *Table) Measures(hs, origin string, on time.Time) ([]Measure, error) {
 		return nil, err
 	}
 	var (
-		out     = make([]Measure, 0, 4)
+		out     = make([]Measure, 0, 8)
 		known   bool
 		inForce bool
 		// keys of (kind, program) already served by a longer prefix
