@@ -3,6 +3,7 @@ package duty
 import (
 	"errors"
 	"strings"
+	"unicode/utf8"
 )
 
 // Preference is one group of the US HTS special column: a rate and the
@@ -26,8 +27,8 @@ type Preference struct {
 // Preference with no Programs. Rate text is read by ParseRate with opts;
 // malformed text is a *RateSyntaxError whose Pos is in s.
 func ParsePreferences(s string, opts ...ParseOption) ([]Preference, error) {
-	if len(s) > maxRateLen {
-		return nil, &RateSyntaxError{Input: s, Pos: maxRateLen, Msg: "text longer than 4096 bytes"}
+	if !utf8.ValidString(s) {
+		return nil, &RateSyntaxError{Input: s, Pos: invalidUTF8(s), Msg: "text is not valid UTF-8"}
 	}
 	var out []Preference
 	start := 0

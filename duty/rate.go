@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 )
@@ -80,8 +81,7 @@ type term struct {
 	kind     termKind
 	neg      bool            // subtracted ("- 10 EUR / 100 kg")
 	pct      decimal.Decimal // adValorem
-	fracNum  decimal.Decimal // adValorem: the 1 of "33 1/3%" (zero when none)
-	fracDen  decimal.Decimal // adValorem: the 3 of "33 1/3%"
+	frac     *fraction       // adValorem: the "1/3" of "33 1/3%", nil when none
 	amount   decimal.Decimal // specific and sugar: money per unit, in currency
 	cents    bool            // printed as ¢ (amount already divided by 100)
 	dollar   bool            // printed with $
@@ -90,11 +90,16 @@ type term struct {
 	over     decimal.NullDecimal // specific: only the quantity over this counts
 	part     string              // named part the component is charged on
 	optional bool                // ", if any": a missing part contributes nothing
-	less     decimal.Decimal     // sugar: reduction per degree
-	under    decimal.Decimal     // sugar: reference degree (100)
-	floor    decimal.Decimal     // sugar: minimum per unit
+	sugar    *sugarFormula       // sugar: the polarization formula
 	code     string              // unsupported: EA, EAR, ..., or the text
 }
+
+// fraction is the vulgar fraction of a percentage such as "33 1/3%".
+type fraction struct{ num, den decimal.Decimal }
+
+// sugarFormula is the US sugar formula: amount less "less" for each degree
+// of polarization under "under", but not less than "floor" (per unit).
+type sugarFormula struct{ less, under, floor decimal.Decimal }
 
 // IsFree reports whether the rate is "Free" (with or without a condition).
 func (r Rate) IsFree() bool { return len(r.clauses) == 0 && !r.onBase }
@@ -118,7 +123,7 @@ func (r Rate) AdValorem() (decimal.Decimal, bool) {
 		return decimal.Decimal{}, false
 	}
 	t := r.clauses[0].terms[0]
-	if t.kind != adValorem || t.part != "" || t.neg || r.negBase || !t.fracNum.IsZero() {
+	if t.kind != adValorem || t.part != "" || t.neg || r.negBase || t.frac != nil {
 		return decimal.Decimal{}, false
 	}
 	return t.pct, true
@@ -308,14 +313,14 @@ func (t *term) apply(b Basis, cur string, r Rate) (decimal.Decimal, error) {
 		if b.Value.Currency() != cur {
 			return decimal.Decimal{}, &CurrencyMismatchError{A: cur, B: b.Value.Currency()}
 		}
-		if !t.fracNum.IsZero() {
+		if t.frac != nil {
 			// A vulgar fraction ("33 1/3%") has no exact decimal: the
 			// quotient is carried to 28 decimals.
-			return b.Value.Amount().Mul(t.pct.Mul(t.fracDen).Add(t.fracNum)).DivRound(t.fracDen.Mul(hundred), 28), nil
+			return b.Value.Amount().Mul(t.pct.Mul(t.frac.den).Add(t.frac.num)).DivRound(t.frac.den.Mul(hundred), 28), nil
 		}
 		return b.Value.Amount().Mul(t.pct).Shift(-2), nil
 	case specific, sugar:
-		q, err := quantityIn(b.Quantities, t.unit)
+		q, den, err := quantityIn(b.Quantities, t.unit)
 		if err != nil {
 			return decimal.Decimal{}, &MissingBasisError{What: "quantity", Unit: t.unit, Part: t.part, Rate: r.String()}
 		}
@@ -324,20 +329,21 @@ func (t *term) apply(b Basis, cur string, r Rate) (decimal.Decimal, error) {
 			if !b.Polarization.Valid {
 				return decimal.Decimal{}, &MissingBasisError{What: "polarization", Part: t.part, Rate: r.String()}
 			}
-			if d := t.under.Sub(b.Polarization.Decimal); d.IsPositive() {
-				per = per.Sub(t.less.Mul(d))
+			if d := t.sugar.under.Sub(b.Polarization.Decimal); d.IsPositive() {
+				per = per.Sub(t.sugar.less.Mul(d))
 			}
-			if per.Cmp(t.floor) < 0 {
-				per = t.floor
+			if per.Cmp(t.sugar.floor) < 0 {
+				per = t.sugar.floor
 			}
 		}
 		if t.over.Valid {
-			q = q.Sub(t.over.Decimal)
+			q = divide(q, den).Sub(t.over.Decimal)
+			den = decimal.Decimal{}
 			if q.IsNegative() {
 				q = decimal.Zero
 			}
 		}
-		amt := per.Mul(q)
+		amt := divide(per.Mul(q), den)
 		if t.currency == cur {
 			return amt, nil
 		}
@@ -374,25 +380,59 @@ func lookupPart(parts map[string]Basis, name string) (Basis, bool) {
 	return Basis{}, false
 }
 
-// quantityIn returns the first quantity in unit u, or else the first of
-// u's dimension converted to u exactly.
-func quantityIn(qs []Quantity, u Unit) (decimal.Decimal, error) {
+// quantityIn returns the first quantity in unit u as num/den: num is the
+// value times its unit's factor and den u's factor, so that callers can
+// multiply before they divide and stay exact wherever the result is.
+func quantityIn(qs []Quantity, u Unit) (num, den decimal.Decimal, err error) {
 	for _, q := range qs {
 		if q.Unit == u {
-			return q.Value, nil
+			return q.Value, decimal.Decimal{}, nil
 		}
+	}
+	to, ok := unitTable[u]
+	if !ok {
+		return decimal.Decimal{}, decimal.Decimal{}, ErrMissingBasis
 	}
 	for _, q := range qs {
-		if q.Unit.Dimension() == u.Dimension() && u.Dimension() != 0 {
-			c, err := q.Convert(u)
-			if err != nil {
-				return decimal.Decimal{}, err
+		if from, ok := unitTable[q.Unit]; ok && from.dim == to.dim {
+			if r, ok := exactRatios()[[2]Unit{q.Unit, u}]; ok {
+				return q.Value.Mul(r), decimal.Decimal{}, nil
 			}
-			return c.Value, nil
+			return q.Value.Mul(from.factor), to.factor, nil
 		}
 	}
-	return decimal.Decimal{}, ErrMissingBasis
+	return decimal.Decimal{}, decimal.Decimal{}, ErrMissingBasis
 }
+
+// divide returns n/d carried to 28 decimals; a zero d means 1.
+func divide(n, d decimal.Decimal) decimal.Decimal {
+	if d.IsZero() || d.Equal(one) {
+		return n
+	}
+	return n.DivRound(d, 28)
+}
+
+var one = decimal.New(1, 0)
+
+// exactRatios holds, for each pair of units of one dimension whose ratio
+// is a terminating decimal (kg to 100 kg: 0.01), that ratio, so that Apply
+// converts with one multiplication. Pairs such as items to dozens are
+// absent and divide instead.
+var exactRatios = sync.OnceValue(func() map[[2]Unit]decimal.Decimal {
+	m := make(map[[2]Unit]decimal.Decimal)
+	for fu, f := range unitTable {
+		for tu, t := range unitTable {
+			if f.dim != t.dim || fu == tu {
+				continue
+			}
+			r := f.factor.DivRound(t.factor, 28)
+			if r.Mul(t.factor).Equal(f.factor) {
+				m[[2]Unit{fu, tu}] = r
+			}
+		}
+	}
+	return m
+})
 
 // String returns the canonical text; ParseRate(r.String()) gives a rate
 // that applies identically. Specific amounts in USD keep the $ and ¢ of the
@@ -445,11 +485,11 @@ func (t *term) write(sb *strings.Builder) {
 	switch t.kind {
 	case adValorem:
 		sb.WriteString(t.pct.String())
-		if !t.fracNum.IsZero() {
+		if t.frac != nil {
 			sb.WriteString(" ")
-			sb.WriteString(t.fracNum.String())
+			sb.WriteString(t.frac.num.String())
 			sb.WriteString("/")
-			sb.WriteString(t.fracDen.String())
+			sb.WriteString(t.frac.den.String())
 		}
 		sb.WriteString("%")
 	case specific, sugar:
@@ -458,13 +498,13 @@ func (t *term) write(sb *strings.Builder) {
 		sb.WriteString(string(t.unit))
 		if t.kind == sugar {
 			sb.WriteString(" less ")
-			writeAmount(sb, t.less, t.currency, t.cents, t.dollar)
+			writeAmount(sb, t.sugar.less, t.currency, t.cents, t.dollar)
 			sb.WriteString("/")
 			sb.WriteString(string(t.unit))
 			sb.WriteString(" for each degree under ")
-			sb.WriteString(t.under.String())
+			sb.WriteString(t.sugar.under.String())
 			sb.WriteString(" degrees (and fractions of a degree in proportion) but not less than ")
-			writeAmount(sb, t.floor, t.currency, t.cents, t.dollar)
+			writeAmount(sb, t.sugar.floor, t.currency, t.cents, t.dollar)
 			sb.WriteString("/")
 			sb.WriteString(string(t.unit))
 		}

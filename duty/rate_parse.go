@@ -2,6 +2,7 @@ package duty
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -17,8 +18,26 @@ type parseConfig struct {
 // e.g. InCurrency("CAD") for the Canadian customs tariff.
 func InCurrency(code string) ParseOption { return func(c *parseConfig) { c.currency = code } }
 
-// maxRateLen bounds the input so that parsing cost stays bounded.
-const maxRateLen = 4096
+// maxTerms bounds the components of one rate (official rates have at
+// most five), so that parsing and applying cost stays bounded. Bounding
+// components rather than bytes keeps every canonical text parseable.
+const maxTerms = 64
+
+// maxUnitWords bounds how many words a unit spelling may take
+// ("l alc. 100%" has three).
+const maxUnitWords = 4
+
+// invalidUTF8 returns the byte offset of the first invalid UTF-8 sequence.
+func invalidUTF8(s string) int {
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, n := utf8.DecodeRuneInString(s[i:]); n <= 1 {
+				return i
+			}
+		}
+	}
+	return len(s)
+}
 
 // ParseRate reads a duty-rate expression as official schedules print it:
 // the US HTS ("Free", "6.8%", "4.4¢/kg + 6%", "98¢ each", "$1.68/pf.
@@ -43,17 +62,18 @@ func ParseRate(s string, opts ...ParseOption) (Rate, error) {
 	if _, err := LookupCurrency(cfg.currency); err != nil {
 		return Rate{}, err
 	}
-	if len(s) > maxRateLen {
-		return Rate{}, &RateSyntaxError{Input: s, Pos: maxRateLen, Msg: "rate text longer than 4096 bytes"}
+	if !utf8.ValidString(s) {
+		return Rate{}, &RateSyntaxError{Input: s, Pos: invalidUTF8(s), Msg: "rate text is not valid UTF-8"}
 	}
 	p := rateParser{s: s, cur: cfg.currency}
 	return p.parse()
 }
 
 type rateParser struct {
-	s   string
-	i   int
-	cur string
+	s     string
+	i     int
+	cur   string
+	terms int
 }
 
 func (p *rateParser) fail(pos int, msg string) error {
@@ -97,13 +117,22 @@ func (p *rateParser) word(w string) bool {
 	return true
 }
 
-// phrase consumes the words of ph, with any spacing between them.
+// phrase consumes the words of ph (separated by single spaces in ph),
+// with any spacing between them in the input.
 func (p *rateParser) phrase(ph string) bool {
 	save := p.i
-	for k, w := range strings.Fields(ph) {
+	for k := 0; k < len(ph); {
+		e := strings.IndexByte(ph[k:], ' ')
+		if e < 0 {
+			e = len(ph)
+		} else {
+			e += k
+		}
+		w := ph[k:e]
 		if k > 0 {
 			p.skipSpace()
 		}
+		k = e + 1
 		if !isLetter(w[0]) {
 			if !strings.HasPrefix(p.s[p.i:], w) {
 				p.i = save
@@ -167,6 +196,7 @@ func (p *rateParser) parse() (Rate, error) {
 
 func (p *rateParser) expr(r *Rate) error {
 	op := opBase
+	r.clauses = make([]clause, 0, 1)
 	for {
 		ts, err := p.sum()
 		if err != nil {
@@ -199,7 +229,7 @@ func (p *rateParser) expr(r *Rate) error {
 }
 
 func (p *rateParser) sum() ([]term, error) {
-	var ts []term
+	ts := make([]term, 0, 2)
 	neg := false
 	for {
 		t, err := p.term()
@@ -236,6 +266,9 @@ var agriCodes = map[string]bool{
 func (p *rateParser) term() (term, error) {
 	p.skipSpace()
 	at := p.i
+	if p.terms++; p.terms > maxTerms {
+		return term{}, p.fail(at, "more than 64 rate components")
+	}
 	if p.eof() {
 		return term{}, p.fail(at, "expected a rate component, got the end of the text")
 	}
@@ -271,7 +304,7 @@ func (p *rateParser) term() (term, error) {
 			}
 			t := term{kind: adValorem, pct: n}
 			if hasFrac {
-				t.fracNum, t.fracDen = num, den
+				t.frac = &fraction{num: num, den: den}
 			}
 			return t, p.base(&t)
 		}
@@ -337,9 +370,10 @@ func (p *rateParser) term() (term, error) {
 // sugar reads the rest of a US sugar formula after "less".
 func (p *rateParser) sugar(t *term) error {
 	t.kind = sugar
+	t.sugar = &sugarFormula{}
 	var cur string
 	var cents, dollar bool
-	if err := p.money(&t.less, &cur, &cents, &dollar); err != nil {
+	if err := p.money(&t.sugar.less, &cur, &cents, &dollar); err != nil {
 		return err
 	}
 	if err := p.sameUnit(t, cur); err != nil {
@@ -354,7 +388,7 @@ func (p *rateParser) sugar(t *term) error {
 	if err != nil {
 		return err
 	}
-	t.under = n
+	t.sugar.under = n
 	p.skipSpace()
 	if !p.word("degrees") {
 		return p.fail(p.i, "expected \"degrees\"")
@@ -366,7 +400,7 @@ func (p *rateParser) sugar(t *term) error {
 		return p.fail(p.i, "expected \"but not less than\" in a sugar formula")
 	}
 	p.skipSpace()
-	if err := p.money(&t.floor, &cur, &cents, &dollar); err != nil {
+	if err := p.money(&t.sugar.floor, &cur, &cents, &dollar); err != nil {
 		return err
 	}
 	return p.sameUnit(t, cur)
@@ -447,7 +481,6 @@ func (p *rateParser) money(amount *decimal.Decimal, cur *string, cents, dollar *
 // an optional fraction.
 func (p *rateParser) number() (decimal.Decimal, error) {
 	at := p.i
-	var b strings.Builder
 	j := p.i
 	for j < len(p.s) && isDigit(p.s[j]) {
 		j++
@@ -455,24 +488,40 @@ func (p *rateParser) number() (decimal.Decimal, error) {
 	if j == at {
 		return decimal.Decimal{}, p.fail(at, "expected a number")
 	}
-	b.WriteString(p.s[at:j])
+	commas := false
 	for j-at <= 40 && j+3 < len(p.s) && p.s[j] == ',' && isDigit(p.s[j+1]) && isDigit(p.s[j+2]) && isDigit(p.s[j+3]) &&
 		(j+4 == len(p.s) || !isDigit(p.s[j+4])) {
-		b.WriteString(p.s[j+1 : j+4])
+		commas = true
 		j += 4
 	}
 	if j < len(p.s) && p.s[j] == '.' && j+1 < len(p.s) && isDigit(p.s[j+1]) {
-		k := j + 1
-		for k < len(p.s) && isDigit(p.s[k]) {
-			k++
+		j++
+		for j < len(p.s) && isDigit(p.s[j]) {
+			j++
 		}
-		b.WriteString(p.s[j:k])
-		j = k
 	}
 	if j-at > 40 {
 		return decimal.Decimal{}, p.fail(at, "number longer than 40 characters")
 	}
-	d, err := decimal.NewFromString(b.String())
+	text := p.s[at:j]
+	if !commas && len(text) <= 18 {
+		// Fast path: up to 18 digits fit an int64 exactly.
+		var v int64
+		var exp int32
+		for k := 0; k < len(text); k++ {
+			if text[k] == '.' {
+				exp = -int32(len(text) - k - 1)
+				continue
+			}
+			v = v*10 + int64(text[k]-'0')
+		}
+		p.i = j
+		return decimal.New(v, exp), nil
+	}
+	if commas {
+		text = strings.ReplaceAll(text, ",", "")
+	}
+	d, err := decimal.NewFromString(text)
 	if err != nil {
 		return decimal.Decimal{}, p.fail(at, "not a decimal number")
 	}
@@ -510,6 +559,15 @@ var rateUnits = map[string]rateUnit{
 }
 
 func lookupRateUnit(words []string) (rateUnit, bool) {
+	if len(words) == 1 {
+		// Fast path: most rates have a one-word unit already in lower case.
+		if ru, ok := rateUnits[words[0]]; ok {
+			return ru, true
+		}
+		if u, ok := unitSpellings[words[0]]; ok {
+			return rateUnit{unit: u}, true
+		}
+	}
 	key := strings.ToLower(strings.Join(words, " "))
 	key = strings.ReplaceAll(key, "/ ", "/")
 	key = strings.ReplaceAll(key, "- ", "")
@@ -560,6 +618,9 @@ func (p *rateParser) unit() (rateUnit, error) {
 			spans = append(spans, span{j, k})
 		}
 		j = k
+		if len(words) == maxUnitWords {
+			break
+		}
 	}
 	for n := len(words); n > 0; n-- {
 		if ru, ok := lookupRateUnit(words[:n]); ok {
@@ -638,11 +699,14 @@ done:
 // without a leading "the" or "value of the" ("on the value of the lead
 // content" and "on lead content" both name "lead content").
 func partName(s string) string {
-	n := strings.ToLower(normSpace(s))
-	for _, pre := range [...]string{"the value of the ", "the value of ", "value of the ", "value of ", "the "} {
-		if r, ok := strings.CutPrefix(n, pre); ok {
-			n = r
-			break
+	n := asciiLower(normSpace(s))
+	for again := true; again; {
+		again = false
+		for _, pre := range [...]string{"the value of the ", "the value of ", "value of the ", "value of ", "the "} {
+			if r, ok := strings.CutPrefix(n, pre); ok {
+				n, again = r, true
+				break
+			}
 		}
 	}
 	return n

@@ -62,7 +62,7 @@ func (e *RateReferenceError) Is(target error) bool { return target == ErrRateRef
 // classifyReference recognises reference text by its opening words; nil
 // when the text does not read as a reference.
 func classifyReference(s string) *RateReferenceError {
-	low := strings.ToLower(normSpace(s))
+	low := asciiLower(normSpace(s))
 	switch {
 	case strings.HasPrefix(low, "see "):
 		t := normSpace(s)[4:]
@@ -85,7 +85,7 @@ func classifyReference(s string) *RateReferenceError {
 // subchapter)".
 func noteTarget(s string) string {
 	n := normSpace(s)
-	i := strings.Index(strings.ToLower(n), "u.s. note ")
+	i := strings.Index(asciiLower(n), "u.s. note ")
 	if i < 0 {
 		return ""
 	}
@@ -104,7 +104,7 @@ func noteTarget(s string) string {
 // "9822.05.10") after the word "heading", or "".
 func headingTarget(s string) string {
 	n := normSpace(s)
-	i := strings.Index(strings.ToLower(n), "heading ")
+	i := strings.Index(asciiLower(n), "heading ")
 	if i < 0 {
 		return ""
 	}
@@ -114,4 +114,16 @@ func headingTarget(s string) string {
 		j++
 	}
 	return rest[:j]
+}
+
+// asciiLower lowers A-Z only, so that byte offsets in the result are
+// offsets in s whatever the input holds.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }

@@ -41,7 +41,7 @@ func valuePart(amount, currency string) Basis { return Basis{Value: MustMoney(am
 
 func qtyPart(t *testing.T, s string) Basis { return Basis{Quantities: []Quantity{qty(t, s)}} }
 
-const sugarFormula = "3.6606¢/kg less 0.020668¢/kg for each degree under 100 degrees (and fractions of a degree in proportion) but not less than 3.143854¢/kg"
+const sugarText = "3.6606¢/kg less 0.020668¢/kg for each degree under 100 degrees (and fractions of a degree in proportion) but not less than 3.143854¢/kg"
 
 // TestRateApply: every expected amount is worked by hand in the comment
 // beside it. Amounts are exact and unrounded.
@@ -154,12 +154,12 @@ func TestRateApply(t *testing.T) {
 		{"total sugars", "1.8¢/kg of total sugars + 8.5%", nil, withParts(bas(t, "200", "USD"), map[string]Basis{"total sugars": qtyPart(t, "100 kg")}), "18.8", ""},                                                                                                                             // 1.8 + 17
 		{"ethyl alcohol content", "1.1¢/liter + 5.2¢/pf. liter on ethyl alcohol content", nil, withParts(bas(t, "1", "USD", "100 l"), map[string]Basis{"ethyl alcohol content": qtyPart(t, "20 lpa")}), "3.18", ""},                                                                              // 1.10 + 40 pfl × 0.052
 		// sugar
-		{"sugar 96 degrees", sugarFormula, nil, withPol(bas(t, "1", "USD", "1000 kg"), "96"), "35.77928", ""},     // (3.6606 − 4 × 0.020668)¢ = 3.577928¢ × 1000
-		{"sugar 96.5 degrees", sugarFormula, nil, withPol(bas(t, "1", "USD", "1000 kg"), "96.5"), "35.88262", ""}, // (3.6606 − 3.5 × 0.020668)¢ = 3.588262¢ × 1000
-		{"sugar 100 degrees", sugarFormula, nil, withPol(bas(t, "1", "USD", "1000 kg"), "100"), "36.606", ""},     // no reduction
-		{"sugar over 100", sugarFormula, nil, withPol(bas(t, "1", "USD", "1000 kg"), "101"), "36.606", ""},        // no increase above 100
-		{"sugar 75 degrees", sugarFormula, nil, withPol(bas(t, "1", "USD", "1000 kg"), "75"), "31.439", ""},       // 3.6606 − 0.5167 = 3.1439¢ > floor
-		{"sugar floor", sugarFormula, nil, withPol(bas(t, "1", "USD", "1000 kg"), "70"), "31.43854", ""},          // 3.04056¢ < floor 3.143854¢
+		{"sugar 96 degrees", sugarText, nil, withPol(bas(t, "1", "USD", "1000 kg"), "96"), "35.77928", ""},     // (3.6606 − 4 × 0.020668)¢ = 3.577928¢ × 1000
+		{"sugar 96.5 degrees", sugarText, nil, withPol(bas(t, "1", "USD", "1000 kg"), "96.5"), "35.88262", ""}, // (3.6606 − 3.5 × 0.020668)¢ = 3.588262¢ × 1000
+		{"sugar 100 degrees", sugarText, nil, withPol(bas(t, "1", "USD", "1000 kg"), "100"), "36.606", ""},     // no reduction
+		{"sugar over 100", sugarText, nil, withPol(bas(t, "1", "USD", "1000 kg"), "101"), "36.606", ""},        // no increase above 100
+		{"sugar 75 degrees", sugarText, nil, withPol(bas(t, "1", "USD", "1000 kg"), "75"), "31.439", ""},       // 3.6606 − 0.5167 = 3.1439¢ > floor
+		{"sugar floor", sugarText, nil, withPol(bas(t, "1", "USD", "1000 kg"), "70"), "31.43854", ""},          // 3.04056¢ < floor 3.143854¢
 		{"sugar odd spacing", "3.6606¢/kg less 0.020668¢ /kg for each degree under 100 degrees (and fractions of a degree in proportion) but not less 3.143854¢ /kg", nil, withPol(bas(t, "1", "USD", "1000 kg"), "96"), "35.77928", ""},
 		// additional on the base duty (chapter 99)
 		{"applicable subheading +", "The duty provided in the applicable subheading + 25%", nil, bas(t, "1000", "USD"), "250", ""}, // 1000 × 0.25
@@ -236,7 +236,7 @@ func TestRateApplyErrors(t *testing.T) {
 		{"15.4¢/kg on drained weight", bas(t, "100", "USD", "60 kg"), missing("part", "", "drained weight")},
 		{"15.4¢/kg on drained weight", withParts(bas(t, "100", "USD"), map[string]Basis{"drained weight": valuePart("5", "USD")}), missing("quantity", Kilogram, "drained weight")},
 		{"5% on the value of the lead content", withParts(bas(t, "100", "USD"), map[string]Basis{"lead content": qtyPart(t, "2 kg")}), missing("value", "", "lead content")},
-		{sugarFormula, bas(t, "1", "USD", "1000 kg"), missing("polarization", "", "")},
+		{sugarText, bas(t, "1", "USD", "1000 kg"), missing("polarization", "", "")},
 		{"6%", bas(t, "", "", "1 kg"), missing("value", "", "")},
 		{"8.3 % + EA", bas(t, "100", "EUR", "100 kg"), unsupportedRate("EA")},
 		{"EAR", bas(t, "100", "EUR"), unsupportedRate("EAR")},
@@ -385,7 +385,7 @@ func TestRateStructure(t *testing.T) {
 	assert.Equal(t, []string{"CAD"}, mustRate("$1/kg", InCurrency("CAD")).Currencies())
 	assert.Equal(t, "1 CAD/kg", mustRate("$1/kg", InCurrency("CAD")).String())
 	assert.Empty(t, mustRate("6%").Currencies())
-	assert.True(t, mustRate(sugarFormula).NeedsPolarization())
+	assert.True(t, mustRate(sugarText).NeedsPolarization())
 	assert.False(t, mustRate("1¢/kg").NeedsPolarization())
 
 	add := mustRate("The duty provided in the applicable subheading + 25%")
@@ -414,8 +414,8 @@ func TestRateCanonical(t *testing.T) {
 		"5% on the value of the lead content":   "5% on lead content",
 		"131.70 EUR / 100 kg - 10 EUR / 100 kg": "131.7 EUR/100kg - 10 EUR/100kg",
 		"The duty rate provided in such subheading minus 0.5%": "The duty provided in the applicable subheading - 0.5%",
-		"33 1/3%":    "33 1/3%",
-		sugarFormula: sugarFormula,
+		"33 1/3%": "33 1/3%",
+		sugarText: sugarText,
 	}
 	for in, want := range cases {
 		r, err := ParseRate(in)
