@@ -531,8 +531,7 @@ func TestJPDeMinimisAndRounding(t *testing.T) {
 	a = jp("23999")
 	eqm(t, "3200", a.Totals.Duty, "duty rounded down to 100")
 	eqm(t, "2700", a.Totals.Tax, "tax")
-	// Tax rounded down to 100: base 15,999 + duty 0 -> 15,000 x 10% = 1,500;
-	// with 9.99%... use a free line of 16,999: 16,000 x 10% = 1,600.
+	// A duty-free line of 16,999: base rounded down to 16,000; 10% = 1,600.
 	b := run(t, c, duty.Entry{Destination: "JP", Date: duty.MustDate("2026-11-25"), Mode: "post",
 		Lines: []duty.EntryLine{ln(t, "847130", "US", "16999", "JPY", "Free")}})
 	eqm(t, "1600", b.Totals.Tax, "free line")
