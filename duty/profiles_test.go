@@ -417,8 +417,13 @@ func TestCAThresholdsByShippedFrom(t *testing.T) {
 			ShippedFrom: from, Lines: []duty.EntryLine{ln(t, "610910", "CN", value, "CAD", "4%")}})
 	}
 	// Courier from the US: <= 40 free of both.
+	eqm(t, "0", ca("courier", "US", "39.99").Totals.Total, "US courier 39.99")
 	a := ca("courier", "US", "40.00")
 	eqm(t, "0", a.Totals.Total, "US courier 40.00")
+	// 149.99: duty-free; GST 5% = 7.4995 -> 7.50.
+	a = ca("courier", "US", "149.99")
+	eqm(t, "0", a.Totals.Duty, "US courier 149.99 duty")
+	eqm(t, "7.50", a.Totals.Tax, "US courier 149.99 GST")
 	// 40.01: duty-free (<= 150), GST 5% of 40.01 = 2.0005 -> 2.00.
 	a = ca("courier", "US", "40.01")
 	eqm(t, "0", a.Totals.Duty, "US courier 40.01 duty")
@@ -433,6 +438,7 @@ func TestCAThresholdsByShippedFrom(t *testing.T) {
 	eqm(t, "7.80", a.Totals.Tax, "US courier 150.01 GST")
 
 	// Courier from elsewhere: CAD 20 for both.
+	eqm(t, "0", ca("courier", "CN", "19.99").Totals.Total, "CN courier 19.99")
 	a = ca("courier", "CN", "20.00")
 	eqm(t, "0", a.Totals.Total, "CN courier 20.00")
 	assert.True(t, outcome(t, a, "CA_COURIER_20").Met)
@@ -531,8 +537,7 @@ func TestJPDeMinimisAndRounding(t *testing.T) {
 	a = jp("23999")
 	eqm(t, "3200", a.Totals.Duty, "duty rounded down to 100")
 	eqm(t, "2700", a.Totals.Tax, "tax")
-	// Tax rounded down to 100: base 15,999 + duty 0 -> 15,000 x 10% = 1,500;
-	// with 9.99%... use a free line of 16,999: 16,000 x 10% = 1,600.
+	// A duty-free line of 16,999: base rounded down to 16,000; 10% = 1,600.
 	b := run(t, c, duty.Entry{Destination: "JP", Date: duty.MustDate("2026-11-25"), Mode: "post",
 		Lines: []duty.EntryLine{ln(t, "847130", "US", "16999", "JPY", "Free")}})
 	eqm(t, "1600", b.Totals.Tax, "free line")
@@ -607,6 +612,7 @@ func TestNOVOEC(t *testing.T) {
 	eqm(t, "0", a.Totals.TaxAtBorder, "VOEC at border")
 	// 3,000.00 is not under NOK 3,000 (strict): duty 10% of 3,100 = 310;
 	// VAT 25% of 3,410 = 852.50 at the border.
+	assert.False(t, outcome(t, no("3000.01", "VOEC"), "NO_VOEC").Met)
 	a = no("3000.00", "VOEC")
 	assert.False(t, outcome(t, a, "NO_VOEC").Met)
 	eqm(t, "310.00", a.Totals.Duty, "duty at 3,000")
