@@ -504,6 +504,10 @@ func (p *rateParser) number() (decimal.Decimal, error) {
 		return decimal.Decimal{}, p.fail(at, "number longer than 40 characters")
 	}
 	text := p.s[at:j]
+	if strings.IndexByte(text, '.') >= 0 {
+		// "12.000" is 12: trailing zeros would only lengthen every result.
+		text = strings.TrimRight(strings.TrimRight(text, "0"), ".")
+	}
 	if !commas && len(text) <= 18 {
 		// Fast path: up to 18 digits fit an int64 exactly.
 		var v int64
