@@ -1,0 +1,294 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"cel.dev/cel-go/cel"
+	"cel.dev/cel-go/common/cost"
+	"cel.dev/cel-go/common/types"
+)
+
+// DefaultCostBudget is the largest worst-case cost, as estimated by CEL
+// with the size hints MaxLines, MaxListSize and MaxStringSize, that one rule
+// may have. A rule that looks at every line of a full shipment a few times
+// costs a few tens of thousands; one that compares every line with every
+// other line costs millions and is refused. The same figure bounds the
+// actual cost of one evaluation of a rule at run time.
+const DefaultCostBudget uint64 = 100_000
+
+// CompileOption configures Compile.
+type CompileOption func(*compileConfig)
+
+type compileConfig struct {
+	budget uint64
+}
+
+// WithCostBudget replaces DefaultCostBudget for the rules of a Book.
+func WithCostBudget(n uint64) CompileOption {
+	return func(c *compileConfig) { c.budget = n }
+}
+
+// Book is a compiled set of packs, indexed by destination and scope.
+// It is immutable and safe for concurrent use: compile once, evaluate many
+// times.
+type Book struct {
+	env    *Env
+	packs  []*compiledPack
+	byDest map[string][]*compiledPack
+	budget uint64
+}
+
+type compiledPack struct {
+	pack   *Pack
+	scoped [3][]*compiledRule // by scopeIndex
+}
+
+type compiledRule struct {
+	pack    *Pack
+	rule    *Rule
+	prg     cel.Program
+	cost    cost.CostEstimate
+	finding Finding
+}
+
+func scopeIndex(s Scope) int {
+	switch s {
+	case ScopeShipment:
+		return 0
+	case ScopeLine:
+		return 1
+	}
+	return 2
+}
+
+// RuleCost is the static cost estimate of one compiled rule.
+type RuleCost struct {
+	Pack, Rule string
+	Scope      Scope
+	Min, Max   uint64 // CEL's estimate of the cheapest and the worst case
+}
+
+// Compile type-checks every rule of the packs in env and returns the Book.
+// Every problem is reported, not just the first: the error is an ErrorList
+// of *Error, each naming the pack, the rule, the line and column in the file
+// and in the expression, and the offending name when there is one. A rule
+// whose condition is not bool, or whose worst-case cost exceeds the budget,
+// is an error; so is a rule id used twice in the Book.
+func Compile(env *Env, packs ...*Pack) (*Book, error) {
+	return CompileWith(env, packs, nil...)
+}
+
+// CompileWith is Compile with options.
+func CompileWith(env *Env, packs []*Pack, opts ...CompileOption) (*Book, error) {
+	b, _, err := compile(env, packs, opts)
+	return b, err
+}
+
+func compile(env *Env, packs []*Pack, opts []CompileOption) (*Book, []RuleCost, error) {
+	cfg := compileConfig{budget: DefaultCostBudget}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if env == nil {
+		return nil, nil, ErrorList{{Msg: "Compile: nil Env"}}
+	}
+	b := &Book{env: env, byDest: map[string][]*compiledPack{}, budget: cfg.budget}
+	var errs ErrorList
+	var costs []RuleCost
+	ids := map[string]string{}
+	names := map[string]bool{}
+	for _, p := range packs {
+		if p == nil {
+			continue
+		}
+		if names[p.Name] {
+			errs = append(errs, &Error{File: p.File, Pack: p.Name, Line: 1, Column: 1, Name: p.Name, Msg: fmt.Sprintf("pack %q given twice", p.Name)})
+			continue
+		}
+		names[p.Name] = true
+		cp := &compiledPack{pack: p}
+		for i := range p.Rules {
+			r := &p.Rules[i]
+			if prev, dup := ids[r.ID]; dup {
+				errs = append(errs, &Error{File: p.File, Pack: p.Name, Rule: r.ID, Field: "id", Line: r.line, Column: r.col, Name: r.ID,
+					Msg: fmt.Sprintf("duplicate rule id %q (also in pack %s)", r.ID, prev)})
+				continue
+			}
+			ids[r.ID] = p.Name
+			cr, rc, err := compileRule(env, p, r, cfg.budget)
+			if rc != nil {
+				costs = append(costs, *rc)
+			}
+			if err != nil {
+				errs = append(errs, err...)
+				continue
+			}
+			cp.scoped[scopeIndex(r.Scope)] = append(cp.scoped[scopeIndex(r.Scope)], cr)
+		}
+		b.packs = append(b.packs, cp)
+	}
+	if len(errs) > 0 {
+		return nil, costs, errs
+	}
+	sort.SliceStable(b.packs, func(i, j int) bool { return b.packs[i].pack.Name < b.packs[j].pack.Name })
+	for _, cp := range b.packs {
+		if cp.pack.Country == "EU" {
+			for _, c := range euMembers {
+				b.byDest[c] = append(b.byDest[c], cp)
+			}
+			continue
+		}
+		b.byDest[cp.pack.Country] = append(b.byDest[cp.pack.Country], cp)
+	}
+	return b, costs, nil
+}
+
+func compileRule(env *Env, p *Pack, r *Rule, budget uint64) (*compiledRule, *RuleCost, ErrorList) {
+	fail := func(msg string) ErrorList {
+		return ErrorList{{File: p.File, Pack: p.Name, Rule: r.ID, Field: "when", Line: r.whenLine, Column: r.whenCol, Msg: msg}}
+	}
+	ce, ok := env.scopes[r.Scope]
+	if !ok {
+		return nil, nil, fail(fmt.Sprintf("scope %q is not available: the Env declares no %q variable", r.Scope, scopeVar(r.Scope)))
+	}
+	checked, iss := ce.Compile(r.When)
+	if iss != nil && iss.Err() != nil {
+		var out ErrorList
+		for _, ce := range iss.Errors() {
+			e := &Error{File: p.File, Pack: p.Name, Rule: r.ID, Field: "when", Msg: ce.Message}
+			e.ExprLine, e.ExprColumn = ce.Location.Line(), ce.Location.Column()+1
+			e.Line, e.Column = r.whenLine, r.whenCol
+			if r.whenRaw && e.ExprLine == 1 {
+				e.Column = r.whenCol + 1 + byteOffset(r.When, ce.Location.Column())
+			}
+			e.Name = offendingName(ce.Message)
+			out = append(out, e)
+		}
+		return nil, nil, out
+	}
+	if !checked.OutputType().IsExactType(types.BoolType) {
+		return nil, nil, fail(fmt.Sprintf("condition must be bool, found %s", checked.OutputType()))
+	}
+	est, err := ce.EstimateCost(checked, sizeHints{})
+	if err != nil {
+		return nil, nil, fail("estimating cost: " + err.Error())
+	}
+	rc := &RuleCost{Pack: p.Name, Rule: r.ID, Scope: r.Scope, Min: est.Min, Max: est.Max}
+	if est.Max > budget {
+		return nil, rc, fail(fmt.Sprintf("worst-case cost %d exceeds the budget of %d (with up to %d lines of %d-byte strings); avoid nested loops over lines", est.Max, budget, MaxLines, MaxStringSize))
+	}
+	prg, err := ce.Program(checked,
+		cel.CostLimit(budget),
+		cel.InterruptCheckFrequency(64),
+		cel.EvalOptions(cel.OptOptimize),
+	)
+	if err != nil {
+		return nil, rc, fail("building program: " + err.Error())
+	}
+	f := r.Finding
+	f.Rule, f.Pack = r.ID, p.Name
+	return &compiledRule{pack: p, rule: r, prg: prg, cost: est, finding: f}, rc, nil
+}
+
+func scopeVar(s Scope) string {
+	switch s {
+	case ScopeLine:
+		return VarLine
+	case ScopeImporter:
+		return VarImporter
+	}
+	return VarShipment
+}
+
+// byteOffset converts a 0-based rune column on the first line into bytes.
+func byteOffset(s string, runes int) int {
+	off := 0
+	for i := 0; i < runes && off < len(s); i++ {
+		_, sz := utf8.DecodeRuneInString(s[off:])
+		off += sz
+	}
+	return off
+}
+
+var quoted = regexp.MustCompile(`'([^']+)'`)
+
+// offendingName picks the identifier a CEL message is about, e.g.
+// "undeclared reference to 'shipmnt'" or "undefined field 'orgin'".
+func offendingName(msg string) string {
+	for _, prefix := range []string{"undeclared reference to", "undefined field", "found no matching overload for"} {
+		if i := strings.Index(msg, prefix); i >= 0 {
+			if m := quoted.FindStringSubmatch(msg[i:]); m != nil {
+				return m[1]
+			}
+		}
+	}
+	return ""
+}
+
+// sizeHints bounds the inputs for the static cost estimate: lists named
+// "lines" hold at most MaxLines items, other lists MaxListSize, strings
+// MaxStringSize bytes.
+type sizeHints struct{}
+
+func (sizeHints) EstimateSize(n cost.AstNode) *cost.SizeEstimate {
+	t := n.Type()
+	if t == nil || len(n.Path()) == 0 {
+		return nil
+	}
+	switch t.Kind() {
+	case types.ListKind:
+		path := n.Path()
+		if path[len(path)-1] == "lines" {
+			return &cost.SizeEstimate{Min: 0, Max: MaxLines}
+		}
+		return &cost.SizeEstimate{Min: 0, Max: MaxListSize}
+	case types.StringKind:
+		return &cost.SizeEstimate{Min: 0, Max: MaxStringSize}
+	}
+	return nil
+}
+
+func (sizeHints) EstimateCallCost(function, overloadID string, target *cost.AstNode, args []cost.AstNode) *cost.CallEstimate {
+	switch {
+	case strings.HasPrefix(overloadID, "has_registration_"):
+		return &cost.CallEstimate{CostEstimate: cost.CostEstimate{Min: 1, Max: 2 * MaxListSize}}
+	case overloadID == "hs_in_string_list":
+		return &cost.CallEstimate{CostEstimate: cost.CostEstimate{Min: 1, Max: 2 * MaxListSize}}
+	case overloadID == "hs_prefix_string_string", overloadID == "eu_member_string", overloadID == "decimal_string",
+		strings.HasSuffix(overloadID, "_decimal"):
+		return &cost.CallEstimate{CostEstimate: cost.CostEstimate{Min: 1, Max: 2}}
+	}
+	return nil
+}
+
+// Costs returns the static cost estimate of every rule in the Book, in pack
+// and rule order.
+func (b *Book) Costs() []RuleCost {
+	var out []RuleCost
+	for _, cp := range b.packs {
+		for _, r := range cp.pack.Rules {
+			for _, rules := range cp.scoped {
+				for _, cr := range rules {
+					if cr.rule.ID == r.ID {
+						out = append(out, RuleCost{Pack: cp.pack.Name, Rule: r.ID, Scope: r.Scope, Min: cr.cost.Min, Max: cr.cost.Max})
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// Packs returns the packs in the Book, sorted by name. The packs must not
+// be modified.
+func (b *Book) Packs() []*Pack {
+	out := make([]*Pack, len(b.packs))
+	for i, cp := range b.packs {
+		out[i] = cp.pack
+	}
+	return out
+}

@@ -1,0 +1,246 @@
+package rules
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"time"
+
+	"cel.dev/cel-go/common/types"
+	"cel.dev/cel-go/common/types/ref"
+	"cel.dev/cel-go/interpreter"
+)
+
+// Input is what one evaluation looks at.
+type Input struct {
+	// Destination (ISO 3166-1 alpha-2) selects the packs: the country's own
+	// and, for an EU member state, the "EU" pack.
+	Destination string
+	// Date selects the packs in effect (Pack.Effective).
+	Date time.Time
+	// Shipment is a value or, better, a pointer of the Go type declared
+	// for "shipment". A pointer avoids a copy.
+	Shipment any
+	// Lines is a slice of the Go type declared for "line" (or of pointers to
+	// it). When nil, the shipment's `lines` field is used if it has that
+	// type.
+	Lines any
+	// Importer is the candidate importer of record (the Go type declared
+	// for "importer", or a pointer to it). When nil, importer rules do not
+	// run.
+	Importer any
+	// Scope, when set, runs only the rules of that scope; for example
+	// ScopeImporter to check each candidate without repeating the shipment
+	// and line rules.
+	Scope Scope
+}
+
+// activation is the fixed set of variables a rule sees. One is made per
+// Evaluate call and reused for every rule and line.
+type activation struct {
+	shipment, line, importer ref.Val
+}
+
+func (a *activation) ResolveName(name string) (any, bool) {
+	switch name {
+	case VarShipment:
+		return a.shipment, a.shipment != nil
+	case VarLine:
+		return a.line, a.line != nil
+	case VarImporter:
+		return a.importer, a.importer != nil
+	}
+	return nil, false
+}
+
+func (a *activation) Parent() interpreter.Activation { return nil }
+
+// Covers reports whether some pack in the Book applies to the destination
+// on the date.
+func (b *Book) Covers(destination string, date time.Time) bool {
+	for _, cp := range b.byDest[destination] {
+		if cp.pack.Effective.Contains(date) {
+			return true
+		}
+	}
+	return false
+}
+
+// Evaluate runs the rules of the packs in effect for in.Destination on
+// in.Date and returns the findings of the rules that fire, in pack order
+// (by name), then scope (shipment, line, importer), then file order; a line
+// rule yields one finding per line it fires on, in line order.
+//
+// It stops with a *CostError when a rule exceeds its cost budget or ctx is
+// done, with a *NoPackError when no pack covers the destination on that
+// date, and with an *EvalError when a rule fails (for example an input of
+// the wrong Go type). Findings gathered before an error are returned with
+// it.
+func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
+	var packs []*compiledPack
+	for _, cp := range b.byDest[in.Destination] {
+		if cp.pack.Effective.Contains(in.Date) {
+			packs = append(packs, cp)
+		}
+	}
+	if len(packs) == 0 {
+		return nil, &NoPackError{Destination: in.Destination, Date: in.Date.Format(time.DateOnly)}
+	}
+	act := &activation{}
+	ship, err := b.value(VarShipment, in.Shipment)
+	if err != nil {
+		return nil, err
+	}
+	act.shipment = ship
+	var lines reflect.Value
+	run := func(s Scope) bool { return in.Scope == "" || in.Scope == s }
+	if run(ScopeLine) && b.env.vars[VarLine] != nil {
+		lines, err = b.lines(in, ship)
+		if err != nil {
+			return nil, err
+		}
+	}
+	if run(ScopeImporter) && in.Importer != nil {
+		if act.importer, err = b.value(VarImporter, in.Importer); err != nil {
+			return nil, err
+		}
+	}
+	var out []Finding
+	for _, cp := range packs {
+		if run(ScopeShipment) {
+			for _, cr := range cp.scoped[0] {
+				if out, err = cr.eval(ctx, act, -1, out); err != nil {
+					return out, err
+				}
+			}
+		}
+		if run(ScopeLine) && lines.IsValid() {
+			lineType := b.env.vars[VarLine]
+			for _, cr := range cp.scoped[1] {
+				for i := 0; i < lines.Len(); i++ {
+					lv := lines.Index(i)
+					if lv.Kind() == reflect.Pointer {
+						if lv.IsNil() {
+							continue
+						}
+						lv = lv.Elem()
+					}
+					act.line = newObject(lineType, lv)
+					if out, err = cr.eval(ctx, act, i, out); err != nil {
+						return out, err
+					}
+				}
+			}
+			act.line = nil
+		}
+		if act.importer != nil {
+			for _, cr := range cp.scoped[2] {
+				if out, err = cr.eval(ctx, act, -1, out); err != nil {
+					return out, err
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+func (cr *compiledRule) eval(ctx context.Context, act *activation, line int, out []Finding) ([]Finding, error) {
+	if err := ctx.Err(); err != nil {
+		return out, &CostError{Pack: cr.pack.Name, Rule: cr.rule.ID, Err: err}
+	}
+	v, _, err := cr.prg.ContextEval(ctx, act)
+	if err != nil {
+		if ctx.Err() != nil || isCostLimit(err) {
+			return out, &CostError{Pack: cr.pack.Name, Rule: cr.rule.ID, Err: err}
+		}
+		return out, &EvalError{Pack: cr.pack.Name, Rule: cr.rule.ID, Line: line, Err: err}
+	}
+	fired, ok := v.(types.Bool)
+	if !ok {
+		return out, &EvalError{Pack: cr.pack.Name, Rule: cr.rule.ID, Line: line, Err: fmt.Errorf("condition returned %s, not bool", v.Type().TypeName())}
+	}
+	if !fired {
+		return out, nil
+	}
+	f := cr.finding
+	if line >= 0 {
+		l := line
+		f.Line = &l
+	}
+	return append(out, f), nil
+}
+
+func isCostLimit(err error) bool {
+	var ce interpreter.EvalCancelledError
+	if errors.As(err, &ce) {
+		return true
+	}
+	return errors.Is(err, interpreter.InterruptError{})
+}
+
+// value adapts an input of the declared Go type (or a pointer to it).
+func (b *Book) value(name string, v any) (ref.Val, error) {
+	st := b.env.vars[name]
+	if st == nil {
+		return nil, &EvalError{Rule: "", Line: -1, Err: fmt.Errorf("the Env declares no %q variable", name)}
+	}
+	if v == nil {
+		return nil, &InputError{Var: name, Want: st.rt, Got: nil}
+	}
+	rv := reflect.ValueOf(v)
+	switch {
+	case rv.Type() == reflect.PointerTo(st.rt):
+		if rv.IsNil() {
+			return nil, &InputError{Var: name, Want: st.rt, Got: rv.Type()}
+		}
+		return newObject(st, rv.Elem()), nil
+	case rv.Type() == st.rt:
+		cp := reflect.New(st.rt).Elem()
+		cp.Set(rv)
+		return newObject(st, cp), nil
+	}
+	return nil, &InputError{Var: name, Want: st.rt, Got: rv.Type()}
+}
+
+func (b *Book) lines(in Input, ship ref.Val) (reflect.Value, error) {
+	lt := b.env.vars[VarLine]
+	ok := func(t reflect.Type) bool {
+		return t.Kind() == reflect.Slice && (t.Elem() == lt.rt || t.Elem() == reflect.PointerTo(lt.rt))
+	}
+	if in.Lines != nil {
+		rv := reflect.ValueOf(in.Lines)
+		if !ok(rv.Type()) {
+			return reflect.Value{}, &InputError{Var: VarLine, Want: reflect.SliceOf(lt.rt), Got: rv.Type()}
+		}
+		return rv, nil
+	}
+	so := ship.(*object)
+	if f, found := so.st.rt.FieldByName(fieldGoName(so.st.rt, "lines")); found && ok(f.Type) {
+		return so.v.FieldByIndex(f.Index), nil
+	}
+	return reflect.Value{}, nil
+}
+
+func fieldGoName(rt reflect.Type, jsonField string) string {
+	for _, sf := range reflect.VisibleFields(rt) {
+		if n, skip := jsonName(sf); !skip && n == jsonField && sf.IsExported() {
+			return sf.Name
+		}
+	}
+	return ""
+}
+
+// InputError is returned by Evaluate when an input is missing or not of
+// the Go type declared in the Env.
+type InputError struct {
+	Var       string
+	Want, Got reflect.Type
+}
+
+func (e *InputError) Error() string {
+	if e.Got == nil {
+		return fmt.Sprintf("rules: input %q is missing (want %v)", e.Var, e.Want)
+	}
+	return fmt.Sprintf("rules: input %q has type %v, want %v or *%v", e.Var, e.Got, e.Want, e.Want)
+}
