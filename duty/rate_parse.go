@@ -563,13 +563,25 @@ var rateUnits = map[string]rateUnit{
 }
 
 func lookupRateUnit(words []string) (rateUnit, bool) {
-	if len(words) == 1 {
-		// Fast path: most rates have a one-word unit already in lower case.
-		if ru, ok := rateUnits[words[0]]; ok {
-			return ru, true
-		}
-		if u, ok := unitSpellings[words[0]]; ok {
-			return rateUnit{unit: u}, true
+	if len(words) == 1 && !strings.Contains(words[0], "- ") {
+		// Fast path: most rates have a one-word unit ("kg", "DTN").
+		// Lower ASCII into a stack buffer: map lookups with string(buf)
+		// do not allocate.
+		var buf [24]byte
+		if w := words[0]; len(w) <= len(buf) {
+			for i := 0; i < len(w); i++ {
+				c := w[i]
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf[i] = c
+			}
+			if ru, ok := rateUnits[string(buf[:len(w)])]; ok {
+				return ru, true
+			}
+			if u, ok := unitSpellings[string(buf[:len(w)])]; ok {
+				return rateUnit{unit: u}, true
+			}
 		}
 	}
 	key := strings.ToLower(strings.Join(words, " "))
@@ -607,8 +619,9 @@ func (p *rateParser) unit() (rateUnit, error) {
 		end++
 	}
 	type span struct{ from, to int }
-	var words []string
-	var spans []span
+	var wordBuf [maxUnitWords]string
+	var spanBuf [maxUnitWords]span
+	words, spans := wordBuf[:0], spanBuf[:0]
 	for j := at; j < end; {
 		for j < end && (p.s[j] == ' ' || p.s[j] == '\t' || p.s[j] == '\n' || p.s[j] == '\r') {
 			j++
