@@ -409,7 +409,7 @@ func divide(n, d decimal.Decimal) decimal.Decimal {
 	if d.IsZero() || d.Equal(one) {
 		return n
 	}
-	return n.DivRound(d, 28)
+	return normalize(n.DivRound(d, 28))
 }
 
 var one = decimal.New(1, 0)
@@ -425,7 +425,7 @@ var exactRatios = sync.OnceValue(func() map[[2]Unit]decimal.Decimal {
 			if f.dim != t.dim || fu == tu {
 				continue
 			}
-			r := f.factor.DivRound(t.factor, 28)
+			r := normalize(f.factor.DivRound(t.factor, 28))
 			if r.Mul(t.factor).Equal(f.factor) {
 				m[[2]Unit{fu, tu}] = r
 			}
