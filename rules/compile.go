@@ -53,6 +53,8 @@ type compiledRule struct {
 	prg     cel.Program
 	cost    cost.CostEstimate
 	finding Finding
+	loops   bool      // has comprehensions: evaluated with cost tracking and ctx
+	guards  []hsGuard // line rules: HS prefixes checked in Go first
 }
 
 func scopeIndex(s Scope) int {
@@ -181,17 +183,22 @@ func compileRule(env *Env, p *Pack, r *Rule, budget uint64) (*compiledRule, *Rul
 	if est.Max > budget {
 		return nil, rc, fail(fmt.Sprintf("worst-case cost %d exceeds the budget of %d (with up to %d lines of %d-byte strings); avoid nested loops over lines", est.Max, budget, MaxLines, MaxStringSize))
 	}
-	prg, err := ce.Program(checked,
-		cel.CostLimit(budget),
-		cel.InterruptCheckFrequency(64),
-		cel.EvalOptions(cel.OptOptimize),
-	)
+	loops := hasComprehension(checked.NativeRep())
+	popts := []cel.ProgramOption{cel.EvalOptions(cel.OptOptimize)}
+	if loops {
+		popts = append(popts, cel.CostLimit(budget), cel.InterruptCheckFrequency(64))
+	}
+	prg, err := ce.Program(checked, popts...)
 	if err != nil {
 		return nil, rc, fail("building program: " + err.Error())
 	}
 	f := r.Finding
 	f.Rule, f.Pack = r.ID, p.Name
-	return &compiledRule{pack: p, rule: r, prg: prg, cost: est, finding: f}, rc, nil
+	cr := &compiledRule{pack: p, rule: r, prg: prg, cost: est, finding: f, loops: loops}
+	if r.Scope == ScopeLine {
+		cr.guards = lineGuards(checked.NativeRep().Expr())
+	}
+	return cr, rc, nil
 }
 
 func scopeVar(s Scope) string {
