@@ -51,6 +51,10 @@ func (e *InvalidCountryError) Error() string {
 		hint = " (the ISO code of the United Kingdom is GB)"
 	case e.Code == "EU":
 		hint = " (EU is a customs union, not a country: name the member state)"
+	case e.Code == "XK":
+		hint = " (XK is a user-assigned code for Kosovo, not part of ISO 3166-1)"
+	case e.Code == "SU":
+		hint = " (SU, the Soviet Union, is withdrawn: name the successor state)"
 	case len(e.Code) == 2 && strings.ToUpper(e.Code) != e.Code:
 		hint = " (codes are upper case)"
 	case len(e.Code) == 3:

@@ -52,18 +52,34 @@ func NewMoney(amount decimal.Decimal, currency string) (Money, error) {
 // Zero returns 0 in the currency. The code is checked.
 func Zero(currency string) (Money, error) { return NewMoney(decimal.Zero, currency) }
 
+// Bounds of parseDecimal. They limit the integer and the fractional digits
+// separately rather than the length of the text, so that whatever is
+// accepted is accepted again once printed: Money.String drops leading zeros
+// and the plus sign and pads the fraction to the minor unit (a few digits),
+// which never takes it past these bounds.
+const (
+	maxDecimalText    = 256 // characters, leading zeros included
+	maxIntegerDigits  = 64  // significant digits before the point
+	maxFractionDigits = 64  // digits after the point
+)
+
 // parseDecimal accepts plain decimal notation only: an optional sign, digits,
 // an optional fraction. Exponents, spaces, thousands separators, "NaN" and
 // "Inf" are refused so that every amount reads the same way everywhere.
 func parseDecimal(s string) (decimal.Decimal, error) {
-	if s == "" || len(s) > 64 {
+	if s == "" || len(s) > maxDecimalText {
 		return decimal.Decimal{}, ErrInvalidAmount
 	}
-	digits, dot := 0, false
+	digits, intDigits, fracDigits, dot := 0, 0, 0, false
 	for i, r := range s {
 		switch {
 		case r >= '0' && r <= '9':
 			digits++
+			if dot {
+				fracDigits++
+			} else if intDigits > 0 || r != '0' {
+				intDigits++
+			}
 		case r == '.' && !dot:
 			dot = true
 		case (r == '-' || r == '+') && i == 0:
@@ -71,7 +87,7 @@ func parseDecimal(s string) (decimal.Decimal, error) {
 			return decimal.Decimal{}, ErrInvalidAmount
 		}
 	}
-	if digits == 0 {
+	if digits == 0 || intDigits > maxIntegerDigits || fracDigits > maxFractionDigits {
 		return decimal.Decimal{}, ErrInvalidAmount
 	}
 	return decimal.NewFromString(s)

@@ -85,8 +85,12 @@ type quantityJSON struct {
 	Unit  string `json:"unit"`
 }
 
-// MarshalJSON encodes {"value":"20","unit":"kg"}.
+// MarshalJSON encodes {"value":"20","unit":"kg"}; the zero Quantity (an
+// absent measure) encodes as null, which UnmarshalJSON reads back.
 func (q Quantity) MarshalJSON() ([]byte, error) {
+	if q.Unit == "" && q.Value.IsZero() {
+		return []byte("null"), nil
+	}
 	return json.Marshal(quantityJSON{Value: q.Value.String(), Unit: string(q.Unit)})
 }
 

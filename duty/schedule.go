@@ -1,6 +1,7 @@
 package duty
 
 import (
+	"errors"
 	"fmt"
 	"time"
 )
@@ -46,7 +47,26 @@ type Measure struct {
 	From    time.Time // first day in force (zero = open)
 	To      time.Time // last day in force (zero = open)
 	HS      string    // the code the measure is set on (as matched)
+	// Excludes names the programs (legal headings) this measure displaces
+	// when both would apply to one line: the stacking rules of additional
+	// duties, e.g. a Section 232 autos layer excludes the steel layer. An
+	// entry also matches every program below it ("9903.81" matches
+	// "9903.81.90").
+	Excludes []string
+	// Base is the value the ad valorem part of Rate is charged on; empty
+	// means the line's customs value.
+	Base ValueBase
 }
+
+// ValueBase names the value an ad valorem rate is charged on when it is
+// not the whole customs value of the line.
+type ValueBase string
+
+// MetalContentValue: the value of the steel, aluminium or copper content of
+// a derivative article, the base of the US Section 232 duties on
+// derivatives since June 2025 (Proclamation 10947). The caller supplies
+// that value; without it the duty cannot be computed.
+const MetalContentValue ValueBase = "metal_content"
 
 // InForce reports whether the measure applies on day on.
 func (m Measure) InForce(on time.Time) bool {
@@ -76,4 +96,95 @@ func (m Measure) Covers(origin string) bool {
 // an HS code and origin on a date.
 type Schedule interface {
 	Measures(hs string, origin string, on time.Time) ([]Measure, error)
+}
+
+// Schedule errors. Lookups return the typed errors below, which match these
+// sentinels with errors.Is.
+var (
+	// ErrUnknownCode: no measure of the schedule is set on the code or on
+	// any of its prefixes.
+	ErrUnknownCode = errors.New("duty: unknown HS code")
+	// ErrNotInForce: the code is known but no measure is in force on the
+	// date asked.
+	ErrNotInForce = errors.New("duty: no measure in force")
+	// ErrInvalidCode: text that is not an HS code (4 to 10 digits, dots and
+	// spaces ignored).
+	ErrInvalidCode = errors.New("duty: invalid HS code")
+)
+
+// UnknownCodeError reports an HS code for which a schedule has no measure.
+// It matches ErrUnknownCode.
+type UnknownCodeError struct {
+	HS string // the code as given
+}
+
+func (e *UnknownCodeError) Error() string {
+	return fmt.Sprintf("duty: no measure for HS code %q (nor for any prefix of it)", e.HS)
+}
+
+// Is reports whether target is ErrUnknownCode.
+func (e *UnknownCodeError) Is(target error) bool { return target == ErrUnknownCode }
+
+// NoMeasureInForceError reports a known code whose measures are all outside
+// their validity on Date. It matches ErrNotInForce.
+type NoMeasureInForceError struct {
+	HS   string
+	Date time.Time
+}
+
+func (e *NoMeasureInForceError) Error() string {
+	return fmt.Sprintf("duty: no measure for HS code %q is in force on %s", e.HS, e.Date.Format(time.DateOnly))
+}
+
+// Is reports whether target is ErrNotInForce.
+func (e *NoMeasureInForceError) Is(target error) bool { return target == ErrNotInForce }
+
+// InvalidCodeError reports text that is not an HS code. It matches
+// ErrInvalidCode.
+type InvalidCodeError struct {
+	HS  string
+	Msg string
+}
+
+func (e *InvalidCodeError) Error() string {
+	return fmt.Sprintf("duty: %q is not an HS code: %s", e.HS, e.Msg)
+}
+
+// Is reports whether target is ErrInvalidCode.
+func (e *InvalidCodeError) Is(target error) bool { return target == ErrInvalidCode }
+
+// NormalizeHS returns the digits of an HS code with dots and spaces
+// removed. It accepts 2 to 10 digits (a chapter, a heading, a subheading or
+// a national line) and returns an *InvalidCodeError otherwise.
+func NormalizeHS(hs string) (string, error) {
+	var buf [10]byte
+	n, err := normalizeHS(hs, &buf, 2)
+	if err != nil {
+		return "", err
+	}
+	return string(buf[:n]), nil
+}
+
+// normalizeHS writes the digits of hs into buf without allocating on
+// success and checks that there are at least min of them.
+func normalizeHS(hs string, buf *[10]byte, min int) (int, error) {
+	n := 0
+	for i := 0; i < len(hs); i++ {
+		c := hs[i]
+		switch {
+		case c == '.' || c == ' ':
+		case c >= '0' && c <= '9':
+			if n == len(buf) {
+				return 0, &InvalidCodeError{HS: hs, Msg: "more than 10 digits"}
+			}
+			buf[n] = c
+			n++
+		default:
+			return 0, &InvalidCodeError{HS: hs, Msg: fmt.Sprintf("unexpected %q: want digits, dots and spaces", rune(c))}
+		}
+	}
+	if n < min {
+		return 0, &InvalidCodeError{HS: hs, Msg: fmt.Sprintf("%d digits: want %d to 10", n, min)}
+	}
+	return n, nil
 }

@@ -67,6 +67,7 @@ const (
 	MegawattHour  Unit = "MWh"
 	KilowattHour  Unit = "kWh"
 	HectolitrePct Unit = "%vol_hl" // UK/EU "% vol/hl": 1 % vol in 1 hl = 1 lpa
+	Barrel        Unit = "bbl"     // US HTS petroleum barrel: 42 US gallons = 158.987294928 l
 )
 
 type unitInfo struct {
@@ -103,6 +104,7 @@ var unitTable = map[Unit]unitInfo{
 	HectolitrePct: {Alcohol, dec("1"), "% vol per hectolitre"},
 	MegawattHour:  {Energy, dec("1"), "megawatt hour"},
 	KilowattHour:  {Energy, dec("0.001"), "kilowatt hour"},
+	Barrel:        {Volume, dec("158.987294928"), "barrel (42 US gallons)"},
 }
 
 // unitSpellings maps the spellings of official schedules (lower-cased,
@@ -139,6 +141,8 @@ var unitSpellings = map[string]Unit{
 	"100 kg": Quintal, "1000 kg": Tonne, "p/st": Item, "1000 p/st": Thousand, "100 p/st": Hundred,
 	"l alc. 100%": LitrePure, "l alc 100%": LitrePure, "% vol/hl": HectolitrePct, "%vol/hl": HectolitrePct,
 	"1000 l": CubicMetre, "1000 kwh": MegawattHour,
+	// additions for rate text (US HTS, EU TARIC)
+	"bbl": Barrel, "barrel": Barrel, "barrels": Barrel, "lin. m": Metre, "asv x": HectolitrePct,
 }
 
 // ParseUnit reads a unit as official schedules spell it: US HTS ("kg",

@@ -1,0 +1,64 @@
+// Command iorkit quotes landed cost and decides the importer of record for
+// shipments given as JSON, on the embedded defaults or on data you load.
+//
+//	iorkit quote FILE [--json] [--rates FILE] [--schedule AREA=FILE.csv]
+//	iorkit rate "4.4¢/kg + 6%" --value "1000 USD" --qty "100 kg"
+//
+// Run "iorkit help" for every command.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `iorkit: importer of record and landed cost, offline and exact.
+
+Usage:
+  iorkit quote FILE [flags]     landed-cost quote for a shipment (JSON)
+  iorkit rate RATE [flags]      parse a duty rate and apply it
+  iorkit help                   this text
+
+Flags of quote:
+  --json                  print the quote as JSON
+  --rates FILE            exchange rates: JSON object {"USD/EUR": "0.92", ...}
+  --schedule AREA=FILE    load a tariff CSV (hs,kind,rate,origins,program,from,to,source)
+                          for a country or "EU"; repeatable
+  --partial               quote what can be quoted; mark the other lines
+  --no-sample             do not use the embedded sample tariff
+
+Flags of rate:
+  --value "AMOUNT CUR"    customs value, e.g. "1000 USD"
+  --qty "N UNIT"          a quantity, e.g. "100 kg"; repeatable
+  --currency CUR          currency of $ and ¢ in the rate (default USD)
+`
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	var err error
+	switch args[0] {
+	case "quote":
+		err = cmdQuote(args[1:], stdout)
+	case "rate":
+		err = cmdRate(args[1:], stdout)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "iorkit: unknown command %q\n\n%s", args[0], usage)
+		return 2
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "iorkit %s: %v\n", args[0], err)
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,266 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/ior"
+)
+
+type multi []string
+
+func (m *multi) String() string     { return strings.Join(*m, ",") }
+func (m *multi) Set(s string) error { *m = append(*m, s); return nil }
+
+// engineFlags are the flags every command that builds an engine shares.
+type engineFlags struct {
+	rates     string
+	schedules multi
+	partial   bool
+	noSample  bool
+}
+
+func (f *engineFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.rates, "rates", "", "exchange rates JSON file")
+	fs.Var(&f.schedules, "schedule", "AREA=FILE.csv tariff table (repeatable)")
+	fs.BoolVar(&f.partial, "partial", false, "allow partial quotes")
+	fs.BoolVar(&f.noSample, "no-sample", false, "do not use the embedded sample tariff")
+}
+
+func (f *engineFlags) engine() (*ior.Engine, error) {
+	var opts []ior.Option
+	if f.rates != "" {
+		r, err := readRates(f.rates)
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, ior.WithRates(r))
+	}
+	for _, s := range f.schedules {
+		area, file, ok := strings.Cut(s, "=")
+		if !ok {
+			return nil, fmt.Errorf("--schedule %q: want AREA=FILE.csv", s)
+		}
+		fh, err := os.Open(file)
+		if err != nil {
+			return nil, err
+		}
+		t, err := duty.ReadTable(fh)
+		fh.Close()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", file, err)
+		}
+		opts = append(opts, ior.WithSchedule(area, t), ior.WithDataVersion(area+"="+file))
+	}
+	if f.partial {
+		opts = append(opts, ior.AllowPartial())
+	}
+	if f.noSample {
+		opts = append(opts, ior.WithoutSampleTariff())
+	}
+	return ior.NewEngine(opts...)
+}
+
+func readRates(path string) (duty.FixedRates, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var raw map[string]string
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return nil, fmt.Errorf("%s: want a JSON object of \"FROM/TO\": \"rate\" strings: %w", path, err)
+	}
+	out := duty.FixedRates{}
+	for k, v := range raw {
+		d, err := duty.ParseDecimal(v)
+		if err != nil {
+			return nil, fmt.Errorf("%s: rate %s: %w", path, k, err)
+		}
+		out[k] = d
+	}
+	return out, nil
+}
+
+func readShipment(path string) (ior.Shipment, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return ior.Shipment{}, err
+	}
+	var s ior.Shipment
+	dec := json.NewDecoder(strings.NewReader(string(b)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&s); err != nil {
+		return ior.Shipment{}, fmt.Errorf("%s: %w", path, err)
+	}
+	return s, nil
+}
+
+// parseArgs lets flags come before or after the file argument.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for len(args) > 0 {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) > 0 {
+			pos = append(pos, args[0])
+			args = args[1:]
+		}
+	}
+	return pos, nil
+}
+
+func cmdQuote(args []string, w io.Writer) error {
+	fs := flag.NewFlagSet("quote", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	var ef engineFlags
+	ef.register(fs)
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return errors.New("want one shipment file: iorkit quote FILE")
+	}
+	s, err := readShipment(pos[0])
+	if err != nil {
+		return err
+	}
+	eng, err := ef.engine()
+	if err != nil {
+		return err
+	}
+	q, err := eng.Quote(s)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(q)
+	}
+	printQuote(w, s, q)
+	return nil
+}
+
+func printQuote(w io.Writer, s ior.Shipment, q ior.Quote) {
+	fmt.Fprintf(w, "Landed-cost quote %s\n", q.ID)
+	fmt.Fprintf(w, "Shipment %s: %s → %s on %s, %s by %s\n", s.ID, s.Origin, q.Destination, q.Date, q.Incoterm, s.Mode)
+	if q.Importer != nil {
+		fmt.Fprintf(w, "Importer of record: %s (%s, %s)\n", q.Importer.Party.Name, q.Importer.Role, q.Importer.Basis)
+	}
+	fmt.Fprintf(w, "Customs value (%s): %s\n\n", q.Valuation, q.CustomsValue)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "#\tHS\tOrigin\tCustoms value\tDuty\tTax\t")
+	for _, l := range q.Lines {
+		if !l.Calculable {
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\tnot calculable: %s\t\t\n", l.Index, l.HS, l.Origin, l.CustomsValue, l.Reason)
+			continue
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t\n", l.Index, l.HS, l.Origin, l.CustomsValue, l.Duty, l.Tax)
+	}
+	tw.Flush()
+	fmt.Fprintln(w)
+	for _, l := range q.Lines {
+		for _, c := range append(append([]duty.Charge{}, l.Duties...), l.Taxes...) {
+			fmt.Fprintf(w, "  line %d %-5s %-28s rate %-14s on %-14s = %s", l.Index, c.Code, c.Name, c.Rate, c.Base, c.Amount)
+			if c.Collection == duty.AtSale {
+				fmt.Fprint(w, "  [collected at point of sale]")
+			}
+			fmt.Fprintln(w)
+			if c.Note != "" {
+				fmt.Fprintf(w, "         %s\n", c.Note)
+			}
+			if c.Source != "" {
+				fmt.Fprintf(w, "         source: %s\n", c.Source)
+			}
+		}
+	}
+	for _, f := range q.Fees {
+		fmt.Fprintf(w, "  fee  %-5s %-28s rate %-14s on %-14s = %s\n", f.Code, f.Name, f.Rate, f.Base, f.Amount)
+	}
+	if len(q.DeMinimis) > 0 {
+		fmt.Fprintln(w, "\nDe minimis:")
+		for _, d := range q.DeMinimis {
+			state := "not met"
+			if d.Met {
+				state = "MET"
+			}
+			fmt.Fprintf(w, "  %s (%s, %s): %s — %s\n", d.Code, d.Applies, d.Outcome, state, d.Reason)
+		}
+	}
+	fmt.Fprintln(w, "\nTotals:")
+	fmt.Fprintf(w, "  duty %s\n  tax  %s (at border %s, at point of sale %s)\n  fees %s\n  total %s\n",
+		q.Totals.Duty, q.Totals.Tax, q.Totals.TaxAtBorder, q.Totals.TaxAtSale, q.Totals.Fees, q.Totals.Total)
+	if q.TotalsInShipmentCurrency != nil {
+		fmt.Fprintf(w, "  total in %s: %s\n", q.ShipmentCurrency, q.TotalsInShipmentCurrency.Total)
+	}
+	fmt.Fprintln(w, "\nWho pays:")
+	for _, p := range q.Payers {
+		fmt.Fprintf(w, "  %-6s pays at import %s; collects at sale %s\n", p.Side, p.AtImport, p.CollectedAtSale)
+	}
+	if len(q.FX) > 0 {
+		fmt.Fprintln(w, "\nExchange rates:")
+		for _, f := range q.FX {
+			fmt.Fprintf(w, "  1 %s = %s %s (%s)\n", f.From, f.Rate, f.To, f.Date)
+		}
+	}
+	for _, n := range q.Notes {
+		fmt.Fprintf(w, "\nNote: %s\n", n)
+	}
+}
+
+func cmdRate(args []string, w io.Writer) error {
+	fs := flag.NewFlagSet("rate", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	value := fs.String("value", "", `customs value "AMOUNT CUR"`)
+	cur := fs.String("currency", "USD", "currency of $ and ¢")
+	var qtys multi
+	fs.Var(&qtys, "qty", "quantity")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return errors.New(`want one rate: iorkit rate "4.4¢/kg + 6%" --value "1000 USD" --qty "100 kg"`)
+	}
+	r, err := duty.ParseRate(pos[0], duty.InCurrency(*cur))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "rate: %s\n", r)
+	if *value == "" {
+		return nil
+	}
+	amt, c, ok := strings.Cut(strings.TrimSpace(*value), " ")
+	if !ok {
+		return fmt.Errorf("--value %q: want \"AMOUNT CUR\"", *value)
+	}
+	v, err := duty.ParseMoney(amt, strings.TrimSpace(c))
+	if err != nil {
+		return err
+	}
+	b := duty.Basis{Value: v}
+	for _, q := range qtys {
+		qq, err := duty.ParseQuantity(q)
+		if err != nil {
+			return err
+		}
+		b.Quantities = append(b.Quantities, qq)
+	}
+	d, err := r.Apply(b)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "duty: %s (exact), %s (rounded)\n", d, d.Round())
+	return nil
+}

@@ -1,0 +1,114 @@
+package duty
+
+// Assessment is the result of Calculator.Calculate: customs value, duties,
+// taxes and fees per line and in total, in the destination's currency,
+// with the de minimis outcome, the exchange rates used and a trace.
+type Assessment struct {
+	Destination  string             `json:"destination"`
+	Region       string             `json:"destination_region,omitempty"`
+	Date         Date               `json:"date"`
+	Currency     string             `json:"currency"`
+	Valuation    Valuation          `json:"valuation"`
+	CustomsValue Money              `json:"customs_value"`
+	Goods        Money              `json:"goods_value"`
+	Freight      Money              `json:"freight"`
+	Insurance    Money              `json:"insurance"`
+	DeMinimis    []DeMinimisOutcome `json:"de_minimis"`
+	Lines        []LineAssessment   `json:"lines"`
+	Fees         []Charge           `json:"fees"`
+	Totals       Totals             `json:"totals"`
+	FX           []FXUse            `json:"fx"`
+	Incomplete   bool               `json:"incomplete,omitempty"`
+	Trace        []Step             `json:"trace"`
+	Profile      string             `json:"profile"` // "DE from 2026-07-01": which profile period applied
+}
+
+// LineAssessment is one line's customs value, duties and taxes.
+type LineAssessment struct {
+	Index        int      `json:"index"`
+	HS           string   `json:"hs"`
+	Origin       string   `json:"origin"`
+	Value        Money    `json:"value"`
+	Freight      Money    `json:"freight"`
+	Insurance    Money    `json:"insurance"`
+	CustomsValue Money    `json:"customs_value"`
+	Duties       []Charge `json:"duties"`
+	Taxes        []Charge `json:"taxes"`
+	Duty         Money    `json:"duty"`
+	Tax          Money    `json:"tax"`
+	// Calculable is false in a partial assessment for a line that could not
+	// be assessed; Reason says why.
+	Calculable bool   `json:"calculable"`
+	Reason     string `json:"reason,omitempty"`
+}
+
+// Collection says where a tax is collected.
+type Collection string
+
+// Where a charge is collected.
+const (
+	AtBorder    Collection = "border"
+	AtSale      Collection = "point_of_sale"
+	NotDue      Collection = "not_due"
+	CollectedBy Collection = ""
+)
+
+// Charge is one duty, tax or fee: what it is, its rate, its base and its
+// amount, and where the figure comes from.
+type Charge struct {
+	Kind   string `json:"kind"` // duty, tax, fee
+	Code   string `json:"code"` // MFN, PREF, ADD, FLAT, VAT, GST, MPF...
+	Name   string `json:"name"`
+	Rate   string `json:"rate"`
+	Base   Money  `json:"base"`
+	Amount Money  `json:"amount"`
+	Source string `json:"source"`
+	// Effective is the first day the rule behind the figure is in force.
+	Effective  Date       `json:"effective,omitzero"`
+	Collection Collection `json:"collected"`
+	Note       string     `json:"note,omitempty"`
+}
+
+// Totals sums the assessment. Total = Duty + Tax + Fees. Tax includes tax
+// collected at the point of sale; TaxAtBorder is the part due at import.
+type Totals struct {
+	Duty        Money `json:"duty"`
+	Tax         Money `json:"tax"`
+	TaxAtBorder Money `json:"tax_at_border"`
+	TaxAtSale   Money `json:"tax_at_sale"`
+	Fees        Money `json:"fees"`
+	Total       Money `json:"total"`
+}
+
+// DeMinimisOutcome records one threshold: whether it applied and why.
+type DeMinimisOutcome struct {
+	Code      string   `json:"code"`
+	Applies   Applies  `json:"applies"`
+	Outcome   Outcome  `json:"outcome"`
+	Threshold Money    `json:"threshold"`
+	Compared  Compared `json:"compared"`
+	Value     Money    `json:"value"`
+	Met       bool     `json:"met"`
+	Reason    string   `json:"reason"`
+	Source    string   `json:"source"`
+}
+
+// FXUse is an exchange rate the assessment used.
+type FXUse struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+	Rate string `json:"rate"`
+	Date Date   `json:"date"`
+}
+
+// Step is one figure of the trace: which rule produced which amount from
+// which base at which rate, and its source.
+type Step struct {
+	Step   string `json:"step"`           // valuation, fx, de_minimis, duty, tax, fee, total
+	Line   *int   `json:"line,omitempty"` // 0-based line index, absent for entry-level steps
+	What   string `json:"what"`
+	Rate   string `json:"rate,omitempty"`
+	Base   string `json:"base,omitempty"`
+	Amount string `json:"amount,omitempty"`
+	Source string `json:"source,omitempty"`
+}

@@ -1,0 +1,56 @@
+package duty
+
+import "fmt"
+
+// Entry is a customs declaration in the destination's terms: what is
+// imported, from where, when and how, with its value.
+type Entry struct {
+	Destination string // country of import (ISO 3166-1 alpha-2)
+	Region      string // ISO 3166-2 subdivision, for regional taxes (CA-ON)
+	Date        Date   // date of import: selects the data in force
+	Mode        string // courier, post, air, ocean, road, rail
+	// ShippedFrom is the country of direct shipment (CA courier thresholds).
+	ShippedFrom string
+	// Consumer is true for a sale to a private person (B2C).
+	Consumer bool
+	// SellerRegistrations are the schemes the seller holds (IOSS, VOEC...):
+	// point-of-sale regimes apply only to registered sellers.
+	SellerRegistrations []string
+	Lines               []EntryLine
+	Freight             Money // international freight (zero Money: none)
+	Insurance           Money // insurance of that transport (zero Money: none)
+}
+
+// EntryLine is one line of an entry.
+type EntryLine struct {
+	HS          string // 6 to 10 digits, dots allowed
+	Origin      string // country of origin
+	Description string
+	Value       Money      // invoice value of the line (quantity × unit price)
+	Quantities  []Quantity // net mass, items, litres... as rates need them
+	// ClaimPreference: nil claims a preferential rate where the origin
+	// qualifies (proof of origin required); false pays MFN.
+	ClaimPreference *bool
+	// Measures, when set, are used instead of the schedule's.
+	Measures []Measure
+}
+
+// ErrLine is matched by every *LineError.
+var ErrLine = fmt.Errorf("duty: line cannot be assessed")
+
+// LineError says which line could not be assessed and why.
+type LineError struct {
+	Line int    // 0-based index
+	HS   string // the line's code
+	Err  error
+}
+
+func (e *LineError) Error() string {
+	return fmt.Sprintf("duty: line %d (HS %s): %v", e.Line, e.HS, e.Err)
+}
+
+// Unwrap returns the cause.
+func (e *LineError) Unwrap() error { return e.Err }
+
+// Is reports whether target is ErrLine.
+func (e *LineError) Is(target error) bool { return target == ErrLine }

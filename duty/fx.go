@@ -1,0 +1,68 @@
+package duty
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Rates gives exchange rates: Rate(from, to, on) is how many units of to
+// one unit of from buys on that day. No rate is ever assumed: a missing pair
+// is an error.
+type Rates interface {
+	Rate(from, to string, on time.Time) (decimal.Decimal, error)
+}
+
+// FixedRates is a Rates of constant rates keyed "FROM/TO": "USD/EUR" =
+// 0.92 means 1 USD = 0.92 EUR. Only the pairs given exist: the inverse of a
+// pair is not derived, because 1/x is rarely exact and customs
+// administrations publish each direction they use.
+type FixedRates map[string]decimal.Decimal
+
+// Rate returns the rate of the pair; a currency to itself is 1.
+func (f FixedRates) Rate(from, to string, on time.Time) (decimal.Decimal, error) {
+	if from == to {
+		return decimal.New(1, 0), nil
+	}
+	if r, ok := f[from+"/"+to]; ok {
+		if !r.IsPositive() {
+			return decimal.Decimal{}, fmt.Errorf("duty: exchange rate %s/%s is %s: rates must be positive", from, to, r)
+		}
+		return r, nil
+	}
+	return decimal.Decimal{}, &MissingRateError{From: from, To: to, On: DateOf(on)}
+}
+
+// ErrMissingRate is matched by *MissingRateError.
+var ErrMissingRate = fmt.Errorf("duty: missing exchange rate")
+
+// MissingRateError reports an exchange rate pair that is not available.
+type MissingRateError struct {
+	From, To string
+	On       Date
+}
+
+func (e *MissingRateError) Error() string {
+	return fmt.Sprintf("duty: no exchange rate %s/%s for %s (give 1 %s in %s)", e.From, e.To, e.On, e.From, e.To)
+}
+
+// Is reports whether target is ErrMissingRate.
+func (e *MissingRateError) Is(target error) bool { return target == ErrMissingRate }
+
+// Convert converts m into currency to at the rate of the day, exactly
+// (the result is not rounded).
+func Convert(m Money, to string, rates Rates, on Date) (Money, decimal.Decimal, error) {
+	if m.Currency() == to {
+		return m, decimal.New(1, 0), nil
+	}
+	if rates == nil {
+		return Money{}, decimal.Decimal{}, &MissingRateError{From: m.Currency(), To: to, On: on}
+	}
+	r, err := rates.Rate(m.Currency(), to, on.Time())
+	if err != nil {
+		return Money{}, decimal.Decimal{}, err
+	}
+	out, err := NewMoney(m.Amount().Mul(r), to)
+	return out, r, err
+}

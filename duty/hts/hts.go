@@ -1,0 +1,604 @@
+package hts
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/iorkit/iorkit/duty"
+)
+
+// Line is one row of the USITC export, as printed.
+type Line struct {
+	Number      string     // "6109.10.00.40"; empty for a superior text row
+	Indent      int        // depth in the nomenclature
+	Description string     //
+	Units       []string   // units of quantity, e.g. ["doz.", "kg"]
+	General     string     // column 1 general rate text
+	Special     string     // column 1 special rate text with programme codes
+	Other       string     // column 2 rate text
+	Footnotes   []Footnote // JSON export only
+	Quota       string     // quota quantity
+	Additional  string     // additional duties text
+}
+
+// Footnote is a footnote of the JSON export.
+type Footnote struct {
+	Columns []string `json:"columns"`
+	Value   string   `json:"value"`
+	Type    string   `json:"type"`
+}
+
+// ErrInvalidExport is matched by every error of ReadCSV and ReadJSON.
+var ErrInvalidExport = errors.New("hts: invalid USITC export")
+
+// FormatError reports a row of the export that cannot be read: the row
+// (CSV line, or 1-based index of the JSON record), the field and the value.
+// It matches ErrInvalidExport.
+type FormatError struct {
+	Row   int
+	Field string
+	Value string
+	Err   error
+}
+
+func (e *FormatError) Error() string {
+	if e.Field == "" {
+		return fmt.Sprintf("hts: row %d: %v", e.Row, e.Err)
+	}
+	return fmt.Sprintf("hts: row %d, field %q, value %q: %v", e.Row, e.Field, e.Value, e.Err)
+}
+
+// Is reports whether target is ErrInvalidExport.
+func (e *FormatError) Is(target error) bool { return target == ErrInvalidExport }
+
+// Unwrap returns the cause.
+func (e *FormatError) Unwrap() error { return e.Err }
+
+// ErrUnreadableRate is matched by the error a lookup returns when the rate
+// of the line found is text the duty rate parser cannot read.
+var ErrUnreadableRate = errors.New("hts: unreadable rate")
+
+// RateTextError reports a rate of the schedule that duty.ParseRate could
+// not read, with the line and column it is in. It matches
+// ErrUnreadableRate and unwraps to the parse error.
+type RateTextError struct {
+	Number string // HTS number of the line
+	Column string // "general", "special" or "other"
+	Text   string
+	Err    error
+}
+
+func (e *RateTextError) Error() string {
+	return fmt.Sprintf("hts: %s %s rate %q cannot be read: %v", e.Number, e.Column, e.Text, e.Err)
+}
+
+// Is reports whether target is ErrUnreadableRate.
+func (e *RateTextError) Is(target error) bool { return target == ErrUnreadableRate }
+
+// Unwrap returns the parse error.
+func (e *RateTextError) Unwrap() error { return e.Err }
+
+// ErrAmbiguousCode is matched by AmbiguousCodeError.
+var ErrAmbiguousCode = errors.New("hts: code too short to choose a rate")
+
+// AmbiguousCodeError reports a code shorter than a tariff line (e.g. a
+// 6-digit subheading) whose lines carry different rates: the caller must
+// classify to one of Lines.
+type AmbiguousCodeError struct {
+	HS    string
+	Lines []string // rate lines under HS (at most 20)
+}
+
+func (e *AmbiguousCodeError) Error() string {
+	return fmt.Sprintf("hts: %q covers tariff lines with different rates (%s): give the 8- or 10-digit line",
+		e.HS, strings.Join(e.Lines, ", "))
+}
+
+// Is reports whether target is ErrAmbiguousCode.
+func (e *AmbiguousCodeError) Is(target error) bool { return target == ErrAmbiguousCode }
+
+// Option changes how an export is read.
+type Option func(*config)
+
+type config struct {
+	source    string
+	effective time.Time
+	programs  map[string]Program
+}
+
+// Source names the revision in every measure's Source, e.g. "USITC HTS
+// 2026 Revision 3". Default: "USITC HTS export".
+func Source(name string) Option { return func(c *config) { c.source = name } }
+
+// Effective sets the first day the revision's rates are in force (the From
+// of every measure; zero by default, i.e. open).
+func Effective(day time.Time) Option { return func(c *config) { c.effective = day } }
+
+// WithPrograms adds programmes or replaces built-in ones by code, e.g. the
+// AGOA (D) beneficiary list that the built-in table does not carry.
+func WithPrograms(ps ...Program) Option {
+	return func(c *config) {
+		for _, p := range ps {
+			c.programs[p.Code] = p
+		}
+	}
+}
+
+// Schedule is a USITC HTS export as a duty.Schedule. Rates set on an
+// 8-digit line apply to its 10-digit statistical lines; special-column
+// programme codes become preferential measures for the origins of the
+// programme table (Programs); column 2 applies to the countries of Column2.
+// Chapter 99 lines are kept as text (Heading) and never applied by
+// themselves: additional duties come only from layer data (AddLayers).
+//
+// A Schedule is safe for concurrent lookups; AddLayers must not run
+// concurrently with anything else.
+type Schedule struct {
+	cfg      config
+	lines    []Line
+	index    map[string]int // normalized number -> first line
+	numbers  []string       // sorted normalized numbers
+	rateLine map[string]int // normalized number of a line with a general rate -> line
+	bad      map[string]*RateTextError
+	badFor   map[string][]unreadable // rate line -> unreadable column 2 / special rates
+	table    *duty.Table
+	layers   int
+	labels   struct {
+		general, column2 string
+		special          map[string]string
+	}
+}
+
+// ReadCSV reads the USITC CSV export (header HTS Number, Indent,
+// Description, Unit of Quantity, General Rate of Duty, Special Rate of
+// Duty, Column 2 Rate of Duty, Quota Quantity, Additional Duties; a UTF-8
+// byte-order mark is skipped; the unit column holds a JSON array).
+func ReadCSV(r io.Reader, opts ...Option) (*Schedule, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.LazyQuotes = true
+	cr.ReuseRecord = true
+	header, err := cr.Read()
+	if err != nil {
+		return nil, &FormatError{Row: 1, Err: fmt.Errorf("reading the header: %w", err)}
+	}
+	want := []string{"HTS Number", "Indent", "Description", "Unit of Quantity", "General Rate of Duty",
+		"Special Rate of Duty", "Column 2 Rate of Duty", "Quota Quantity", "Additional Duties"}
+	col := map[string]int{}
+	for i, h := range header {
+		col[strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF"))] = i
+	}
+	for _, w := range want[:7] {
+		if _, ok := col[w]; !ok {
+			return nil, &FormatError{Row: 1, Field: w, Err: errors.New("missing column")}
+		}
+	}
+	var lines []Line
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			row := 0
+			if errors.As(err, &pe) {
+				row = pe.Line
+			}
+			return nil, &FormatError{Row: row, Err: err}
+		}
+		row, _ := cr.FieldPos(0)
+		get := func(name string) string {
+			i, ok := col[name]
+			if !ok || i >= len(rec) {
+				return ""
+			}
+			return rec[i]
+		}
+		l := Line{
+			Number: strings.TrimSpace(get("HTS Number")), Description: get("Description"),
+			General: strings.TrimSpace(get("General Rate of Duty")), Special: get("Special Rate of Duty"),
+			Other: strings.TrimSpace(get("Column 2 Rate of Duty")), Quota: get("Quota Quantity"),
+			Additional: get("Additional Duties"),
+		}
+		if l.Indent, err = indent(get("Indent")); err != nil {
+			return nil, &FormatError{Row: row, Field: "Indent", Value: get("Indent"), Err: err}
+		}
+		if u := strings.TrimSpace(get("Unit of Quantity")); u != "" {
+			if l.Units, err = units(u); err != nil {
+				return nil, &FormatError{Row: row, Field: "Unit of Quantity", Value: u, Err: errors.New("want a JSON array of strings")}
+			}
+		}
+		lines = append(lines, l)
+	}
+	return build(lines, func(i int) int { return i + 2 }, opts)
+}
+
+type jsonLine struct {
+	HTSNo       string          `json:"htsno"`
+	Indent      json.RawMessage `json:"indent"`
+	Description string          `json:"description"`
+	Units       []string        `json:"units"`
+	General     string          `json:"general"`
+	Special     string          `json:"special"`
+	Other       string          `json:"other"`
+	Footnotes   []Footnote      `json:"footnotes"`
+	Quota       *string         `json:"quotaQuantity"`
+	Additional  *string         `json:"additionalDuties"`
+	Additional2 *string         `json:"addiitionalDuties"` // sic: USITC's key
+}
+
+// ReadJSON reads the USITC JSON export (an array of records with htsno,
+// indent, description, units, general, special, other, footnotes,
+// quotaQuantity, additionalDuties and USITC's misspelled
+// addiitionalDuties).
+func ReadJSON(r io.Reader, opts ...Option) (*Schedule, error) {
+	dec := json.NewDecoder(r)
+	tok, err := dec.Token()
+	if err != nil || tok != json.Delim('[') {
+		return nil, &FormatError{Row: 0, Err: errors.New("want a JSON array of records")}
+	}
+	var lines []Line
+	for dec.More() {
+		var j jsonLine
+		if err := dec.Decode(&j); err != nil {
+			return nil, &FormatError{Row: len(lines) + 1, Err: err}
+		}
+		l := Line{Number: strings.TrimSpace(j.HTSNo), Description: j.Description, Units: j.Units,
+			General: strings.TrimSpace(j.General), Special: j.Special, Other: strings.TrimSpace(j.Other), Footnotes: j.Footnotes}
+		if j.Quota != nil {
+			l.Quota = *j.Quota
+		}
+		switch {
+		case j.Additional != nil && *j.Additional != "":
+			l.Additional = *j.Additional
+		case j.Additional2 != nil:
+			l.Additional = *j.Additional2
+		}
+		in := strings.Trim(string(j.Indent), `"`)
+		if l.Indent, err = indent(in); err != nil {
+			return nil, &FormatError{Row: len(lines) + 1, Field: "indent", Value: in, Err: err}
+		}
+		lines = append(lines, l)
+	}
+	if _, err := dec.Token(); err != nil {
+		return nil, &FormatError{Row: len(lines), Err: fmt.Errorf("unterminated array: %w", err)}
+	}
+	return build(lines, func(i int) int { return i + 1 }, opts)
+}
+
+// units reads the JSON array of strings of the unit column, with a fast
+// path for the plain form USITC writes (["No.","kg"]).
+func units(s string) ([]string, error) {
+	if len(s) >= 2 && s[0] == '[' && s[len(s)-1] == ']' && !strings.ContainsAny(s, "\\\n") {
+		body := strings.TrimSpace(s[1 : len(s)-1])
+		if body == "" {
+			return []string{}, nil
+		}
+		parts := strings.Split(body, ",")
+		ok := true
+		for i, p := range parts {
+			p = strings.TrimSpace(p)
+			if len(p) < 2 || p[0] != '"' || p[len(p)-1] != '"' || strings.Contains(p[1:len(p)-1], `"`) {
+				ok = false
+				break
+			}
+			parts[i] = p[1 : len(p)-1]
+		}
+		if ok {
+			return parts, nil
+		}
+	}
+	var out []string
+	if err := json.Unmarshal([]byte(s), &out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func indent(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	if s == "" || s == "null" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 || n > 20 {
+		return 0, errors.New("want an indent 0 to 20")
+	}
+	return n, nil
+}
+
+func build(lines []Line, rowOf func(int) int, opts []Option) (*Schedule, error) {
+	cfg := config{source: "USITC HTS export", programs: map[string]Program{}}
+	for _, p := range defaultPrograms {
+		cfg.programs[p.Code] = p
+	}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	s := &Schedule{cfg: cfg, lines: lines, index: make(map[string]int, len(lines)),
+		rateLine: map[string]int{}, bad: map[string]*RateTextError{}, badFor: map[string][]unreadable{}, table: duty.NewTable()}
+	// Sources are shared strings: the line is in each Measure's HS.
+	s.labels.general = cfg.source + ", general column"
+	s.labels.column2 = cfg.source + ", column 2; " + Column2[0].Source
+	s.labels.special = map[string]string{}
+	for code, p := range cfg.programs {
+		s.labels.special[code] = cfg.source + ", special column (" + code + ": " + p.Name + "); " + p.Source
+	}
+	rates := map[string]rateResult{}
+	parse := func(text string) (duty.Rate, error) {
+		if r, ok := rates[text]; ok {
+			return r.rate, r.err
+		}
+		r, err := duty.ParseRate(text)
+		rates[text] = rateResult{r, err}
+		return r, err
+	}
+	for i := range lines {
+		l := &lines[i]
+		if l.Number == "" {
+			continue
+		}
+		n, err := duty.NormalizeHS(l.Number)
+		if err != nil {
+			return nil, &FormatError{Row: rowOf(i), Field: "HTS Number", Value: l.Number, Err: err}
+		}
+		if _, dup := s.index[n]; !dup {
+			s.index[n] = i
+			s.numbers = append(s.numbers, n)
+		}
+		if strings.HasPrefix(n, "99") || l.General == "" {
+			continue
+		}
+		if _, dup := s.rateLine[n]; dup {
+			continue
+		}
+		s.rateLine[n] = i
+		if err := s.addLine(n, l, parse); err != nil {
+			return nil, err
+		}
+	}
+	sort.Strings(s.numbers)
+	return s, nil
+}
+
+type unreadable struct {
+	origins []string
+	err     *RateTextError
+}
+
+type rateResult struct {
+	rate duty.Rate
+	err  error
+}
+
+func (s *Schedule) addLine(n string, l *Line, parse func(string) (duty.Rate, error)) error {
+	g, err := parse(l.General)
+	if err != nil {
+		s.bad[n] = &RateTextError{Number: l.Number, Column: "general", Text: l.General, Err: err}
+		return nil
+	}
+	if err := s.table.Add(n, duty.Measure{Kind: duty.MFN, Rate: g, From: s.cfg.effective, Source: s.labels.general}); err != nil {
+		return err
+	}
+	if l.Other != "" {
+		o, err := parse(l.Other)
+		if err == nil {
+			for _, c := range Column2 {
+				from := later(s.cfg.effective, c.From)
+				if err := s.table.Add(n, duty.Measure{Kind: duty.MFN, Rate: o, Program: "column2", Origins: c.Origins,
+					From: from, Source: s.labels.column2}); err != nil {
+					return err
+				}
+			}
+		} else {
+			e := &RateTextError{Number: l.Number, Column: "other", Text: l.Other, Err: err}
+			s.bad[n+"/other"] = e
+			for _, c := range Column2 {
+				s.badFor[n] = append(s.badFor[n], unreadable{c.Origins, e})
+			}
+		}
+	}
+	for _, g := range specialGroups(l.Special) {
+		var rate duty.Rate
+		parsed := false
+		for _, code := range g.codes {
+			p, ok := s.cfg.programs[code]
+			if !ok || !p.Applied || len(p.Origins) == 0 {
+				continue
+			}
+			if !parsed {
+				rate, err = parse(g.rate)
+				if err != nil {
+					e := &RateTextError{Number: l.Number, Column: "special", Text: g.rate, Err: err}
+					s.bad[n+"/special/"+g.rate] = e
+					for _, code := range g.codes {
+						if p, ok := s.cfg.programs[code]; ok && p.Applied {
+							s.badFor[n] = append(s.badFor[n], unreadable{p.Origins, e})
+						}
+					}
+					break
+				}
+				parsed = true
+			}
+			from := later(s.cfg.effective, p.From)
+			if !p.To.IsZero() && !from.IsZero() && p.To.Before(from) {
+				continue // the programme ended before this revision
+			}
+			if err := s.table.Add(n, duty.Measure{Kind: duty.Preferential, Rate: rate, Program: code, Origins: p.Origins,
+				From: from, To: p.To, Source: s.labels.special[code]}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func later(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+type specialGroup struct {
+	rate  string
+	codes []string
+}
+
+// specialGroups splits special-column text such as
+// "Free (A+,AU,BH) 3.4% (KR)" into rate and programme codes. Groups that
+// refer elsewhere ("See 9822.05.20 (P)") are skipped.
+func specialGroups(s string) []specialGroup {
+	var out []specialGroup
+	rest := s
+	for {
+		open := strings.IndexByte(rest, '(')
+		if open < 0 {
+			return out
+		}
+		end := strings.IndexByte(rest[open:], ')')
+		if end < 0 {
+			return out
+		}
+		rate := strings.Join(strings.Fields(rest[:open]), " ")
+		codes := strings.Split(rest[open+1:open+end], ",")
+		rest = rest[open+end+1:]
+		if rate == "" || strings.HasPrefix(strings.ToLower(rate), "see") {
+			continue
+		}
+		g := specialGroup{rate: rate}
+		for _, c := range codes {
+			if c = strings.TrimSpace(c); c != "" {
+				g.codes = append(g.codes, c)
+			}
+		}
+		out = append(out, g)
+	}
+}
+
+// Lines returns the rows of the export in file order. The slice is shared:
+// do not modify it.
+func (s *Schedule) Lines() []Line { return s.lines }
+
+// Line returns the row with HTS number hs (dots and spaces ignored).
+func (s *Schedule) Line(hs string) (Line, bool) {
+	n, err := duty.NormalizeHS(hs)
+	if err != nil {
+		return Line{}, false
+	}
+	i, ok := s.index[n]
+	if !ok {
+		return Line{}, false
+	}
+	return s.lines[i], true
+}
+
+// Unreadable returns the rate texts that duty.ParseRate could not read,
+// sorted by line. Lookups that land on such a line return the error.
+func (s *Schedule) Unreadable() []*RateTextError {
+	out := make([]*RateTextError, 0, len(s.bad))
+	for _, e := range s.bad {
+		out = append(out, e)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Number != out[j].Number {
+			return out[i].Number < out[j].Number
+		}
+		return out[i].Column < out[j].Column
+	})
+	return out
+}
+
+// Measures returns the measures in force on day on for goods of HTS code
+// hs and origin: the general (MFN) rate of the line or of the 8-digit line
+// above it, column 2 for the countries it covers, each preference whose
+// programme covers origin and is in force, and any layer added with
+// AddLayers. A 10-digit code must be a line of the schedule; a code shorter
+// than a tariff line resolves when all its lines share one set of rates
+// and is an *AmbiguousCodeError otherwise. Other errors are those of
+// duty.Table and *RateTextError.
+func (s *Schedule) Measures(hs, origin string, on time.Time) ([]duty.Measure, error) {
+	n, err := duty.NormalizeHS(hs)
+	if err != nil {
+		return nil, err
+	}
+	if len(n) < 4 {
+		return nil, &duty.InvalidCodeError{HS: hs, Msg: fmt.Sprintf("%d digits: want 4 to 10", len(n))}
+	}
+	if !s.known(n) {
+		return nil, &duty.UnknownCodeError{HS: hs}
+	}
+	// The line that sets the rate: the longest prefix with a general rate.
+	for l := len(n); l >= 4; l-- {
+		p := n[:l]
+		if e, ok := s.bad[p]; ok {
+			return nil, e
+		}
+		if _, ok := s.rateLine[p]; ok {
+			return s.lookup(n, p, origin, on)
+		}
+	}
+	// A code above the tariff lines: usable when all lines agree.
+	lines := s.rateLinesUnder(n)
+	if len(lines) == 0 {
+		return nil, &duty.UnknownCodeError{HS: hs}
+	}
+	first := s.lines[s.rateLine[lines[0]]]
+	for _, c := range lines[1:] {
+		l := s.lines[s.rateLine[c]]
+		if l.General != first.General || l.Other != first.Other || strings.Join(strings.Fields(l.Special), " ") != strings.Join(strings.Fields(first.Special), " ") {
+			amb := &AmbiguousCodeError{HS: hs}
+			for _, c := range lines {
+				if len(amb.Lines) == 20 {
+					break
+				}
+				amb.Lines = append(amb.Lines, s.lines[s.rateLine[c]].Number)
+			}
+			return nil, amb
+		}
+	}
+	if e, ok := s.bad[lines[0]]; ok {
+		return nil, e
+	}
+	return s.lookup(lines[0], lines[0], origin, on)
+}
+
+// lookup reads the table, failing when a rate of the line that would apply
+// to origin could not be read.
+func (s *Schedule) lookup(n, rateLine, origin string, on time.Time) ([]duty.Measure, error) {
+	for _, u := range s.badFor[rateLine] {
+		for _, o := range u.origins {
+			if o == origin || origin == "" {
+				return nil, u.err
+			}
+		}
+	}
+	return s.table.Measures(n, origin, on)
+}
+
+// known reports whether n is a line of the schedule or a prefix of one.
+func (s *Schedule) known(n string) bool {
+	if _, ok := s.index[n]; ok {
+		return true
+	}
+	i := sort.SearchStrings(s.numbers, n)
+	return i < len(s.numbers) && strings.HasPrefix(s.numbers[i], n)
+}
+
+func (s *Schedule) rateLinesUnder(n string) []string {
+	var out []string
+	for i := sort.SearchStrings(s.numbers, n); i < len(s.numbers) && strings.HasPrefix(s.numbers[i], n); i++ {
+		if _, ok := s.rateLine[s.numbers[i]]; ok {
+			out = append(out, s.numbers[i])
+		}
+	}
+	return out
+}

@@ -1,0 +1,394 @@
+package duty
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Valuation is how a destination values goods for duty.
+type Valuation string
+
+// Valuation bases.
+const (
+	// CIF: transaction value plus international freight and insurance to
+	// the border (EU, GB, JP, KR, CN, IN, ...).
+	CIF Valuation = "CIF"
+	// FOB: transaction value without international freight and insurance
+	// (US, CA, AU, NZ, ZA, ...).
+	FOB Valuation = "FOB"
+)
+
+// Profile is one destination's customs and tax rules for a period: the
+// valuation basis, the import taxes and their bases, the de minimis
+// thresholds, the fees and the rounding. Profiles are data: DefaultProfiles
+// returns the embedded, sourced set and ReadProfiles reads more.
+type Profile struct {
+	Country   string      `json:"country"`         // ISO 3166-1 alpha-2
+	Union     string      `json:"union,omitempty"` // customs union whose schedule applies, e.g. "EU"
+	Name      string      `json:"name"`
+	Currency  string      `json:"currency"`
+	Valuation Valuation   `json:"valuation"`
+	From      Date        `json:"from"`
+	To        Date        `json:"to,omitempty"`
+	Taxes     []TaxRule   `json:"taxes,omitempty"`
+	DeMinimis []Threshold `json:"de_minimis,omitempty"`
+	Fees      []Fee       `json:"fees,omitempty"`
+	// DutyRounding rounds each line's duty (default: the currency's minor
+	// unit, half up).
+	DutyRounding *Rounding `json:"duty_rounding,omitempty"`
+	// DutyBaseRounding rounds the value an ad valorem duty is computed on
+	// (JP: the CIF value rounded down to 1,000 yen). Default: not rounded.
+	DutyBaseRounding *Rounding `json:"duty_base_rounding,omitempty"`
+	Sources          []string  `json:"sources"`
+	Notes            []string  `json:"notes,omitempty"`
+}
+
+// Rounding is a number of decimals (negative for tens, hundreds...) and a
+// mode: Japan rounds the consumption-tax base down to 1,000 yen
+// ({-3, down}) and the tax down to 100 yen ({-2, down}).
+type Rounding struct {
+	Places int32        `json:"places"`
+	Mode   RoundingMode `json:"mode"`
+}
+
+func (r *Rounding) apply(m Money) Money {
+	if r == nil {
+		return m.Round()
+	}
+	return m.RoundTo(r.Places, r.Mode)
+}
+
+// BasePart is one component of a tax base.
+type BasePart string
+
+// The parts a tax base can add up. Every tax base includes the customs
+// value; the parts say what is added to it.
+const (
+	// BaseDuty adds the line's duties.
+	BaseDuty BasePart = "duty"
+	// BaseFreightInsurance adds the line's share of international freight
+	// and insurance when the valuation (FOB) left them out (AU, NZ).
+	BaseFreightInsurance BasePart = "freight_insurance"
+	// BaseUplift adds Uplift percent of the customs value (ZA: 10%).
+	BaseUplift BasePart = "uplift"
+	// BaseFees adds the line's share of the entry's fees marked taxable.
+	BaseFees BasePart = "fees"
+	// BasePriorTaxes adds the taxes listed before this one (IN: IGST on
+	// value + BCD + SWS).
+	BasePriorTaxes BasePart = "prior_taxes"
+)
+
+// TaxRule is an import tax: VAT, GST, HST, IGST, or a duty-like surcharge
+// computed on the duty (IN social welfare surcharge).
+type TaxRule struct {
+	Code string `json:"code"` // stable code: VAT, GST, HST, PST, IGST, SWS, ICMS...
+	Name string `json:"name"`
+	// Rate is the standard rate in percent (19 for 19%).
+	Rate decimal.Decimal `json:"rate"`
+	// OnDutyOnly computes the tax on the line's duty alone (SWS = 10% of BCD).
+	OnDutyOnly bool            `json:"on_duty_only,omitempty"`
+	Base       []BasePart      `json:"base,omitempty"`
+	Uplift     decimal.Decimal `json:"uplift,omitempty"`         // percent, with BaseUplift
+	UpliftNot  []string        `json:"uplift_not_for,omitempty"` // origins exempt from the uplift (ZA: BLNS)
+	Reduced    []ReducedRate   `json:"reduced,omitempty"`
+	Regions    []string        `json:"regions,omitempty"` // only for these destination regions (CA-ON...)
+	// NotRegions excludes destination regions where another tax replaces
+	// this one (CA: GST is not charged where HST, which includes it, is).
+	NotRegions []string `json:"not_regions,omitempty"`
+	// BaseRounding and Rounding round the taxable base and the tax.
+	BaseRounding *Rounding `json:"base_rounding,omitempty"`
+	Rounding     *Rounding `json:"rounding,omitempty"`
+	From         Date      `json:"from"`
+	To           Date      `json:"to,omitempty"`
+	Source       string    `json:"source"`
+}
+
+// ReducedRate is a lower rate for goods whose HS code starts with one of
+// the prefixes.
+type ReducedRate struct {
+	HS     []string        `json:"hs"`
+	Rate   decimal.Decimal `json:"rate"`
+	Name   string          `json:"name"`
+	Source string          `json:"source"`
+}
+
+// Applies says what a threshold relieves or moves.
+type Applies string
+
+// What a de minimis threshold covers.
+const (
+	AppliesDuty Applies = "duty"
+	AppliesTax  Applies = "tax"
+	AppliesBoth Applies = "duty_and_tax"
+	AppliesFees Applies = "fees"
+)
+
+// Outcome is what happens to the charges a threshold covers when the
+// shipment is at or under it.
+type Outcome string
+
+// Threshold outcomes.
+const (
+	// Relief: the charge is not due.
+	Relief Outcome = "relief"
+	// PointOfSale: the tax is still due but collected at the sale by the
+	// seller or marketplace (GB GBP 135, AU/NZ 1,000, NO VOEC, EU IOSS), not
+	// at the border. It stays in the quote's totals, labelled so.
+	PointOfSale Outcome = "point_of_sale"
+	// FlatPerSubheading: duty is replaced by a fixed amount per distinct
+	// 6-digit subheading (EU EUR 3 from 2026-07-01).
+	FlatPerSubheading Outcome = "flat_per_subheading"
+)
+
+// Compared is the value a threshold is tested against.
+type Compared string
+
+// Values a threshold can compare.
+const (
+	// CompareGoods: the intrinsic value of the goods (sum of line values),
+	// without transport and insurance.
+	CompareGoods Compared = "goods"
+	// CompareCustomsValue: the customs value (CIF or FOB per the profile).
+	CompareCustomsValue Compared = "customs_value"
+	// CompareCIF: goods + freight + insurance, whatever the valuation.
+	CompareCIF Compared = "cif"
+	// CompareTaxAmount: the tax itself (CH: not levied if CHF 5 or less).
+	CompareTaxAmount Compared = "tax_amount"
+	// CompareDutyAmount: the duty itself.
+	CompareDutyAmount Compared = "duty_amount"
+)
+
+// Threshold is a de minimis rule: charges of kind Applies are relieved or
+// moved when the compared value is at or under Amount (or strictly under
+// it when Strict).
+type Threshold struct {
+	Code    string   `json:"code"` // stable: US_DE_MINIMIS, EU_IOSS, GB_135...
+	Applies Applies  `json:"applies"`
+	Outcome Outcome  `json:"outcome"`
+	Amount  Money    `json:"amount"`
+	Compare Compared `json:"compare"`
+	Strict  bool     `json:"strict,omitempty"` // value < Amount (default value <= Amount)
+	// FlatAmount is the duty per distinct subheading with FlatPerSubheading.
+	FlatAmount *Money `json:"flat_amount,omitempty"`
+	// ShippedFrom limits the threshold to goods shipped from these countries
+	// (CA: CAD 40/150 for the US and MX); NotShippedFrom excludes some.
+	ShippedFrom    []string `json:"shipped_from,omitempty"`
+	NotShippedFrom []string `json:"not_shipped_from,omitempty"`
+	// NotOrigins excludes goods of these origins (US: CN, HK from 2025-05-02).
+	NotOrigins []string `json:"not_origins,omitempty"`
+	Modes      []string `json:"modes,omitempty"`      // only these modes (courier, post...)
+	B2COnly    bool     `json:"b2c_only,omitempty"`   // only when the buyer is a consumer
+	Registered string   `json:"registered,omitempty"` // only when the seller holds this registration (IOSS)
+	Suspended  bool     `json:"suspended,omitempty"`  // kept for the record; never applies
+	From       Date     `json:"from"`
+	To         Date     `json:"to,omitempty"`
+	Source     string   `json:"source"`
+	Note       string   `json:"note,omitempty"`
+}
+
+// FeeKind is how a fee is computed.
+type FeeKind string
+
+// Fee kinds.
+const (
+	// FeePercent: Percent of the customs value, clamped to Min and Max.
+	FeePercent FeeKind = "percent"
+	// FeeFixed: a fixed amount per entry.
+	FeeFixed FeeKind = "fixed"
+)
+
+// Fee is a charge on the entry: the US merchandise processing fee (MPF),
+// harbor maintenance fee (HMF), a handling fee.
+type Fee struct {
+	Code    string          `json:"code"`
+	Name    string          `json:"name"`
+	Kind    FeeKind         `json:"kind"`
+	Percent decimal.Decimal `json:"percent,omitempty"`
+	Min     *Money          `json:"min,omitempty"`
+	Max     *Money          `json:"max,omitempty"`
+	Amount  *Money          `json:"amount,omitempty"` // FeeFixed
+	// Above and AtMost limit the fee to entries whose customs value is
+	// above / at most these amounts (US formal entry above USD 2,500).
+	Above  *Money   `json:"above,omitempty"`
+	AtMost *Money   `json:"at_most,omitempty"`
+	Modes  []string `json:"modes,omitempty"` // only these modes (HMF: ocean)
+	// Taxable adds the fee to the base of taxes that include BaseFees.
+	Taxable bool   `json:"taxable,omitempty"`
+	From    Date   `json:"from"`
+	To      Date   `json:"to,omitempty"`
+	Source  string `json:"source"`
+}
+
+func inForce(from, to, on Date) bool {
+	if !from.IsZero() && on.Before(from) {
+		return false
+	}
+	if !to.IsZero() && on.After(to) {
+		return false
+	}
+	return true
+}
+
+// Profiles is a set of profiles, several per country when rules change
+// over time. Build it with NewProfiles, DefaultProfiles or ReadProfiles.
+type Profiles struct {
+	byCountry map[string][]Profile
+}
+
+// NewProfiles checks each profile and indexes them by country. Two
+// profiles of one country whose periods overlap are an error.
+func NewProfiles(ps ...Profile) (*Profiles, error) {
+	out := &Profiles{byCountry: map[string][]Profile{}}
+	for i, p := range ps {
+		if err := p.check(); err != nil {
+			return nil, fmt.Errorf("duty: profile %d (%s): %w", i, p.Country, err)
+		}
+		out.byCountry[p.Country] = append(out.byCountry[p.Country], p)
+	}
+	for c, list := range out.byCountry {
+		sort.Slice(list, func(a, b int) bool { return list[a].From.Before(list[b].From) })
+		for i := 1; i < len(list); i++ {
+			prev := list[i-1]
+			if prev.To.IsZero() || !list[i].From.After(prev.To) {
+				return nil, fmt.Errorf("duty: profiles of %s overlap: one from %s to %s, one from %s", c, prev.From, orOpen(prev.To), list[i].From)
+			}
+		}
+	}
+	return out, nil
+}
+
+func orOpen(d Date) string {
+	if d.IsZero() {
+		return "(open)"
+	}
+	return d.String()
+}
+
+// Countries lists the countries with a profile, sorted.
+func (ps *Profiles) Countries() []string {
+	out := make([]string, 0, len(ps.byCountry))
+	for c := range ps.byCountry {
+		out = append(out, c)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// For returns the profile of country in force on the date. A country
+// without a profile is ErrNoProfile; a date outside every profile's period
+// is ErrNotInForce: never a guess.
+func (ps *Profiles) For(country string, on Date) (Profile, error) {
+	list, ok := ps.byCountry[country]
+	if !ok {
+		return Profile{}, &NoProfileError{Country: country}
+	}
+	for _, p := range list {
+		if inForce(p.From, p.To, on) {
+			return p, nil
+		}
+	}
+	return Profile{}, &NoProfileError{Country: country, Date: on, periods: list}
+}
+
+// ErrNoProfile is matched by *NoProfileError.
+var ErrNoProfile = fmt.Errorf("duty: no profile")
+
+// NoProfileError reports a destination without a profile, or a date
+// outside the periods of its profiles.
+type NoProfileError struct {
+	Country string
+	Date    Date
+	periods []Profile
+}
+
+func (e *NoProfileError) Error() string {
+	if e.Date.IsZero() {
+		return fmt.Sprintf("duty: no customs/tax profile for destination %q", e.Country)
+	}
+	var spans []string
+	for _, p := range e.periods {
+		spans = append(spans, p.From.String()+".."+orOpen(p.To))
+	}
+	return fmt.Sprintf("duty: no profile of %s in force on %s (data covers %s)", e.Country, e.Date, strings.Join(spans, ", "))
+}
+
+// Is reports whether target is ErrNoProfile.
+func (e *NoProfileError) Is(target error) bool { return target == ErrNoProfile }
+
+func (p Profile) check() error {
+	if err := ValidateCountry(p.Country); err != nil {
+		return err
+	}
+	if _, err := LookupCurrency(p.Currency); err != nil {
+		return err
+	}
+	if p.Valuation != CIF && p.Valuation != FOB {
+		return fmt.Errorf("valuation %q: want CIF or FOB", p.Valuation)
+	}
+	if p.From.IsZero() {
+		return fmt.Errorf("from: a profile needs the date it is in force from")
+	}
+	if len(p.Sources) == 0 {
+		return fmt.Errorf("sources: every profile names its sources")
+	}
+	for i, t := range p.Taxes {
+		if t.Code == "" || t.Source == "" {
+			return fmt.Errorf("taxes[%d]: code and source are required", i)
+		}
+		if t.Rate.IsNegative() {
+			return fmt.Errorf("taxes[%d].rate: %s is negative", i, t.Rate)
+		}
+		for _, b := range t.Base {
+			switch b {
+			case BaseDuty, BaseFreightInsurance, BaseUplift, BaseFees, BasePriorTaxes:
+			default:
+				return fmt.Errorf("taxes[%d].base: unknown part %q", i, b)
+			}
+		}
+	}
+	for i, th := range p.DeMinimis {
+		if th.Code == "" || th.Source == "" {
+			return fmt.Errorf("de_minimis[%d]: code and source are required", i)
+		}
+		switch th.Applies {
+		case AppliesDuty, AppliesTax, AppliesBoth, AppliesFees:
+		default:
+			return fmt.Errorf("de_minimis[%d].applies: %q", i, th.Applies)
+		}
+		switch th.Outcome {
+		case Relief, PointOfSale:
+		case FlatPerSubheading:
+			if th.FlatAmount == nil {
+				return fmt.Errorf("de_minimis[%d]: flat_per_subheading needs flat_amount", i)
+			}
+		default:
+			return fmt.Errorf("de_minimis[%d].outcome: %q", i, th.Outcome)
+		}
+		switch th.Compare {
+		case CompareGoods, CompareCustomsValue, CompareCIF, CompareTaxAmount, CompareDutyAmount:
+		default:
+			return fmt.Errorf("de_minimis[%d].compare: %q", i, th.Compare)
+		}
+		if th.Amount.Currency() == "" {
+			return fmt.Errorf("de_minimis[%d].amount is required", i)
+		}
+	}
+	for i, f := range p.Fees {
+		if f.Code == "" || f.Source == "" {
+			return fmt.Errorf("fees[%d]: code and source are required", i)
+		}
+		switch f.Kind {
+		case FeePercent:
+		case FeeFixed:
+			if f.Amount == nil {
+				return fmt.Errorf("fees[%d]: a fixed fee needs amount", i)
+			}
+		default:
+			return fmt.Errorf("fees[%d].kind: %q", i, f.Kind)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,129 @@
+package duty
+
+import (
+	"bytes"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"sort"
+
+	"github.com/shopspring/decimal"
+)
+
+//go:embed data/profiles/*.json
+var profileFS embed.FS
+
+// ProfileFile is the JSON document ReadProfiles reads: plain profiles, and
+// customs unions whose members share everything but a few national
+// figures (the EU: one customs territory, 27 VAT rates).
+type ProfileFile struct {
+	Version  string        `json:"version"`
+	Profiles []Profile     `json:"profiles"`
+	Unions   []UnionSource `json:"unions"`
+}
+
+// UnionSource expands into one profile per member: the template with the
+// member's country, name, currency and VAT.
+type UnionSource struct {
+	Union    string         `json:"union"` // e.g. "EU"
+	Template Profile        `json:"template"`
+	Members  []MemberSource `json:"members"`
+}
+
+// MemberSource is one member state's national figures.
+type MemberSource struct {
+	Country  string          `json:"country"`
+	Name     string          `json:"name"`
+	Currency string          `json:"currency"`
+	VATRate  decimal.Decimal `json:"vat_rate"`
+	VATFrom  Date            `json:"vat_from"`
+	Source   string          `json:"vat_source"`
+	Reduced  []ReducedRate   `json:"reduced,omitempty"`
+}
+
+// ReadProfiles reads one profile document (see ProfileFile). Unknown
+// fields are errors, so a misspelt key never silently drops a rule.
+func ReadProfiles(r io.Reader) ([]Profile, error) {
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	var f ProfileFile
+	if err := dec.Decode(&f); err != nil {
+		return nil, fmt.Errorf("duty: profile document: %w", err)
+	}
+	out := append([]Profile(nil), f.Profiles...)
+	for _, u := range f.Unions {
+		for _, m := range u.Members {
+			p, err := u.member(m)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
+func (u UnionSource) member(m MemberSource) (Profile, error) {
+	// Deep-copy the template through JSON so members never share slices.
+	b, err := json.Marshal(u.Template)
+	if err != nil {
+		return Profile{}, err
+	}
+	var p Profile
+	if err := json.Unmarshal(b, &p); err != nil {
+		return Profile{}, err
+	}
+	p.Country, p.Name, p.Union = m.Country, m.Name, u.Union
+	if m.VATFrom.After(p.From) {
+		// A member's profile starts when its current VAT rate does: before
+		// that date the data does not know the rate, so it must not answer.
+		p.From = m.VATFrom
+	}
+	if m.Currency != "" {
+		p.Currency = m.Currency
+	}
+	found := false
+	for i := range p.Taxes {
+		if p.Taxes[i].Code == "VAT" {
+			p.Taxes[i].Rate, p.Taxes[i].Source, p.Taxes[i].Reduced = m.VATRate, m.Source, m.Reduced
+			if !m.VATFrom.IsZero() {
+				p.Taxes[i].From = m.VATFrom
+			}
+			found = true
+		}
+	}
+	if !found {
+		return Profile{}, fmt.Errorf("duty: union %s template has no VAT tax for member %s", u.Union, m.Country)
+	}
+	if m.Source == "" {
+		return Profile{}, fmt.Errorf("duty: union %s member %s: vat_source is required", u.Union, m.Country)
+	}
+	p.Sources = append(p.Sources, m.Source)
+	return p, nil
+}
+
+// DefaultProfiles returns the embedded profiles: every figure with its
+// source and the date it is in force from (see docs/data.md). Each call
+// builds a new set, so callers may not share mutable state by accident.
+func DefaultProfiles() (*Profiles, error) {
+	names, err := fs.Glob(profileFS, "data/profiles/*.json")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	var all []Profile
+	for _, n := range names {
+		b, err := profileFS.ReadFile(n)
+		if err != nil {
+			return nil, err
+		}
+		ps, err := ReadProfiles(bytes.NewReader(b))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", n, err)
+		}
+		all = append(all, ps...)
+	}
+	return NewProfiles(all...)
+}

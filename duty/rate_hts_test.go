@@ -1,0 +1,146 @@
+package duty
+
+import (
+	"encoding/csv"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// htsDataDir finds shared/data/usitc_hts by walking up from the working
+// directory: the repository's CI clones it with shared/ beside the root.
+func htsDataDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	require.NoError(t, err)
+	for {
+		for _, c := range []string{filepath.Join(dir, "shared", "data", "usitc_hts"), filepath.Join(dir, "..", "shared", "data", "usitc_hts")} {
+			if fi, err := os.Stat(c); err == nil && fi.IsDir() {
+				return c
+			}
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("USITC HTS export not found: no shared/data/usitc_hts above the working directory (see shared/data/usitc_hts/SOURCES.md)")
+		}
+		dir = parent
+	}
+}
+
+type htsRow struct {
+	hts, general, special, col2 string
+}
+
+func readHTS(t *testing.T, path string) []htsRow {
+	t.Helper()
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.FieldsPerRecord = -1
+	head, err := r.Read()
+	require.NoError(t, err)
+	idx := map[string]int{}
+	for i, h := range head {
+		idx[strings.TrimPrefix(h, "\ufeff")] = i
+	}
+	for _, h := range []string{"HTS Number", "General Rate of Duty", "Special Rate of Duty", "Column 2 Rate of Duty"} {
+		_, ok := idx[h]
+		require.Truef(t, ok, "%s: no column %q", path, h)
+	}
+	var rows []htsRow
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		require.NoError(t, err)
+		rows = append(rows, htsRow{
+			hts: rec[idx["HTS Number"]], general: rec[idx["General Rate of Duty"]],
+			special: rec[idx["Special Rate of Duty"]], col2: rec[idx["Column 2 Rate of Duty"]],
+		})
+	}
+	return rows
+}
+
+// TestParseRateHTS parses every general, special and column-2 rate of
+// chapters 1-97 of the USITC exports and reports the share read as rates.
+// Every line that is not read must be a classified reference.
+func TestParseRateHTS(t *testing.T) {
+	dir := htsDataDir(t)
+	for _, name := range []string{"usitc_hts_2026_revision_3.csv", "usitc_hts_2025-04_htsdata.csv"} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(dir, name)
+			if _, err := os.Stat(path); err != nil {
+				t.Skipf("%s absent", path)
+			}
+			rows := readHTS(t, path)
+			var total, rates, refs, col2, col2Rates, special, specialRates int
+			chapter := ""
+			for _, row := range rows {
+				if len(row.hts) >= 2 {
+					chapter = row.hts[:2]
+				}
+				if chapter == "" || chapter > "97" {
+					continue
+				}
+				if row.general != "" {
+					total++
+					r, err := ParseRate(row.general)
+					switch {
+					case err == nil:
+						rates++
+						back, err := ParseRate(r.String())
+						if err != nil || back.String() != r.String() {
+							t.Errorf("%s general %q: canonical %q does not round-trip: %v", row.hts, row.general, r.String(), err)
+						}
+					case errors.Is(err, ErrRateReference):
+						refs++
+					default:
+						t.Errorf("%s general %q: %v", row.hts, row.general, err)
+					}
+				}
+				if row.col2 != "" {
+					col2++
+					r, err := ParseRate(row.col2)
+					if err == nil {
+						col2Rates++
+						back, err := ParseRate(r.String())
+						if err != nil || back.String() != r.String() {
+							t.Errorf("%s column 2 %q: canonical %q does not round-trip: %v", row.hts, row.col2, r.String(), err)
+						}
+					} else if !errors.Is(err, ErrRateReference) {
+						t.Errorf("%s column 2 %q: %v", row.hts, row.col2, err)
+					}
+				}
+				if row.special != "" {
+					special++
+					ps, err := ParsePreferences(row.special)
+					if err != nil {
+						t.Errorf("%s special %q: %v", row.hts, row.special, err)
+						continue
+					}
+					ok := true
+					for _, p := range ps {
+						if p.Reference != nil {
+							ok = false
+						}
+					}
+					if ok {
+						specialRates++
+					}
+				}
+			}
+			share := float64(rates) / float64(total) * 100
+			t.Logf("%s: general %d lines, %d rates (%.2f%%), %d classified references, %d errors", name, total, rates, share, refs, total-rates-refs)
+			t.Logf("%s: column 2 %d lines, %d rates; special %d lines, %d without references", name, col2, col2Rates, special, specialRates)
+			require.Equal(t, total, rates+refs, "every general-column line is a rate or a classified reference")
+			require.GreaterOrEqual(t, share, 99.5, "share of general-column lines read as rates")
+		})
+	}
+}

@@ -1,0 +1,75 @@
+package ior_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/ior"
+	"github.com/shopspring/decimal"
+)
+
+func cart(b *testing.B, n int) ior.Shipment {
+	s := readShipment(b, "../examples/shipments/de-tshirts.json")
+	l := s.Lines[0]
+	s.Lines = nil
+	for i := 0; i < n; i++ {
+		li := l
+		li.SKU = fmt.Sprintf("SKU-%d", i)
+		li.UnitPrice = duty.MustMoney(fmt.Sprintf("%d.%02d", 3+i, 7*i%100), "EUR")
+		s.Lines = append(s.Lines, li)
+	}
+	return s
+}
+
+func benchQuote(b *testing.B, n int) {
+	e := euEngine(b)
+	s := cart(b, n)
+	if _, err := e.Quote(s); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := e.Quote(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkQuote1(b *testing.B)   { benchQuote(b, 1) }
+func BenchmarkQuote10(b *testing.B)  { benchQuote(b, 10) }
+func BenchmarkQuote100(b *testing.B) { benchQuote(b, 100) }
+
+// BenchmarkQuoteFloor10 is the bare decimal arithmetic a 10-line CIF quote
+// needs (line values, freight allocation, duty, VAT, rounding, totals),
+// with no lookup, validation, trace or JSON: the floor the issue measures
+// Quote against.
+func BenchmarkQuoteFloor10(b *testing.B) {
+	prices := make([]decimal.Decimal, 10)
+	for i := range prices {
+		prices[i] = decimal.RequireFromString(fmt.Sprintf("%d.%02d", 3+i, 7*i%100))
+	}
+	qty := decimal.New(100, 0)
+	freight := decimal.RequireFromString("50")
+	duty12 := decimal.RequireFromString("0.12")
+	vat := decimal.RequireFromString("0.19")
+	b.ReportAllocs()
+	for b.Loop() {
+		vals := make([]decimal.Decimal, 10)
+		sum := decimal.Zero
+		for i, p := range prices {
+			vals[i] = p.Mul(qty).Round(2)
+			sum = sum.Add(vals[i])
+		}
+		var dt, tt decimal.Decimal
+		for i := range vals {
+			share := freight.Mul(vals[i]).DivRound(sum, 2)
+			cv := vals[i].Add(share)
+			d := cv.Mul(duty12).Round(2)
+			t := cv.Add(d).Mul(vat).Round(2)
+			dt, tt = dt.Add(d), tt.Add(t)
+		}
+		_ = dt.Add(tt)
+	}
+}

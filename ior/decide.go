@@ -1,0 +1,219 @@
+package ior
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/iorkit/iorkit/rules"
+)
+
+// Finding is a requirement a rule pack reported: a registration,
+// representative, licence, certification, document, tax registration,
+// importer restriction or prohibition.
+type Finding = rules.Finding
+
+// Candidate is a party that could act as importer of record, in the role
+// it would take.
+type Candidate struct {
+	Role     Role      `json:"role"`
+	Party    Party     `json:"party"`
+	Eligible bool      `json:"eligible"`
+	Reasons  []string  `json:"reasons"`
+	Actions  []Finding `json:"actions"`
+	rank     int
+	order    int
+}
+
+// Decision says who should import the shipment, what it still has to do,
+// and why each other candidate was or was not chosen.
+type Decision struct {
+	Importer     *Importer   `json:"importer"`
+	Blocked      bool        `json:"blocked"`
+	Actions      []Finding   `json:"actions"`
+	Findings     []Finding   `json:"findings"`
+	Alternatives []Candidate `json:"alternatives"`
+	Reasons      []string    `json:"reasons"`
+}
+
+// candidates lists the parties in the order the Incoterm prefers: under
+// DDP the seller's side first (the seller, its affiliates, then IOR
+// providers acting for it, then the buyer's side); under the other rules
+// the buyer's side first (the buyer, a consignee who is not the buyer, then
+// providers, then the seller's side).
+func candidates(s Shipment) []Candidate {
+	var seller, buyer []Candidate
+	seller = append(seller, Candidate{Role: RoleSeller, Party: s.Seller})
+	for _, a := range s.Affiliates {
+		seller = append(seller, Candidate{Role: RoleAffiliate, Party: a})
+	}
+	buyer = append(buyer, Candidate{Role: RoleBuyer, Party: s.Buyer})
+	if s.Consignee != nil && (s.Consignee.Name != s.Buyer.Name || s.Consignee.Country != s.Buyer.Country) {
+		buyer = append(buyer, Candidate{Role: RoleConsignee, Party: *s.Consignee})
+	}
+	var providers []Candidate
+	for _, p := range s.IORProviders {
+		providers = append(providers, Candidate{Role: RoleIORProvider, Party: p})
+	}
+	var groups [][]Candidate
+	if s.Incoterm.ImportPayer() == SellerSide {
+		groups = [][]Candidate{seller[:1], seller[1:], providers, buyer}
+	} else {
+		groups = [][]Candidate{buyer, providers, seller[:1], seller[1:]}
+	}
+	var out []Candidate
+	for rank, g := range groups {
+		for _, c := range g {
+			c.rank, c.order = rank, len(out)
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Decide chooses the importer of record: the first candidate in the
+// Incoterm's order that is willing and that no blocking rule rules out,
+// preferring the one with fewer actions among candidates of equal rank
+// (several affiliates or providers). A shipment- or line-level blocking
+// prohibition (sanctions, prohibited goods) blocks the shipment whoever
+// imports. When nobody is eligible the decision says what would make
+// someone eligible.
+func (e *Engine) Decide(s Shipment) (Decision, error) {
+	if err := s.Validate(); err != nil {
+		return Decision{}, err
+	}
+	return e.decide(context.Background(), s)
+}
+
+func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
+	d := Decision{Actions: []Finding{}, Findings: []Finding{}, Alternatives: []Candidate{}, Reasons: []string{}}
+	in := rules.Input{Destination: s.Destination, Date: s.Date.Time(), Shipment: &s, Lines: s.Lines}
+	covered := e.book != nil && e.book.Covers(s.Destination, s.Date.Time())
+	if covered {
+		in.Scope = rules.ScopeShipment
+		f1, err := e.book.Evaluate(ctx, in)
+		if err != nil {
+			return Decision{}, err
+		}
+		in.Scope = rules.ScopeLine
+		f2, err := e.book.Evaluate(ctx, in)
+		if err != nil {
+			return Decision{}, err
+		}
+		d.Findings = append(append(d.Findings, f1...), f2...)
+		for _, f := range d.Findings {
+			if f.Severity == rules.SeverityBlocking {
+				d.Blocked = true
+				where := ""
+				if f.Line != nil {
+					where = fmt.Sprintf(" (line %d)", *f.Line)
+				}
+				d.Reasons = append(d.Reasons, fmt.Sprintf("blocked by %s%s: %s [%s]", f.Code, where, f.Title, f.Reference))
+			} else if f.Severity == rules.SeverityRequired {
+				d.Actions = append(d.Actions, f)
+			}
+		}
+	} else {
+		d.Reasons = append(d.Reasons, fmt.Sprintf("no rule pack covers %s on %s: requirements unknown, importer chosen by Incoterm and willingness only", s.Destination, s.Date))
+	}
+	cands := candidates(s)
+	for i := range cands {
+		c := &cands[i]
+		c.Reasons, c.Actions = []string{}, []Finding{}
+		if !c.Party.Willing() {
+			c.Reasons = append(c.Reasons, "does not accept import risk (accepts_import_risk: false)")
+			continue
+		}
+		c.Eligible = true
+		if !covered {
+			c.Reasons = append(c.Reasons, "no requirements known for "+s.Destination)
+			continue
+		}
+		in.Scope, in.Importer = rules.ScopeImporter, &c.Party
+		fs, err := e.book.Evaluate(ctx, in)
+		if err != nil {
+			return Decision{}, err
+		}
+		for _, f := range fs {
+			d.Findings = append(d.Findings, f)
+			switch f.Severity {
+			case rules.SeverityBlocking:
+				c.Eligible = false
+				c.Reasons = append(c.Reasons, fmt.Sprintf("%s: %s [%s]", f.Code, f.Title, f.Reference))
+			case rules.SeverityRequired:
+				c.Actions = append(c.Actions, f)
+			}
+		}
+		if c.Eligible {
+			if len(c.Actions) == 0 {
+				c.Reasons = append(c.Reasons, "meets every importer requirement of the packs")
+			} else {
+				codes := make([]string, len(c.Actions))
+				for j, a := range c.Actions {
+					codes[j] = a.Code
+				}
+				c.Reasons = append(c.Reasons, "eligible once it completes: "+strings.Join(codes, ", "))
+			}
+		}
+	}
+	best := -1
+	for i, c := range cands {
+		if !c.Eligible {
+			continue
+		}
+		if best < 0 || (c.rank == cands[best].rank && len(c.Actions) < len(cands[best].Actions)) {
+			best = i
+		}
+		if best >= 0 && c.rank > cands[best].rank {
+			break
+		}
+	}
+	if best >= 0 {
+		c := cands[best]
+		d.Importer = &Importer{Role: c.Role, Party: c.Party, Basis: "decision"}
+		d.Actions = append(d.Actions, c.Actions...)
+		d.Reasons = append(d.Reasons, fmt.Sprintf("%s %q imports: first eligible candidate under %s (%s side first)",
+			c.Role, c.Party.Name, s.Incoterm, s.Incoterm.ImportPayer()))
+		if c.rank > 0 {
+			d.Reasons = append(d.Reasons, "preferred candidates were not eligible: see alternatives")
+		}
+	} else {
+		d.Reasons = append(d.Reasons, "no candidate is eligible to import into "+s.Destination)
+		d.Reasons = append(d.Reasons, suggestions(s, cands)...)
+	}
+	for i, c := range cands {
+		if i != best {
+			d.Alternatives = append(d.Alternatives, c)
+		}
+	}
+	sort.SliceStable(d.Alternatives, func(a, b int) bool { return d.Alternatives[a].order < d.Alternatives[b].order })
+	return d, nil
+}
+
+// suggestions say what would make someone eligible.
+func suggestions(s Shipment, cands []Candidate) []string {
+	codes := map[string]bool{}
+	for _, c := range cands {
+		for _, r := range c.Reasons {
+			code, _, _ := strings.Cut(r, ":")
+			codes[code] = true
+		}
+	}
+	var out []string
+	keys := make([]string, 0, len(codes))
+	for k := range codes {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if k == "" || strings.HasPrefix(k, "does not accept") {
+			continue
+		}
+		out = append(out, fmt.Sprintf("to import into %s a party must satisfy %s: engage a local importer-of-record provider established in %s that holds it, or import through a local affiliate", s.Destination, k, s.Destination))
+	}
+	if len(s.IORProviders) == 0 {
+		out = append(out, "no ior_providers were offered: add a local importer-of-record provider to the shipment")
+	}
+	return out
+}

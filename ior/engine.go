@@ -1,0 +1,177 @@
+package ior
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/rules"
+)
+
+// DataVersion names the embedded data set (profiles, sample tariff, rule
+// packs). It is part of every quote id, so a data update changes ids.
+const DataVersion = "iorkit-data-2026-11-25"
+
+// Engine answers the two questions of iorkit for a shipment: who should
+// import it (Decide) and what it costs to land (Quote). Build it once with
+// NewEngine and share it: it never changes after construction and is safe
+// for concurrent use.
+type Engine struct {
+	calc      *duty.Calculator
+	schedules map[string]duty.Schedule
+	labels    []string // what was loaded, for the quote id
+	rates     duty.Rates
+	partial   bool
+	book      *rules.Book // nil: no requirements known
+}
+
+// Option configures an Engine.
+type Option func(*engineConfig) error
+
+type engineConfig struct {
+	profiles  *duty.Profiles
+	schedules map[string]duty.Schedule
+	labels    []string
+	rates     duty.Rates
+	partial   bool
+	noSamples bool
+	packs     []*rules.Pack
+}
+
+// WithSchedule sets the tariff of a destination country or of a customs
+// union ("EU") whose members share it. It replaces the embedded sample
+// tariff for that area.
+func WithSchedule(area string, s duty.Schedule) Option {
+	return func(c *engineConfig) error {
+		if s == nil {
+			return fmt.Errorf("ior: WithSchedule(%q, nil)", area)
+		}
+		if area != "EU" {
+			if err := duty.ValidateCountry(area); err != nil {
+				return fmt.Errorf("ior: WithSchedule area: %w", err)
+			}
+		}
+		c.schedules[area] = s
+		c.labels = append(c.labels, "schedule:"+area)
+		return nil
+	}
+}
+
+// WithRates sets the exchange rates. Without it only same-currency
+// shipments can be quoted: no rate is ever assumed.
+func WithRates(r duty.Rates) Option {
+	return func(c *engineConfig) error { c.rates = r; return nil }
+}
+
+// WithProfiles replaces the embedded country profiles.
+func WithProfiles(p *duty.Profiles) Option {
+	return func(c *engineConfig) error {
+		if p == nil {
+			return errors.New("ior: WithProfiles(nil)")
+		}
+		c.profiles = p
+		c.labels = append(c.labels, "profiles:custom")
+		return nil
+	}
+}
+
+// WithDataVersion labels data loaded by the caller (for example "HTS 2026
+// rev 3"): it enters the quote id, so quotes from different data never
+// share an id.
+func WithDataVersion(v string) Option {
+	return func(c *engineConfig) error { c.labels = append(c.labels, "data:"+v); return nil }
+}
+
+// WithoutSampleTariff leaves out the embedded sample tariff, so that a
+// destination without a schedule given by WithSchedule is an error.
+func WithoutSampleTariff() Option {
+	return func(c *engineConfig) error { c.noSamples = true; return nil }
+}
+
+// AllowPartial lets Quote answer when some lines cannot be assessed: those
+// lines are marked not calculable with the reason and the quote is flagged
+// incomplete. Without it, such a line is an error.
+func AllowPartial() Option {
+	return func(c *engineConfig) error { c.partial = true; return nil }
+}
+
+// NewEngine builds an engine on the embedded defaults (profiles, sample
+// tariff) unless options replace them.
+func NewEngine(opts ...Option) (*Engine, error) {
+	cfg := &engineConfig{schedules: map[string]duty.Schedule{}}
+	for _, o := range opts {
+		if err := o(cfg); err != nil {
+			return nil, err
+		}
+	}
+	if !cfg.noSamples {
+		samples, err := sampleSchedules()
+		if err != nil {
+			return nil, fmt.Errorf("ior: embedded sample tariff: %w", err)
+		}
+		for area, s := range samples {
+			if _, ok := cfg.schedules[area]; !ok {
+				cfg.schedules[area] = s
+			}
+		}
+	}
+	copts := []duty.CalcOption{duty.WithRates(cfg.rates)}
+	if cfg.profiles != nil {
+		copts = append(copts, duty.WithProfiles(cfg.profiles))
+	}
+	areas := make([]string, 0, len(cfg.schedules))
+	for a := range cfg.schedules {
+		areas = append(areas, a)
+	}
+	sort.Strings(areas)
+	for _, a := range areas {
+		copts = append(copts, duty.WithSchedule(a, cfg.schedules[a]))
+	}
+	if cfg.partial {
+		copts = append(copts, duty.AllowPartial())
+	}
+	calc, err := duty.NewCalculator(copts...)
+	if err != nil {
+		return nil, err
+	}
+	book, err := compilePacks(cfg.packs)
+	if err != nil {
+		return nil, err
+	}
+	labels := append([]string{DataVersion}, cfg.labels...)
+	return &Engine{calc: calc, schedules: cfg.schedules, labels: labels, rates: cfg.rates, partial: cfg.partial, book: book}, nil
+}
+
+// Profiles returns the country profiles the engine uses.
+func (e *Engine) Profiles() *duty.Profiles { return e.calc.Profiles() }
+
+func (e *Engine) dataLabel() string { return strings.Join(e.labels, ",") }
+
+// entry turns a validated shipment into the customs entry of its
+// destination.
+func entryOf(s Shipment) duty.Entry {
+	en := duty.Entry{
+		Destination: s.Destination, Region: s.DestinationRegion, Date: s.Date, Mode: string(s.Mode),
+		ShippedFrom: s.Origin, Consumer: s.Buyer.Kind == Consumer,
+		Freight: s.Freight, Insurance: s.Insurance,
+	}
+	for _, r := range s.Seller.Registrations {
+		en.SellerRegistrations = append(en.SellerRegistrations, r.Scheme)
+	}
+	for _, l := range s.Lines {
+		claim := s.ClaimPreference
+		if l.ClaimPreference != nil {
+			claim = l.ClaimPreference
+		}
+		qs := []duty.Quantity{l.Quantity}
+		if l.NetWeight.Unit != "" {
+			qs = append(qs, l.NetWeight)
+		}
+		qs = append(qs, l.Quantities...)
+		en.Lines = append(en.Lines, duty.EntryLine{HS: l.HS, Origin: l.Origin, Description: l.Description,
+			Value: l.Value(), Quantities: qs, ClaimPreference: claim})
+	}
+	return en
+}

@@ -1,0 +1,80 @@
+package ior
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Sentinel errors. FieldError and ValidationError match them with errors.Is.
+var (
+	// ErrInvalidShipment is matched by every *ValidationError.
+	ErrInvalidShipment = errors.New("ior: invalid shipment")
+	// ErrRequired: a required field is missing.
+	ErrRequired = errors.New("ior: required")
+	// ErrInvalidHS: a tariff code that is not 6 to 10 digits.
+	ErrInvalidHS = errors.New("ior: invalid HS code")
+	// ErrInvalidIncoterm: not an Incoterms 2020 rule.
+	ErrInvalidIncoterm = errors.New("ior: invalid incoterm")
+	// ErrInvalidMode: not a known mode of transport.
+	ErrInvalidMode = errors.New("ior: invalid mode")
+	// ErrInvalidKind: a party kind other than business or consumer.
+	ErrInvalidKind = errors.New("ior: invalid party kind")
+	// ErrInvalidValue: a number out of its range (negative price, zero quantity).
+	ErrInvalidValue = errors.New("ior: invalid value")
+	// ErrTooManyLines: more than MaxLines lines.
+	ErrTooManyLines = errors.New("ior: too many lines")
+	// ErrMixedCurrency: lines, freight and insurance in different currencies.
+	ErrMixedCurrency = errors.New("ior: mixed currencies")
+	// ErrInvalidRegion: an ISO 3166-2 code that is malformed or of another country.
+	ErrInvalidRegion = errors.New("ior: invalid region")
+)
+
+// FieldError is one problem of a shipment: the field's path
+// (lines[2].hs), the value given and what is wrong.
+type FieldError struct {
+	Path  string
+	Value string
+	Msg   string
+	Err   error // a sentinel of this package or of duty
+}
+
+func (e *FieldError) Error() string {
+	if e.Value == "" {
+		return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+	}
+	return fmt.Sprintf("%s: %q %s", e.Path, e.Value, e.Msg)
+}
+
+// Unwrap returns the sentinel.
+func (e *FieldError) Unwrap() error { return e.Err }
+
+// ValidationError lists every problem Validate found, in field order.
+type ValidationError struct {
+	Problems []*FieldError
+}
+
+func (e *ValidationError) Error() string {
+	var b strings.Builder
+	b.WriteString("ior: invalid shipment: ")
+	for i, p := range e.Problems {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(p.Error())
+	}
+	return b.String()
+}
+
+// Is reports whether target is ErrInvalidShipment.
+func (e *ValidationError) Is(target error) bool { return target == ErrInvalidShipment }
+
+// Unwrap returns every problem, so errors.Is(err, ErrInvalidHS) tells
+// whether any of them is an invalid HS code.
+func (e *ValidationError) Unwrap() []error {
+	out := make([]error, len(e.Problems))
+	for i, p := range e.Problems {
+		out[i] = p
+	}
+	return out
+}

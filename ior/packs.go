@@ -1,0 +1,45 @@
+package ior
+
+import (
+	"fmt"
+	"reflect"
+
+	"github.com/iorkit/iorkit/rules"
+)
+
+// WithPacks sets the rule packs Decide evaluates (country requirements:
+// registrations, representatives, licences, prohibitions). Rules see the
+// ior types under their JSON names: `shipment` (ior.Shipment), `line`
+// (ior.Line) and `importer` (ior.Party, the candidate).
+func WithPacks(packs ...*rules.Pack) Option {
+	return func(c *engineConfig) error {
+		c.packs = append(c.packs, packs...)
+		c.labels = append(c.labels, "packs:custom")
+		return nil
+	}
+}
+
+// NewRulesEnv returns the CEL environment over the ior types that packs
+// are compiled in; use it to lint or compile packs outside an Engine.
+func NewRulesEnv() (*rules.Env, error) {
+	return rules.NewEnv(
+		rules.Var{Name: rules.VarShipment, Type: reflect.TypeOf(Shipment{}), Alias: "ior.Shipment"},
+		rules.Var{Name: rules.VarLine, Type: reflect.TypeOf(Line{}), Alias: "ior.Line"},
+		rules.Var{Name: rules.VarImporter, Type: reflect.TypeOf(Party{}), Alias: "ior.Party"},
+	)
+}
+
+func compilePacks(packs []*rules.Pack) (*rules.Book, error) {
+	if len(packs) == 0 {
+		return nil, nil
+	}
+	env, err := NewRulesEnv()
+	if err != nil {
+		return nil, fmt.Errorf("ior: rules environment: %w", err)
+	}
+	book, err := rules.Compile(env, packs...)
+	if err != nil {
+		return nil, fmt.Errorf("ior: rule packs: %w", err)
+	}
+	return book, nil
+}

@@ -1,0 +1,262 @@
+package ior
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/iorkit/iorkit/duty"
+)
+
+// Role is the capacity in which a party acts as importer of record.
+type Role string
+
+// Importer roles.
+const (
+	RoleSeller      Role = "seller"
+	RoleAffiliate   Role = "affiliate"
+	RoleBuyer       Role = "buyer"
+	RoleConsignee   Role = "consignee"
+	RoleIORProvider Role = "ior_provider"
+)
+
+// Importer is the party acting as importer of record and its role.
+type Importer struct {
+	Role  Role  `json:"role"`
+	Party Party `json:"party"`
+	// Basis says how the importer was chosen.
+	Basis string `json:"basis,omitempty"`
+}
+
+// Quote is the landed cost of a shipment in its destination: customs
+// value, duties, taxes and fees per line and in total, who pays what, and
+// how every figure was reached.
+type Quote struct {
+	// ID is a SHA-256 of the shipment, the data versions and the date: the
+	// same inputs always give the same id (and the same quote bytes).
+	ID               string                  `json:"id"`
+	ShipmentID       string                  `json:"shipment_id"`
+	Date             duty.Date               `json:"date"`
+	Destination      string                  `json:"destination"`
+	Region           string                  `json:"destination_region,omitempty"`
+	Currency         string                  `json:"currency"`
+	ShipmentCurrency string                  `json:"shipment_currency"`
+	Incoterm         Incoterm                `json:"incoterm"`
+	Importer         *Importer               `json:"importer"`
+	Valuation        duty.Valuation          `json:"valuation"`
+	CustomsValue     duty.Money              `json:"customs_value"`
+	DeMinimis        []duty.DeMinimisOutcome `json:"de_minimis"`
+	Lines            []QuoteLine             `json:"lines"`
+	Fees             []duty.Charge           `json:"fees"`
+	Totals           duty.Totals             `json:"totals"`
+	// TotalsInShipmentCurrency converts the totals back to the shipment's
+	// currency when a rate for that direction was given (absent otherwise).
+	TotalsInShipmentCurrency *duty.Totals `json:"totals_in_shipment_currency,omitempty"`
+	Payers                   []Payer      `json:"payers"`
+	FX                       []duty.FXUse `json:"fx"`
+	Incomplete               bool         `json:"incomplete,omitempty"`
+	Notes                    []string     `json:"notes,omitempty"`
+	Data                     string       `json:"data"`
+	Trace                    []duty.Step  `json:"trace"`
+}
+
+// QuoteLine is one line of a quote.
+type QuoteLine struct {
+	Index        int           `json:"index"`
+	SKU          string        `json:"sku"`
+	Description  string        `json:"description"`
+	HS           string        `json:"hs"`
+	Origin       string        `json:"origin"`
+	Value        duty.Money    `json:"value"`
+	CustomsValue duty.Money    `json:"customs_value"`
+	Duties       []duty.Charge `json:"duties"`
+	Taxes        []duty.Charge `json:"taxes"`
+	Duty         duty.Money    `json:"duty"`
+	Tax          duty.Money    `json:"tax"`
+	Calculable   bool          `json:"calculable"`
+	Reason       string        `json:"reason,omitempty"`
+}
+
+// Payer is what one side of the sale pays or collects under the Incoterm.
+type Payer struct {
+	Side Side `json:"side"`
+	// AtImport is what this side pays to clear the goods (duty, border tax,
+	// fees).
+	AtImport duty.Money `json:"at_import"`
+	// CollectedAtSale is tax this side collects from the buyer at the sale
+	// and remits (IOSS, UK VAT, AU GST, VOEC...).
+	CollectedAtSale duty.Money `json:"collected_at_sale"`
+	Charges         []string   `json:"charges"`
+}
+
+// Quote computes the landed cost of the shipment in its destination. The
+// shipment is validated first; what the engine cannot know (an HS code
+// missing from the schedule, an exchange rate not given, a date outside the
+// data) is an error naming the line and the missing thing, unless the
+// engine was built with AllowPartial.
+func (e *Engine) Quote(s Shipment) (Quote, error) {
+	if err := s.Validate(); err != nil {
+		return Quote{}, err
+	}
+	imp, note, err := e.importerFor(s)
+	if err != nil {
+		return Quote{}, err
+	}
+	return e.quote(s, imp, note)
+}
+
+func (e *Engine) quote(s Shipment, imp *Importer, notes []string) (Quote, error) {
+	a, err := e.calc.Calculate(entryOf(s))
+	if err != nil {
+		return Quote{}, err
+	}
+	q := Quote{
+		ShipmentID: s.ID, Date: s.Date, Destination: s.Destination, Region: s.DestinationRegion,
+		Currency: a.Currency, ShipmentCurrency: s.Currency(), Incoterm: s.Incoterm, Importer: imp,
+		Valuation: a.Valuation, CustomsValue: a.CustomsValue, DeMinimis: a.DeMinimis, Fees: a.Fees,
+		Totals: a.Totals, FX: a.FX, Incomplete: a.Incomplete, Notes: notes, Data: e.dataLabel(), Trace: a.Trace,
+	}
+	for i, l := range a.Lines {
+		sl := s.Lines[i]
+		q.Lines = append(q.Lines, QuoteLine{Index: i, SKU: sl.SKU, Description: sl.Description, HS: l.HS, Origin: l.Origin,
+			Value: l.Value, CustomsValue: l.CustomsValue, Duties: l.Duties, Taxes: l.Taxes, Duty: l.Duty, Tax: l.Tax,
+			Calculable: l.Calculable, Reason: l.Reason})
+	}
+	if q.ShipmentCurrency != q.Currency && e.rates != nil {
+		if t, ok := convertTotals(a.Totals, q.ShipmentCurrency, e.rates, s.Date); ok {
+			q.TotalsInShipmentCurrency = &t.Totals
+			q.FX = append(q.FX, duty.FXUse{From: q.Currency, To: q.ShipmentCurrency, Rate: t.rate, Date: s.Date})
+		}
+	}
+	q.Payers = payers(s.Incoterm, a)
+	if a.Incomplete {
+		q.Notes = append(q.Notes, "incomplete: some lines could not be assessed; their charges are not in the totals")
+	}
+	q.ID, err = quoteID(s, e.dataLabel())
+	if err != nil {
+		return Quote{}, err
+	}
+	return q, nil
+}
+
+type rated struct {
+	duty.Totals
+	rate string
+}
+
+func convertTotals(t duty.Totals, to string, rates duty.Rates, on duty.Date) (rated, bool) {
+	conv := func(m duty.Money) (duty.Money, bool) {
+		v, _, err := duty.Convert(m, to, rates, on)
+		if err != nil {
+			return duty.Money{}, false
+		}
+		return v.Round(), true
+	}
+	var out rated
+	var ok bool
+	for _, p := range []struct{ src, dst *duty.Money }{
+		{&t.Duty, &out.Duty}, {&t.Tax, &out.Tax}, {&t.TaxAtBorder, &out.TaxAtBorder}, {&t.TaxAtSale, &out.TaxAtSale},
+		{&t.Fees, &out.Fees}, {&t.Total, &out.Total},
+	} {
+		if *p.dst, ok = conv(*p.src); !ok {
+			return rated{}, false
+		}
+	}
+	r, err := rates.Rate(t.Total.Currency(), to, on.Time())
+	if err != nil {
+		return rated{}, false
+	}
+	out.rate = r.String()
+	return out, true
+}
+
+// payers splits the assessment between seller and buyer: under DDP the
+// seller pays every import charge; under the other rules the buyer pays
+// them at import. Tax collected at the point of sale is collected by the
+// seller (or its marketplace) from the buyer in the price, whatever the
+// rule.
+func payers(term Incoterm, a duty.Assessment) []Payer {
+	cur := a.Currency
+	zero, _ := duty.Zero(cur)
+	seller := Payer{Side: SellerSide, AtImport: zero, CollectedAtSale: zero, Charges: []string{}}
+	buyer := Payer{Side: BuyerSide, AtImport: zero, CollectedAtSale: zero, Charges: []string{}}
+	imp := &buyer
+	if term.ImportPayer() == SellerSide {
+		imp = &seller
+	}
+	add := func(p *Payer, m duty.Money, what string, atSale bool) {
+		if atSale {
+			p.CollectedAtSale, _ = p.CollectedAtSale.Add(m)
+		} else {
+			p.AtImport, _ = p.AtImport.Add(m)
+		}
+		p.Charges = append(p.Charges, what)
+	}
+	for _, l := range a.Lines {
+		for _, d := range l.Duties {
+			if d.Collection == duty.AtBorder {
+				add(imp, d.Amount, fmt.Sprintf("line %d %s %s", l.Index, d.Code, d.Amount), false)
+			}
+		}
+		for _, t := range l.Taxes {
+			switch t.Collection {
+			case duty.AtBorder:
+				add(imp, t.Amount, fmt.Sprintf("line %d %s %s", l.Index, t.Code, t.Amount), false)
+			case duty.AtSale:
+				add(&seller, t.Amount, fmt.Sprintf("line %d %s %s collected at sale", l.Index, t.Code, t.Amount), true)
+			}
+		}
+	}
+	for _, f := range a.Fees {
+		if f.Collection == duty.AtBorder {
+			add(imp, f.Amount, fmt.Sprintf("%s %s", f.Code, f.Amount), false)
+		}
+	}
+	return []Payer{seller, buyer}
+}
+
+// quoteID hashes the canonical JSON of the shipment with the data label
+// and the date. encoding/json writes struct fields in declaration order and
+// the shipment holds no maps, so the bytes are canonical.
+func quoteID(s Shipment, data string) (string, error) {
+	b, err := json.Marshal(s)
+	if err != nil {
+		return "", fmt.Errorf("ior: quote id: %w", err)
+	}
+	h := sha256.New()
+	h.Write(b)
+	h.Write([]byte{0})
+	h.Write([]byte(data))
+	h.Write([]byte{0})
+	h.Write([]byte(s.Date.String()))
+	return "q_" + hex.EncodeToString(h.Sum(nil))[:32], nil
+}
+
+// importerFor names the importer of record for the quote: the decision's
+// when rule packs are loaded, else the Incoterm's (the seller under DDP,
+// the buyer under the other rules), said so in the notes.
+func (e *Engine) importerFor(s Shipment) (*Importer, []string, error) {
+	if e.book != nil && e.book.Covers(s.Destination, s.Date.Time()) {
+		d, err := e.decide(context.Background(), s)
+		if err != nil {
+			return nil, nil, err
+		}
+		var notes []string
+		if d.Blocked {
+			notes = append(notes, "blocked: "+strings.Join(d.Reasons, "; "))
+		}
+		if d.Importer == nil {
+			notes = append(notes, "no eligible importer of record: "+strings.Join(d.Reasons, "; "))
+		}
+		return d.Importer, notes, nil
+	}
+	if s.Incoterm.ImportPayer() == SellerSide {
+		return &Importer{Role: RoleSeller, Party: s.Seller, Basis: "incoterm " + string(s.Incoterm)},
+			[]string{"importer of record taken from the Incoterm (DDP: the seller): no rule pack covers " + s.Destination}, nil
+	}
+	return &Importer{Role: RoleBuyer, Party: s.Buyer, Basis: "incoterm " + string(s.Incoterm)},
+		[]string{"importer of record taken from the Incoterm (" + string(s.Incoterm) + ": the buyer): no rule pack covers " + s.Destination}, nil
+}

@@ -1,0 +1,116 @@
+package ior
+
+import (
+	"github.com/iorkit/iorkit/duty"
+	"github.com/shopspring/decimal"
+)
+
+// MaxLines bounds the lines of one shipment. Rules iterate over lines, so
+// the bound is what keeps their cost finite; Validate refuses more.
+const MaxLines = 1000
+
+// Shipment is one international consignment from a seller to a buyer, as
+// the CLI, the examples and services built on iorkit send it (JSON with
+// snake_case names). Amounts are duty.Money, so they arrive as strings.
+type Shipment struct {
+	ID                string     `json:"id"`
+	Date              duty.Date  `json:"date"`
+	Origin            string     `json:"origin"`             // country the goods are shipped from (ISO 3166-1 alpha-2)
+	Destination       string     `json:"destination"`        // country of import
+	DestinationRegion string     `json:"destination_region"` // ISO 3166-2 subdivision, e.g. CA-ON (optional)
+	Incoterm          Incoterm   `json:"incoterm"`
+	Mode              Mode       `json:"mode"`
+	Seller            Party      `json:"seller"`
+	Buyer             Party      `json:"buyer"`
+	Consignee         *Party     `json:"consignee"`     // receives the goods when not the buyer (optional)
+	Affiliates        []Party    `json:"affiliates"`    // the seller's own entities abroad
+	IORProviders      []Party    `json:"ior_providers"` // third parties offering to act as importer
+	Lines             []Line     `json:"lines"`
+	Freight           duty.Money `json:"freight"`   // international transport to the destination
+	Insurance         duty.Money `json:"insurance"` // insurance of that transport
+	// ClaimPreference says whether to claim a preferential (FTA) rate where
+	// the origin qualifies. nil means claim, with a note that proof of origin
+	// is required; false means pay the MFN rate.
+	ClaimPreference *bool `json:"claim_preference,omitempty"`
+}
+
+// Party is a seller, buyer, consignee, affiliate or IOR provider.
+type Party struct {
+	Name    string `json:"name"`
+	Country string `json:"country"`          // where it is established
+	Region  string `json:"region,omitempty"` // ISO 3166-2 subdivision (optional)
+	Kind    Kind   `json:"kind"`             // business or consumer
+	// LocalEntity says the party is established in the destination
+	// (a resident company, branch or person).
+	LocalEntity   bool `json:"local_entity"`
+	VATRegistered bool `json:"vat_registered"` // registered for VAT/GST in the destination
+	// AcceptsImportRisk is whether the party is willing to act as importer
+	// and bear its liabilities. nil means not stated and counts as willing;
+	// false rules the party out as importer.
+	AcceptsImportRisk *bool          `json:"accepts_import_risk,omitempty"`
+	Registrations     []Registration `json:"registrations,omitempty"`
+	Fee               *ProviderFee   `json:"fee,omitempty"` // what an IOR provider charges
+}
+
+// Kind is what a party is: a business or a private consumer.
+type Kind string
+
+// Party kinds.
+const (
+	Business Kind = "business"
+	Consumer Kind = "consumer"
+)
+
+// Registration is an identifier a party holds under a scheme: EORI, EIN,
+// BN (with RM account), IEC, RADAR, IOSS, VOEC, UK_VAT...
+type Registration struct {
+	Scheme string `json:"scheme"`
+	ID     string `json:"id"`
+}
+
+// ProviderFee is an IOR provider's charge: a percent of the customs value
+// with an optional minimum.
+type ProviderFee struct {
+	Percent decimal.Decimal `json:"percent"`
+	Minimum *duty.Money     `json:"minimum,omitempty"`
+}
+
+// Line is one kind of goods in the shipment.
+type Line struct {
+	SKU         string        `json:"sku"`
+	Description string        `json:"description"`
+	HS          string        `json:"hs"`     // tariff code, 6 to 10 digits; dots and spaces allowed
+	Origin      string        `json:"origin"` // country of origin of the goods
+	Quantity    duty.Quantity `json:"quantity"`
+	UnitPrice   duty.Money    `json:"unit_price"`
+	NetWeight   duty.Quantity `json:"net_weight"`
+	// Quantities are further measures rates may need (litres, lpa, m2).
+	Quantities []duty.Quantity `json:"quantities,omitempty"`
+	// ClaimPreference overrides the shipment's setting for this line.
+	ClaimPreference *bool `json:"claim_preference,omitempty"`
+}
+
+// Has reports whether the party holds a registration under scheme.
+func (p Party) Has(scheme string) bool {
+	for _, r := range p.Registrations {
+		if r.Scheme == scheme {
+			return true
+		}
+	}
+	return false
+}
+
+// Willing reports whether the party accepts import risk (nil counts as yes).
+func (p Party) Willing() bool { return p.AcceptsImportRisk == nil || *p.AcceptsImportRisk }
+
+// Value returns quantity × unit price of the line, exactly.
+func (l Line) Value() duty.Money { return l.UnitPrice.Mul(l.Quantity.Value) }
+
+// Currency is the currency of the shipment's prices (that of its first
+// line). Validate checks that every line, freight and insurance agree.
+func (s Shipment) Currency() string {
+	if len(s.Lines) == 0 {
+		return ""
+	}
+	return s.Lines[0].UnitPrice.Currency()
+}

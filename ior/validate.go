@@ -1,0 +1,215 @@
+package ior
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/iorkit/iorkit/duty"
+)
+
+type validator struct {
+	problems []*FieldError
+}
+
+func (v *validator) add(path, value, msg string, err error) {
+	v.problems = append(v.problems, &FieldError{Path: path, Value: value, Msg: msg, Err: err})
+}
+
+func (v *validator) country(path, code string, required bool) {
+	if code == "" {
+		if required {
+			v.add(path, "", "is required (an ISO 3166-1 alpha-2 country code)", ErrRequired)
+		}
+		return
+	}
+	if err := duty.ValidateCountry(code); err != nil {
+		var ce *duty.InvalidCountryError
+		msg := "is not an ISO 3166-1 alpha-2 country code"
+		if errors.As(err, &ce) {
+			if i := strings.Index(ce.Error(), " ("); i >= 0 {
+				msg += ce.Error()[i:]
+			}
+		}
+		v.add(path, code, msg, duty.ErrInvalidCountry)
+	}
+}
+
+func (v *validator) region(path, region, country string) {
+	if region == "" {
+		return
+	}
+	cc, sub, ok := strings.Cut(region, "-")
+	if !ok || len(sub) < 1 || len(sub) > 3 || !isAlnumUpper(sub) {
+		v.add(path, region, "is not an ISO 3166-2 subdivision code (e.g. CA-ON)", ErrInvalidRegion)
+		return
+	}
+	if country != "" && cc != country {
+		v.add(path, region, fmt.Sprintf("is not a subdivision of %s", country), ErrInvalidRegion)
+	}
+}
+
+func isAlnumUpper(s string) bool {
+	for _, r := range s {
+		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// NormalizeHS strips dots and spaces from a tariff code and reports
+// whether what is left is 6 to 10 digits.
+func NormalizeHS(hs string) (string, bool) {
+	var b strings.Builder
+	for _, r := range hs {
+		switch {
+		case r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r == '.' || r == ' ':
+		default:
+			return "", false
+		}
+	}
+	d := b.String()
+	return d, len(d) >= 6 && len(d) <= 10
+}
+
+func (v *validator) money(path string, m duty.Money, currency string, required bool) {
+	if m.Currency() == "" {
+		if required {
+			v.add(path, "", "is required ({\"amount\":\"…\",\"currency\":\"…\"})", ErrRequired)
+		}
+		return
+	}
+	if m.IsNegative() {
+		// The amount as the shipment states it ("-5.00", not "-5").
+		amount := strings.TrimSuffix(m.String(), " "+m.Currency())
+		v.add(path+".amount", amount, "must not be negative", ErrInvalidValue)
+	}
+	if currency != "" && m.Currency() != currency {
+		v.add(path+".currency", m.Currency(), fmt.Sprintf("differs from the shipment's currency %s", currency), ErrMixedCurrency)
+	}
+}
+
+func (v *validator) party(path string, p Party, required bool) {
+	if p.Country == "" && p.Name == "" && !required {
+		return
+	}
+	v.country(path+".country", p.Country, true)
+	v.region(path+".region", p.Region, p.Country)
+	switch p.Kind {
+	case Business, Consumer:
+	case "":
+		v.add(path+".kind", "", "is required (business or consumer)", ErrRequired)
+	default:
+		v.add(path+".kind", string(p.Kind), "is not a party kind (want business or consumer)", ErrInvalidKind)
+	}
+	for i, r := range p.Registrations {
+		rp := fmt.Sprintf("%s.registrations[%d]", path, i)
+		if r.Scheme == "" {
+			v.add(rp+".scheme", "", "is required (e.g. EORI, EIN, IEC)", ErrRequired)
+		}
+		if r.ID == "" {
+			v.add(rp+".id", "", "is required", ErrRequired)
+		}
+	}
+	if p.Fee != nil {
+		if p.Fee.Percent.IsNegative() {
+			v.add(path+".fee.percent", p.Fee.Percent.String(), "must not be negative", ErrInvalidValue)
+		}
+		if p.Fee.Minimum != nil {
+			v.money(path+".fee.minimum", *p.Fee.Minimum, "", false)
+		}
+	}
+}
+
+// Validate checks the whole shipment and reports every problem at once in
+// a *ValidationError, each with its field path and value, for example
+// `lines[2].hs: "84A1" is not an HS code (6 to 10 digits)`. The error
+// matches ErrInvalidShipment and, through its problems, the sentinel of each
+// (ErrInvalidHS, duty.ErrInvalidCountry...).
+func (s Shipment) Validate() error {
+	var v validator
+	if s.Date.IsZero() {
+		v.add("date", "", "is required (YYYY-MM-DD)", ErrRequired)
+	}
+	v.country("origin", s.Origin, true)
+	v.country("destination", s.Destination, true)
+	v.region("destination_region", s.DestinationRegion, s.Destination)
+	if s.Origin != "" && s.Origin == s.Destination {
+		v.add("destination", s.Destination, "is the origin country: an import needs goods to cross a border", ErrInvalidValue)
+	}
+	switch {
+	case s.Incoterm == "":
+		v.add("incoterm", "", "is required (an Incoterms 2020 rule such as DAP or DDP)", ErrRequired)
+	case !s.Incoterm.Valid():
+		v.add("incoterm", string(s.Incoterm), "is not an Incoterms 2020 rule (want EXW, FCA, CPT, CIP, DAP, DPU, DDP, FAS, FOB, CFR or CIF)", ErrInvalidIncoterm)
+	}
+	switch {
+	case s.Mode == "":
+		v.add("mode", "", "is required (courier, post, air, ocean, road or rail)", ErrRequired)
+	case !s.Mode.Valid():
+		v.add("mode", string(s.Mode), "is not a mode of transport (want courier, post, air, ocean, road or rail)", ErrInvalidMode)
+	}
+	v.party("seller", s.Seller, true)
+	v.party("buyer", s.Buyer, true)
+	if s.Consignee != nil {
+		v.party("consignee", *s.Consignee, true)
+	}
+	for i, a := range s.Affiliates {
+		v.party(fmt.Sprintf("affiliates[%d]", i), a, true)
+	}
+	for i, p := range s.IORProviders {
+		v.party(fmt.Sprintf("ior_providers[%d]", i), p, true)
+	}
+	cur := s.Currency()
+	switch {
+	case len(s.Lines) == 0:
+		v.add("lines", "", "is required: a shipment has at least one line", ErrRequired)
+	case len(s.Lines) > MaxLines:
+		v.add("lines", "", fmt.Sprintf("has %d lines: at most %d per shipment (split it)", len(s.Lines), MaxLines), ErrTooManyLines)
+	}
+	for i, l := range s.Lines {
+		if i >= MaxLines {
+			break
+		}
+		p := fmt.Sprintf("lines[%d]", i)
+		switch {
+		case l.HS == "":
+			v.add(p+".hs", "", "is required (6 to 10 digits, e.g. 6109.10)", ErrRequired)
+		default:
+			if _, ok := NormalizeHS(l.HS); !ok {
+				v.add(p+".hs", l.HS, "is not an HS code (6 to 10 digits, dots allowed)", ErrInvalidHS)
+			}
+		}
+		v.country(p+".origin", l.Origin, true)
+		switch {
+		case l.Quantity.Unit == "":
+			v.add(p+".quantity", "", "is required ({\"value\":\"…\",\"unit\":\"…\"})", ErrRequired)
+		case !l.Quantity.Unit.Valid():
+			v.add(p+".quantity.unit", string(l.Quantity.Unit), "is not a known unit (e.g. item, kg, l)", duty.ErrInvalidUnit)
+		case !l.Quantity.Value.IsPositive():
+			v.add(p+".quantity.value", l.Quantity.Value.String(), "must be positive", ErrInvalidValue)
+		}
+		if l.UnitPrice.Currency() == "" {
+			v.add(p+".unit_price", "", "is required ({\"amount\":\"…\",\"currency\":\"…\"})", ErrRequired)
+		} else {
+			v.money(p+".unit_price", l.UnitPrice, cur, true)
+		}
+		if l.NetWeight.Unit != "" {
+			if l.NetWeight.Unit.Dimension() != duty.Mass {
+				v.add(p+".net_weight.unit", string(l.NetWeight.Unit), "is not a unit of mass", duty.ErrIncompatibleUnits)
+			}
+			if l.NetWeight.Value.IsNegative() {
+				v.add(p+".net_weight.value", l.NetWeight.Value.String(), "must not be negative", ErrInvalidValue)
+			}
+		}
+	}
+	v.money("freight", s.Freight, cur, false)
+	v.money("insurance", s.Insurance, cur, false)
+	if len(v.problems) == 0 {
+		return nil
+	}
+	return &ValidationError{Problems: v.problems}
+}
