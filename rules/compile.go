@@ -243,7 +243,14 @@ type sizeHints struct{}
 
 func (sizeHints) EstimateSize(n cost.AstNode) *cost.SizeEstimate {
 	t := n.Type()
-	if t == nil || len(n.Path()) == 0 {
+	if t == nil {
+		return nil
+	}
+	if t.Kind() == types.OpaqueKind && t.TypeName() == DecimalTypeName {
+		// Decimals compare in constant time for cost purposes.
+		return &cost.SizeEstimate{Min: 1, Max: 1}
+	}
+	if len(n.Path()) == 0 {
 		return nil
 	}
 	switch t.Kind() {
@@ -265,7 +272,9 @@ func (sizeHints) EstimateCallCost(function, overloadID string, target *cost.AstN
 		return &cost.CallEstimate{CostEstimate: cost.CostEstimate{Min: 1, Max: 2 * MaxListSize}}
 	case overloadID == "hs_in_string_list":
 		return &cost.CallEstimate{CostEstimate: cost.CostEstimate{Min: 1, Max: 2 * MaxListSize}}
-	case overloadID == "hs_prefix_string_string", overloadID == "eu_member_string", overloadID == "decimal_string",
+	case overloadID == "decimal_string":
+		return &cost.CallEstimate{CostEstimate: cost.CostEstimate{Min: 1, Max: 2}, ResultSize: &cost.SizeEstimate{Min: 1, Max: 1}}
+	case overloadID == "hs_prefix_string_string", overloadID == "eu_member_string",
 		strings.HasSuffix(overloadID, "_decimal"):
 		return &cost.CallEstimate{CostEstimate: cost.CostEstimate{Min: 1, Max: 2}}
 	}

@@ -76,7 +76,7 @@ type tShipment struct {
 	Lines             []tLine    `json:"lines"`
 	Freight           duty.Money `json:"freight"`
 	Insurance         duty.Money `json:"insurance"`
-	ClaimPreference   bool       `json:"claim_preference"`
+	ClaimPreference   *bool      `json:"claim_preference"`
 }
 
 func testEnv(t testing.TB) *Env {
