@@ -107,6 +107,7 @@ func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
 		}
 	}
 	var out []Finding
+	var hsCodes []string
 	for _, cp := range packs {
 		if run(ScopeShipment) {
 			for _, cr := range cp.scoped[0] {
@@ -117,8 +118,17 @@ func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
 		}
 		if run(ScopeLine) && lines.IsValid() {
 			lineType := b.env.vars[VarLine]
+			if hsCodes == nil {
+				hsCodes = lineHS(lineType, lines)
+			}
 			for _, cr := range cp.scoped[1] {
+			lineLoop:
 				for i := 0; i < lines.Len(); i++ {
+					for _, g := range cr.guards {
+						if !g.match(hsCodes[i]) {
+							continue lineLoop
+						}
+					}
 					lv := lines.Index(i)
 					if lv.Kind() == reflect.Pointer {
 						if lv.IsNil() {
@@ -149,7 +159,13 @@ func (cr *compiledRule) eval(ctx context.Context, act *activation, line int, out
 	if err := ctx.Err(); err != nil {
 		return out, &CostError{Pack: cr.pack.Name, Rule: cr.rule.ID, Err: err}
 	}
-	v, _, err := cr.prg.ContextEval(ctx, act)
+	var v ref.Val
+	var err error
+	if cr.loops {
+		v, _, err = cr.prg.ContextEval(ctx, act)
+	} else {
+		v, _, err = cr.prg.Eval(act)
+	}
 	if err != nil {
 		if ctx.Err() != nil || isCostLimit(err) {
 			return out, &CostError{Pack: cr.pack.Name, Rule: cr.rule.ID, Err: err}
@@ -243,4 +259,29 @@ func (e *InputError) Error() string {
 		return fmt.Sprintf("rules: input %q is missing (want %v)", e.Var, e.Want)
 	}
 	return fmt.Sprintf("rules: input %q has type %v, want %v or *%v", e.Var, e.Got, e.Want, e.Want)
+}
+
+// lineHS reads each line's `hs` field once, for the guards.
+func lineHS(lt *structType, lines reflect.Value) []string {
+	out := make([]string, lines.Len())
+	f := lt.fields["hs"]
+	if f == nil || f.celType != types.StringType {
+		for i := range out {
+			out[i] = "" // no guard can be decided: guards are only built for a string hs
+		}
+		return out
+	}
+	for i := range out {
+		lv := lines.Index(i)
+		if lv.Kind() == reflect.Pointer {
+			if lv.IsNil() {
+				continue
+			}
+			lv = lv.Elem()
+		}
+		if s, ok := f.get(lv).(types.String); ok {
+			out[i] = string(s)
+		}
+	}
+	return out
 }
