@@ -78,7 +78,9 @@ func digits(s string) string { return strings.NewReplacer(".", "", " ", "").Repl
 
 func changedFields(a, b *Line) []string {
 	var f []string
-	same := func(x, y string) bool { return strings.Join(strings.Fields(x), " ") == strings.Join(strings.Fields(y), " ") }
+	same := func(x, y string) bool {
+		return strings.Join(strings.Fields(x), " ") == strings.Join(strings.Fields(y), " ")
+	}
 	if !same(a.Description, b.Description) {
 		f = append(f, "description")
 	}
