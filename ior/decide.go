@@ -24,6 +24,7 @@ type Candidate struct {
 	Actions  []Finding `json:"actions"`
 	rank     int
 	order    int
+	findings []Finding // importer-scope findings of this candidate
 }
 
 // Decision says who should import the shipment, what it still has to do,
@@ -135,8 +136,8 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 		if err != nil {
 			return Decision{}, err
 		}
+		c.findings = fs
 		for _, f := range fs {
-			d.Findings = append(d.Findings, f)
 			switch f.Severity {
 			case rules.SeverityBlocking:
 				c.Eligible = false
@@ -173,6 +174,7 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 		c := cands[best]
 		d.Importer = &Importer{Role: c.Role, Party: c.Party, Basis: "decision"}
 		d.Actions = append(d.Actions, c.Actions...)
+		d.Findings = append(d.Findings, c.findings...)
 		d.Reasons = append(d.Reasons, fmt.Sprintf("%s %q imports: first eligible candidate under %s (%s side first)",
 			c.Role, c.Party.Name, s.Incoterm, s.Incoterm.ImportPayer()))
 		if c.rank > 0 {

@@ -28,7 +28,7 @@ func brEngine(t *testing.T) *ior.Engine {
 	t.Helper()
 	p, err := rules.Parse(strings.NewReader(brPack))
 	require.NoError(t, err)
-	e, err := ior.NewEngine(ior.WithPacks(p))
+	e, err := ior.NewEngine(ior.WithPacks(p), ior.WithoutDefaultPacks())
 	require.NoError(t, err)
 	return e
 }
@@ -130,7 +130,7 @@ func TestQuoteWithProviderFee(t *testing.T) {
 	require.NoError(t, err)
 	s := readShipment(t, "../examples/shipments/de-tshirts.json")
 	s.IORProviders[0].VATRegistered = true
-	e, err := ior.NewEngine(ior.WithPacks(p))
+	e, err := ior.NewEngine(ior.WithPacks(p), ior.WithoutDefaultPacks())
 	require.NoError(t, err)
 	q, err := e.Quote(s)
 	require.NoError(t, err)
