@@ -105,3 +105,22 @@ func TestDecideAndPlan(t *testing.T) {
 	assert.Contains(t, out, "total 183.04 EUR")
 	assert.Contains(t, out, "no exchange rate EUR/GBP")
 }
+
+func TestRulesLint(t *testing.T) {
+	out, errs, code := runCLI(t, "rules", "lint")
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "ok: ")
+	assert.Contains(t, out, "cost ")
+
+	dir := t.TempDir()
+	bad := `{"pack": "bad", "country": "DE", "version": "1", "effective": {"from": "2026-01-01"},
+ "sources": [{"title": "t", "url": "https://example.org"}],
+ "rules": [{"id": "B1", "scope": "shipment", "when": "shipment.destinaton == 'DE'",
+  "finding": {"kind": "document", "code": "X", "title": "t", "severity": "info", "reference": "r"}}]}`
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "bad.json"), []byte(bad), 0o644))
+	out, errs, code = runCLI(t, "rules", "lint", dir)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, "destinaton")
+	assert.Contains(t, out, "bad.json:")
+	assert.Contains(t, errs, "1 errors")
+}
