@@ -104,14 +104,20 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 		}
 		d.Findings = append(append(d.Findings, f1...), f2...)
 		for _, f := range d.Findings {
-			if f.Severity == rules.SeverityBlocking {
+			switch {
+			case f.Severity == rules.SeverityBlocking && f.Kind == rules.KindProhibition:
+				// A prohibition (sanctions, banned goods) stops the import
+				// whoever the importer is.
 				d.Blocked = true
 				where := ""
 				if f.Line != nil {
 					where = fmt.Sprintf(" (line %d)", *f.Line)
 				}
 				d.Reasons = append(d.Reasons, fmt.Sprintf("blocked by %s%s: %s [%s]", f.Code, where, f.Title, f.Reference))
-			} else if f.Severity == rules.SeverityRequired {
+			case f.Severity == rules.SeverityBlocking || f.Severity == rules.SeverityRequired:
+				// A blocking certification or document must be in hand
+				// before the goods can be released: an action, whoever
+				// imports.
 				d.Actions = append(d.Actions, f)
 			}
 		}
