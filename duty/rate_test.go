@@ -1,6 +1,7 @@
 package duty
 
 import (
+	"encoding/json"
 	"errors"
 	"testing"
 
@@ -430,4 +431,20 @@ func TestRateCanonical(t *testing.T) {
 		require.NoError(t, err, in)
 		assert.Equal(t, want, r.String(), in)
 	}
+}
+
+func TestRateJSON(t *testing.T) {
+	type line struct {
+		Rate Rate `json:"rate"`
+	}
+	in := line{}
+	require.NoError(t, json.Unmarshal([]byte(`{"rate":"12.8 % + 176.8 EUR / 100 kg"}`), &in))
+	out, err := json.Marshal(in)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"rate":"12.8% + 176.8 EUR/100kg"}`, string(out))
+	err = json.Unmarshal([]byte(`{"rate":"5%%"}`), &in)
+	assert.ErrorIs(t, err, ErrInvalidRate)
+	out, err = json.Marshal(line{})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"rate":"Free"}`, string(out))
 }
