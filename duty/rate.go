@@ -440,6 +440,9 @@ var exactRatios = sync.OnceValue(func() map[[2]Unit]decimal.Decimal {
 // canonical code.
 func (r Rate) String() string {
 	var sb strings.Builder
+	if r.onBase && len(r.clauses) == 0 {
+		return "The duty provided in the applicable subheading"
+	}
 	if r.onBase {
 		sb.WriteString("The duty provided in the applicable subheading ")
 		if r.negBase {
