@@ -840,7 +840,7 @@ func (p *rateParser) partName() (string, bool, error) {
 		end++
 	}
 done:
-	raw := strings.TrimRight(p.s[at:end], " \t\n\r,")
+	raw := strings.TrimRight(p.s[at:end], " \t\n\r,.")
 	end = at + len(raw)
 	name := partName(raw)
 	optional := false
