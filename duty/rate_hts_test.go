@@ -2,6 +2,7 @@ package duty
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"io"
 	"os"
@@ -163,6 +164,51 @@ func TestParseRateHTS(t *testing.T) {
 			t.Logf("%s: column 2 %d lines, %d rates; special %d lines, %d without references", name, col2, col2Rates, special, specialRates)
 			require.Equal(t, total, rates+refs, "every general-column line is a rate or a classified reference")
 			require.GreaterOrEqual(t, share, 99.5, "share of general-column lines read as rates")
+		})
+	}
+}
+
+// TestParseRateHTSChapter99 parses the general column of the chapter 99
+// JSON exports: additional duties, mostly "The duty provided in the
+// applicable subheading + 25%".
+func TestParseRateHTSChapter99(t *testing.T) {
+	dir := htsDataDir(t)
+	for _, name := range []string{"usitc_hts_ch99_2026-02.json", "usitc_hts_ch99_2026-04.json"} {
+		t.Run(name, func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join(dir, name))
+			if err != nil {
+				t.Skipf("%s absent", name)
+			}
+			var rows []struct {
+				HTS     string `json:"htsno"`
+				General string `json:"general"`
+			}
+			require.NoError(t, json.Unmarshal(b, &rows))
+			var total, rates, onBase, refs int
+			for _, row := range rows {
+				if strings.TrimSpace(row.General) == "" {
+					continue
+				}
+				total++
+				r, err := ParseRate(row.General)
+				switch {
+				case err == nil:
+					rates++
+					if r.AdditionalOnBase() {
+						onBase++
+					}
+					back, err := ParseRate(r.String())
+					if err != nil || back.String() != r.String() {
+						t.Errorf("%s %q: canonical %q does not round-trip: %v", row.HTS, row.General, r.String(), err)
+					}
+				case errors.Is(err, ErrRateReference):
+					refs++
+				default:
+					t.Errorf("%s %q: %v", row.HTS, row.General, err)
+				}
+			}
+			t.Logf("%s: %d general rates, %d read (%d additional on the base duty), %d classified references", name, total, rates, onBase, refs)
+			require.Equal(t, total, rates+refs)
 		})
 	}
 }

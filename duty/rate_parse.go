@@ -170,12 +170,13 @@ func (p *rateParser) parse() (Rate, error) {
 	}
 	r := Rate{}
 	if isLetter(p.s[p.i]) && !agriCodes[wordAt(p.s, p.i)] {
-		if p.phrase("the duty provided in the applicable subheading") ||
-			p.phrase("the duty rate provided in the applicable subheading") ||
-			p.phrase("the duty provided in such subheading") ||
-			p.phrase("the duty rate provided in such subheading") {
+		if p.onBasePhrase() {
 			r.onBase = true
 			p.skipSpace()
+			if p.endsHere() {
+				// The base duty alone: no additional duty.
+				return r, nil
+			}
 			switch {
 			case p.phrase("+") || p.word("plus"):
 			case p.phrase("-") || p.word("minus"):
@@ -183,6 +184,8 @@ func (p *rateParser) parse() (Rate, error) {
 			default:
 				return Rate{}, p.fail(p.i, "expected + or - after \"the duty provided in the applicable subheading\"")
 			}
+			p.skipSpace()
+			p.phrase("a duty of")
 		} else if ref := classifyReference(p.s[p.i:]); ref != nil {
 			ref.Input = p.s
 			return Rate{}, ref
@@ -194,6 +197,50 @@ func (p *rateParser) parse() (Rate, error) {
 	return r, nil
 }
 
+// onBasePhrase consumes the chapter 99 opening "The duty provided in the
+// applicable subheading" in its printed variants, and "No change".
+func (p *rateParser) onBasePhrase() bool {
+	if p.phrase("no change") {
+		return true
+	}
+	save := p.i
+	if !p.phrase("the duty") {
+		return false
+	}
+	p.skipSpace()
+	p.word("rate")
+	p.skipSpace()
+	if !p.phrase("provided in") && !p.phrase("provided for in") && !p.phrase("provided inthe") {
+		p.i = save
+		return false
+	}
+	p.skipSpace()
+	p.word("the")
+	p.skipSpace()
+	if !(p.phrase("applicable subheading") || p.phrase("such subheading")) {
+		p.i = save
+		return false
+	}
+	return true
+}
+
+// endsHere reports whether only spaces and a final full stop remain, and
+// consumes them.
+func (p *rateParser) endsHere() bool {
+	j := p.i
+	if j < len(p.s) && p.s[j] == '.' {
+		j++
+	}
+	for j < len(p.s) && (p.s[j] == ' ' || p.s[j] == '\t' || p.s[j] == '\n' || p.s[j] == '\r') {
+		j++
+	}
+	if j == len(p.s) {
+		p.i = j
+		return true
+	}
+	return false
+}
+
 func (p *rateParser) expr(r *Rate) error {
 	r.clauses = make([]clause, 0, 1)
 	ts, err := p.sum()
@@ -203,7 +250,7 @@ func (p *rateParser) expr(r *Rate) error {
 	r.clauses = append(r.clauses, clause{op: opBase, terms: ts})
 	for {
 		p.skipSpace()
-		if p.eof() {
+		if p.endsHere() {
 			return nil
 		}
 		at := p.i
@@ -327,6 +374,13 @@ func (p *rateParser) term() (term, error) {
 		if agriCodes[w] {
 			p.i += len(w)
 			return term{kind: unsupported, code: w}, nil
+		}
+		if p.phrase("a duty of") {
+			p.skipSpace()
+			if p.eof() || !isDigit(p.s[p.i]) {
+				return term{}, p.fail(p.i, "expected a rate after \"a duty of\"")
+			}
+			return p.term()
 		}
 		if p.phrase("entry price") {
 			return term{kind: unsupported, code: "entry price"}, nil
@@ -751,7 +805,7 @@ func (p *rateParser) unit() (rateUnit, error) {
 func (p *rateParser) base(t *term) error {
 	p.skipSpace()
 	switch {
-	case p.word("on"), p.word("of"):
+	case p.word("on"), p.word("of"), p.word("upon"):
 	case p.phrase(", including weight of container"):
 		t.part = "gross weight including container"
 		return nil
@@ -786,7 +840,7 @@ func (p *rateParser) partName() (string, bool, error) {
 		end++
 	}
 done:
-	raw := strings.TrimRight(p.s[at:end], " \t\n\r,")
+	raw := strings.TrimRight(p.s[at:end], " \t\n\r,.")
 	end = at + len(raw)
 	name := partName(raw)
 	optional := false
