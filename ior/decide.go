@@ -186,6 +186,10 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 		if c.rank > 0 {
 			d.Reasons = append(d.Reasons, "preferred candidates were not eligible: see alternatives")
 		}
+		if side := roleSide(c.Role); side != "" && side != s.Incoterm.ImportPayer() {
+			d.Reasons = append(d.Reasons, fmt.Sprintf("the %s's side imports although %s puts import clearance on the %s: agree another Incoterm (e.g. %s) or engage an importer-of-record provider",
+				side, s.Incoterm, s.Incoterm.ImportPayer(), map[Side]string{BuyerSide: "DAP", SellerSide: "DDP"}[side]))
+		}
 	} else {
 		d.Reasons = append(d.Reasons, "no candidate is eligible to import into "+s.Destination)
 		d.Reasons = append(d.Reasons, suggestions(s, cands)...)
@@ -197,6 +201,18 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 	}
 	sort.SliceStable(d.Alternatives, func(a, b int) bool { return d.Alternatives[a].order < d.Alternatives[b].order })
 	return d, nil
+}
+
+// roleSide is the side of the sale a role acts for: providers act for the
+// side that engages them, which the Incoterm's importer side is taken to be.
+func roleSide(r Role) Side {
+	switch r {
+	case RoleBuyer, RoleConsignee:
+		return BuyerSide
+	case RoleSeller, RoleAffiliate:
+		return SellerSide
+	}
+	return ""
 }
 
 // suggestions say what would make someone eligible.
