@@ -2,9 +2,6 @@ package ior
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -267,22 +264,6 @@ func payers(term Incoterm, a duty.Assessment) []Payer {
 	return []Payer{seller, buyer}
 }
 
-// quoteID hashes the canonical JSON of the shipment with the data label
-// and the date. encoding/json writes struct fields in declaration order and
-// the shipment holds no maps, so the bytes are canonical.
-func quoteID(s Shipment, data string) (string, error) {
-	b, err := json.Marshal(s)
-	if err != nil {
-		return "", fmt.Errorf("ior: quote id: %w", err)
-	}
-	h := sha256.New()
-	h.Write(b)
-	h.Write([]byte{0})
-	h.Write([]byte(data))
-	h.Write([]byte{0})
-	h.Write([]byte(s.Date.String()))
-	return "q_" + hex.EncodeToString(h.Sum(nil))[:32], nil
-}
 
 // importerFor names the importer of record for the quote: the decision's
 // when rule packs cover the destination, else the Incoterm's (the seller
