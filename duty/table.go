@@ -90,7 +90,9 @@ func (t *Table) Measures(hs, origin string, on time.Time) ([]Measure, error) {
 		return nil, err
 	}
 	var (
-		out     = make([]Measure, 0, 8)
+		// collected on the stack, copied once into an exact-size result
+		stack   [12]Measure
+		out     = stack[:0]
 		known   bool
 		inForce bool
 		// keys of (kind, program) already served by a longer prefix
@@ -142,8 +144,10 @@ func (t *Table) Measures(hs, origin string, on time.Time) ([]Measure, error) {
 	case !inForce:
 		return nil, &NoMeasureInForceError{HS: hs, Date: on}
 	}
-	sortMeasures(out)
-	return out, nil
+	res := make([]Measure, len(out))
+	copy(res, out)
+	sortMeasures(res)
+	return res, nil
 }
 
 type kindProgram struct {
