@@ -254,6 +254,7 @@ type InputError struct {
 	Want, Got reflect.Type
 }
 
+// Error implements error.
 func (e *InputError) Error() string {
 	if e.Got == nil {
 		return fmt.Sprintf("rules: input %q is missing (want %v)", e.Var, e.Want)
