@@ -53,7 +53,7 @@ type compiledRule struct {
 	prg     cel.Program
 	cost    cost.CostEstimate
 	finding Finding
-	loops   bool      // has comprehensions: evaluated with cost tracking and ctx
+	loops   bool    // has comprehensions: evaluated with cost tracking and ctx
 	guards  []guard // line rules: conditions on line fields checked in Go first
 }
 
