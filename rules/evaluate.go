@@ -236,9 +236,8 @@ func (b *Book) lines(in Input, ship ref.Val) (reflect.Value, error) {
 		}
 		return rv, nil
 	}
-	so := ship.(*object)
-	if f, found := so.st.rt.FieldByName(fieldGoName(so.st.rt, "lines")); found && ok(f.Type) {
-		return so.v.FieldByIndex(f.Index), nil
+	if idx := b.env.linesIndex; idx != nil {
+		return ship.(*object).v.FieldByIndex(idx), nil
 	}
 	return reflect.Value{}, nil
 }
