@@ -53,8 +53,8 @@ type compiledRule struct {
 	prg     cel.Program
 	cost    cost.CostEstimate
 	finding Finding
-	loops   bool      // has comprehensions: evaluated with cost tracking and ctx
-	guards  []hsGuard // line rules: HS prefixes checked in Go first
+	loops   bool    // has comprehensions: evaluated with cost tracking and ctx
+	guards  []guard // line rules: conditions on line fields checked in Go first
 }
 
 func scopeIndex(s Scope) int {
@@ -196,7 +196,13 @@ func compileRule(env *Env, p *Pack, r *Rule, budget uint64) (*compiledRule, *Rul
 	f.Rule, f.Pack = r.ID, p.Name
 	cr := &compiledRule{pack: p, rule: r, prg: prg, cost: est, finding: f, loops: loops}
 	if r.Scope == ScopeLine {
-		cr.guards = lineGuards(checked.NativeRep().Expr())
+		lt := env.vars[VarLine]
+		for _, g := range lineGuards(checked.NativeRep().Expr()) {
+			// Only plain string fields can be read in Go the way CEL sees them.
+			if f := lt.fields[g.field]; f != nil && f.celType == types.StringType {
+				cr.guards = append(cr.guards, g)
+			}
+		}
 	}
 	return cr, rc, nil
 }

@@ -107,7 +107,7 @@ func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
 		}
 	}
 	var out []Finding
-	var hsCodes []string
+	var fieldVals map[string][]string // line field values read for guards
 	for _, cp := range packs {
 		if run(ScopeShipment) {
 			for _, cr := range cp.scoped[0] {
@@ -118,14 +118,19 @@ func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
 		}
 		if run(ScopeLine) && lines.IsValid() {
 			lineType := b.env.vars[VarLine]
-			if hsCodes == nil {
-				hsCodes = lineHS(lineType, lines)
-			}
 			for _, cr := range cp.scoped[1] {
 			lineLoop:
 				for i := 0; i < lines.Len(); i++ {
 					for _, g := range cr.guards {
-						if !g.match(hsCodes[i]) {
+						vals, ok := fieldVals[g.field]
+						if !ok {
+							if fieldVals == nil {
+								fieldVals = map[string][]string{}
+							}
+							vals = lineStrings(lineType, g.field, lines)
+							fieldVals[g.field] = vals
+						}
+						if !g.match(vals[i]) {
 							continue lineLoop
 						}
 					}
@@ -231,9 +236,8 @@ func (b *Book) lines(in Input, ship ref.Val) (reflect.Value, error) {
 		}
 		return rv, nil
 	}
-	so := ship.(*object)
-	if f, found := so.st.rt.FieldByName(fieldGoName(so.st.rt, "lines")); found && ok(f.Type) {
-		return so.v.FieldByIndex(f.Index), nil
+	if idx := b.env.linesIndex; idx != nil {
+		return ship.(*object).v.FieldByIndex(idx), nil
 	}
 	return reflect.Value{}, nil
 }
@@ -254,6 +258,7 @@ type InputError struct {
 	Want, Got reflect.Type
 }
 
+// Error implements error.
 func (e *InputError) Error() string {
 	if e.Got == nil {
 		return fmt.Sprintf("rules: input %q is missing (want %v)", e.Var, e.Want)
@@ -261,16 +266,10 @@ func (e *InputError) Error() string {
 	return fmt.Sprintf("rules: input %q has type %v, want %v or *%v", e.Var, e.Got, e.Want, e.Want)
 }
 
-// lineHS reads each line's `hs` field once, for the guards.
-func lineHS(lt *structType, lines reflect.Value) []string {
+// lineStrings reads one string field of every line, for the guards.
+func lineStrings(lt *structType, name string, lines reflect.Value) []string {
 	out := make([]string, lines.Len())
-	f := lt.fields["hs"]
-	if f == nil || f.celType != types.StringType {
-		for i := range out {
-			out[i] = "" // no guard can be decided: guards are only built for a string hs
-		}
-		return out
-	}
+	f := lt.fields[name]
 	for i := range out {
 		lv := lines.Index(i)
 		if lv.Kind() == reflect.Pointer {

@@ -5,60 +5,90 @@ import (
 	"cel.dev/cel-go/common/types"
 )
 
-// hsGuard is a set of HS prefixes one of which a line's HS code must have
-// for a line rule to fire. Guards are read from the rule's checked AST: a
-// top-level conjunct `hs_in(line.hs, [...])` or `hs_prefix(line.hs, '...')`
-// with literal prefixes. Evaluate checks guards in Go and skips the CEL call
-// when one fails, which is sound because the conjunct would be false and so
-// the whole condition.
-type hsGuard []string
+// guard is a condition on one string field of the line that a line rule
+// needs in order to fire: the field has one of the prefixes (HS codes) or
+// equals one of the values. Guards are read from the rule's checked AST, from
+// top-level conjuncts with literal arguments:
+//
+//	hs_prefix(line.hs, '8517')    hs_in(line.hs, ['8517', '8525'])
+//	line.origin == 'KP'           line.origin in ['IR', 'CU']
+//
+// Evaluate checks guards in Go and skips the CEL call when one fails, which
+// is sound because that conjunct, and so the whole condition, is false.
+type guard struct {
+	field  string
+	prefix bool // HS prefix match (hs_prefix, hs_in) rather than equality
+	values []string
+}
 
-func (g hsGuard) match(hs string) bool {
-	for _, p := range g {
-		if hsHasPrefix(hs, p) {
+func (g guard) match(v string) bool {
+	for _, p := range g.values {
+		if g.prefix && hsHasPrefix(v, p) || !g.prefix && v == p {
 			return true
 		}
 	}
 	return false
 }
 
-// lineGuards extracts the HS guards of a line rule.
-func lineGuards(e ast.Expr) []hsGuard {
-	var out []hsGuard
+// lineGuards extracts the guards of a line rule.
+func lineGuards(e ast.Expr) []guard {
+	var out []guard
 	for _, c := range conjuncts(e, nil) {
 		if c.Kind() != ast.CallKind {
 			continue
 		}
 		call := c.AsCall()
 		args := call.Args()
-		if len(args) != 2 || !isLineHS(args[0]) {
+		if len(args) != 2 {
 			continue
 		}
 		switch call.FunctionName() {
 		case "hs_prefix":
-			if s, ok := stringLiteral(args[1]); ok {
-				out = append(out, hsGuard{s})
+			if f, ok := lineField(args[0]); ok {
+				if s, ok := stringLiteral(args[1]); ok {
+					out = append(out, guard{field: f, prefix: true, values: []string{s}})
+				}
 			}
 		case "hs_in":
-			if args[1].Kind() != ast.ListKind {
-				continue
-			}
-			var g hsGuard
-			ok := true
-			for _, el := range args[1].AsList().Elements() {
-				s, isLit := stringLiteral(el)
-				if !isLit {
-					ok = false
-					break
+			if f, ok := lineField(args[0]); ok {
+				if l, ok := stringList(args[1]); ok {
+					out = append(out, guard{field: f, prefix: true, values: l})
 				}
-				g = append(g, s)
 			}
-			if ok {
-				out = append(out, g)
+		case "_==_":
+			a, b := args[0], args[1]
+			if _, ok := lineField(b); ok {
+				a, b = b, a
+			}
+			if f, ok := lineField(a); ok {
+				if s, ok := stringLiteral(b); ok {
+					out = append(out, guard{field: f, values: []string{s}})
+				}
+			}
+		case "@in":
+			if f, ok := lineField(args[0]); ok {
+				if l, ok := stringList(args[1]); ok {
+					out = append(out, guard{field: f, values: l})
+				}
 			}
 		}
 	}
 	return out
+}
+
+func stringList(e ast.Expr) ([]string, bool) {
+	if e.Kind() != ast.ListKind {
+		return nil, false
+	}
+	var out []string
+	for _, el := range e.AsList().Elements() {
+		s, ok := stringLiteral(el)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, s)
+	}
+	return out, true
 }
 
 func conjuncts(e ast.Expr, acc []ast.Expr) []ast.Expr {
@@ -71,13 +101,17 @@ func conjuncts(e ast.Expr, acc []ast.Expr) []ast.Expr {
 	return append(acc, e)
 }
 
-func isLineHS(e ast.Expr) bool {
+// lineField recognises `line.<field>` and returns the field name.
+func lineField(e ast.Expr) (string, bool) {
 	if e.Kind() != ast.SelectKind {
-		return false
+		return "", false
 	}
 	sel := e.AsSelect()
 	op := sel.Operand()
-	return sel.FieldName() == "hs" && !sel.IsTestOnly() && op.Kind() == ast.IdentKind && op.AsIdent() == VarLine
+	if sel.IsTestOnly() || op.Kind() != ast.IdentKind || op.AsIdent() != VarLine {
+		return "", false
+	}
+	return sel.FieldName(), true
 }
 
 func stringLiteral(e ast.Expr) (string, bool) {

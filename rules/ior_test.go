@@ -3,6 +3,7 @@ package rules_test
 import (
 	"context"
 	"encoding/json"
+	"os"
 	"testing"
 	"time"
 
@@ -76,4 +77,29 @@ func TestIORTypesInCEL(t *testing.T) {
 		ids = append(ids, f.Rule)
 	}
 	assert.Equal(t, []string{"T1", "T2", "T3"}, ids)
+}
+
+// TestDecideWithDefaultPacks runs the ior Engine with the embedded packs
+// on the example shipment of wireless headphones to the US.
+func TestDecideWithDefaultPacks(t *testing.T) {
+	packs, err := rules.ParseFS(rules.DefaultPacks())
+	require.NoError(t, err)
+	eng, err := ior.NewEngine(ior.WithPacks(packs...))
+	require.NoError(t, err)
+	b, err := os.ReadFile("../examples/shipments/us-headphones.json")
+	require.NoError(t, err)
+	var s ior.Shipment
+	require.NoError(t, json.Unmarshal(b, &s))
+	d, err := eng.Decide(s)
+	require.NoError(t, err)
+	var fcc *rules.Finding
+	for i, f := range d.Findings {
+		if f.Code == "FCC" {
+			fcc = &d.Findings[i]
+		}
+	}
+	require.NotNil(t, fcc, "%+v", d.Findings)
+	require.NotNil(t, fcc.Line)
+	assert.Equal(t, 0, *fcc.Line)
+	assert.Equal(t, rules.SeverityBlocking, fcc.Severity)
 }

@@ -148,3 +148,52 @@ func TestEmbeddedRules(t *testing.T) {
 		}
 	}
 }
+
+// TestGuardsDoNotChangeResults evaluates every case with and without the
+// Go-side line guards: the findings must be identical.
+func TestGuardsDoNotChangeResults(t *testing.T) {
+	guarded, err := CompileFS(testEnv(t), DefaultPacks())
+	require.NoError(t, err)
+	plain, err := CompileFS(testEnv(t), DefaultPacks())
+	require.NoError(t, err)
+	n := 0
+	for _, cp := range plain.packs {
+		for _, cr := range cp.scoped[1] {
+			n += len(cr.guards)
+			cr.guards = nil
+		}
+	}
+	require.Greater(t, n, 50, "most line rules should have guards")
+	for _, c := range loadCases(t) {
+		for _, patch := range []map[string]any{c.Fires, c.Quiet} {
+			sj, ij := caseInput(t, c.Destination, patch)
+			var s tShipment
+			require.NoError(t, json.Unmarshal(sj, &s))
+			var imp tParty
+			require.NoError(t, json.Unmarshal(ij, &imp))
+			in := Input{Destination: c.Destination, Date: date(2026, 3, 1), Shipment: &s, Importer: &imp}
+			a, err := guarded.Evaluate(context.Background(), in)
+			require.NoError(t, err)
+			b, err := plain.Evaluate(context.Background(), in)
+			require.NoError(t, err)
+			assert.Equal(t, b, a, c.Rule)
+		}
+	}
+}
+
+func TestLineGuards(t *testing.T) {
+	env := testEnv(t)
+	p := mustParse(t, packWith(
+		rule("G1", "line", "hs_in(line.hs, ['8517', '85.25']) && line.origin == 'CN' && 'KP' != line.origin")+","+
+			rule("G2", "line", "line.origin in ['IR', 'CU'] || hs_prefix(line.hs, '8517')")+","+
+			rule("G3", "line", "'RU' == line.origin && hs_prefix(line.hs, '72')")))
+	book, err := Compile(env, p)
+	require.NoError(t, err)
+	got := map[string][]guard{}
+	for _, cr := range book.packs[0].scoped[1] {
+		got[cr.rule.ID] = cr.guards
+	}
+	assert.Equal(t, []guard{{field: "hs", prefix: true, values: []string{"8517", "85.25"}}, {field: "origin", values: []string{"CN"}}}, got["G1"])
+	assert.Empty(t, got["G2"], "a disjunction is no guard")
+	assert.Equal(t, []guard{{field: "origin", values: []string{"RU"}}, {field: "hs", prefix: true, values: []string{"72"}}}, got["G3"])
+}
