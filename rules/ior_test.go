@@ -79,12 +79,11 @@ func TestIORTypesInCEL(t *testing.T) {
 	assert.Equal(t, []string{"T1", "T2", "T3"}, ids)
 }
 
-// TestDecideWithDefaultPacks runs the ior Engine with the embedded packs
-// on the example shipment of wireless headphones to the US.
+// TestDecideWithDefaultPacks runs the ior Engine, which evaluates the
+// embedded packs by default, on the example shipment of wireless
+// headphones to the US.
 func TestDecideWithDefaultPacks(t *testing.T) {
-	packs, err := rules.ParseFS(rules.DefaultPacks())
-	require.NoError(t, err)
-	eng, err := ior.NewEngine(ior.WithPacks(packs...))
+	eng, err := ior.NewEngine()
 	require.NoError(t, err)
 	b, err := os.ReadFile("../examples/shipments/us-headphones.json")
 	require.NoError(t, err)
