@@ -264,7 +264,6 @@ func payers(term Incoterm, a duty.Assessment) []Payer {
 	return []Payer{seller, buyer}
 }
 
-
 // importerFor names the importer of record for the quote: the decision's
 // when rule packs cover the destination, else the Incoterm's (the seller
 // under DDP, the buyer under the other rules), said so in the notes.
