@@ -34,15 +34,23 @@ func Allocate(total Money, weights []decimal.Decimal) ([]Money, error) {
 		return nil, fmt.Errorf("duty: allocate %s: total is finer than the currency's minor unit; round it first", total)
 	}
 	neg := total.amount.IsNegative()
-	units := total.amount.Abs().Shift(places) // whole minor units to hand out
 	parts := make([]decimal.Decimal, len(weights))
+	if total.amount.IsZero() {
+		out := make([]Money, len(weights))
+		for i := range out {
+			out[i] = Money{amount: decimal.Zero, currency: total.currency}
+		}
+		return out, nil
+	}
+	units := total.amount.Abs().Shift(places) // whole minor units to hand out
+	// Each exact share is units × w / sum. QuoRem gives its whole part and
+	// the exact remainder (over sum), so shares are compared exactly.
 	rems := make([]decimal.Decimal, len(weights))
 	given := decimal.Zero
 	for i, w := range weights {
-		exact := units.Mul(w).DivRound(sum, 24)
-		parts[i] = exact.Floor()
-		rems[i] = exact.Sub(parts[i])
-		given = given.Add(parts[i])
+		q, r := units.Mul(w).QuoRem(sum, 0)
+		parts[i], rems[i] = q, r
+		given = given.Add(q)
 	}
 	left := units.Sub(given).IntPart()
 	order := make([]int, len(weights))
