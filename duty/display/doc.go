@@ -9,8 +9,8 @@
 // x/text/message, currency symbols from x/text/currency (Symbol, or
 // NarrowSymbol with the NarrowSymbols option). The one thing x/text does not
 // expose is where a language puts the currency symbol; for that the package
-// keeps a small table taken from CLDR's standard currency patterns (see
-// symbolStyle): the symbol follows the number after a no-break space for
+// keeps a small table taken from CLDR's standard currency patterns: the
+// symbol follows the number after a no-break space for
 // most European languages (de, fr, es, it, pl, sv, ru...: "1.234,56 €"),
 // precedes it after a no-break space for nl, pt-BR and German in Austria and
 // Switzerland ("€ 1.234,56"), and precedes it directly everywhere else,
