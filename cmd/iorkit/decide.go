@@ -17,12 +17,18 @@ func cmdDecide(args []string, w io.Writer) error {
 	var ef engineFlags
 	ef.register(fs)
 	asJSON := fs.Bool("json", false, "print JSON")
+	// A decision holds no amounts; --lang is accepted so that the three
+	// commands take the same flags, and checked.
+	lang := langFlag(fs)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
 		return errors.New("want one shipment file: iorkit decide FILE")
+	}
+	if _, err := lang(); err != nil {
+		return err
 	}
 	s, err := readShipment(pos[0])
 	if err != nil {
@@ -97,7 +103,12 @@ func cmdPlan(args []string, w io.Writer) error {
 	ef.register(fs)
 	asJSON := fs.Bool("json", false, "print JSON")
 	to := fs.String("to", "", "destinations, comma-separated (e.g. DE,GB,US)")
+	lang := langFlag(fs)
 	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	am, err := lang()
 	if err != nil {
 		return err
 	}
@@ -134,7 +145,7 @@ func cmdPlan(args []string, w io.Writer) error {
 			printDecision(w, p.Destination, *p.Decision)
 		}
 		if p.Quote != nil {
-			fmt.Fprintf(w, "Landed cost: duty %s, tax %s, fees %s, total %s\n", p.Quote.Totals.Duty, p.Quote.Totals.Tax, p.Quote.Totals.Fees, p.Quote.Totals.Total)
+			fmt.Fprintf(w, "Landed cost: duty %s, tax %s, fees %s, total %s\n", am.money(p.Quote.Totals.Duty), am.money(p.Quote.Totals.Tax), am.money(p.Quote.Totals.Fees), am.money(p.Quote.Totals.Total))
 		}
 		if p.Error != "" {
 			fmt.Fprintf(w, "Not quoted: %s\n", p.Error)

@@ -1,7 +1,7 @@
 // Command iorkit quotes landed cost and decides the importer of record for
 // shipments given as JSON, on the embedded defaults or on data you load.
 //
-//	iorkit quote FILE [--json] [--rates FILE] [--schedule AREA=FILE.csv]
+//	iorkit quote FILE [--json] [--lang TAG] [--rates FILE] [--schedule AREA=FILE.csv]
 //	iorkit decide FILE [--json] [--packs DIR]
 //	iorkit plan FILE --to DE,GB,US,CA,BR,IN,JP,AU [--json]
 //	iorkit rate "4.4¢/kg + 6%" --value "1000 USD" --qty "100 kg"
@@ -39,6 +39,8 @@ Flags of quote, decide and plan:
   --no-sample             do not use the embedded sample tariff
   --packs DIR             rule packs (*.json) to evaluate; repeatable
   --to CC,CC              (plan) the destinations
+  --lang TAG              format amounts for a language: --lang de prints 183,04 €
+                          (default: 183.04 EUR; JSON output is never localized)
 
 Flags of rate:
   --value "AMOUNT CUR"    customs value, e.g. "1000 USD"

@@ -162,12 +162,17 @@ func cmdQuote(args []string, w io.Writer) error {
 	var ef engineFlags
 	ef.register(fs)
 	asJSON := fs.Bool("json", false, "print JSON")
+	lang := langFlag(fs)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
 		return errors.New("want one shipment file: iorkit quote FILE")
+	}
+	am, err := lang()
+	if err != nil {
+		return err
 	}
 	s, err := readShipment(pos[0])
 	if err != nil {
@@ -184,31 +189,31 @@ func cmdQuote(args []string, w io.Writer) error {
 	if *asJSON {
 		return writeJSON(w, q)
 	}
-	printQuote(w, s, q)
+	printQuote(w, s, q, am)
 	return nil
 }
 
-func printQuote(w io.Writer, s ior.Shipment, q ior.Quote) {
+func printQuote(w io.Writer, s ior.Shipment, q ior.Quote, am amounts) {
 	fmt.Fprintf(w, "Landed-cost quote %s\n", q.ID)
 	fmt.Fprintf(w, "Shipment %s: %s → %s on %s, %s by %s\n", s.ID, s.Origin, q.Destination, q.Date, q.Incoterm, s.Mode)
 	if q.Importer != nil {
 		fmt.Fprintf(w, "Importer of record: %s (%s, %s)\n", q.Importer.Party.Name, q.Importer.Role, q.Importer.Basis)
 	}
-	fmt.Fprintf(w, "Customs value (%s): %s\n\n", q.Valuation, q.CustomsValue)
+	fmt.Fprintf(w, "Customs value (%s): %s\n\n", q.Valuation, am.money(q.CustomsValue))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "#\tHS\tOrigin\tCustoms value\tDuty\tTax\t")
 	for _, l := range q.Lines {
 		if !l.Calculable {
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\tnot calculable: %s\t\t\n", l.Index, l.HS, l.Origin, l.CustomsValue, l.Reason)
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\tnot calculable: %s\t\t\n", l.Index, l.HS, l.Origin, am.money(l.CustomsValue), l.Reason)
 			continue
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t\n", l.Index, l.HS, l.Origin, l.CustomsValue, l.Duty, l.Tax)
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t\n", l.Index, l.HS, l.Origin, am.money(l.CustomsValue), am.money(l.Duty), am.money(l.Tax))
 	}
 	tw.Flush()
 	fmt.Fprintln(w)
 	for _, l := range q.Lines {
 		for _, c := range append(append([]duty.Charge{}, l.Duties...), l.Taxes...) {
-			fmt.Fprintf(w, "  line %d %-5s %-28s rate %-14s on %-14s = %s", l.Index, c.Code, c.Name, c.Rate, c.Base, c.Amount)
+			fmt.Fprintf(w, "  line %d %-5s %-28s rate %-14s on %-14s = %s", l.Index, c.Code, c.Name, c.Rate, am.money(c.Base), am.money(c.Amount))
 			if c.Collection == duty.AtSale {
 				fmt.Fprint(w, "  [collected at point of sale]")
 			}
@@ -222,7 +227,7 @@ func printQuote(w io.Writer, s ior.Shipment, q ior.Quote) {
 		}
 	}
 	for _, f := range q.Fees {
-		fmt.Fprintf(w, "  fee  %-5s %-28s rate %-14s on %-14s = %s\n", f.Code, f.Name, f.Rate, f.Base, f.Amount)
+		fmt.Fprintf(w, "  fee  %-5s %-28s rate %-14s on %-14s = %s\n", f.Code, f.Name, f.Rate, am.money(f.Base), am.money(f.Amount))
 	}
 	if len(q.DeMinimis) > 0 {
 		fmt.Fprintln(w, "\nDe minimis:")
@@ -236,13 +241,13 @@ func printQuote(w io.Writer, s ior.Shipment, q ior.Quote) {
 	}
 	fmt.Fprintln(w, "\nTotals:")
 	fmt.Fprintf(w, "  duty %s\n  tax  %s (at border %s, at point of sale %s)\n  fees %s\n  total %s\n",
-		q.Totals.Duty, q.Totals.Tax, q.Totals.TaxAtBorder, q.Totals.TaxAtSale, q.Totals.Fees, q.Totals.Total)
+		am.money(q.Totals.Duty), am.money(q.Totals.Tax), am.money(q.Totals.TaxAtBorder), am.money(q.Totals.TaxAtSale), am.money(q.Totals.Fees), am.money(q.Totals.Total))
 	if q.TotalsInShipmentCurrency != nil {
-		fmt.Fprintf(w, "  total in %s: %s\n", q.ShipmentCurrency, q.TotalsInShipmentCurrency.Total)
+		fmt.Fprintf(w, "  total in %s: %s\n", q.ShipmentCurrency, am.money(q.TotalsInShipmentCurrency.Total))
 	}
 	fmt.Fprintln(w, "\nWho pays:")
 	for _, p := range q.Payers {
-		fmt.Fprintf(w, "  %-6s pays at import %s; collects at sale %s\n", p.Side, p.AtImport, p.CollectedAtSale)
+		fmt.Fprintf(w, "  %-6s pays at import %s; collects at sale %s\n", p.Side, am.money(p.AtImport), am.money(p.CollectedAtSale))
 	}
 	if len(q.FX) > 0 {
 		fmt.Fprintln(w, "\nExchange rates:")
