@@ -69,8 +69,7 @@ func (e *Engine) planOne(s Shipment, dest string) MarketPlan {
 	}
 	m.Decision = &d
 	m.DDP = d.Importer != nil && (d.Importer.Role == RoleSeller || d.Importer.Role == RoleAffiliate)
-	imp, notes := e.importerFromDecision(t, d)
-	q, err := e.quote(t, imp, notes)
+	q, err := e.quoteWith(t, d)
 	if err != nil {
 		m.Error = err.Error()
 		return m

@@ -35,21 +35,27 @@ type Importer struct {
 type Quote struct {
 	// ID is a SHA-256 of the shipment, the data versions and the date: the
 	// same inputs always give the same id (and the same quote bytes).
-	ID               string                  `json:"id"`
-	ShipmentID       string                  `json:"shipment_id"`
-	Date             duty.Date               `json:"date"`
-	Destination      string                  `json:"destination"`
-	Region           string                  `json:"destination_region,omitempty"`
-	Currency         string                  `json:"currency"`
-	ShipmentCurrency string                  `json:"shipment_currency"`
-	Incoterm         Incoterm                `json:"incoterm"`
-	Importer         *Importer               `json:"importer"`
-	Valuation        duty.Valuation          `json:"valuation"`
-	CustomsValue     duty.Money              `json:"customs_value"`
-	DeMinimis        []duty.DeMinimisOutcome `json:"de_minimis"`
-	Lines            []QuoteLine             `json:"lines"`
-	Fees             []duty.Charge           `json:"fees"`
-	Totals           duty.Totals             `json:"totals"`
+	ID               string    `json:"id"`
+	ShipmentID       string    `json:"shipment_id"`
+	Date             duty.Date `json:"date"`
+	Destination      string    `json:"destination"`
+	Region           string    `json:"destination_region,omitempty"`
+	Currency         string    `json:"currency"`
+	ShipmentCurrency string    `json:"shipment_currency"`
+	Incoterm         Incoterm  `json:"incoterm"`
+	Importer         *Importer `json:"importer"`
+	// Actions are what the importer still has to do before the goods can
+	// clear (registrations, representatives, certificates), from Decide.
+	Actions []Finding `json:"actions"`
+	// Blocked is true when a prohibition (sanctions, banned goods) stops
+	// the import whoever imports it; the quote is then only indicative.
+	Blocked      bool                    `json:"blocked,omitempty"`
+	Valuation    duty.Valuation          `json:"valuation"`
+	CustomsValue duty.Money              `json:"customs_value"`
+	DeMinimis    []duty.DeMinimisOutcome `json:"de_minimis"`
+	Lines        []QuoteLine             `json:"lines"`
+	Fees         []duty.Charge           `json:"fees"`
+	Totals       duty.Totals             `json:"totals"`
 	// TotalsInShipmentCurrency converts the totals back to the shipment's
 	// currency when a rate for that direction was given (absent otherwise).
 	TotalsInShipmentCurrency *duty.Totals `json:"totals_in_shipment_currency,omitempty"`
@@ -103,11 +109,22 @@ func (e *Engine) Quote(s Shipment) (Quote, error) {
 	if err := s.Validate(); err != nil {
 		return Quote{}, err
 	}
-	imp, note, err := e.importerFor(s)
+	d, err := e.decide(context.Background(), s)
 	if err != nil {
 		return Quote{}, err
 	}
-	return e.quote(s, imp, note)
+	return e.quoteWith(s, d)
+}
+
+// quoteWith prices the shipment for the decision d.
+func (e *Engine) quoteWith(s Shipment, d Decision) (Quote, error) {
+	imp, notes := e.importerFromDecision(s, d)
+	q, err := e.quote(s, imp, notes)
+	if err != nil {
+		return Quote{}, err
+	}
+	q.Actions, q.Blocked = d.Actions, d.Blocked
+	return q, nil
 }
 
 func (e *Engine) quote(s Shipment, imp *Importer, notes []string) (Quote, error) {
@@ -264,18 +281,10 @@ func payers(term Incoterm, a duty.Assessment) []Payer {
 	return []Payer{seller, buyer}
 }
 
-// importerFor names the importer of record for the quote: the decision's
-// when rule packs cover the destination, else the Incoterm's (the seller
-// under DDP, the buyer under the other rules), said so in the notes.
-func (e *Engine) importerFor(s Shipment) (*Importer, []string, error) {
-	d, err := e.decide(context.Background(), s)
-	if err != nil {
-		return nil, nil, err
-	}
-	imp, notes := e.importerFromDecision(s, d)
-	return imp, notes, nil
-}
-
+// importerFromDecision names the importer of record for the quote: the
+// decision's when rule packs cover the destination, else the Incoterm's
+// (the seller under DDP, the buyer under the other rules), said so in the
+// notes.
 func (e *Engine) importerFromDecision(s Shipment, d Decision) (*Importer, []string) {
 	if e.book != nil && e.book.Covers(s.Destination, s.Date.Time()) {
 		var notes []string

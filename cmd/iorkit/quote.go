@@ -198,6 +198,14 @@ func printQuote(w io.Writer, s ior.Shipment, q ior.Quote, am amounts) {
 	fmt.Fprintf(w, "Shipment %s: %s → %s on %s, %s by %s\n", s.ID, s.Origin, q.Destination, q.Date, q.Incoterm, s.Mode)
 	if q.Importer != nil {
 		fmt.Fprintf(w, "Importer of record: %s (%s, %s)\n", q.Importer.Party.Name, q.Importer.Role, q.Importer.Basis)
+	} else {
+		fmt.Fprintln(w, "Importer of record: nobody is eligible (see iorkit decide)")
+	}
+	if q.Blocked {
+		fmt.Fprintln(w, "BLOCKED: a prohibition applies; this quote is only indicative (see iorkit decide)")
+	}
+	for _, a := range q.Actions {
+		fmt.Fprintf(w, "  to do: %s — %s\n", a.Code, a.Title)
 	}
 	fmt.Fprintf(w, "Customs value (%s): %s\n\n", q.Valuation, am.money(q.CustomsValue))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
