@@ -90,7 +90,9 @@ func (t *Table) Measures(hs, origin string, on time.Time) ([]Measure, error) {
 		return nil, err
 	}
 	var (
-		out     = make([]Measure, 0, 8)
+		// collected on the stack, copied once into an exact-size result
+		stack   [12]Measure
+		out     = stack[:0]
 		known   bool
 		inForce bool
 		// keys of (kind, program) already served by a longer prefix
@@ -142,8 +144,10 @@ func (t *Table) Measures(hs, origin string, on time.Time) ([]Measure, error) {
 	case !inForce:
 		return nil, &NoMeasureInForceError{HS: hs, Date: on}
 	}
-	sortMeasures(out)
-	return out, nil
+	res := make([]Measure, len(out))
+	copy(res, out)
+	sortMeasures(res)
+	return res, nil
 }
 
 type kindProgram struct {
@@ -231,7 +235,8 @@ var TableColumns = []string{"hs", "kind", "rate", "origins", "program", "from", 
 // ReadTable reads a tariff table from CSV with the header
 // hs,kind,rate,origins,program,from,to,source. kind is mfn, preferential or
 // additional; rate is any text ParseRate reads; origins are ISO 3166-1
-// alpha-2 codes separated by spaces (empty: all origins); from and to are
+// alpha-2 codes separated by spaces (empty: all origins; EU stands for the
+// 27 member states, see EUMembers); from and to are
 // YYYY-MM-DD or empty (open), both inclusive. An optional excludes column
 // holds the programs an additional measure displaces, separated by spaces;
 // an optional base column says what value the rate is charged on (empty or
@@ -321,6 +326,10 @@ func tableRow(get func(string) string, rateOpts []ParseOption) (Measure, string,
 		return m, "", &TableError{Column: "rate", Value: get("rate"), Err: err}
 	}
 	for _, o := range strings.Fields(get("origins")) {
+		if o == "EU" {
+			m.Origins = append(m.Origins, euMembers...)
+			continue
+		}
 		if err := ValidateCountry(o); err != nil {
 			return m, "", &TableError{Column: "origins", Value: o, Err: err}
 		}
@@ -356,6 +365,15 @@ func tableRow(get func(string) string, rateOpts []ParseOption) (Measure, string,
 	}
 	return m, hs, nil
 }
+
+// euMembers are the member states of the European Union since 2020-02-01.
+var euMembers = []string{"AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU",
+	"IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK"}
+
+// EUMembers returns the ISO codes of the 27 member states of the European
+// Union (since 2020-02-01), which the origins column of ReadTable writes as
+// EU.
+func EUMembers() []string { return append([]string(nil), euMembers...) }
 
 func isBlank(rec []string) bool {
 	for _, f := range rec {

@@ -181,3 +181,36 @@ func BenchmarkTableLookup(b *testing.B) {
 		}
 	}
 }
+
+func TestReadTableRateForms(t *testing.T) {
+	const in = `hs,kind,rate,origins,program,from,to,source
+0402.10.05,mfn,3.3¢/kg,,,2026-01-01,,HTS
+2204.21.50,mfn,6.3¢/liter,,,2026-01-01,,HTS
+2204.21.50,preferential,2.8¢/liter,JO,JO,2026-01-01,,HTS
+9102.11.45,mfn,40¢ each + 8.5% on the case + 2.8% on the strap + 5.3% on the battery,,,2026-01-01,,HTS
+0102.29.10,mfn,10.20 % + 93.10 EUR / 100 kg,,,2021-01-01,,UK
+2401.10.95,preferential,13.80 % MIN 13.00 GBP / 100 kg MAX 15.00 GBP / 100 kg,VN,VN,2021-01-01,,UK
+8471.30,mfn,$1.035/kg + 2.6%,,,2026-01-01,,CA sample
+`
+	tb, err := ReadTable(strings.NewReader(in), TableCurrency("CAD"))
+	require.NoError(t, err)
+	assert.Equal(t, 7, tb.Len())
+	ms, err := tb.Measures("8471.30.00", "", day("2026-03-01"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"CAD"}, ms[0].Rate.Currencies())
+
+	// Choosing between specific rates needs the quantities.
+	ms, err = tb.Measures("2204.21.50", "JO", day("2026-03-01"))
+	require.NoError(t, err)
+	q, err := ParseQuantity("100 l")
+	require.NoError(t, err)
+	c, err := Choose(ms, "JO", Basis{Value: MustMoney("500", "CAD"), Quantities: []Quantity{q}}, ChoiceOptions{})
+	require.NoError(t, err)
+	assert.True(t, c.Preference)
+	// Without the volume the preference cannot be computed: MFN stays (its
+	// own Apply will name the missing quantity), and the step says why.
+	c, err = Choose(ms, "JO", Basis{Value: MustMoney("500", "CAD")}, ChoiceOptions{})
+	require.NoError(t, err)
+	assert.False(t, c.Preference)
+	assert.Contains(t, c.Steps[1].Reason, "cannot compute this preference")
+}

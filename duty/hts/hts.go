@@ -360,7 +360,7 @@ func build(lines []Line, rowOf func(int) int, opts []Option) (*Schedule, error) 
 		if _, dup := s.rateLine[n]; dup {
 			continue
 		}
-		s.rateLine[n] = i
+		s.rateLine[n] = i // also for a line whose rate cannot be read: s.bad says so
 		if err := s.addLine(n, l, parse); err != nil {
 			return nil, err
 		}
@@ -539,10 +539,10 @@ func (s *Schedule) Measures(hs, origin string, on time.Time) ([]duty.Measure, er
 	// The line that sets the rate: the longest prefix with a general rate.
 	for l := len(n); l >= 4; l-- {
 		p := n[:l]
-		if e, ok := s.bad[p]; ok {
-			return nil, e
-		}
 		if _, ok := s.rateLine[p]; ok {
+			if e, ok := s.bad[p]; ok {
+				return nil, e
+			}
 			return s.lookup(n, p, origin, on)
 		}
 	}

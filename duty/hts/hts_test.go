@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -294,11 +295,17 @@ func BenchmarkLoadCSV2026(b *testing.B) {
 	require.NoError(b, err)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(data)))
+	var s *Schedule
 	for b.Loop() {
-		if _, err := ReadCSV(strings.NewReader(string(data))); err != nil {
+		if s, err = ReadCSV(strings.NewReader(string(data))); err != nil {
 			b.Fatal(err)
 		}
 	}
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	b.ReportMetric(float64(m.HeapAlloc)/(1<<20), "MB-heap-retained")
+	runtime.KeepAlive(s)
 }
 
 func BenchmarkLookup(b *testing.B) {
@@ -309,5 +316,21 @@ func BenchmarkLookup(b *testing.B) {
 		if _, err := s.Measures("6109.10.00.40", "MX", on); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkLookupMixed looks up 8- and 10-digit codes across chapters,
+// for origins with and without preferences.
+func BenchmarkLookupMixed(b *testing.B) {
+	s := load2026(b)
+	on := day("2026-03-01")
+	codes := []string{"0101.30.00.00", "3926.90.99", "4202.21.60.00", "6104.62.20", "6109.10.00.40", "6402.99.31",
+		"7117.19.90.00", "8471.30.01.00", "8528.72.64", "9403.60.80", "9503.00.00", "2204.21.50"}
+	origins := []string{"CN", "MX", "KR", "DE", "RU", "JM"}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		_, _ = s.Measures(codes[i%len(codes)], origins[i%len(origins)], on)
+		i++
 	}
 }
