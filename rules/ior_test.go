@@ -84,7 +84,7 @@ func TestIORTypesInCEL(t *testing.T) {
 func TestDecideWithDefaultPacks(t *testing.T) {
 	packs, err := rules.ParseFS(rules.DefaultPacks())
 	require.NoError(t, err)
-	eng, err := ior.NewEngine(ior.WithPacks(packs...))
+	eng, err := ior.NewEngine(ior.WithoutDefaultPacks(), ior.WithPacks(packs...))
 	require.NoError(t, err)
 	b, err := os.ReadFile("../examples/shipments/us-headphones.json")
 	require.NoError(t, err)
@@ -102,4 +102,22 @@ func TestDecideWithDefaultPacks(t *testing.T) {
 	require.NotNil(t, fcc.Line)
 	assert.Equal(t, 0, *fcc.Line)
 	assert.Equal(t, rules.SeverityBlocking, fcc.Severity)
+}
+
+// TestEngineDefaultsUseEmbeddedPacks checks that an Engine with its
+// defaults evaluates the embedded packs.
+func TestEngineDefaultsUseEmbeddedPacks(t *testing.T) {
+	eng, err := ior.NewEngine()
+	require.NoError(t, err)
+	b, err := os.ReadFile("../examples/shipments/us-headphones.json")
+	require.NoError(t, err)
+	var s ior.Shipment
+	require.NoError(t, json.Unmarshal(b, &s))
+	d, err := eng.Decide(s)
+	require.NoError(t, err)
+	codes := map[string]bool{}
+	for _, f := range d.Findings {
+		codes[f.Code] = true
+	}
+	assert.True(t, codes["FCC"], "%+v", d.Findings)
 }
