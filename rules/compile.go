@@ -288,17 +288,19 @@ func (sizeHints) EstimateCallCost(function, overloadID string, target *cost.AstN
 }
 
 // Costs returns the static cost estimate of every rule in the Book, in pack
-// and rule order.
+// order (by name) and file order within a pack.
 func (b *Book) Costs() []RuleCost {
 	var out []RuleCost
 	for _, cp := range b.packs {
+		byID := map[string]*compiledRule{}
+		for _, rules := range cp.scoped {
+			for _, cr := range rules {
+				byID[cr.rule.ID] = cr
+			}
+		}
 		for _, r := range cp.pack.Rules {
-			for _, rules := range cp.scoped {
-				for _, cr := range rules {
-					if cr.rule.ID == r.ID {
-						out = append(out, RuleCost{Pack: cp.pack.Name, Rule: r.ID, Scope: r.Scope, Min: cr.cost.Min, Max: cr.cost.Max})
-					}
-				}
+			if cr := byID[r.ID]; cr != nil {
+				out = append(out, RuleCost{Pack: cp.pack.Name, Rule: r.ID, Scope: r.Scope, Min: cr.cost.Min, Max: cr.cost.Max})
 			}
 		}
 	}

@@ -83,7 +83,9 @@ func TestIORTypesInCEL(t *testing.T) {
 // embedded packs by default, on the example shipment of wireless
 // headphones to the US.
 func TestDecideWithDefaultPacks(t *testing.T) {
-	eng, err := ior.NewEngine()
+	packs, err := rules.ParseFS(rules.DefaultPacks())
+	require.NoError(t, err)
+	eng, err := ior.NewEngine(ior.WithoutDefaultPacks(), ior.WithPacks(packs...))
 	require.NoError(t, err)
 	b, err := os.ReadFile("../examples/shipments/us-headphones.json")
 	require.NoError(t, err)
@@ -101,4 +103,22 @@ func TestDecideWithDefaultPacks(t *testing.T) {
 	require.NotNil(t, fcc.Line)
 	assert.Equal(t, 0, *fcc.Line)
 	assert.Equal(t, rules.SeverityBlocking, fcc.Severity)
+}
+
+// TestEngineDefaultsUseEmbeddedPacks checks that an Engine with its
+// defaults evaluates the embedded packs.
+func TestEngineDefaultsUseEmbeddedPacks(t *testing.T) {
+	eng, err := ior.NewEngine()
+	require.NoError(t, err)
+	b, err := os.ReadFile("../examples/shipments/us-headphones.json")
+	require.NoError(t, err)
+	var s ior.Shipment
+	require.NoError(t, json.Unmarshal(b, &s))
+	d, err := eng.Decide(s)
+	require.NoError(t, err)
+	codes := map[string]bool{}
+	for _, f := range d.Findings {
+		codes[f.Code] = true
+	}
+	assert.True(t, codes["FCC"], "%+v", d.Findings)
 }
