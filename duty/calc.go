@@ -239,7 +239,7 @@ func (k *calc) value() error {
 			lines[i].CustomsValue = Money{amount: lines[i].Value.amount.Add(fs[i].amount).Add(is[i].amount), currency: k.cur}
 		}
 		cv = Money{amount: cv.amount.Add(lines[i].CustomsValue.amount), currency: k.cur}
-		k.trace("valuation", i, fmt.Sprintf("customs value (%s): value %s + freight %s + insurance %s", k.p.Valuation, lines[i].Value, fs[i], is[i]),
+		k.trace("valuation", i, "customs value ("+string(k.p.Valuation)+"): value "+lines[i].Value.String()+" + freight "+fs[i].String()+" + insurance "+is[i].String(),
 			"", "", lines[i].CustomsValue.String(), "")
 	}
 	if k.p.Valuation == FOB {

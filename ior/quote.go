@@ -3,6 +3,7 @@ package ior
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/iorkit/iorkit/duty"
@@ -97,7 +98,9 @@ type Payer struct {
 	// CollectedAtSale is tax this side collects from the buyer at the sale
 	// and remits (IOSS, UK VAT, AU GST, VOEC...).
 	CollectedAtSale duty.Money `json:"collected_at_sale"`
-	Charges         []string   `json:"charges"`
+	// Charges names each charge this side pays or collects ("line 0 MFN",
+	// "line 0 VAT collected at sale", "MPF"); the amounts are on the lines.
+	Charges []string `json:"charges"`
 }
 
 // Quote computes the landed cost of the shipment in its destination. The
@@ -200,7 +203,7 @@ func (e *Engine) providerFee(q *Quote, imp *Importer) error {
 		side = 0
 	}
 	q.Payers[side].AtImport, _ = q.Payers[side].AtImport.Add(amt)
-	q.Payers[side].Charges = append(q.Payers[side].Charges, "IOR_PROVIDER "+amt.String())
+	q.Payers[side].Charges = append(q.Payers[side].Charges, "IOR_PROVIDER")
 	q.Trace = append(q.Trace, duty.Step{Step: "fee", What: "importer-of-record provider fee", Rate: rate, Base: q.CustomsValue.String(), Amount: amt.String(), Source: imp.Party.Name})
 	return nil
 }
@@ -261,21 +264,21 @@ func payers(term Incoterm, a duty.Assessment) []Payer {
 	for _, l := range a.Lines {
 		for _, d := range l.Duties {
 			if d.Collection == duty.AtBorder {
-				add(imp, d.Amount, fmt.Sprintf("line %d %s %s", l.Index, d.Code, d.Amount), false)
+				add(imp, d.Amount, "line "+strconv.Itoa(l.Index)+" "+d.Code, false)
 			}
 		}
 		for _, t := range l.Taxes {
 			switch t.Collection {
 			case duty.AtBorder:
-				add(imp, t.Amount, fmt.Sprintf("line %d %s %s", l.Index, t.Code, t.Amount), false)
+				add(imp, t.Amount, "line "+strconv.Itoa(l.Index)+" "+t.Code, false)
 			case duty.AtSale:
-				add(&seller, t.Amount, fmt.Sprintf("line %d %s %s collected at sale", l.Index, t.Code, t.Amount), true)
+				add(&seller, t.Amount, "line "+strconv.Itoa(l.Index)+" "+t.Code+" collected at sale", true)
 			}
 		}
 	}
 	for _, f := range a.Fees {
 		if f.Collection == duty.AtBorder {
-			add(imp, f.Amount, fmt.Sprintf("%s %s", f.Code, f.Amount), false)
+			add(imp, f.Amount, f.Code, false)
 		}
 	}
 	return []Payer{seller, buyer}
