@@ -409,7 +409,7 @@ func divide(n, d decimal.Decimal) decimal.Decimal {
 	if d.IsZero() || d.Equal(one) {
 		return n
 	}
-	return n.DivRound(d, 28)
+	return normalize(n.DivRound(d, 28))
 }
 
 var one = decimal.New(1, 0)
@@ -425,7 +425,7 @@ var exactRatios = sync.OnceValue(func() map[[2]Unit]decimal.Decimal {
 			if f.dim != t.dim || fu == tu {
 				continue
 			}
-			r := f.factor.DivRound(t.factor, 28)
+			r := normalize(f.factor.DivRound(t.factor, 28))
 			if r.Mul(t.factor).Equal(f.factor) {
 				m[[2]Unit{fu, tu}] = r
 			}
@@ -440,6 +440,9 @@ var exactRatios = sync.OnceValue(func() map[[2]Unit]decimal.Decimal {
 // canonical code.
 func (r Rate) String() string {
 	var sb strings.Builder
+	if r.onBase && len(r.clauses) == 0 {
+		return "The duty provided in the applicable subheading"
+	}
 	if r.onBase {
 		sb.WriteString("The duty provided in the applicable subheading ")
 		if r.negBase {
@@ -539,6 +542,21 @@ func writeAmount(sb *strings.Builder, a decimal.Decimal, cur string, cents, doll
 	}
 }
 
+// MarshalText encodes the rate as its canonical text, so that a Rate is a
+// JSON string ("4.4¢/kg + 6%").
+func (r Rate) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+
+// UnmarshalText reads any text ParseRate accepts ("$" and "¢" as USD; the
+// canonical text names other currencies).
+func (r *Rate) UnmarshalText(b []byte) error {
+	v, err := ParseRate(string(b))
+	if err != nil {
+		return err
+	}
+	*r = v
+	return nil
+}
+
 // RateSyntaxError reports rate text that cannot be read, with the byte
 // position of the problem. It matches ErrInvalidRate with errors.Is.
 type RateSyntaxError struct {
@@ -547,6 +565,7 @@ type RateSyntaxError struct {
 	Msg   string
 }
 
+// Error describes the problem with its input.
 func (e *RateSyntaxError) Error() string {
 	return fmt.Sprintf("duty: rate %q at position %d: %s", e.Input, e.Pos, e.Msg)
 }
@@ -561,6 +580,7 @@ type UnsupportedRateError struct {
 	Component string
 }
 
+// Error describes the problem with its input.
 func (e *UnsupportedRateError) Error() string {
 	return fmt.Sprintf("duty: rate component %q needs data an entry does not hold", e.Component)
 }
@@ -579,6 +599,7 @@ type MissingBasisError struct {
 	Rate string
 }
 
+// Error describes the problem with its input.
 func (e *MissingBasisError) Error() string {
 	var what string
 	switch e.What {

@@ -2,6 +2,7 @@ package duty
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"io"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 )
 
@@ -81,6 +83,13 @@ func TestParseRateHTS(t *testing.T) {
 			}
 			rows := readHTS(t, path)
 			var total, rates, refs, col2, col2Rates, special, specialRates int
+			var computed, needParts, unsupported int
+			// A basis with every common quantity, so that what Apply cannot
+			// compute is a named part or an unsupported component.
+			basis := Basis{Value: MustMoney("1000", "USD"), Polarization: decimal.NullDecimal{Decimal: decimal.NewFromInt(96), Valid: true}}
+			for _, q := range []string{"100 kg", "120 item", "10 lpa", "100 l", "10 m2", "10 m", "1 MWh"} {
+				basis.Quantities = append(basis.Quantities, qty(t, q))
+			}
 			chapter := ""
 			for _, row := range rows {
 				if len(row.hts) >= 2 {
@@ -98,6 +107,19 @@ func TestParseRateHTS(t *testing.T) {
 						back, err := ParseRate(r.String())
 						if err != nil || back.String() != r.String() {
 							t.Errorf("%s general %q: canonical %q does not round-trip: %v", row.hts, row.general, r.String(), err)
+						}
+						m, err := r.Apply(basis)
+						switch {
+						case err == nil && m.IsZero() && !r.IsFree():
+							t.Errorf("%s general %q: a zero from a rate that is not free", row.hts, row.general)
+						case err == nil:
+							computed++
+						case errors.Is(err, ErrMissingBasis):
+							needParts++
+						case errors.Is(err, ErrUnsupportedRate):
+							unsupported++
+						default:
+							t.Errorf("%s general %q: apply: %v", row.hts, row.general, err)
 						}
 					case errors.Is(err, ErrRateReference):
 						refs++
@@ -138,9 +160,55 @@ func TestParseRateHTS(t *testing.T) {
 			}
 			share := float64(rates) / float64(total) * 100
 			t.Logf("%s: general %d lines, %d rates (%.2f%%), %d classified references, %d errors", name, total, rates, share, refs, total-rates-refs)
+			t.Logf("%s: general rates applied to a full basis: %d computed, %d need a named part, %d unsupported (ErrUnsupportedRate)", name, computed, needParts, unsupported)
 			t.Logf("%s: column 2 %d lines, %d rates; special %d lines, %d without references", name, col2, col2Rates, special, specialRates)
 			require.Equal(t, total, rates+refs, "every general-column line is a rate or a classified reference")
 			require.GreaterOrEqual(t, share, 99.5, "share of general-column lines read as rates")
+		})
+	}
+}
+
+// TestParseRateHTSChapter99 parses the general column of the chapter 99
+// JSON exports: additional duties, mostly "The duty provided in the
+// applicable subheading + 25%".
+func TestParseRateHTSChapter99(t *testing.T) {
+	dir := htsDataDir(t)
+	for _, name := range []string{"usitc_hts_ch99_2026-02.json", "usitc_hts_ch99_2026-04.json"} {
+		t.Run(name, func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join(dir, name))
+			if err != nil {
+				t.Skipf("%s absent", name)
+			}
+			var rows []struct {
+				HTS     string `json:"htsno"`
+				General string `json:"general"`
+			}
+			require.NoError(t, json.Unmarshal(b, &rows))
+			var total, rates, onBase, refs int
+			for _, row := range rows {
+				if strings.TrimSpace(row.General) == "" {
+					continue
+				}
+				total++
+				r, err := ParseRate(row.General)
+				switch {
+				case err == nil:
+					rates++
+					if r.AdditionalOnBase() {
+						onBase++
+					}
+					back, err := ParseRate(r.String())
+					if err != nil || back.String() != r.String() {
+						t.Errorf("%s %q: canonical %q does not round-trip: %v", row.HTS, row.General, r.String(), err)
+					}
+				case errors.Is(err, ErrRateReference):
+					refs++
+				default:
+					t.Errorf("%s %q: %v", row.HTS, row.General, err)
+				}
+			}
+			t.Logf("%s: %d general rates, %d read (%d additional on the base duty), %d classified references", name, total, rates, onBase, refs)
+			require.Equal(t, total, rates+refs)
 		})
 	}
 }

@@ -170,12 +170,13 @@ func (p *rateParser) parse() (Rate, error) {
 	}
 	r := Rate{}
 	if isLetter(p.s[p.i]) && !agriCodes[wordAt(p.s, p.i)] {
-		if p.phrase("the duty provided in the applicable subheading") ||
-			p.phrase("the duty rate provided in the applicable subheading") ||
-			p.phrase("the duty provided in such subheading") ||
-			p.phrase("the duty rate provided in such subheading") {
+		if p.onBasePhrase() {
 			r.onBase = true
 			p.skipSpace()
+			if p.endsHere() {
+				// The base duty alone: no additional duty.
+				return r, nil
+			}
 			switch {
 			case p.phrase("+") || p.word("plus"):
 			case p.phrase("-") || p.word("minus"):
@@ -183,6 +184,8 @@ func (p *rateParser) parse() (Rate, error) {
 			default:
 				return Rate{}, p.fail(p.i, "expected + or - after \"the duty provided in the applicable subheading\"")
 			}
+			p.skipSpace()
+			p.phrase("a duty of")
 		} else if ref := classifyReference(p.s[p.i:]); ref != nil {
 			ref.Input = p.s
 			return Rate{}, ref
@@ -194,25 +197,81 @@ func (p *rateParser) parse() (Rate, error) {
 	return r, nil
 }
 
+// onBasePhrase consumes the chapter 99 opening "The duty provided in the
+// applicable subheading" in its printed variants, and "No change".
+func (p *rateParser) onBasePhrase() bool {
+	if p.phrase("no change") {
+		return true
+	}
+	save := p.i
+	if !p.phrase("the duty") {
+		return false
+	}
+	p.skipSpace()
+	p.word("rate")
+	p.skipSpace()
+	if !p.phrase("provided in") && !p.phrase("provided for in") && !p.phrase("provided inthe") {
+		p.i = save
+		return false
+	}
+	p.skipSpace()
+	p.word("the")
+	p.skipSpace()
+	if !(p.phrase("applicable subheading") || p.phrase("such subheading")) {
+		p.i = save
+		return false
+	}
+	return true
+}
+
+// endsHere reports whether only spaces and a final full stop remain, and
+// consumes them.
+func (p *rateParser) endsHere() bool {
+	j := p.i
+	if j < len(p.s) && p.s[j] == '.' {
+		j++
+	}
+	for j < len(p.s) && (p.s[j] == ' ' || p.s[j] == '\t' || p.s[j] == '\n' || p.s[j] == '\r') {
+		j++
+	}
+	if j == len(p.s) {
+		p.i = j
+		return true
+	}
+	return false
+}
+
 func (p *rateParser) expr(r *Rate) error {
-	op := opBase
 	r.clauses = make([]clause, 0, 1)
+	ts, err := p.sum()
+	if err != nil {
+		return err
+	}
+	r.clauses = append(r.clauses, clause{op: opBase, terms: ts})
 	for {
-		ts, err := p.sum()
-		if err != nil {
-			return err
-		}
-		r.clauses = append(r.clauses, clause{op: op, terms: ts})
 		p.skipSpace()
-		if p.eof() {
+		if p.endsHere() {
 			return nil
 		}
 		at := p.i
+		var op clauseOp
 		switch {
 		case p.word("MIN") || p.phrase("but not less than"):
 			op = opMin
 		case p.word("MAX") || p.phrase("but not more than"):
 			op = opMax
+		case p.word("or"):
+			// "10% or 5¢/kg, whichever is greater": a MIN or MAX clause
+			// whose sense comes after it.
+			ts, err := p.sum()
+			if err != nil {
+				return err
+			}
+			if op, err = p.whichever(); err != nil {
+				return err
+			}
+			r.clauses = append(r.clauses, clause{op: op, terms: ts})
+			continue
 		case p.s[p.i] == ',' && r.condition == "":
 			// A trailing condition the entry cannot settle, such as "but if
 			// consisting in part of a plate ... shall not exceed ...".
@@ -225,7 +284,39 @@ func (p *rateParser) expr(r *Rate) error {
 		default:
 			return p.fail(at, "expected +, -, MIN, MAX or the end of the rate")
 		}
+		ts, err := p.sum()
+		if err != nil {
+			return err
+		}
+		r.clauses = append(r.clauses, clause{op: op, terms: ts})
 	}
+}
+
+// whichever reads ", whichever is greater" (a floor: MIN) or ", whichever
+// is less" (a cap: MAX) after an "or" clause.
+func (p *rateParser) whichever() (clauseOp, error) {
+	p.skipSpace()
+	if !p.eof() && p.s[p.i] == ',' {
+		p.i++
+		p.skipSpace()
+	}
+	if !p.phrase("whichever is") {
+		return 0, p.fail(p.i, "expected \", whichever is greater\" or \", whichever is less\" after an \"or\" clause")
+	}
+	p.skipSpace()
+	p.word("the")
+	p.skipSpace()
+	for _, w := range [...]string{"greater", "greatest", "higher", "highest"} {
+		if p.word(w) {
+			return opMin, nil
+		}
+	}
+	for _, w := range [...]string{"less", "lesser", "least", "lower", "lowest"} {
+		if p.word(w) {
+			return opMax, nil
+		}
+	}
+	return 0, p.fail(p.i, "expected \"greater\" or \"less\"")
 }
 
 func (p *rateParser) sum() ([]term, error) {
@@ -284,8 +375,21 @@ func (p *rateParser) term() (term, error) {
 			p.i += len(w)
 			return term{kind: unsupported, code: w}, nil
 		}
+		if p.phrase("a duty of") {
+			p.skipSpace()
+			if p.eof() || !isDigit(p.s[p.i]) {
+				return term{}, p.fail(p.i, "expected a rate after \"a duty of\"")
+			}
+			return p.term()
+		}
 		if p.phrase("entry price") {
 			return term{kind: unsupported, code: "entry price"}, nil
+		}
+		if len(w) == 3 && p.i+4 < len(p.s) && p.s[p.i+3] == ' ' && isDigit(p.s[p.i+4]) {
+			if _, err := LookupCurrency(w); err == nil {
+				// "EUR 5.00 / 100 kg": the currency before the amount.
+				break
+			}
 		}
 		return term{}, p.fail(at, "expected a rate component, got \""+w+"\"")
 	case isDigit(c):
@@ -361,10 +465,36 @@ func (p *rateParser) term() (term, error) {
 			return term{}, err
 		}
 	}
+	if t.part == "" && !p.eof() && p.s[p.i] == '/' {
+		// UK and EU qualifiers after the unit: "/ 100 kg / net drained wt".
+		p.i++
+		p.skipSpace()
+		name, _, err := p.partName()
+		if err != nil {
+			return term{}, err
+		}
+		t.part = name
+		if q, ok := qualifierParts[name]; ok {
+			t.part = q
+		}
+		return t, nil
+	}
 	if t.part != "" {
 		return t, nil
 	}
-	return t, p.base(&t)
+	if err := p.base(&t); err != nil {
+		return term{}, err
+	}
+	if t.unit == Litre && t.part == "absolute ethyl alcohol" {
+		// Canada: "per litre of absolute ethyl alcohol" is a litre of pure alcohol.
+		t.unit, t.part = LitrePure, ""
+	}
+	return t, nil
+}
+
+// qualifierParts names the parts of UK and EU unit qualifiers.
+var qualifierParts = map[string]string{
+	"net drained wt": "drained weight", "net drained weight": "drained weight", "drained weight": "drained weight",
 }
 
 // sugar reads the rest of a US sugar formula after "less".
@@ -440,6 +570,15 @@ func (p *rateParser) money(amount *decimal.Decimal, cur *string, cents, dollar *
 			break
 		}
 	}
+	if sym == "" && p.i+4 < len(p.s) && isLetter(p.s[p.i]) {
+		if w := wordAt(p.s, p.i); len(w) == 3 && p.s[p.i+3] == ' ' {
+			if _, err := LookupCurrency(w); err == nil {
+				sym = w
+				p.i += 3
+				p.skipSpace()
+			}
+		}
+	}
 	if p.eof() || !isDigit(p.s[p.i]) {
 		return p.fail(p.i, "expected a number")
 	}
@@ -449,6 +588,7 @@ func (p *rateParser) money(amount *decimal.Decimal, cur *string, cents, dollar *
 	}
 	*cents, *dollar = false, false
 	switch sym {
+	case "":
 	case "$":
 		*amount, *cur, *dollar = n, p.cur, true
 		return nil
@@ -457,6 +597,9 @@ func (p *rateParser) money(amount *decimal.Decimal, cur *string, cents, dollar *
 		return nil
 	case "€":
 		*amount, *cur = n, "EUR"
+		return nil
+	default:
+		*amount, *cur = n, sym
 		return nil
 	}
 	p.skipSpace()
@@ -504,6 +647,10 @@ func (p *rateParser) number() (decimal.Decimal, error) {
 		return decimal.Decimal{}, p.fail(at, "number longer than 40 characters")
 	}
 	text := p.s[at:j]
+	if strings.IndexByte(text, '.') >= 0 {
+		// "12.000" is 12: trailing zeros would only lengthen every result.
+		text = strings.TrimRight(strings.TrimRight(text, "0"), ".")
+	}
 	if !commas && len(text) <= 18 {
 		// Fast path: up to 18 digits fit an int64 exactly.
 		var v int64
@@ -559,13 +706,25 @@ var rateUnits = map[string]rateUnit{
 }
 
 func lookupRateUnit(words []string) (rateUnit, bool) {
-	if len(words) == 1 {
-		// Fast path: most rates have a one-word unit already in lower case.
-		if ru, ok := rateUnits[words[0]]; ok {
-			return ru, true
-		}
-		if u, ok := unitSpellings[words[0]]; ok {
-			return rateUnit{unit: u}, true
+	if len(words) == 1 && !strings.Contains(words[0], "- ") {
+		// Fast path: most rates have a one-word unit ("kg", "DTN").
+		// Lower ASCII into a stack buffer: map lookups with string(buf)
+		// do not allocate.
+		var buf [24]byte
+		if w := words[0]; len(w) <= len(buf) {
+			for i := 0; i < len(w); i++ {
+				c := w[i]
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf[i] = c
+			}
+			if ru, ok := rateUnits[string(buf[:len(w)])]; ok {
+				return ru, true
+			}
+			if u, ok := unitSpellings[string(buf[:len(w)])]; ok {
+				return rateUnit{unit: u}, true
+			}
 		}
 	}
 	key := strings.ToLower(strings.Join(words, " "))
@@ -603,8 +762,9 @@ func (p *rateParser) unit() (rateUnit, error) {
 		end++
 	}
 	type span struct{ from, to int }
-	var words []string
-	var spans []span
+	var wordBuf [maxUnitWords]string
+	var spanBuf [maxUnitWords]span
+	words, spans := wordBuf[:0], spanBuf[:0]
 	for j := at; j < end; {
 		for j < end && (p.s[j] == ' ' || p.s[j] == '\t' || p.s[j] == '\n' || p.s[j] == '\r') {
 			j++
@@ -645,7 +805,7 @@ func (p *rateParser) unit() (rateUnit, error) {
 func (p *rateParser) base(t *term) error {
 	p.skipSpace()
 	switch {
-	case p.word("on"), p.word("of"):
+	case p.word("on"), p.word("of"), p.word("upon"):
 	case p.phrase(", including weight of container"):
 		t.part = "gross weight including container"
 		return nil
@@ -680,7 +840,7 @@ func (p *rateParser) partName() (string, bool, error) {
 		end++
 	}
 done:
-	raw := strings.TrimRight(p.s[at:end], " \t\n\r,")
+	raw := strings.TrimRight(p.s[at:end], " \t\n\r,.")
 	end = at + len(raw)
 	name := partName(raw)
 	optional := false

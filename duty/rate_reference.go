@@ -49,6 +49,7 @@ type RateReferenceError struct {
 	Target string // the note or provision referred to, when the text names one ("additional U.S. note 1", "9822.04.25")
 }
 
+// Error describes the problem with its input.
 func (e *RateReferenceError) Error() string {
 	if e.Target != "" {
 		return fmt.Sprintf("duty: rate %q refers to %s (%s), not a rate", e.Input, e.Target, e.Kind)

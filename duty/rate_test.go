@@ -1,6 +1,7 @@
 package duty
 
 import (
+	"encoding/json"
 	"errors"
 	"testing"
 
@@ -164,6 +165,21 @@ func TestRateApply(t *testing.T) {
 		// additional on the base duty (chapter 99)
 		{"applicable subheading +", "The duty provided in the applicable subheading + 25%", nil, bas(t, "1000", "USD"), "250", ""}, // 1000 × 0.25
 		{"such subheading minus", "The duty rate provided in such subheading minus 0.5%", nil, bas(t, "1000", "USD"), "-5", ""},    // reduction
+		// Canadian customs tariff and other spellings
+		{"CA absolute alcohol", "$0.0122/litre of absolute ethyl alcohol", []ParseOption{InCurrency("CAD")}, bas(t, "1", "CAD", "100 lpa"), "1.22", ""},                                                                                        // 100 × 0.0122
+		{"CA kilolitre", "$11.16/kL", []ParseOption{InCurrency("CAD")}, bas(t, "1", "CAD", "500 l"), "5.58", ""},                                                                                                                               // 0.5 kL × 11.16
+		{"CA whichever is greater", "10% or 5¢/kg, whichever is greater", []ParseOption{InCurrency("CAD")}, bas(t, "100", "CAD", "300 kg"), "15", ""},                                                                                          // 10 vs 15
+		{"CA but not less than", "238% but not less than $3.59/kg", []ParseOption{InCurrency("CAD")}, bas(t, "10", "CAD", "5 kg"), "23.8", ""},                                                                                                 // 23.8 vs 17.95
+		{"whichever is less", "10% or 5¢/kg, whichever is less", nil, bas(t, "100", "USD", "300 kg"), "10", ""},                                                                                                                                // 10 vs 15
+		{"currency first", "EUR 5/100 kg", nil, bas(t, "1", "EUR", "200 kg"), "10", ""},                                                                                                                                                        // 2 × 5
+		{"UK drained weight qualifier", "12.80 % + 176.80 EUR / 100 kg / net drained wt", nil, withParts(bas(t, "100", "EUR"), map[string]Basis{"drained weight": qtyPart(t, "50 kg")}), "101.2", ""},                                          // 12.8 + 88.4
+		{"base duty alone", "The duty provided in the applicable subheading", nil, bas(t, "1000", "USD"), "0", ""},                                                                                                                             // no additional duty
+		{"no change", "No change", nil, bas(t, "1000", "USD"), "0", ""},                                                                                                                                                                        // no additional duty
+		{"trailing full stop", "The duty provided in the applicable subheading + 50%.", nil, bas(t, "1000", "USD"), "500", ""},                                                                                                                 // 1000 × 0.5
+		{"provided inthe", "The duty provided inthe applicable subheading+ 25%", nil, bas(t, "1000", "USD"), "250", ""},                                                                                                                        // 1000 × 0.25
+		{"provided for in, plus", "The duty provided for in the applicable subheading plus 10%", nil, bas(t, "1000", "USD"), "100", ""},                                                                                                        // 1000 × 0.1
+		{"steel content", "The duty provided in the applicable subheading + a duty of 50% upon the value of the steel content.", nil, withParts(bas(t, "1000", "USD"), map[string]Basis{"steel content": valuePart("400", "USD")}), "200", ""}, // 400 × 0.5
+		{"percent with full stop", "5%.", nil, bas(t, "100", "USD"), "5", ""},                                                                                                                                                                  // 100 × 0.05
 		// other currency
 		{"exchange", "176.8 EUR / 100 kg", nil, func() Basis { b := bas(t, "100", "GBP", "50 kg"); b.Exchange = eurToGBP; return b }(), "75.14", ""}, // 88.4 EUR × 0.85
 	}
@@ -392,6 +408,8 @@ func TestRateStructure(t *testing.T) {
 	assert.True(t, add.AdditionalOnBase())
 	assert.False(t, add.IsFree())
 	assert.False(t, mustRate("25%").AdditionalOnBase())
+	assert.True(t, mustRate("No change").AdditionalOnBase())
+	assert.Equal(t, "The duty provided in the applicable subheading", mustRate("No change").String())
 
 	assert.NoError(t, mustRate("5%").Supported())
 	assert.ErrorIs(t, mustRate("5% + EA").Supported(), ErrUnsupportedRate)
@@ -422,4 +440,20 @@ func TestRateCanonical(t *testing.T) {
 		require.NoError(t, err, in)
 		assert.Equal(t, want, r.String(), in)
 	}
+}
+
+func TestRateJSON(t *testing.T) {
+	type line struct {
+		Rate Rate `json:"rate"`
+	}
+	in := line{}
+	require.NoError(t, json.Unmarshal([]byte(`{"rate":"12.8 % + 176.8 EUR / 100 kg"}`), &in))
+	out, err := json.Marshal(in)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"rate":"12.8% + 176.8 EUR/100kg"}`, string(out))
+	err = json.Unmarshal([]byte(`{"rate":"5%%"}`), &in)
+	assert.ErrorIs(t, err, ErrInvalidRate)
+	out, err = json.Marshal(line{})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"rate":"Free"}`, string(out))
 }

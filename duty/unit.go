@@ -143,6 +143,7 @@ var unitSpellings = map[string]Unit{
 	"1000 l": CubicMetre, "1000 kwh": MegawattHour,
 	// additions for rate text (US HTS, EU TARIC)
 	"bbl": Barrel, "barrel": Barrel, "barrels": Barrel, "lin. m": Metre, "asv x": HectolitrePct,
+	"kl": CubicMetre, "kilolitre": CubicMetre, "kilolitres": CubicMetre, "m³": CubicMetre, "m²": SquareMetre,
 }
 
 // ParseUnit reads a unit as official schedules spell it: US HTS ("kg",
