@@ -27,7 +27,8 @@ var SampleAreas = []string{"AU", "CA", "EU", "GB", "JP", "US"}
 // preferential) rates of about 30 common e-commerce goods (apparel,
 // footwear, bags, electronics, toys, cosmetics, furniture, jewellery), each
 // copied from the official schedule named in its Source, with its date.
-// It is a sample: goods it does not list are unknown codes, additional
+// An 8-digit line ending in 00, which does not subdivide its 6-digit
+// subheading, is listed under the 6-digit code. It is a sample: goods it does not list are unknown codes, additional
 // duties (US chapter 99, trade remedies) are not in it, and rates change.
 // docs/data.md explains how to load full schedules. Each call returns new
 // tables.

@@ -73,3 +73,56 @@ func BenchmarkQuoteFloor10(b *testing.B) {
 		_ = dt.Add(tt)
 	}
 }
+
+func BenchmarkDecide10(b *testing.B) {
+	e, err := ior.NewEngine()
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := cart(b, 10)
+	if _, err := e.Decide(s); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := e.Decide(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// planDestinations are 20 destinations with embedded profiles. The rates
+// are illustrative round numbers for the benchmark, not market rates.
+var planDestinations = []string{"DE", "FR", "IT", "ES", "NL", "PL", "SE", "GB", "US", "CA", "AU", "NZ", "JP", "KR", "SG", "CH", "NO", "ZA", "IN", "MX"}
+
+func BenchmarkPlan20(b *testing.B) {
+	r := duty.FixedRates{}
+	for _, c := range []string{"PLN", "SEK", "GBP", "USD", "CAD", "AUD", "NZD", "JPY", "KRW", "SGD", "CHF", "NOK", "ZAR", "INR", "MXN"} {
+		r["EUR/"+c] = decimal.New(2, 0)
+	}
+	e, err := ior.NewEngine(ior.WithRates(r), ior.AllowPartial())
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := cart(b, 10)
+	if _, err := e.Plan(s, planDestinations...); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := e.Plan(s, planDestinations...); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkNewEngine(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ior.NewEngine(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -24,6 +24,7 @@ type Candidate struct {
 	Actions  []Finding `json:"actions"`
 	rank     int
 	order    int
+	findings []Finding // importer-scope findings of this candidate
 }
 
 // Decision says who should import the shipment, what it still has to do,
@@ -103,14 +104,20 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 		}
 		d.Findings = append(append(d.Findings, f1...), f2...)
 		for _, f := range d.Findings {
-			if f.Severity == rules.SeverityBlocking {
+			switch {
+			case f.Severity == rules.SeverityBlocking && f.Kind == rules.KindProhibition:
+				// A prohibition (sanctions, banned goods) stops the import
+				// whoever the importer is.
 				d.Blocked = true
 				where := ""
 				if f.Line != nil {
 					where = fmt.Sprintf(" (line %d)", *f.Line)
 				}
 				d.Reasons = append(d.Reasons, fmt.Sprintf("blocked by %s%s: %s [%s]", f.Code, where, f.Title, f.Reference))
-			} else if f.Severity == rules.SeverityRequired {
+			case f.Severity == rules.SeverityBlocking || f.Severity == rules.SeverityRequired:
+				// A blocking certification or document must be in hand
+				// before the goods can be released: an action, whoever
+				// imports.
 				d.Actions = append(d.Actions, f)
 			}
 		}
@@ -135,8 +142,8 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 		if err != nil {
 			return Decision{}, err
 		}
+		c.findings = fs
 		for _, f := range fs {
-			d.Findings = append(d.Findings, f)
 			switch f.Severity {
 			case rules.SeverityBlocking:
 				c.Eligible = false
@@ -173,10 +180,15 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 		c := cands[best]
 		d.Importer = &Importer{Role: c.Role, Party: c.Party, Basis: "decision"}
 		d.Actions = append(d.Actions, c.Actions...)
+		d.Findings = append(d.Findings, c.findings...)
 		d.Reasons = append(d.Reasons, fmt.Sprintf("%s %q imports: first eligible candidate under %s (%s side first)",
 			c.Role, c.Party.Name, s.Incoterm, s.Incoterm.ImportPayer()))
 		if c.rank > 0 {
 			d.Reasons = append(d.Reasons, "preferred candidates were not eligible: see alternatives")
+		}
+		if side := roleSide(c.Role); side != "" && side != s.Incoterm.ImportPayer() {
+			d.Reasons = append(d.Reasons, fmt.Sprintf("the %s's side imports although %s puts import clearance on the %s: agree another Incoterm (e.g. %s) or engage an importer-of-record provider",
+				side, s.Incoterm, s.Incoterm.ImportPayer(), map[Side]string{BuyerSide: "DAP", SellerSide: "DDP"}[side]))
 		}
 	} else {
 		d.Reasons = append(d.Reasons, "no candidate is eligible to import into "+s.Destination)
@@ -189,6 +201,18 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 	}
 	sort.SliceStable(d.Alternatives, func(a, b int) bool { return d.Alternatives[a].order < d.Alternatives[b].order })
 	return d, nil
+}
+
+// roleSide is the side of the sale a role acts for: providers act for the
+// side that engages them, which the Incoterm's importer side is taken to be.
+func roleSide(r Role) Side {
+	switch r {
+	case RoleBuyer, RoleConsignee:
+		return BuyerSide
+	case RoleSeller, RoleAffiliate:
+		return SellerSide
+	}
+	return ""
 }
 
 // suggestions say what would make someone eligible.

@@ -28,7 +28,7 @@ func brEngine(t *testing.T) *ior.Engine {
 	t.Helper()
 	p, err := rules.Parse(strings.NewReader(brPack))
 	require.NoError(t, err)
-	e, err := ior.NewEngine(ior.WithPacks(p))
+	e, err := ior.NewEngine(ior.WithPacks(p), ior.WithoutDefaultPacks())
 	require.NoError(t, err)
 	return e
 }
@@ -113,4 +113,57 @@ func TestDecideBuyerRefusesRisk(t *testing.T) {
 	assert.Equal(t, ior.RoleIORProvider, d.Importer.Role)
 	assert.Equal(t, ior.RoleBuyer, d.Alternatives[0].Role)
 	assert.Contains(t, d.Alternatives[0].Reasons[0], "does not accept import risk")
+}
+
+// When the provider imports, its fee is a fee line: 2.5% of the customs
+// value 550.00 EUR is 13.75, under the EUR 150 minimum, so 150.00. The
+// duty and VAT of the DE sample (66.00 + 117.04) come on top: total 333.04.
+// The provider (VAT-registered business) can recover the 117.04 VAT.
+func TestQuoteWithProviderFee(t *testing.T) {
+	const dePack = `{"pack": "test-de", "country": "DE", "version": "t1", "effective": {"from": "2025-01-01"},
+ "sources": [{"title": "UCC Art. 170(2)", "url": "https://eur-lex.europa.eu/eli/reg/2013/952/oj"}],
+ "rules": [
+  {"id": "EU-ESTABLISHED", "scope": "importer", "when": "importer.country != shipment.destination && !has_registration(importer, 'INDIRECT_REPRESENTATIVE')",
+   "finding": {"kind": "ior_restriction", "code": "INDIRECT_REPRESENTATIVE", "title": "A declarant not established in the EU needs an indirect customs representative", "severity": "blocking", "reference": "Regulation (EU) No 952/2013, Art. 170(2)"}}
+ ]}`
+	p, err := rules.Parse(strings.NewReader(dePack))
+	require.NoError(t, err)
+	s := readShipment(t, "../examples/shipments/de-tshirts.json")
+	s.IORProviders[0].VATRegistered = true
+	e, err := ior.NewEngine(ior.WithPacks(p), ior.WithoutDefaultPacks())
+	require.NoError(t, err)
+	q, err := e.Quote(s)
+	require.NoError(t, err)
+	require.NotNil(t, q.Importer)
+	assert.Equal(t, ior.RoleIORProvider, q.Importer.Role)
+	require.Len(t, q.Fees, 1)
+	assert.Equal(t, "150.00 EUR", q.Fees[0].Amount.String())
+	assert.Equal(t, "333.04 EUR", q.Totals.Total.String())
+	assert.Equal(t, "333.04 EUR", q.Payers[0].AtImport.String())
+	require.NotNil(t, q.RecoverableTax)
+	assert.Equal(t, "117.04 EUR", q.RecoverableTax.String())
+}
+
+// Plan over several markets: the same goods and seller. DE has no pack (the
+// Incoterm decides: the seller, DDP); BR's pack rules everyone out and BR has
+// no profile (an error for that market only), GB lacks the EUR/GBP rate.
+func TestPlan(t *testing.T) {
+	s := readShipment(t, "../examples/shipments/de-tshirts.json")
+	e := brEngine(t)
+	plans, err := e.Plan(s, "DE", "BR", "GB", "DE")
+	require.NoError(t, err)
+	require.Len(t, plans, 3)
+	assert.Equal(t, "DE", plans[0].Destination)
+	require.NotNil(t, plans[0].Quote)
+	assert.Equal(t, "183.04 EUR", plans[0].Quote.Totals.Total.String())
+	assert.True(t, plans[0].DDP)
+	assert.Equal(t, "BR", plans[1].Destination)
+	require.NotNil(t, plans[1].Decision)
+	assert.Nil(t, plans[1].Decision.Importer)
+	assert.False(t, plans[1].DDP)
+	assert.Contains(t, plans[1].Error, "BR") // no BR profile embedded: the quote is an error, the decision stands
+	assert.Equal(t, "GB", plans[2].Destination)
+	assert.Contains(t, plans[2].Error, "EUR/GBP")
+	_, err = e.Plan(s, "UK")
+	require.Error(t, err)
 }

@@ -37,6 +37,7 @@ type engineConfig struct {
 	rates     duty.Rates
 	partial   bool
 	noSamples bool
+	noPacks   bool
 	packs     []*rules.Pack
 }
 
@@ -90,6 +91,13 @@ func WithoutSampleTariff() Option {
 	return func(c *engineConfig) error { c.noSamples = true; return nil }
 }
 
+// WithoutDefaultPacks leaves out the embedded country rule packs: only
+// packs given with WithPacks are evaluated, and a destination no pack
+// covers gets its importer from the Incoterm.
+func WithoutDefaultPacks() Option {
+	return func(c *engineConfig) error { c.noPacks = true; return nil }
+}
+
 // AllowPartial lets Quote answer when some lines cannot be assessed: those
 // lines are marked not calculable with the reason and the quote is flagged
 // incomplete. Without it, such a line is an error.
@@ -97,8 +105,8 @@ func AllowPartial() Option {
 	return func(c *engineConfig) error { c.partial = true; return nil }
 }
 
-// NewEngine builds an engine on the embedded defaults (profiles, sample
-// tariff) unless options replace them.
+// NewEngine builds an engine on the embedded defaults (country profiles,
+// the sample tariff, the country rule packs) unless options replace them.
 func NewEngine(opts ...Option) (*Engine, error) {
 	cfg := &engineConfig{schedules: map[string]duty.Schedule{}}
 	for _, o := range opts {
@@ -136,7 +144,15 @@ func NewEngine(opts ...Option) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	book, err := compilePacks(cfg.packs)
+	packs := cfg.packs
+	if !cfg.noPacks {
+		def, err := defaultPacks()
+		if err != nil {
+			return nil, err
+		}
+		packs = append(def, packs...)
+	}
+	book, err := compilePacks(packs)
 	if err != nil {
 		return nil, err
 	}

@@ -7,8 +7,9 @@ import (
 	"github.com/iorkit/iorkit/rules"
 )
 
-// WithPacks sets the rule packs Decide evaluates (country requirements:
-// registrations, representatives, licences, prohibitions). Rules see the
+// WithPacks adds rule packs to those Decide evaluates (country
+// requirements: registrations, representatives, licences, prohibitions);
+// with WithoutDefaultPacks they are the only ones. Rules see the
 // ior types under their JSON names: `shipment` (ior.Shipment), `line`
 // (ior.Line) and `importer` (ior.Party, the candidate).
 func WithPacks(packs ...*rules.Pack) Option {

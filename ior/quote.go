@@ -2,13 +2,11 @@ package ior
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"strings"
 
 	"github.com/iorkit/iorkit/duty"
+	"github.com/shopspring/decimal"
 )
 
 // Role is the capacity in which a party acts as importer of record.
@@ -57,10 +55,14 @@ type Quote struct {
 	TotalsInShipmentCurrency *duty.Totals `json:"totals_in_shipment_currency,omitempty"`
 	Payers                   []Payer      `json:"payers"`
 	FX                       []duty.FXUse `json:"fx"`
-	Incomplete               bool         `json:"incomplete,omitempty"`
-	Notes                    []string     `json:"notes,omitempty"`
-	Data                     string       `json:"data"`
-	Trace                    []duty.Step  `json:"trace"`
+	// RecoverableTax is import VAT/GST paid at the border that the importer,
+	// a business registered for VAT in the destination, can deduct: it is
+	// paid but is not a cost to that importer. Absent otherwise.
+	RecoverableTax *duty.Money `json:"recoverable_tax,omitempty"`
+	Incomplete     bool        `json:"incomplete,omitempty"`
+	Notes          []string    `json:"notes,omitempty"`
+	Data           string      `json:"data"`
+	Trace          []duty.Step `json:"trace"`
 }
 
 // QuoteLine is one line of a quote.
@@ -132,6 +134,14 @@ func (e *Engine) quote(s Shipment, imp *Importer, notes []string) (Quote, error)
 		}
 	}
 	q.Payers = payers(s.Incoterm, a)
+	if err := e.providerFee(&q, imp); err != nil {
+		return Quote{}, err
+	}
+	if imp != nil && imp.Party.Kind == Business && imp.Party.VATRegistered && q.Totals.TaxAtBorder.IsPositive() {
+		r := q.Totals.TaxAtBorder
+		q.RecoverableTax = &r
+		q.Notes = append(q.Notes, fmt.Sprintf("import tax %s is recoverable by %s, a VAT-registered business importer: paid, but not a cost", r, imp.Party.Name))
+	}
 	if a.Incomplete {
 		q.Notes = append(q.Notes, "incomplete: some lines could not be assessed; their charges are not in the totals")
 	}
@@ -140,6 +150,42 @@ func (e *Engine) quote(s Shipment, imp *Importer, notes []string) (Quote, error)
 		return Quote{}, err
 	}
 	return q, nil
+}
+
+// providerFee adds an IOR provider's fee (percent of the customs value,
+// with its minimum) as a fee line when a provider imports.
+func (e *Engine) providerFee(q *Quote, imp *Importer) error {
+	if imp == nil || imp.Role != RoleIORProvider || imp.Party.Fee == nil {
+		return nil
+	}
+	f := imp.Party.Fee
+	amt := q.CustomsValue.Mul(f.Percent).Mul(decimal.New(1, -2))
+	rate := f.Percent.String() + "%"
+	note := ""
+	if f.Minimum != nil {
+		mn, _, err := duty.Convert(*f.Minimum, q.Currency, e.rates, q.Date)
+		if err != nil {
+			return fmt.Errorf("ior: IOR provider %s fee minimum: %w", imp.Party.Name, err)
+		}
+		rate += " min " + f.Minimum.String()
+		if amt.Amount().LessThan(mn.Amount()) {
+			amt, note = mn, "minimum applies"
+		}
+	}
+	amt = amt.Round()
+	q.Fees = append(q.Fees, duty.Charge{Kind: "fee", Code: "IOR_PROVIDER", Name: "Importer-of-record service (" + imp.Party.Name + ")",
+		Rate: rate, Base: q.CustomsValue, Amount: amt, Source: "the provider's offer (shipment ior_providers fee)",
+		Collection: duty.AtBorder, Note: note})
+	q.Totals.Fees, _ = q.Totals.Fees.Add(amt)
+	q.Totals.Total, _ = q.Totals.Total.Add(amt)
+	side := 1
+	if q.Incoterm.ImportPayer() == SellerSide {
+		side = 0
+	}
+	q.Payers[side].AtImport, _ = q.Payers[side].AtImport.Add(amt)
+	q.Payers[side].Charges = append(q.Payers[side].Charges, "IOR_PROVIDER "+amt.String())
+	q.Trace = append(q.Trace, duty.Step{Step: "fee", What: "importer-of-record provider fee", Rate: rate, Base: q.CustomsValue.String(), Amount: amt.String(), Source: imp.Party.Name})
+	return nil
 }
 
 type rated struct {
@@ -218,32 +264,20 @@ func payers(term Incoterm, a duty.Assessment) []Payer {
 	return []Payer{seller, buyer}
 }
 
-// quoteID hashes the canonical JSON of the shipment with the data label
-// and the date. encoding/json writes struct fields in declaration order and
-// the shipment holds no maps, so the bytes are canonical.
-func quoteID(s Shipment, data string) (string, error) {
-	b, err := json.Marshal(s)
+// importerFor names the importer of record for the quote: the decision's
+// when rule packs cover the destination, else the Incoterm's (the seller
+// under DDP, the buyer under the other rules), said so in the notes.
+func (e *Engine) importerFor(s Shipment) (*Importer, []string, error) {
+	d, err := e.decide(context.Background(), s)
 	if err != nil {
-		return "", fmt.Errorf("ior: quote id: %w", err)
+		return nil, nil, err
 	}
-	h := sha256.New()
-	h.Write(b)
-	h.Write([]byte{0})
-	h.Write([]byte(data))
-	h.Write([]byte{0})
-	h.Write([]byte(s.Date.String()))
-	return "q_" + hex.EncodeToString(h.Sum(nil))[:32], nil
+	imp, notes := e.importerFromDecision(s, d)
+	return imp, notes, nil
 }
 
-// importerFor names the importer of record for the quote: the decision's
-// when rule packs are loaded, else the Incoterm's (the seller under DDP,
-// the buyer under the other rules), said so in the notes.
-func (e *Engine) importerFor(s Shipment) (*Importer, []string, error) {
+func (e *Engine) importerFromDecision(s Shipment, d Decision) (*Importer, []string) {
 	if e.book != nil && e.book.Covers(s.Destination, s.Date.Time()) {
-		d, err := e.decide(context.Background(), s)
-		if err != nil {
-			return nil, nil, err
-		}
 		var notes []string
 		if d.Blocked {
 			notes = append(notes, "blocked: "+strings.Join(d.Reasons, "; "))
@@ -251,12 +285,12 @@ func (e *Engine) importerFor(s Shipment) (*Importer, []string, error) {
 		if d.Importer == nil {
 			notes = append(notes, "no eligible importer of record: "+strings.Join(d.Reasons, "; "))
 		}
-		return d.Importer, notes, nil
+		return d.Importer, notes
 	}
 	if s.Incoterm.ImportPayer() == SellerSide {
 		return &Importer{Role: RoleSeller, Party: s.Seller, Basis: "incoterm " + string(s.Incoterm)},
-			[]string{"importer of record taken from the Incoterm (DDP: the seller): no rule pack covers " + s.Destination}, nil
+			[]string{"importer of record taken from the Incoterm (DDP: the seller): no rule pack covers " + s.Destination}
 	}
 	return &Importer{Role: RoleBuyer, Party: s.Buyer, Basis: "incoterm " + string(s.Incoterm)},
-		[]string{"importer of record taken from the Incoterm (" + string(s.Incoterm) + ": the buyer): no rule pack covers " + s.Destination}, nil
+		[]string{"importer of record taken from the Incoterm (" + string(s.Incoterm) + ": the buyer): no rule pack covers " + s.Destination}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -192,4 +193,40 @@ func TestQuoteInvalidShipment(t *testing.T) {
 	require.Error(t, err)
 	assert.True(t, errors.Is(err, ior.ErrInvalidHS))
 	assert.Contains(t, err.Error(), `lines[0].hs: "84A1"`)
+}
+
+// The quote id hashes every field of the shipment: a field added to the
+// types must be added to the hash (ior/hash.go), or equal ids could hide
+// different inputs. The counts below are those the hash covers.
+func TestQuoteIDCoversEveryField(t *testing.T) {
+	assert.Equal(t, 16, reflect.TypeOf(ior.Shipment{}).NumField(), "update ior/hash.go: shipment")
+	assert.Equal(t, 9, reflect.TypeOf(ior.Party{}).NumField(), "update ior/hash.go: party")
+	assert.Equal(t, 9, reflect.TypeOf(ior.Line{}).NumField(), "update ior/hash.go: line")
+	assert.Equal(t, 2, reflect.TypeOf(ior.Registration{}).NumField(), "update ior/hash.go: registration")
+	assert.Equal(t, 2, reflect.TypeOf(ior.ProviderFee{}).NumField(), "update ior/hash.go: fee")
+
+	e := euEngine(t)
+	base := readShipment(t, "../examples/shipments/de-tshirts.json")
+	q0, err := e.Quote(base)
+	require.NoError(t, err)
+	no := false
+	changes := map[string]func(s *ior.Shipment){
+		"id":          func(s *ior.Shipment) { s.ID = "other" },
+		"seller name": func(s *ior.Shipment) { s.Seller.Name = "Other Inc" },
+		"buyer risk":  func(s *ior.Shipment) { s.Buyer.AcceptsImportRisk = &no },
+		"line sku":    func(s *ior.Shipment) { s.Lines[0].SKU = "X" },
+		"net weight": func(s *ior.Shipment) {
+			s.Lines[0].NetWeight.Value = s.Lines[0].NetWeight.Value.Add(s.Lines[0].NetWeight.Value)
+		},
+		"freight":  func(s *ior.Shipment) { s.Freight = duty.MustMoney("51.00", "EUR") },
+		"claim":    func(s *ior.Shipment) { s.ClaimPreference = &no },
+		"provider": func(s *ior.Shipment) { s.IORProviders[0].Registrations[0].ID = "DE124" },
+	}
+	for name, change := range changes {
+		s := readShipment(t, "../examples/shipments/de-tshirts.json")
+		change(&s)
+		q, err := e.Quote(s)
+		require.NoError(t, err, name)
+		assert.NotEqual(t, q0.ID, q.ID, name)
+	}
 }

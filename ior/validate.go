@@ -3,6 +3,7 @@ package ior
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/iorkit/iorkit/duty"
@@ -174,7 +175,7 @@ func (s Shipment) Validate() error {
 		if i >= MaxLines {
 			break
 		}
-		p := fmt.Sprintf("lines[%d]", i)
+		p := "lines[" + strconv.Itoa(i) + "]"
 		switch {
 		case l.HS == "":
 			v.add(p+".hs", "", "is required (6 to 10 digits, e.g. 6109.10)", ErrRequired)

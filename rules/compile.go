@@ -53,6 +53,8 @@ type compiledRule struct {
 	prg     cel.Program
 	cost    cost.CostEstimate
 	finding Finding
+	loops   bool    // has comprehensions: evaluated with cost tracking and ctx
+	guards  []guard // line rules: conditions on line fields checked in Go first
 }
 
 func scopeIndex(s Scope) int {
@@ -181,17 +183,28 @@ func compileRule(env *Env, p *Pack, r *Rule, budget uint64) (*compiledRule, *Rul
 	if est.Max > budget {
 		return nil, rc, fail(fmt.Sprintf("worst-case cost %d exceeds the budget of %d (with up to %d lines of %d-byte strings); avoid nested loops over lines", est.Max, budget, MaxLines, MaxStringSize))
 	}
-	prg, err := ce.Program(checked,
-		cel.CostLimit(budget),
-		cel.InterruptCheckFrequency(64),
-		cel.EvalOptions(cel.OptOptimize),
-	)
+	loops := hasComprehension(checked.NativeRep())
+	popts := []cel.ProgramOption{cel.EvalOptions(cel.OptOptimize)}
+	if loops {
+		popts = append(popts, cel.CostLimit(budget), cel.InterruptCheckFrequency(64))
+	}
+	prg, err := ce.Program(checked, popts...)
 	if err != nil {
 		return nil, rc, fail("building program: " + err.Error())
 	}
 	f := r.Finding
 	f.Rule, f.Pack = r.ID, p.Name
-	return &compiledRule{pack: p, rule: r, prg: prg, cost: est, finding: f}, rc, nil
+	cr := &compiledRule{pack: p, rule: r, prg: prg, cost: est, finding: f, loops: loops}
+	if r.Scope == ScopeLine {
+		lt := env.vars[VarLine]
+		for _, g := range lineGuards(checked.NativeRep().Expr()) {
+			// Only plain string fields can be read in Go the way CEL sees them.
+			if f := lt.fields[g.field]; f != nil && f.celType == types.StringType {
+				cr.guards = append(cr.guards, g)
+			}
+		}
+	}
+	return cr, rc, nil
 }
 
 func scopeVar(s Scope) string {
@@ -236,7 +249,14 @@ type sizeHints struct{}
 
 func (sizeHints) EstimateSize(n cost.AstNode) *cost.SizeEstimate {
 	t := n.Type()
-	if t == nil || len(n.Path()) == 0 {
+	if t == nil {
+		return nil
+	}
+	if t.Kind() == types.OpaqueKind && t.TypeName() == DecimalTypeName {
+		// Decimals compare in constant time for cost purposes.
+		return &cost.SizeEstimate{Min: 1, Max: 1}
+	}
+	if len(n.Path()) == 0 {
 		return nil
 	}
 	switch t.Kind() {
@@ -258,7 +278,9 @@ func (sizeHints) EstimateCallCost(function, overloadID string, target *cost.AstN
 		return &cost.CallEstimate{CostEstimate: cost.CostEstimate{Min: 1, Max: 2 * MaxListSize}}
 	case overloadID == "hs_in_string_list":
 		return &cost.CallEstimate{CostEstimate: cost.CostEstimate{Min: 1, Max: 2 * MaxListSize}}
-	case overloadID == "hs_prefix_string_string", overloadID == "eu_member_string", overloadID == "decimal_string",
+	case overloadID == "decimal_string":
+		return &cost.CallEstimate{CostEstimate: cost.CostEstimate{Min: 1, Max: 2}, ResultSize: &cost.SizeEstimate{Min: 1, Max: 1}}
+	case overloadID == "hs_prefix_string_string", overloadID == "eu_member_string",
 		strings.HasSuffix(overloadID, "_decimal"):
 		return &cost.CallEstimate{CostEstimate: cost.CostEstimate{Min: 1, Max: 2}}
 	}

@@ -91,8 +91,17 @@ func TestClassicMistakes(t *testing.T) {
 		assert.Contains(t, e.Msg, "syntax error")
 	})
 	t.Run("unknown field", func(t *testing.T) {
-		e := compileErr(t, strings.Replace(packWith(rule("R1", "shipment", "true")), `"severity"`, `"sevrity"`, 1))
-		assert.Equal(t, "sevrity", e.Name)
+		_, err := Parse(strings.NewReader(strings.Replace(packWith(rule("R1", "shipment", "true")), `"severity"`, `"sevrity"`, 1)))
+		var list ErrorList
+		require.True(t, errors.As(err, &list))
+		var e *Error
+		for _, x := range list {
+			if x.Name == "sevrity" {
+				e = x
+			}
+		}
+		require.NotNil(t, e, "%v", list)
+		assert.Contains(t, e.Msg, `did you mean "severity"?`)
 		assert.Equal(t, "R1", e.Rule)
 		assert.Contains(t, e.Error(), `unknown field "sevrity"`)
 	})

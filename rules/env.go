@@ -40,6 +40,9 @@ type Env struct {
 	prov   *provider
 	scopes map[Scope]*cel.Env
 	vars   map[string]*structType
+	// linesIndex is the Go field index of the shipment's `lines` field when
+	// it is a slice of the line type (Input.Lines defaults to it).
+	linesIndex []int
 }
 
 // Variable names, one per scope (see Var).
@@ -96,6 +99,13 @@ func NewEnv(vars ...Var) (*Env, error) {
 			return nil, fmt.Errorf("rules: NewEnv: variable %q: %w", v.Name, err)
 		}
 		e.vars[v.Name] = st
+	}
+	if lt := e.vars[VarLine]; lt != nil {
+		st := e.vars[VarShipment]
+		if f, ok := st.rt.FieldByName(fieldGoName(st.rt, "lines")); ok && f.Type.Kind() == reflect.Slice &&
+			(f.Type.Elem() == lt.rt || f.Type.Elem() == reflect.PointerTo(lt.rt)) {
+			e.linesIndex = f.Index
+		}
 	}
 	opts := []cel.EnvOption{
 		cel.CustomTypeAdapter(p),

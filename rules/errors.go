@@ -30,6 +30,7 @@ type Error struct {
 	Msg                  string // what is wrong and what was expected
 }
 
+// Error implements error.
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString("rules: ")
@@ -67,6 +68,7 @@ func (e *Error) Is(target error) bool { return target == ErrInvalidPack }
 // file order. errors.As(err, &e) with e of type *Error finds the first.
 type ErrorList []*Error
 
+// Error implements error.
 func (l ErrorList) Error() string {
 	switch len(l) {
 	case 0:
@@ -103,6 +105,7 @@ type CostError struct {
 	Err        error // the underlying CEL or context error
 }
 
+// Error implements error.
 func (e *CostError) Error() string {
 	return fmt.Sprintf("rules: pack %s: rule %s: evaluation stopped: %v", e.Pack, e.Rule, e.Err)
 }
@@ -119,6 +122,7 @@ type EvalError struct {
 	Err        error
 }
 
+// Error implements error.
 func (e *EvalError) Error() string {
 	if e.Line >= 0 {
 		return fmt.Sprintf("rules: pack %s: rule %s: line %d: %v", e.Pack, e.Rule, e.Line, e.Err)
@@ -137,6 +141,7 @@ type NoPackError struct {
 	Date        string // YYYY-MM-DD
 }
 
+// Error implements error.
 func (e *NoPackError) Error() string {
 	return fmt.Sprintf("rules: no rule pack covers destination %q on %s", e.Destination, e.Date)
 }

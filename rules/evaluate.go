@@ -107,6 +107,7 @@ func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
 		}
 	}
 	var out []Finding
+	var fieldVals map[string][]string // line field values read for guards
 	for _, cp := range packs {
 		if run(ScopeShipment) {
 			for _, cr := range cp.scoped[0] {
@@ -118,7 +119,21 @@ func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
 		if run(ScopeLine) && lines.IsValid() {
 			lineType := b.env.vars[VarLine]
 			for _, cr := range cp.scoped[1] {
+			lineLoop:
 				for i := 0; i < lines.Len(); i++ {
+					for _, g := range cr.guards {
+						vals, ok := fieldVals[g.field]
+						if !ok {
+							if fieldVals == nil {
+								fieldVals = map[string][]string{}
+							}
+							vals = lineStrings(lineType, g.field, lines)
+							fieldVals[g.field] = vals
+						}
+						if !g.match(vals[i]) {
+							continue lineLoop
+						}
+					}
 					lv := lines.Index(i)
 					if lv.Kind() == reflect.Pointer {
 						if lv.IsNil() {
@@ -149,7 +164,13 @@ func (cr *compiledRule) eval(ctx context.Context, act *activation, line int, out
 	if err := ctx.Err(); err != nil {
 		return out, &CostError{Pack: cr.pack.Name, Rule: cr.rule.ID, Err: err}
 	}
-	v, _, err := cr.prg.ContextEval(ctx, act)
+	var v ref.Val
+	var err error
+	if cr.loops {
+		v, _, err = cr.prg.ContextEval(ctx, act)
+	} else {
+		v, _, err = cr.prg.Eval(act)
+	}
 	if err != nil {
 		if ctx.Err() != nil || isCostLimit(err) {
 			return out, &CostError{Pack: cr.pack.Name, Rule: cr.rule.ID, Err: err}
@@ -215,9 +236,8 @@ func (b *Book) lines(in Input, ship ref.Val) (reflect.Value, error) {
 		}
 		return rv, nil
 	}
-	so := ship.(*object)
-	if f, found := so.st.rt.FieldByName(fieldGoName(so.st.rt, "lines")); found && ok(f.Type) {
-		return so.v.FieldByIndex(f.Index), nil
+	if idx := b.env.linesIndex; idx != nil {
+		return ship.(*object).v.FieldByIndex(idx), nil
 	}
 	return reflect.Value{}, nil
 }
@@ -238,9 +258,29 @@ type InputError struct {
 	Want, Got reflect.Type
 }
 
+// Error implements error.
 func (e *InputError) Error() string {
 	if e.Got == nil {
 		return fmt.Sprintf("rules: input %q is missing (want %v)", e.Var, e.Want)
 	}
 	return fmt.Sprintf("rules: input %q has type %v, want %v or *%v", e.Var, e.Got, e.Want, e.Want)
+}
+
+// lineStrings reads one string field of every line, for the guards.
+func lineStrings(lt *structType, name string, lines reflect.Value) []string {
+	out := make([]string, lines.Len())
+	f := lt.fields[name]
+	for i := range out {
+		lv := lines.Index(i)
+		if lv.Kind() == reflect.Pointer {
+			if lv.IsNil() {
+				continue
+			}
+			lv = lv.Elem()
+		}
+		if s, ok := f.get(lv).(types.String); ok {
+			out[i] = string(s)
+		}
+	}
+	return out
 }

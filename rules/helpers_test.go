@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -75,7 +76,7 @@ type tShipment struct {
 	Lines             []tLine    `json:"lines"`
 	Freight           duty.Money `json:"freight"`
 	Insurance         duty.Money `json:"insurance"`
-	ClaimPreference   bool       `json:"claim_preference"`
+	ClaimPreference   *bool      `json:"claim_preference"`
 }
 
 func testEnv(t testing.TB) *Env {
@@ -113,4 +114,13 @@ func mustParse(t testing.TB, src string) *Pack {
 	p, err := Parse(strings.NewReader(src))
 	require.NoError(t, err)
 	return p
+}
+
+func (d *tDate) UnmarshalText(b []byte) error {
+	t, err := time.Parse(time.DateOnly, string(b))
+	if err != nil {
+		return err
+	}
+	*d = tDate{t.Year(), int(t.Month()), t.Day()}
+	return nil
 }

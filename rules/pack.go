@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 
@@ -168,6 +169,10 @@ func parse(name string, r io.Reader) (*Pack, error) {
 	d := &decoder{p: p}
 	d.pack(root)
 	if len(d.errs) > 0 {
+		sort.SliceStable(d.errs, func(i, j int) bool {
+			a, b := d.errs[i], d.errs[j]
+			return a.Line < b.Line || a.Line == b.Line && a.Column < b.Column
+		})
 		return nil, d.errs
 	}
 	return p, nil
@@ -204,7 +209,14 @@ func (d *decoder) fields(n *node, path string, required []string, set map[string
 			for name := range set {
 				known = append(known, name)
 			}
-			d.errs = append(d.errs, d.p.errAt(n.kOffs[i], d.rule, full, fmt.Sprintf("unknown field %q (expected one of %s)", k, strings.Join(sortStrings(known), ", "))))
+			msg := fmt.Sprintf("unknown field %q (expected one of %s)", k, strings.Join(sortStrings(known), ", "))
+			for _, name := range known {
+				if editDistance(k, name) <= 2 {
+					msg += fmt.Sprintf("; did you mean %q?", name)
+					break
+				}
+			}
+			d.errs = append(d.errs, d.p.errAt(n.kOffs[i], d.rule, full, msg))
 			d.errs[len(d.errs)-1].Name = k
 			continue
 		}

@@ -2,6 +2,8 @@
 // shipments given as JSON, on the embedded defaults or on data you load.
 //
 //	iorkit quote FILE [--json] [--rates FILE] [--schedule AREA=FILE.csv]
+//	iorkit decide FILE [--json] [--packs DIR]
+//	iorkit plan FILE --to DE,GB,US,CA,BR,IN,JP,AU [--json]
 //	iorkit rate "4.4¢/kg + 6%" --value "1000 USD" --qty "100 kg"
 //
 // Run "iorkit help" for every command.
@@ -21,16 +23,22 @@ const usage = `iorkit: importer of record and landed cost, offline and exact.
 
 Usage:
   iorkit quote FILE [flags]     landed-cost quote for a shipment (JSON)
+  iorkit decide FILE [flags]    who should act as importer of record, and what it needs
+  iorkit plan FILE --to CC,CC   decision and quote for each destination
   iorkit rate RATE [flags]      parse a duty rate and apply it
+  iorkit rules lint [DIR]       compile rule packs (default: the embedded ones),
+                                print errors with positions and each rule's cost
   iorkit help                   this text
 
-Flags of quote:
+Flags of quote, decide and plan:
   --json                  print the quote as JSON
   --rates FILE            exchange rates: JSON object {"USD/EUR": "0.92", ...}
   --schedule AREA=FILE    load a tariff CSV (hs,kind,rate,origins,program,from,to,source)
                           for a country or "EU"; repeatable
   --partial               quote what can be quoted; mark the other lines
   --no-sample             do not use the embedded sample tariff
+  --packs DIR             rule packs (*.json) to evaluate; repeatable
+  --to CC,CC              (plan) the destinations
 
 Flags of rate:
   --value "AMOUNT CUR"    customs value, e.g. "1000 USD"
@@ -49,6 +57,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = cmdQuote(args[1:], stdout)
 	case "rate":
 		err = cmdRate(args[1:], stdout)
+	case "decide":
+		err = cmdDecide(args[1:], stdout)
+	case "plan":
+		err = cmdPlan(args[1:], stdout)
+	case "rules":
+		err = cmdRules(args[1:], stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -7,12 +7,41 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"sort"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/ior"
+	"github.com/iorkit/iorkit/rules"
 )
+
+// readPacks parses every *.json file of dir as a rule pack.
+func readPacks(dir string) ([]*rules.Pack, error) {
+	names, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil {
+		return nil, err
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("--packs %s: no *.json pack files", dir)
+	}
+	sort.Strings(names)
+	var out []*rules.Pack
+	for _, n := range names {
+		f, err := os.Open(n)
+		if err != nil {
+			return nil, err
+		}
+		p, err := rules.ParseFile(n, f)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
 
 type multi []string
 
@@ -21,6 +50,7 @@ func (m *multi) Set(s string) error { *m = append(*m, s); return nil }
 
 // engineFlags are the flags every command that builds an engine shares.
 type engineFlags struct {
+	packs     multi
 	rates     string
 	schedules multi
 	partial   bool
@@ -29,6 +59,7 @@ type engineFlags struct {
 
 func (f *engineFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.rates, "rates", "", "exchange rates JSON file")
+	fs.Var(&f.packs, "packs", "directory of rule packs (*.json) (repeatable)")
 	fs.Var(&f.schedules, "schedule", "AREA=FILE.csv tariff table (repeatable)")
 	fs.BoolVar(&f.partial, "partial", false, "allow partial quotes")
 	fs.BoolVar(&f.noSample, "no-sample", false, "do not use the embedded sample tariff")
@@ -58,6 +89,13 @@ func (f *engineFlags) engine() (*ior.Engine, error) {
 			return nil, fmt.Errorf("%s: %w", file, err)
 		}
 		opts = append(opts, ior.WithSchedule(area, t), ior.WithDataVersion(area+"="+file))
+	}
+	for _, dir := range f.packs {
+		ps, err := readPacks(dir)
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, ior.WithPacks(ps...), ior.WithDataVersion("packs="+dir))
 	}
 	if f.partial {
 		opts = append(opts, ior.AllowPartial())
@@ -144,9 +182,7 @@ func cmdQuote(args []string, w io.Writer) error {
 		return err
 	}
 	if *asJSON {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(q)
+		return writeJSON(w, q)
 	}
 	printQuote(w, s, q)
 	return nil

@@ -1,0 +1,126 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func runCLI(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+// The README's main command: the DE sample on the embedded defaults shows
+// the customs value, duty, VAT, the totals and the importer.
+func TestQuoteSample(t *testing.T) {
+	out, errs, code := runCLI(t, "quote", "../../examples/shipments/de-tshirts.json")
+	require.Equal(t, 0, code, errs)
+	for _, want := range []string{
+		"Importer of record: Acme Inc (seller",
+		"Customs value (CIF): 550.00 EUR",
+		"= 66.00 EUR",  // duty 12% of 550.00
+		"= 117.04 EUR", // VAT 19% of 616.00
+		"total 183.04 EUR",
+		"seller pays at import 183.04 EUR",
+	} {
+		assert.Contains(t, out, want)
+	}
+}
+
+func TestQuoteJSON(t *testing.T) {
+	out, errs, code := runCLI(t, "quote", "--json", "../../examples/shipments/de-tshirts.json")
+	require.Equal(t, 0, code, errs)
+	var q struct {
+		ID     string `json:"id"`
+		Totals struct {
+			Total struct{ Amount, Currency string } `json:"total"`
+		} `json:"totals"`
+		Lines []struct {
+			CustomsValue struct{ Amount string } `json:"customs_value"`
+		} `json:"lines"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &q))
+	assert.Equal(t, "183.04", q.Totals.Total.Amount)
+	assert.Equal(t, "550.00", q.Lines[0].CustomsValue.Amount)
+	assert.NotEmpty(t, q.ID)
+}
+
+func TestQuoteWithRatesAndSchedule(t *testing.T) {
+	dir := t.TempDir()
+	rates := filepath.Join(dir, "rates.json")
+	require.NoError(t, os.WriteFile(rates, []byte(`{"EUR/GBP": "0.85"}`), 0o644))
+	table := filepath.Join(dir, "gb.csv")
+	require.NoError(t, os.WriteFile(table, []byte("hs,kind,rate,origins,program,from,to,source\n6109.10,mfn,12%,,,2021-01-01,,test\n"), 0o644))
+	// 500.00 EUR × 0.85 = 425.00 GBP; freight 42.50; CV 467.50; duty 12% = 56.10;
+	// VAT 20% × 523.60 = 104.72; total 160.82 GBP.
+	shipment := filepath.Join(dir, "gb.json")
+	b, err := os.ReadFile("../../examples/shipments/de-tshirts.json")
+	require.NoError(t, err)
+	s := strings.Replace(strings.Replace(string(b), `"destination": "DE"`, `"destination": "GB"`, 1), `"country": "DE", "kind": "consumer"`, `"country": "GB", "kind": "consumer"`, 1)
+	require.NoError(t, os.WriteFile(shipment, []byte(s), 0o644))
+	out, errs, code := runCLI(t, "quote", shipment, "--rates", rates, "--schedule", "GB="+table)
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "total 160.82 GBP")
+	assert.Contains(t, out, "1 EUR = 0.85 GBP")
+}
+
+func TestErrors(t *testing.T) {
+	_, errs, code := runCLI(t, "quote")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errs, "want one shipment file")
+	_, errs, code = runCLI(t, "quote", "nope.json")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errs, "nope.json")
+	_, errs, code = runCLI(t, "frobnicate")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errs, `unknown command "frobnicate"`)
+	_, errs, code = runCLI(t, "plan", "../../examples/shipments/de-tshirts.json")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errs, "--to is required")
+}
+
+func TestRate(t *testing.T) {
+	// 4.4¢/kg × 100 kg = 4.40 USD; 6% × 1,000 = 60.00; total 64.40 USD.
+	out, errs, code := runCLI(t, "rate", "4.4¢/kg + 6%", "--value", "1000 USD", "--qty", "100 kg")
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "64.40 USD (rounded)")
+}
+
+func TestDecideAndPlan(t *testing.T) {
+	out, errs, code := runCLI(t, "decide", "../../examples/shipments/de-tshirts.json")
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "Importer of record in DE: Acme Inc (seller)")
+	out, errs, code = runCLI(t, "plan", "../../examples/shipments/de-tshirts.json", "--to", "DE,GB")
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "== DE")
+	assert.Contains(t, out, "total 183.04 EUR")
+	assert.Contains(t, out, "no exchange rate EUR/GBP")
+}
+
+func TestRulesLint(t *testing.T) {
+	out, errs, code := runCLI(t, "rules", "lint")
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "ok: ")
+	assert.Contains(t, out, "cost ")
+
+	dir := t.TempDir()
+	bad := `{"pack": "bad", "country": "DE", "version": "1", "effective": {"from": "2026-01-01"},
+ "sources": [{"title": "t", "url": "https://example.org"}],
+ "rules": [{"id": "B1", "scope": "shipment", "when": "shipment.destinaton == 'DE'",
+  "finding": {"kind": "document", "code": "X", "title": "t", "severity": "info", "reference": "r"}}]}`
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "bad.json"), []byte(bad), 0o644))
+	out, errs, code = runCLI(t, "rules", "lint", dir)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, "destinaton")
+	assert.Contains(t, out, "bad.json:")
+	assert.Contains(t, errs, "1 errors")
+}

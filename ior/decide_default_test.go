@@ -1,0 +1,111 @@
+package ior_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/iorkit/iorkit/ior"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Decisions on the embedded packs, one per class of destination. The
+// expected importer and actions follow from the facts each pack cites.
+
+func codes(fs []ior.Finding) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = f.Code
+	}
+	return out
+}
+
+func defaultEngine(t *testing.T) *ior.Engine {
+	t.Helper()
+	e, err := ior.NewEngine()
+	require.NoError(t, err)
+	return e
+}
+
+// EU (non-resident allowed with conditions), DDP: the US seller imports,
+// and must get an EORI, appoint an indirect customs representative (UCC
+// Art. 170(2)), register for VAT, and name an EU responsible operator for
+// consumer products.
+func TestDecideEUDDPSellerWithConditions(t *testing.T) {
+	d, err := defaultEngine(t).Decide(readShipment(t, "../examples/shipments/de-tshirts.json"))
+	require.NoError(t, err)
+	require.NotNil(t, d.Importer)
+	assert.Equal(t, ior.RoleSeller, d.Importer.Role)
+	assert.ElementsMatch(t, []string{"EU_RESPONSIBLE_OPERATOR", "EORI", "INDIRECT_REPRESENTATIVE", "EU_VAT_REGISTRATION"}, codes(d.Actions))
+	assert.Contains(t, d.Reasons[0], `seller "Acme Inc" imports: first eligible candidate under DDP`)
+	require.Len(t, d.Alternatives, 2)
+	assert.Equal(t, ior.RoleIORProvider, d.Alternatives[0].Role)
+	assert.True(t, d.Alternatives[0].Eligible)
+}
+
+// EU, DAP to a consumer: the consumer imports; a private person needs no
+// EORI (UCC Art. 9 asks it of economic operators). The seller remains an
+// alternative with the representative it would need.
+func TestDecideEUDAPConsumerImports(t *testing.T) {
+	s := readShipment(t, "../examples/shipments/de-tshirts.json")
+	s.Incoterm = ior.DAP
+	d, err := defaultEngine(t).Decide(s)
+	require.NoError(t, err)
+	require.NotNil(t, d.Importer)
+	assert.Equal(t, ior.RoleBuyer, d.Importer.Role)
+	assert.NotContains(t, codes(d.Actions), "EORI")
+	var seller *ior.Candidate
+	for i := range d.Alternatives {
+		if d.Alternatives[i].Role == ior.RoleSeller {
+			seller = &d.Alternatives[i]
+		}
+	}
+	require.NotNil(t, seller)
+	assert.Contains(t, strings.Join(seller.Reasons, " "), "INDIRECT_REPRESENTATIVE")
+}
+
+// BR (resident-only), DDP: the foreign seller cannot import (RADAR is only
+// for a Brazilian CNPJ); a Brazilian provider holding RADAR is chosen.
+func TestDecideBRResidentOnlyProvider(t *testing.T) {
+	s := brShipment(t)
+	s.IORProviders = []ior.Party{{Name: "Importa BR Ltda", Country: "BR", Kind: ior.Business, LocalEntity: true,
+		Registrations: []ior.Registration{{Scheme: "RADAR", ID: "123"}}}}
+	d, err := defaultEngine(t).Decide(s)
+	require.NoError(t, err)
+	require.NotNil(t, d.Importer)
+	assert.Equal(t, ior.RoleIORProvider, d.Importer.Role)
+	assert.False(t, d.Alternatives[0].Eligible)
+	assert.Contains(t, d.Alternatives[0].Reasons[0], "RESIDENT_ONLY")
+}
+
+// BR, DDP with no provider: only the Brazilian consumer can import, which
+// contradicts DDP; the decision says so.
+func TestDecideBRDDPFallsToBuyer(t *testing.T) {
+	d, err := defaultEngine(t).Decide(brShipment(t))
+	require.NoError(t, err)
+	require.NotNil(t, d.Importer)
+	assert.Equal(t, ior.RoleBuyer, d.Importer.Role)
+	assert.Contains(t, strings.Join(d.Reasons, "\n"), "the buyer's side imports although DDP puts import clearance on the seller")
+}
+
+// US (non-resident allowed with conditions), DDP: the German seller imports
+// with CBP Form 5106, a bond and a resident agent (19 CFR 141.18).
+func TestDecideUSDDP(t *testing.T) {
+	s := readShipment(t, "../examples/shipments/us-headphones.json")
+	s.Incoterm = ior.DDP
+	d, err := defaultEngine(t).Decide(s)
+	require.NoError(t, err)
+	require.NotNil(t, d.Importer)
+	assert.Equal(t, ior.RoleSeller, d.Importer.Role)
+	assert.Subset(t, codes(d.Actions), []string{"CBP_5106", "CUSTOMS_BOND", "RESIDENT_AGENT"})
+}
+
+// A line of North Korean origin blocks a US import (31 CFR 510).
+func TestDecideUSSanctionsBlock(t *testing.T) {
+	s := readShipment(t, "../examples/shipments/us-headphones.json")
+	s.Lines[0].Origin = "KP"
+	d, err := defaultEngine(t).Decide(s)
+	require.NoError(t, err)
+	assert.True(t, d.Blocked)
+	assert.Contains(t, d.Reasons[0], "blocked by SANCTIONS (line 0)")
+}

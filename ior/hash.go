@@ -1,0 +1,129 @@
+package ior
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"hash"
+	"io"
+
+	"github.com/iorkit/iorkit/duty"
+)
+
+// idWriter feeds a canonical, length-prefixed encoding of a shipment to a
+// hash: every field in declaration order, so that two shipments hash alike
+// exactly when they are equal. It is much cheaper than hashing the JSON.
+// TestQuoteIDCoversEveryField keeps it in step with the types.
+type idWriter struct {
+	h   hash.Hash
+	buf [8]byte
+}
+
+func (w *idWriter) str(s string) {
+	binary.LittleEndian.PutUint64(w.buf[:], uint64(len(s)))
+	w.h.Write(w.buf[:])
+	io.WriteString(w.h, s)
+}
+
+func (w *idWriter) flag(b bool) {
+	if b {
+		w.str("1")
+	} else {
+		w.str("0")
+	}
+}
+
+func (w *idWriter) optFlag(b *bool) {
+	switch {
+	case b == nil:
+		w.str("-")
+	default:
+		w.flag(*b)
+	}
+}
+
+func (w *idWriter) n(n int) {
+	binary.LittleEndian.PutUint64(w.buf[:], uint64(n))
+	w.h.Write(w.buf[:])
+}
+
+func (w *idWriter) money(m duty.Money) { w.str(m.Amount().String()); w.str(m.Currency()) }
+
+func (w *idWriter) qty(q duty.Quantity) { w.str(q.Value.String()); w.str(string(q.Unit)) }
+
+func (w *idWriter) party(p Party) {
+	w.str(p.Name)
+	w.str(p.Country)
+	w.str(p.Region)
+	w.str(string(p.Kind))
+	w.flag(p.LocalEntity)
+	w.flag(p.VATRegistered)
+	w.optFlag(p.AcceptsImportRisk)
+	w.n(len(p.Registrations))
+	for _, r := range p.Registrations {
+		w.str(r.Scheme)
+		w.str(r.ID)
+	}
+	if p.Fee == nil {
+		w.str("-")
+	} else {
+		w.str(p.Fee.Percent.String())
+		if p.Fee.Minimum == nil {
+			w.str("-")
+		} else {
+			w.money(*p.Fee.Minimum)
+		}
+	}
+}
+
+func (w *idWriter) shipment(s Shipment) {
+	w.str(s.ID)
+	w.str(s.Date.String())
+	w.str(s.Origin)
+	w.str(s.Destination)
+	w.str(s.DestinationRegion)
+	w.str(string(s.Incoterm))
+	w.str(string(s.Mode))
+	w.party(s.Seller)
+	w.party(s.Buyer)
+	if s.Consignee == nil {
+		w.str("-")
+	} else {
+		w.party(*s.Consignee)
+	}
+	w.n(len(s.Affiliates))
+	for _, p := range s.Affiliates {
+		w.party(p)
+	}
+	w.n(len(s.IORProviders))
+	for _, p := range s.IORProviders {
+		w.party(p)
+	}
+	w.n(len(s.Lines))
+	for _, l := range s.Lines {
+		w.str(l.SKU)
+		w.str(l.Description)
+		w.str(l.HS)
+		w.str(l.Origin)
+		w.qty(l.Quantity)
+		w.money(l.UnitPrice)
+		w.qty(l.NetWeight)
+		w.n(len(l.Quantities))
+		for _, q := range l.Quantities {
+			w.qty(q)
+		}
+		w.optFlag(l.ClaimPreference)
+	}
+	w.money(s.Freight)
+	w.money(s.Insurance)
+	w.optFlag(s.ClaimPreference)
+}
+
+// quoteID hashes the shipment, the data label and the date.
+func quoteID(s Shipment, data string) (string, error) {
+	w := idWriter{h: sha256.New()}
+	w.shipment(s)
+	w.str(data)
+	w.str(s.Date.String())
+	return "q_" + hex.EncodeToString(w.h.Sum(nil))[:32], nil
+}

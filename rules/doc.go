@@ -1,0 +1,110 @@
+// Package rules reads, checks and runs country requirement packs: the
+// registrations, representatives, licences, certifications, documents, tax
+// registrations, importer restrictions and prohibitions a destination puts
+// on an import, written as data that compliance teams can read and change
+// without touching Go code.
+//
+// # Packs
+//
+// A pack is a JSON file for one destination country, or "EU" for all 27
+// member states:
+//
+//	{
+//	  "pack": "us-import",
+//	  "country": "US",
+//	  "version": "2026.1",
+//	  "effective": {"from": "2025-01-01", "to": ""},
+//	  "sources": [{"title": "47 CFR Part 2", "url": "https://...", "accessed": "2026-11-25"}],
+//	  "rules": [{
+//	    "id": "US-FCC",
+//	    "scope": "line",
+//	    "when": "hs_in(line.hs, ['8517', '8525'])",
+//	    "finding": {"kind": "certification", "code": "FCC", "severity": "blocking",
+//	                "title": "FCC equipment authorization", "detail": "...",
+//	                "reference": "47 CFR 2.1203"}
+//	  }]
+//	}
+//
+// Every field except effective.to, sources, finding.detail is required;
+// unknown fields are errors. Kinds, severities and scopes are closed sets
+// (see Kind, Severity, Scope); codes are upper-case and stable so callers can
+// act on them; every rule names its legal or official source in reference.
+// Parse reports every problem with its line and column in the file.
+// DefaultPacks holds the embedded packs, one per destination with a
+// country profile.
+//
+// # Environment
+//
+// Rules are CEL expressions over the caller's Go types. NewEnv declares the
+// variables: "shipment" (every scope), "line" (line rules) and "importer"
+// (importer rules: the candidate importer of record). Struct fields are seen
+// under their JSON names. Values map as follows:
+//
+//	Go                                 CEL
+//	string and named string types      string
+//	bool, ints, uints                  bool, int, uint
+//	*bool, *string, *int               nullable (compare with null)
+//	decimal.Decimal                    decimal (opaque, exact)
+//	duty.Money                         duty.Money {amount: decimal, currency: string}
+//	duty.Quantity                      duty.Quantity {value: decimal, unit: string}
+//	duty.Date and other text types     string, e.g. '2026-03-01' (compare as text)
+//	structs, *structs                  objects (a nil pointer is null)
+//	slices                             lists, read in place without copying
+//
+// The ior package declares its Shipment, Line and Party this way
+// (ior.NewRulesEnv); the type names in CEL are fixed aliases such as
+// ior.Shipment, never Go package paths.
+//
+// # Functions
+//
+//	decimal('2500')                      an exact decimal; the argument must be
+//	                                     a string literal, checked when compiling
+//	a < b, <=, >, >=, ==, !=             on two decimals only: comparing a
+//	                                     decimal with a double or a string does
+//	                                     not compile
+//	hs_prefix(line.hs, '8517.13')        HS prefix match on digits (dots and
+//	                                     spaces ignored on both sides)
+//	hs_in(line.hs, ['8517', '8525'])     hs_prefix against any of a list
+//	has_registration(party, 'EORI')      the party holds a registration of that
+//	                                     scheme (case-insensitive)
+//	eu_member(country)                   the country is an EU member state
+//
+// plus the CEL standard library (in, size, startsWith, matches, exists,
+// all...). There is no money arithmetic in rules: sums, conversions and
+// thresholds that need them are computed in Go (package duty).
+//
+// # Compiling
+//
+// Compile type-checks every rule up front: a misspelt field, a wrong type,
+// a syntax error, a non-bool condition or a rule id used twice is an Error
+// naming the pack, the rule, the line and column in the file and in the
+// expression and the offending name; all errors come back at once as an
+// ErrorList. Lint does the same for a directory and adds each rule's
+// estimated cost, for `iorkit rules lint`.
+//
+// # Cost
+//
+// Each rule's worst case is estimated when compiling, with size hints: a
+// shipment has at most MaxLines lines, other lists MaxListSize items,
+// strings MaxStringSize bytes. A rule whose estimate exceeds the budget
+// (DefaultCostBudget, or WithCostBudget) does not compile: nested loops over
+// lines are refused. Rules that loop also carry the budget at run time and
+// stop when the context is done, so a shipment larger than the hints cannot
+// make a rule run away either: Evaluate returns a CostError.
+//
+// # Evaluating
+//
+// A Book indexes its rules by destination and scope in Go before any CEL
+// runs, and checks line rules' HS-code guards (a top-level hs_in or
+// hs_prefix on line.hs) in Go, so most lines never reach CEL. A Book is
+// immutable and safe for concurrent use; Evaluate allocates one activation
+// per call and reads the inputs in place.
+//
+// # Errors
+//
+// Parse, Compile and Lint return ErrorList (errors.As finds each *Error;
+// errors.Is(err, ErrInvalidPack) holds). Evaluate returns *NoPackError when
+// no pack covers the destination on the date (an empty result would suggest
+// the country has no requirements), *InputError for inputs of the wrong Go
+// type, *CostError when a rule is stopped, and *EvalError otherwise.
+package rules

@@ -1,0 +1,132 @@
+package rules
+
+import (
+	"cel.dev/cel-go/common/ast"
+	"cel.dev/cel-go/common/types"
+)
+
+// guard is a condition on one string field of the line that a line rule
+// needs in order to fire: the field has one of the prefixes (HS codes) or
+// equals one of the values. Guards are read from the rule's checked AST, from
+// top-level conjuncts with literal arguments:
+//
+//	hs_prefix(line.hs, '8517')    hs_in(line.hs, ['8517', '8525'])
+//	line.origin == 'KP'           line.origin in ['IR', 'CU']
+//
+// Evaluate checks guards in Go and skips the CEL call when one fails, which
+// is sound because that conjunct, and so the whole condition, is false.
+type guard struct {
+	field  string
+	prefix bool // HS prefix match (hs_prefix, hs_in) rather than equality
+	values []string
+}
+
+func (g guard) match(v string) bool {
+	for _, p := range g.values {
+		if g.prefix && hsHasPrefix(v, p) || !g.prefix && v == p {
+			return true
+		}
+	}
+	return false
+}
+
+// lineGuards extracts the guards of a line rule.
+func lineGuards(e ast.Expr) []guard {
+	var out []guard
+	for _, c := range conjuncts(e, nil) {
+		if c.Kind() != ast.CallKind {
+			continue
+		}
+		call := c.AsCall()
+		args := call.Args()
+		if len(args) != 2 {
+			continue
+		}
+		switch call.FunctionName() {
+		case "hs_prefix":
+			if f, ok := lineField(args[0]); ok {
+				if s, ok := stringLiteral(args[1]); ok {
+					out = append(out, guard{field: f, prefix: true, values: []string{s}})
+				}
+			}
+		case "hs_in":
+			if f, ok := lineField(args[0]); ok {
+				if l, ok := stringList(args[1]); ok {
+					out = append(out, guard{field: f, prefix: true, values: l})
+				}
+			}
+		case "_==_":
+			a, b := args[0], args[1]
+			if _, ok := lineField(b); ok {
+				a, b = b, a
+			}
+			if f, ok := lineField(a); ok {
+				if s, ok := stringLiteral(b); ok {
+					out = append(out, guard{field: f, values: []string{s}})
+				}
+			}
+		case "@in":
+			if f, ok := lineField(args[0]); ok {
+				if l, ok := stringList(args[1]); ok {
+					out = append(out, guard{field: f, values: l})
+				}
+			}
+		}
+	}
+	return out
+}
+
+func stringList(e ast.Expr) ([]string, bool) {
+	if e.Kind() != ast.ListKind {
+		return nil, false
+	}
+	var out []string
+	for _, el := range e.AsList().Elements() {
+		s, ok := stringLiteral(el)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, s)
+	}
+	return out, true
+}
+
+func conjuncts(e ast.Expr, acc []ast.Expr) []ast.Expr {
+	if e.Kind() == ast.CallKind && e.AsCall().FunctionName() == "_&&_" {
+		for _, a := range e.AsCall().Args() {
+			acc = conjuncts(a, acc)
+		}
+		return acc
+	}
+	return append(acc, e)
+}
+
+// lineField recognises `line.<field>` and returns the field name.
+func lineField(e ast.Expr) (string, bool) {
+	if e.Kind() != ast.SelectKind {
+		return "", false
+	}
+	sel := e.AsSelect()
+	op := sel.Operand()
+	if sel.IsTestOnly() || op.Kind() != ast.IdentKind || op.AsIdent() != VarLine {
+		return "", false
+	}
+	return sel.FieldName(), true
+}
+
+func stringLiteral(e ast.Expr) (string, bool) {
+	if e.Kind() != ast.LiteralKind {
+		return "", false
+	}
+	s, ok := e.AsLiteral().(types.String)
+	return string(s), ok
+}
+
+// hasComprehension reports whether the expression loops (all, exists,
+// map, filter...). Only such rules need run-time cost tracking and context
+// checks: without a loop the cost is bounded by the expression's size.
+func hasComprehension(a *ast.AST) bool {
+	return len(ast.MatchDescendants(ast.NavigateAST(a), func(e ast.NavigableExpr) bool {
+		return e.Kind() == ast.ComprehensionKind
+	})) > 0
+}

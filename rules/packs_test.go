@@ -1,0 +1,199 @@
+package rules
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// packCase is one embedded rule with a shipment it must fire on and one it
+// must not fire on, both written as JSON merge patches (RFC 7386) of the
+// base shipment and base importer below. "$DEST" stands for the
+// destination. A "lines" patch is applied to each base line in turn.
+type packCase struct {
+	Rule        string         `json:"rule"`
+	Destination string         `json:"destination"`
+	Fires       map[string]any `json:"fires"`
+	Quiet       map[string]any `json:"quiet"`
+}
+
+const baseShipment = `{
+  "id": "case", "date": "2026-03-01", "origin": "HK", "destination": "$DEST",
+  "incoterm": "DDP", "mode": "courier",
+  "seller": {"name": "Seller Ltd", "country": "HK", "kind": "business", "accepts_import_risk": true},
+  "buyer": {"name": "Buyer", "country": "$DEST", "kind": "consumer"},
+  "consignee": null, "affiliates": [], "ior_providers": [],
+  "lines": [{"sku": "TS-1", "description": "Cotton T-shirt", "hs": "6109.10", "origin": "CN",
+             "quantity": {"value": "10", "unit": "item"},
+             "unit_price": {"amount": "5.00", "currency": "USD"},
+             "net_weight": {"value": "2", "unit": "kg"}}],
+  "freight": {"amount": "10.00", "currency": "USD"},
+  "insurance": {"amount": "0.00", "currency": "USD"},
+  "claim_preference": false
+}`
+
+const baseImporter = `{"name": "Seller Ltd", "country": "HK", "kind": "business", "accepts_import_risk": true}`
+
+func loadCases(t testing.TB) []packCase {
+	t.Helper()
+	b, err := os.ReadFile("testdata/cases.json")
+	require.NoError(t, err)
+	var cases []packCase
+	require.NoError(t, json.Unmarshal(b, &cases))
+	return cases
+}
+
+func mergePatch(base any, patch any) any {
+	pm, ok := patch.(map[string]any)
+	if !ok {
+		return patch
+	}
+	bm, ok := base.(map[string]any)
+	if !ok {
+		bm = map[string]any{}
+	}
+	out := map[string]any{}
+	for k, v := range bm {
+		out[k] = v
+	}
+	for k, v := range pm {
+		if v == nil {
+			delete(out, k)
+			continue
+		}
+		out[k] = mergePatch(out[k], v)
+	}
+	return out
+}
+
+// caseInput builds the shipment and importer JSON of one side of a case.
+func caseInput(t testing.TB, dest string, patch map[string]any) (shipment, importer []byte) {
+	t.Helper()
+	var s, imp any
+	require.NoError(t, json.Unmarshal([]byte(strings.ReplaceAll(baseShipment, "$DEST", dest)), &s))
+	require.NoError(t, json.Unmarshal([]byte(baseImporter), &imp))
+	if sp, ok := patch["shipment"].(map[string]any); ok {
+		sm := s.(map[string]any)
+		if lp, ok := sp["lines"].([]any); ok {
+			baseLine := sm["lines"].([]any)[0]
+			var lines []any
+			for _, l := range lp {
+				lines = append(lines, mergePatch(baseLine, l))
+			}
+			sp = mergePatch(sp, map[string]any{"lines": nil}).(map[string]any)
+			sm["lines"] = lines
+		}
+		s = mergePatch(sm, sp)
+	}
+	if ip, ok := patch["importer"]; ok {
+		imp = mergePatch(imp, ip)
+	}
+	sb, err := json.Marshal(s)
+	require.NoError(t, err)
+	ib, err := json.Marshal(imp)
+	require.NoError(t, err)
+	return []byte(strings.ReplaceAll(string(sb), "$DEST", dest)), []byte(strings.ReplaceAll(string(ib), "$DEST", dest))
+}
+
+func TestEmbeddedPacksCompile(t *testing.T) {
+	packs, err := ParseFS(DefaultPacks())
+	require.NoError(t, err)
+	require.Len(t, packs, 20)
+	_, err = Compile(testEnv(t), packs...)
+	require.NoError(t, err)
+}
+
+// TestEmbeddedRules checks that every embedded rule fires on the shipment
+// written for it and stays quiet on its counterpart, and that every rule has
+// a case.
+func TestEmbeddedRules(t *testing.T) {
+	book, err := CompileFS(testEnv(t), DefaultPacks())
+	require.NoError(t, err)
+	cases := loadCases(t)
+	covered := map[string]bool{}
+	for _, c := range cases {
+		covered[c.Rule] = true
+		t.Run(c.Rule, func(t *testing.T) {
+			for _, side := range []struct {
+				name  string
+				patch map[string]any
+				want  bool
+			}{{"fires", c.Fires, true}, {"quiet", c.Quiet, false}} {
+				sj, ij := caseInput(t, c.Destination, side.patch)
+				var s tShipment
+				require.NoError(t, json.Unmarshal(sj, &s), side.name)
+				var imp tParty
+				require.NoError(t, json.Unmarshal(ij, &imp), side.name)
+				got, err := book.Evaluate(context.Background(), Input{Destination: c.Destination, Date: date(2026, 3, 1), Shipment: &s, Importer: &imp})
+				require.NoError(t, err, side.name)
+				fired := false
+				for _, f := range got {
+					if f.Rule == c.Rule {
+						fired = true
+					}
+				}
+				assert.Equal(t, side.want, fired, "%s: %s", side.name, sj)
+			}
+		})
+	}
+	for _, p := range book.Packs() {
+		for _, r := range p.Rules {
+			assert.True(t, covered[r.ID], "rule %s has no test case", r.ID)
+			assert.NotEmpty(t, r.Finding.Reference, r.ID)
+		}
+	}
+}
+
+// TestGuardsDoNotChangeResults evaluates every case with and without the
+// Go-side line guards: the findings must be identical.
+func TestGuardsDoNotChangeResults(t *testing.T) {
+	guarded, err := CompileFS(testEnv(t), DefaultPacks())
+	require.NoError(t, err)
+	plain, err := CompileFS(testEnv(t), DefaultPacks())
+	require.NoError(t, err)
+	n := 0
+	for _, cp := range plain.packs {
+		for _, cr := range cp.scoped[1] {
+			n += len(cr.guards)
+			cr.guards = nil
+		}
+	}
+	require.Greater(t, n, 50, "most line rules should have guards")
+	for _, c := range loadCases(t) {
+		for _, patch := range []map[string]any{c.Fires, c.Quiet} {
+			sj, ij := caseInput(t, c.Destination, patch)
+			var s tShipment
+			require.NoError(t, json.Unmarshal(sj, &s))
+			var imp tParty
+			require.NoError(t, json.Unmarshal(ij, &imp))
+			in := Input{Destination: c.Destination, Date: date(2026, 3, 1), Shipment: &s, Importer: &imp}
+			a, err := guarded.Evaluate(context.Background(), in)
+			require.NoError(t, err)
+			b, err := plain.Evaluate(context.Background(), in)
+			require.NoError(t, err)
+			assert.Equal(t, b, a, c.Rule)
+		}
+	}
+}
+
+func TestLineGuards(t *testing.T) {
+	env := testEnv(t)
+	p := mustParse(t, packWith(
+		rule("G1", "line", "hs_in(line.hs, ['8517', '85.25']) && line.origin == 'CN' && 'KP' != line.origin")+","+
+			rule("G2", "line", "line.origin in ['IR', 'CU'] || hs_prefix(line.hs, '8517')")+","+
+			rule("G3", "line", "'RU' == line.origin && hs_prefix(line.hs, '72')")))
+	book, err := Compile(env, p)
+	require.NoError(t, err)
+	got := map[string][]guard{}
+	for _, cr := range book.packs[0].scoped[1] {
+		got[cr.rule.ID] = cr.guards
+	}
+	assert.Equal(t, []guard{{field: "hs", prefix: true, values: []string{"8517", "85.25"}}, {field: "origin", values: []string{"CN"}}}, got["G1"])
+	assert.Empty(t, got["G2"], "a disjunction is no guard")
+	assert.Equal(t, []guard{{field: "origin", values: []string{"RU"}}, {field: "hs", prefix: true, values: []string{"72"}}}, got["G3"])
+}
