@@ -224,9 +224,9 @@ func TableCurrency(code string) TableOption {
 	return func(c *tableConfig) { c.rateOpts = append(c.rateOpts, InCurrency(code)) }
 }
 
-// Into makes ReadTable add the rows to t instead of a new table, so that
+// IntoTable makes ReadTable add the rows to t instead of a new table, so that
 // several files (a schedule and a layer file) can make one table.
-func Into(t *Table) TableOption { return func(c *tableConfig) { c.table = t } }
+func IntoTable(t *Table) TableOption { return func(c *tableConfig) { c.table = t } }
 
 // TableColumns is the header ReadTable expects (in any order; hs, kind and
 // rate are required, the others optional; other columns are ignored).

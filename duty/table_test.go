@@ -142,7 +142,7 @@ func TestReadTableErrors(t *testing.T) {
 func TestReadTableBOMAndInto(t *testing.T) {
 	tb, err := ReadTable(strings.NewReader("\uFEFFhs,kind,rate\n6109,mfn,5%\n\n"))
 	require.NoError(t, err)
-	_, err = ReadTable(strings.NewReader("hs,kind,rate,origins,program,excludes\n6109,additional,10%,CN,9903.01.25,9903.81\n"), Into(tb))
+	_, err = ReadTable(strings.NewReader("hs,kind,rate,origins,program,excludes\n6109,additional,10%,CN,9903.01.25,9903.81\n"), IntoTable(tb))
 	require.NoError(t, err)
 	ms, err := tb.Measures("610910", "CN", day("2026-01-01"))
 	require.NoError(t, err)

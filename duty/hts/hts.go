@@ -150,7 +150,9 @@ type Schedule struct {
 	badFor   map[string][]unreadable // rate line -> unreadable column 2 / special rates
 	table    *duty.Table
 	layers   int
-	labels   struct {
+	// groupCache is used while loading only.
+	groupCache map[string][]specialGroup
+	labels     struct {
 		general, column2 string
 		special          map[string]string
 	}
@@ -366,6 +368,7 @@ func build(lines []Line, rowOf func(int) int, opts []Option) (*Schedule, error) 
 		}
 	}
 	sort.Strings(s.numbers)
+	s.groupCache = nil
 	return s, nil
 }
 
@@ -406,7 +409,7 @@ func (s *Schedule) addLine(n string, l *Line, parse func(string) (duty.Rate, err
 			}
 		}
 	}
-	for _, g := range specialGroups(l.Special) {
+	for _, g := range s.groups(l.Special) {
 		var rate duty.Rate
 		parsed := false
 		for _, code := range g.codes {
@@ -446,6 +449,36 @@ func later(a, b time.Time) time.Time {
 		return a
 	}
 	return b
+}
+
+// groups splits the special column, with duty.ParsePreferences (which
+// knows the column's oddities, such as "(PA (PA)") and, when that fails on
+// one group, with specialGroups so that the other groups still count.
+// Results are cached by text: the column repeats a few hundred texts.
+func (s *Schedule) groups(text string) []specialGroup {
+	if strings.TrimSpace(text) == "" {
+		return nil
+	}
+	if g, ok := s.groupCache[text]; ok {
+		return g
+	}
+	var out []specialGroup
+	prefs, err := duty.ParsePreferences(text)
+	if err != nil {
+		out = specialGroups(text)
+	} else {
+		for _, p := range prefs {
+			if p.Reference != nil || len(p.Programs) == 0 {
+				continue
+			}
+			out = append(out, specialGroup{rate: p.Text, codes: p.Programs})
+		}
+	}
+	if s.groupCache == nil {
+		s.groupCache = map[string][]specialGroup{}
+	}
+	s.groupCache[text] = out
+	return out
 }
 
 type specialGroup struct {
