@@ -528,7 +528,17 @@ func (k *calc) flatDuty(o DeMinimisOutcome) error {
 // lowest claimed preference, plus additional layers) and applies them.
 func (k *calc) applyMeasures(i int, l EntryLine, all []Measure) ([]Charge, error) {
 	la := &k.a.Lines[i]
-	basis := Basis{Value: la.CustomsValue, Quantities: l.Quantities}
+	basis := Basis{Value: la.CustomsValue, Quantities: l.Quantities, Exchange: k.exchange}
+	if len(l.Parts) > 0 {
+		basis.Parts = make(map[string]Basis, len(l.Parts))
+		for _, p := range l.Parts {
+			v, err := k.convert(p.Value, "part "+p.Name)
+			if err != nil {
+				return nil, err
+			}
+			basis.Parts[p.Name] = Basis{Value: v, Quantities: p.Quantities, Exchange: k.exchange}
+		}
+	}
 	if k.p.DutyBaseRounding != nil {
 		basis.Value = k.p.DutyBaseRounding.apply(basis.Value)
 	}
@@ -582,7 +592,26 @@ func (k *calc) applyMeasures(i int, l EntryLine, all []Measure) ([]Charge, error
 	return out, nil
 }
 
+// exchange converts a specific amount stated in another currency (a GB
+// rate in EUR) at the entry's rates, reporting the rate used.
+func (k *calc) exchange(m Money, to string) (Money, error) {
+	if to != k.cur {
+		out, _, err := Convert(m, to, k.c.rates, k.e.Date)
+		return out, err
+	}
+	return k.convert(m, "rate amount in "+m.Currency())
+}
+
 func (k *calc) apply(m Measure, b Basis) (Money, error) {
+	if m.Base == MetalContentValue {
+		// Charged on the value of the metal content only (US Section 232
+		// derivatives): the line must say what that value is.
+		part, ok := b.Parts[string(MetalContentValue)]
+		if !ok {
+			return Money{}, &MissingBasisError{What: "value", Part: string(MetalContentValue), Rate: m.Rate.String()}
+		}
+		b = part
+	}
 	amt, err := m.Rate.Apply(b)
 	if err != nil {
 		return Money{}, err

@@ -33,6 +33,17 @@ type EntryLine struct {
 	ClaimPreference *bool
 	// Measures, when set, are used instead of the schedule's.
 	Measures []Measure
+	// Parts are named components some rates are charged on: "metal_content"
+	// (US Section 232 derivatives), "case", "movement", "battery", "drained
+	// weight"... (see Rate.Parts).
+	Parts []Part
+}
+
+// Part is a named component of a line with its value and quantities.
+type Part struct {
+	Name       string     `json:"name"`
+	Value      Money      `json:"value"`
+	Quantities []Quantity `json:"quantities,omitempty"`
 }
 
 // ErrLine is matched by every *LineError.

@@ -113,6 +113,15 @@ func (w *idWriter) shipment(s Shipment) {
 			w.qty(q)
 		}
 		w.optFlag(l.ClaimPreference)
+		w.n(len(l.Parts))
+		for _, p := range l.Parts {
+			w.str(p.Name)
+			w.money(p.Value)
+			w.n(len(p.Quantities))
+			for _, q := range p.Quantities {
+				w.qty(q)
+			}
+		}
 	}
 	w.money(s.Freight)
 	w.money(s.Insurance)

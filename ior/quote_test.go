@@ -201,7 +201,7 @@ func TestQuoteInvalidShipment(t *testing.T) {
 func TestQuoteIDCoversEveryField(t *testing.T) {
 	assert.Equal(t, 16, reflect.TypeOf(ior.Shipment{}).NumField(), "update ior/hash.go: shipment")
 	assert.Equal(t, 9, reflect.TypeOf(ior.Party{}).NumField(), "update ior/hash.go: party")
-	assert.Equal(t, 9, reflect.TypeOf(ior.Line{}).NumField(), "update ior/hash.go: line")
+	assert.Equal(t, 10, reflect.TypeOf(ior.Line{}).NumField(), "update ior/hash.go: line")
 	assert.Equal(t, 2, reflect.TypeOf(ior.Registration{}).NumField(), "update ior/hash.go: registration")
 	assert.Equal(t, 2, reflect.TypeOf(ior.ProviderFee{}).NumField(), "update ior/hash.go: fee")
 
@@ -229,4 +229,39 @@ func TestQuoteIDCoversEveryField(t *testing.T) {
 		require.NoError(t, err, name)
 		assert.NotEqual(t, q0.ID, q.ID, name)
 	}
+}
+
+// US Section 232 on a steel derivative is charged on the value of the
+// metal content only, and a layer listed in another's excludes is set
+// aside (the EO 14289 pattern). Line: 10 items at 100.00 USD = 1,000.00,
+// steel content worth 400.00. MFN 2.5% × 1,000.00 = 25.00; s.232 50% ×
+// 400.00 = 200.00; the s.122 surcharge is excluded by the s.232 layer.
+// Informal entry (1,000.00 ≤ 2,500): MPF informal 2.69 (FY2026).
+// Total 25.00 + 200.00 + 2.69 = 227.69.
+func TestQuoteMetalContentLayer(t *testing.T) {
+	us, err := duty.ReadTable(strings.NewReader("hs,kind,rate,origins,program,from,to,source,excludes,base\n" +
+		"8302.41,mfn,2.5%,,,2026-01-01,,test MFN,,\n" +
+		"8302.41,additional,50%,,9903.81.91,2026-01-01,,test s.232 derivative,9903.03.01,metal_content\n" +
+		"8302.41,additional,10%,,9903.03.01,2026-02-24,2026-07-23,test s.122,,\n"))
+	require.NoError(t, err)
+	e, err := ior.NewEngine(ior.WithSchedule("US", us), ior.WithoutSampleTariff())
+	require.NoError(t, err)
+	s := readShipment(t, "../examples/shipments/us-headphones.json")
+	s.Lines = s.Lines[:1]
+	s.Lines[0].HS = "8302.41.60"
+	s.Lines[0].Quantity.Value = mustDec("10")
+	s.Lines[0].UnitPrice = duty.MustMoney("100.00", "USD")
+	s.Lines[0].Parts = []duty.Part{{Name: "metal_content", Value: duty.MustMoney("400.00", "USD")}}
+	q, err := e.Quote(s)
+	require.NoError(t, err)
+	require.Len(t, q.Lines[0].Duties, 2)
+	assert.Equal(t, "25.00 USD", q.Lines[0].Duties[0].Amount.String())
+	assert.Equal(t, "200.00 USD", q.Lines[0].Duties[1].Amount.String())
+	assert.Equal(t, "227.69 USD", q.Totals.Total.String())
+
+	s.Lines[0].Parts = nil
+	_, err = e.Quote(s)
+	require.Error(t, err)
+	assert.ErrorIs(t, err, duty.ErrMissingBasis)
+	assert.Contains(t, err.Error(), "metal_content")
 }

@@ -88,6 +88,10 @@ type Line struct {
 	Quantities []duty.Quantity `json:"quantities,omitempty"`
 	// ClaimPreference overrides the shipment's setting for this line.
 	ClaimPreference *bool `json:"claim_preference,omitempty"`
+	// Parts are named components some rates are charged on, with their
+	// value (for the whole line) and quantities: "metal_content" for US
+	// Section 232 derivatives, "case" and "movement" for watches...
+	Parts []duty.Part `json:"parts,omitempty"`
 }
 
 // Has reports whether the party holds a registration under scheme.

@@ -198,6 +198,17 @@ func (s Shipment) Validate() error {
 		} else {
 			v.money(p+".unit_price", l.UnitPrice, cur, true)
 		}
+		for j, part := range l.Parts {
+			pp := p + ".parts[" + strconv.Itoa(j) + "]"
+			if part.Name == "" {
+				v.add(pp+".name", "", "is required (e.g. metal_content, case)", ErrRequired)
+			}
+			if part.Value.Currency() == "" {
+				v.add(pp+".value", "", "is required ({\"amount\":\"…\",\"currency\":\"…\"})", ErrRequired)
+			} else {
+				v.money(pp+".value", part.Value, cur, true)
+			}
+		}
 		if l.NetWeight.Unit != "" {
 			if l.NetWeight.Unit.Dimension() != duty.Mass {
 				v.add(p+".net_weight.unit", string(l.NetWeight.Unit), "is not a unit of mass", duty.ErrIncompatibleUnits)
