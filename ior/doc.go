@@ -1,3 +1,124 @@
 // Package ior decides who should act as importer of record for an
 // international shipment and what it costs to land it.
+//
+// It is the package most programs import. It holds the shipment model, the
+// eleven Incoterms 2020 rules, the importer-of-record decision and the
+// Engine that composes the country rule packs of package rules with the
+// customs calculator of package duty into one answer, in-process, exactly
+// (decimal, never float) and with an explanation for every figure.
+//
+// # Data flow
+//
+// One call to Engine.Quote runs, in order:
+//
+//  1. Shipment.Validate: every field is checked and every problem reported
+//     at once, with its path (lines[2].hs).
+//  2. The rule packs of the destination (and of its union, "EU") are
+//     evaluated for the shipment, each line and each candidate importer:
+//     their findings are the registrations, representatives, licences,
+//     certifications, documents and prohibitions that apply (Finding).
+//  3. The Decision: the candidates (seller, its affiliates, IOR providers,
+//     buyer, consignee) in the order the Incoterm prefers, the first one
+//     that is willing and that no blocking finding rules out, the actions
+//     it still needs, and why each other candidate was or was not chosen.
+//     A destination no pack covers gets its importer from the Incoterm,
+//     said so in the quote's notes.
+//  4. A duty.Entry in the destination's terms: lines, values, quantities,
+//     freight, insurance, whether the buyer is a consumer, the seller's
+//     registrations (IOSS, VOEC...) that point-of-sale regimes need.
+//  5. A duty.Assessment from the duty.Calculator: valuation (CIF or FOB),
+//     exchange, de minimis, duties, fees, taxes, totals and a trace.
+//  6. The Quote: the assessment with the importer, the split between the
+//     payers under the Incoterm (Payer), an IOR provider's fee when a
+//     provider imports, tax recoverable by a VAT-registered importer, and
+//     an id that hashes the inputs and the data versions.
+//
+// Engine.Decide stops after step 3. Engine.Plan runs Decide and Quote for
+// the same goods and seller in several destinations and reports, for each,
+// whether the seller's side can import (sell DDP) and what it needs; one
+// destination that cannot be quoted does not stop the others.
+//
+// # Representation
+//
+// Shipments and quotes are plain structs with JSON tags in snake_case; the
+// command-line tool, the examples and services built on iorkit speak that
+// JSON. Amounts are duty.Money and quantities duty.Quantity, which read and
+// write their numbers as JSON strings, so that no float ever carries an
+// amount. Dates are duty.Date (a calendar day, "2026-03-01"); countries are
+// ISO 3166-1 alpha-2 codes and regions ISO 3166-2 codes ("CA-ON").
+//
+// A quote is in the destination's currency (Quote.Currency); every line,
+// the freight and the insurance of a shipment are in one currency
+// (Shipment.Currency), and totals are converted back to it when a rate for
+// that direction was given (TotalsInShipmentCurrency).
+//
+// # Collected at the border or at the sale
+//
+// Every charge says where it is collected (duty.Collection). Tax due at
+// the border is paid by the importer under DDP (the seller) and by the
+// buyer under the other rules. Tax that a low-value regime moves to the
+// point of sale (EU IOSS, UK VAT on consignments of GBP 135 or less,
+// Australian and New Zealand GST on goods up to 1,000, Norwegian VOEC,
+// Singapore's overseas vendor registration) is
+// still in the totals, labelled duty.AtSale: the seller or its marketplace
+// charges it to the shopper in the price and remits it
+// (Payer.CollectedAtSale). A checkout shows it either way; it is never
+// silently dropped.
+//
+// # Configuration
+//
+// NewEngine works on the embedded defaults: the country profiles of
+// duty.DefaultProfiles, the sample tariff of duty.SampleSchedules and the
+// rule packs of rules.DefaultPacks. Options replace or add data:
+// WithSchedule (a full tariff for a country or for the EU, from
+// duty.ReadTable, duty/hts or duty/uktt), WithRates (exchange rates; none
+// is ever assumed), WithProfiles, WithPacks (a company's own rules),
+// WithoutDefaultPacks, WithoutSampleTariff, AllowPartial and
+// WithDataVersion (a label for loaded data, which enters quote ids).
+// Rule packs are type-checked when the engine is built, so a bad
+// expression fails at start-up, not at the first shipment.
+//
+// # Concurrency
+//
+// An Engine never changes after NewEngine: build it once and share it
+// between goroutines: Decide, Quote and Plan are safe for concurrent use.
+// Data handed to an option
+// (a *duty.Table, an *hts.Schedule, a duty.FixedRates map) must not be
+// modified afterwards.
+//
+// # Determinism
+//
+// The same shipment on the same data gives the same quote, byte for byte,
+// and the same Quote.ID. The package reads no clock, no network, no
+// environment and no file: the date of a shipment selects the data in
+// force, and a date outside the validity of any data is an error.
+//
+// # Errors
+//
+// Nothing is guessed and nothing is a silent zero. A shipment that does
+// not validate is a *ValidationError listing every *FieldError; it matches
+// ErrInvalidShipment with errors.Is and, through its problems, each
+// problem's sentinel (ErrInvalidHS, ErrInvalidIncoterm, ErrMixedCurrency,
+// duty.ErrInvalidCountry...), and errors.As reads the path and the value.
+// What the data cannot answer is an error of package duty that names the
+// line and the missing thing: duty.ErrNoSchedule (no tariff for the
+// destination), duty.ErrUnknownCode (a code the tariff does not hold),
+// duty.ErrMissingRate (an exchange rate not given), duty.ErrNoProfile (a
+// destination or date no profile covers), duty.ErrUnsupportedRate (a rate
+// component an entry cannot supply). A failure of one line names the line
+// (a tariff failure is a *duty.LineError, duty.ErrLine, with its index and
+// code), and errors.Is sees through the wrapping. With AllowPartial such
+// lines are marked not calculable with the reason, their charges are left
+// out of the totals and the quote is flagged Incomplete instead.
+//
+// # Embedded data
+//
+// DataVersion names the embedded data set and enters every quote id. The
+// country profiles (valuation, VAT/GST, de minimis thresholds, fees,
+// rounding) and the rule packs carry the legal or official source and the
+// effective date of every figure and rule. The sample tariff holds about
+// thirty common e-commerce lines per area (US, EU, GB, JP, AU), each copied
+// from the official schedule named in its source: it is for trying the
+// library, not for real quotes; load full schedules with WithSchedule.
+// docs/data.md says where each data set comes from and how to refresh it.
 package ior
