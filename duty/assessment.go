@@ -1,5 +1,7 @@
 package duty
 
+import "encoding/json"
+
 // Assessment is the result of Calculator.Calculate: customs value, duties,
 // taxes and fees per line and in total, in the destination's currency,
 // with the de minimis outcome, the exchange rates used and a trace.
@@ -108,7 +110,28 @@ type Step struct {
 	Line   *int   `json:"line,omitempty"` // 0-based line index, absent for entry-level steps
 	What   string `json:"what"`
 	Rate   string `json:"rate,omitempty"`
-	Base   string `json:"base,omitempty"`
-	Amount string `json:"amount,omitempty"`
+	Base   Money  `json:"base"`   // what the rate was applied to (absent when none)
+	Amount Money  `json:"amount"` // the figure produced (absent when none)
 	Source string `json:"source,omitempty"`
+}
+
+// MarshalJSON leaves out the base and amount a step does not have.
+func (s Step) MarshalJSON() ([]byte, error) {
+	type plain struct {
+		Step   string `json:"step"`
+		Line   *int   `json:"line,omitempty"`
+		What   string `json:"what"`
+		Rate   string `json:"rate,omitempty"`
+		Base   *Money `json:"base,omitempty"`
+		Amount *Money `json:"amount,omitempty"`
+		Source string `json:"source,omitempty"`
+	}
+	p := plain{Step: s.Step, Line: s.Line, What: s.What, Rate: s.Rate, Source: s.Source}
+	if s.Base.Currency() != "" {
+		p.Base = &s.Base
+	}
+	if s.Amount.Currency() != "" {
+		p.Amount = &s.Amount
+	}
+	return json.Marshal(p)
 }

@@ -109,13 +109,15 @@ type calc struct {
 	cur   string
 	a     *Assessment
 	fxSet map[string]bool
+	// lineIdx holds 0..n-1 so trace steps can point at their line's index
+	// without one allocation per step.
+	lineIdx []int
 }
 
-func (k *calc) trace(step string, line int, what, rate, base, amount, source string) {
+func (k *calc) trace(step string, line int, what, rate string, base, amount Money, source string) {
 	s := Step{Step: step, What: what, Rate: rate, Base: base, Amount: amount, Source: source}
-	if line >= 0 {
-		l := line
-		s.Line = &l
+	if line >= 0 && line < len(k.lineIdx) {
+		s.Line = &k.lineIdx[line] // shared, never written after creation
 	}
 	k.a.Trace = append(k.a.Trace, s)
 }
@@ -153,7 +155,10 @@ func (c *Calculator) Calculate(e Entry) (Assessment, error) {
 	if err != nil {
 		return Assessment{}, err
 	}
-	k := &calc{c: c, e: e, p: p, cur: p.Currency, fxSet: map[string]bool{}}
+	k := &calc{c: c, e: e, p: p, cur: p.Currency, fxSet: map[string]bool{}, lineIdx: make([]int, len(e.Lines))}
+	for i := range k.lineIdx {
+		k.lineIdx[i] = i
+	}
 	if err := k.checkSeries(); err != nil {
 		return Assessment{}, err
 	}
@@ -200,9 +205,9 @@ func (k *calc) value() error {
 		if l.Value.IsNegative() {
 			return &LineError{Line: i, HS: l.HS, Err: fmt.Errorf("value %s is negative", l.Value)}
 		}
-		v, err := k.convert(l.Value, fmt.Sprintf("line %d value", i))
+		v, err := k.convert(l.Value, "value")
 		if err != nil {
-			return err
+			return &LineError{Line: i, HS: l.HS, Err: err}
 		}
 		v = v.Round()
 		lines[i] = LineAssessment{Index: i, HS: l.HS, Origin: l.Origin, Value: v, Calculable: true,
@@ -239,11 +244,14 @@ func (k *calc) value() error {
 			lines[i].CustomsValue = Money{amount: lines[i].Value.amount.Add(fs[i].amount).Add(is[i].amount), currency: k.cur}
 		}
 		cv = Money{amount: cv.amount.Add(lines[i].CustomsValue.amount), currency: k.cur}
-		k.trace("valuation", i, "customs value ("+string(k.p.Valuation)+"): value "+lines[i].Value.String()+" + freight "+fs[i].String()+" + insurance "+is[i].String(),
-			"", "", lines[i].CustomsValue.String(), "")
+		what := "customs value (FOB): the line's value"
+		if k.p.Valuation == CIF {
+			what = "customs value (CIF): the line's value + its share of freight and insurance"
+		}
+		k.trace("valuation", i, what, "", lines[i].Value, lines[i].CustomsValue, "")
 	}
 	if k.p.Valuation == FOB {
-		k.trace("valuation", -1, "FOB valuation: international freight and insurance are not part of the customs value", "", "", "", strings.Join(k.p.Sources, "; "))
+		k.trace("valuation", -1, "FOB valuation: international freight and insurance are not part of the customs value", "", Money{}, Money{}, strings.Join(k.p.Sources, "; "))
 	}
 	k.a.Lines, k.a.Goods, k.a.Freight, k.a.Insurance, k.a.CustomsValue = lines, goods, freight, insurance, cv
 	return nil
@@ -365,7 +373,11 @@ func (k *calc) deMinimis(after bool) error {
 			out.Reason += " (" + t.Note + ")"
 		}
 		k.a.DeMinimis = append(k.a.DeMinimis, out)
-		k.trace("de_minimis", -1, fmt.Sprintf("%s: %s %s", t.Code, map[bool]string{true: "met", false: "not met"}[out.Met], out.Reason), "", t.Amount.String(), "", t.Source)
+		state := ": not met: "
+		if out.Met {
+			state = ": met: "
+		}
+		k.trace("de_minimis", -1, t.Code+state+out.Reason, "", t.Amount, value, t.Source)
 		if out.Met && after {
 			k.relieveAmounts(t)
 		}
@@ -422,7 +434,7 @@ func (k *calc) lineFailed(i int, err error) error {
 	k.a.Lines[i].Calculable = false
 	k.a.Lines[i].Reason = err.Error()
 	k.a.Incomplete = true
-	k.trace("duty", i, "line not calculable: "+err.Error(), "", "", "", "")
+	k.trace("duty", i, "line not calculable: "+err.Error(), "", Money{}, Money{}, "")
 	return nil
 }
 
@@ -451,7 +463,7 @@ func (k *calc) duties() error {
 			k.a.Lines[i].Duties = append(k.a.Lines[i].Duties, Charge{Kind: "duty", Code: "RELIEF", Name: "Duty relief (de minimis)",
 				Rate: "relief", Base: k.a.Lines[i].CustomsValue, Amount: k.zero(), Source: o.Source, Collection: NotDue,
 				Note: fmt.Sprintf("%s: %s", o.Code, o.Reason)})
-			k.trace("duty", i, "no duty: "+o.Code+": "+o.Reason, "", "", k.zero().String(), o.Source)
+			k.trace("duty", i, "no duty: "+o.Code+": "+o.Reason, "", k.a.Lines[i].CustomsValue, k.zero(), o.Source)
 		}
 		return nil
 	}
@@ -519,7 +531,7 @@ func (k *calc) flatDuty(o DeMinimisOutcome) error {
 		la.Duties = []Charge{{Kind: "duty", Code: "FLAT", Name: "Flat duty on low-value consignment", Rate: th.FlatAmount.String() + " per subheading",
 			Base: la.CustomsValue, Amount: amount, Source: th.Source, Effective: th.From, Collection: AtBorder, Note: note}}
 		la.Duty = amount
-		k.trace("duty", i, fmt.Sprintf("%s: %s", th.Code, note), th.FlatAmount.String(), sub, amount.String(), th.Source)
+		k.trace("duty", i, th.Code+": "+note, th.FlatAmount.String()+" per subheading", la.CustomsValue, amount, th.Source)
 	}
 	return nil
 }
@@ -558,8 +570,8 @@ func (k *calc) applyMeasures(i int, l EntryLine, all []Measure) ([]Charge, error
 	}
 	for _, st := range choice.Steps {
 		if !st.Used {
-			k.trace("duty", i, fmt.Sprintf("set aside %s %s: %s", st.Measure.Kind, progOr(st.Measure.Program, st.Measure.HS), st.Reason),
-				st.Measure.Rate.String(), "", "", st.Measure.Source)
+			k.trace("duty", i, "set aside "+st.Measure.Kind.String()+" "+progOr(st.Measure.Program, st.Measure.HS)+": "+st.Reason,
+				st.Measure.Rate.String(), Money{}, Money{}, st.Measure.Source)
 		}
 	}
 	round := func(m Money) Money { return k.p.DutyRounding.apply(m) }
@@ -578,7 +590,7 @@ func (k *calc) applyMeasures(i int, l EntryLine, all []Measure) ([]Charge, error
 		what = "preferential duty " + b.Program + " (proof of origin required)"
 	}
 	out = append(out, ch)
-	k.trace("duty", i, what, b.Rate.String(), la.CustomsValue.String(), ch.Amount.String(), b.Source)
+	k.trace("duty", i, what, ch.Rate, la.CustomsValue, ch.Amount, b.Source)
 	for _, m := range choice.Layers {
 		amt, err := k.apply(m, basis)
 		if err != nil {
@@ -587,7 +599,7 @@ func (k *calc) applyMeasures(i int, l EntryLine, all []Measure) ([]Charge, error
 		r := round(amt)
 		out = append(out, Charge{Kind: "duty", Code: "ADD", Name: "Additional duty " + m.Program, Rate: m.Rate.String(), Base: la.CustomsValue,
 			Amount: r, Source: m.Source, Effective: DateOf(m.From), Collection: AtBorder})
-		k.trace("duty", i, "additional duty "+m.Program, m.Rate.String(), la.CustomsValue.String(), r.String(), m.Source)
+		k.trace("duty", i, "additional duty "+m.Program, out[len(out)-1].Rate, la.CustomsValue, r, m.Source)
 	}
 	return out, nil
 }
@@ -755,7 +767,7 @@ func (k *calc) fees() error {
 			ch.Amount, ch.Collection, ch.Note = k.zero(), NotDue, relief.Code+": "+relief.Reason
 		}
 		k.a.Fees = append(k.a.Fees, ch)
-		k.trace("fee", -1, f.Name, ch.Rate, cv.String(), ch.Amount.String(), f.Source)
+		k.trace("fee", -1, f.Name, ch.Rate, cv, ch.Amount, f.Source)
 	}
 	return nil
 }
@@ -861,7 +873,7 @@ func (k *calc) taxes() error {
 			la.Taxes = append(la.Taxes, ch)
 			la.Tax = Money{amount: la.Tax.amount.Add(ch.Amount.amount), currency: k.cur}
 			prior = Money{amount: prior.amount.Add(ch.Amount.amount), currency: k.cur}
-			k.trace("tax", i, fmt.Sprintf("%s (%s): %s", t.Code, ch.Collection, ch.Note), ch.Rate, base.String(), ch.Amount.String(), src)
+			k.trace("tax", i, t.Code+" ("+string(ch.Collection)+"): "+ch.Note, ch.Rate, base, ch.Amount, src)
 		}
 	}
 	return nil
@@ -887,7 +899,7 @@ func (k *calc) totals() error {
 	}
 	t.Total = add(add(t.Duty, t.Tax), t.Fees)
 	k.a.Totals = t
-	k.trace("total", -1, "total = duty + tax + fees", "", "", t.Total.String(), "")
+	k.trace("total", -1, "total = duty + tax + fees", "", Money{}, t.Total, "")
 	return nil
 }
 

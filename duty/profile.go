@@ -278,8 +278,9 @@ func (ps *Profiles) Countries() []string {
 }
 
 // For returns the profile of country in force on the date. A country
-// without a profile is ErrNoProfile; a date outside every profile's period
-// is ErrNotInForce: never a guess.
+// without a profile, or a date outside every period of its profiles, is a
+// *NoProfileError (errors.Is(err, ErrNoProfile)); its message lists the
+// periods the data covers. Never a guess.
 func (ps *Profiles) For(country string, on Date) (Profile, error) {
 	list, ok := ps.byCountry[country]
 	if !ok {

@@ -151,7 +151,7 @@ func ExampleEngine_Plan() {
 	// Output:
 	// DE DDP: true total: 183.04 EUR
 	// GB DDP: true total: 160.82 GBP
-	// CA DDP: true error: line 0 value: duty: no exchange rate EUR/CAD for 2026-03-01 (give 1 EUR in CAD)
+	// CA DDP: true error: duty: line 0 (HS 6109.10): value: duty: no exchange rate EUR/CAD for 2026-03-01 (give 1 EUR in CAD)
 }
 
 // What each Incoterms 2020 rule allocates: who clears import and pays

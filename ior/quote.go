@@ -204,7 +204,7 @@ func (e *Engine) providerFee(q *Quote, imp *Importer) error {
 	}
 	q.Payers[side].AtImport, _ = q.Payers[side].AtImport.Add(amt)
 	q.Payers[side].Charges = append(q.Payers[side].Charges, "IOR_PROVIDER")
-	q.Trace = append(q.Trace, duty.Step{Step: "fee", What: "importer-of-record provider fee", Rate: rate, Base: q.CustomsValue.String(), Amount: amt.String(), Source: imp.Party.Name})
+	q.Trace = append(q.Trace, duty.Step{Step: "fee", What: "importer-of-record provider fee", Rate: rate, Base: q.CustomsValue, Amount: amt, Source: imp.Party.Name})
 	return nil
 }
 
