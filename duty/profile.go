@@ -332,6 +332,9 @@ func (p Profile) check() error {
 	if p.From.IsZero() {
 		return fmt.Errorf("from: a profile needs the date it is in force from")
 	}
+	if !p.To.IsZero() && p.To.Before(p.From) {
+		return fmt.Errorf("to: %s is before from %s", p.To, p.From)
+	}
 	if len(p.Sources) == 0 {
 		return fmt.Errorf("sources: every profile names its sources")
 	}
@@ -357,7 +360,7 @@ func (p Profile) check() error {
 		switch th.Applies {
 		case AppliesDuty, AppliesTax, AppliesBoth, AppliesFees:
 		default:
-			return fmt.Errorf("de_minimis[%d].applies: %q", i, th.Applies)
+			return fmt.Errorf("de_minimis[%d].applies: %q: want duty, tax, duty_and_tax or fees", i, th.Applies)
 		}
 		switch th.Outcome {
 		case Relief, PointOfSale:
@@ -366,15 +369,18 @@ func (p Profile) check() error {
 				return fmt.Errorf("de_minimis[%d]: flat_per_subheading needs flat_amount", i)
 			}
 		default:
-			return fmt.Errorf("de_minimis[%d].outcome: %q", i, th.Outcome)
+			return fmt.Errorf("de_minimis[%d].outcome: %q: want relief, point_of_sale or flat_per_subheading", i, th.Outcome)
 		}
 		switch th.Compare {
 		case CompareGoods, CompareCustomsValue, CompareCIF, CompareTaxAmount, CompareDutyAmount:
 		default:
-			return fmt.Errorf("de_minimis[%d].compare: %q", i, th.Compare)
+			return fmt.Errorf("de_minimis[%d].compare: %q: want goods, customs_value, cif, tax_amount or duty_amount", i, th.Compare)
 		}
 		if th.Amount.Currency() == "" {
 			return fmt.Errorf("de_minimis[%d].amount is required", i)
+		}
+		if th.Amount.IsNegative() {
+			return fmt.Errorf("de_minimis[%d].amount: %s is negative", i, th.Amount)
 		}
 	}
 	for i, f := range p.Fees {
@@ -388,7 +394,13 @@ func (p Profile) check() error {
 				return fmt.Errorf("fees[%d]: a fixed fee needs amount", i)
 			}
 		default:
-			return fmt.Errorf("fees[%d].kind: %q", i, f.Kind)
+			return fmt.Errorf("fees[%d].kind: %q: want percent or fixed", i, f.Kind)
+		}
+		if f.Percent.IsNegative() {
+			return fmt.Errorf("fees[%d].percent: %s is negative", i, f.Percent)
+		}
+		if f.Amount != nil && f.Amount.IsNegative() {
+			return fmt.Errorf("fees[%d].amount: %s is negative", i, f.Amount)
 		}
 	}
 	return nil

@@ -4,10 +4,14 @@ import (
 	"bytes"
 	"embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"reflect"
 	"sort"
+
+	"github.com/iorkit/iorkit/internal/jsonpath"
 
 	"github.com/shopspring/decimal"
 )
@@ -45,19 +49,45 @@ type MemberSource struct {
 
 // ReadProfiles reads one profile document (see ProfileFile). Unknown
 // fields are errors, so a misspelt key never silently drops a rule.
+//
+// Errors name the field and the value: a value that does not decode is
+// reported with its path ("profiles[0].taxes[0].rate: ..."), and every
+// profile is checked as NewProfiles checks it ("profiles[0] (DE):
+// valuation "CIP": want CIF or FOB"). Data after the document is an error.
 func ReadProfiles(r io.Reader) ([]Profile, error) {
-	dec := json.NewDecoder(r)
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("duty: profile document: %w", err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	var f ProfileFile
-	if err := dec.Decode(&f); err != nil {
+	err = dec.Decode(&f)
+	if err == nil {
+		if _, terr := dec.Token(); terr != io.EOF {
+			err = errors.New("unexpected data after the JSON document")
+		}
+	}
+	if err != nil {
+		if loc := jsonpath.Locate(b, reflect.TypeFor[ProfileFile](), true); loc != nil {
+			err = loc
+		}
 		return nil, fmt.Errorf("duty: profile document: %w", err)
 	}
 	out := append([]Profile(nil), f.Profiles...)
-	for _, u := range f.Unions {
-		for _, m := range u.Members {
+	for i, p := range f.Profiles {
+		if err := p.check(); err != nil {
+			return nil, fmt.Errorf("duty: profile document: profiles[%d] (%s): %w", i, p.Country, err)
+		}
+	}
+	for i, u := range f.Unions {
+		for j, m := range u.Members {
 			p, err := u.member(m)
+			if err == nil {
+				err = p.check()
+			}
 			if err != nil {
-				return nil, err
+				return nil, fmt.Errorf("duty: profile document: unions[%d].members[%d] (%s): %w", i, j, m.Country, err)
 			}
 			out = append(out, p)
 		}
@@ -95,10 +125,10 @@ func (u UnionSource) member(m MemberSource) (Profile, error) {
 		}
 	}
 	if !found {
-		return Profile{}, fmt.Errorf("duty: union %s template has no VAT tax for member %s", u.Union, m.Country)
+		return Profile{}, fmt.Errorf("template of union %s has no tax with code VAT to take the member's vat_rate", u.Union)
 	}
 	if m.Source == "" {
-		return Profile{}, fmt.Errorf("duty: union %s member %s: vat_source is required", u.Union, m.Country)
+		return Profile{}, fmt.Errorf("vat_source is required (the source of the member's VAT rate)")
 	}
 	p.Sources = append(p.Sources, m.Source)
 	return p, nil

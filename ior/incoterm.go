@@ -108,7 +108,7 @@ func (i Incoterm) ImportPayer() Side {
 func (i *Incoterm) UnmarshalJSON(b []byte) error {
 	var s string
 	if err := json.Unmarshal(b, &s); err != nil {
-		return fmt.Errorf("%w: incoterm must be a string", ErrInvalidIncoterm)
+		return fmt.Errorf("%w: got %s, want a string such as \"DDP\"", ErrInvalidIncoterm, b)
 	}
 	if s == "" {
 		*i = ""

@@ -1,7 +1,13 @@
 package ior
 
 import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+
 	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/internal/jsonpath"
 	"github.com/shopspring/decimal"
 )
 
@@ -117,4 +123,24 @@ func (s Shipment) Currency() string {
 		return ""
 	}
 	return s.Lines[0].UnitPrice.Currency()
+}
+
+// plainShipment is Shipment without its UnmarshalJSON method.
+type plainShipment Shipment
+
+// UnmarshalJSON decodes a shipment as encoding/json would, but an error
+// names the field where decoding failed (`lines[0].unit_price: duty: "5,00"
+// is not a decimal amount ...`), which encoding/json does not do for
+// errors of dates, amounts, quantities and units. The error wraps a
+// *FieldError with that path and the cause (duty.ErrInvalidAmount...).
+func (s *Shipment) UnmarshalJSON(b []byte) error {
+	err := json.Unmarshal(b, (*plainShipment)(s))
+	if err == nil {
+		return nil
+	}
+	var je *jsonpath.Error
+	if loc := jsonpath.Locate(b, reflect.TypeFor[plainShipment](), false); errors.As(loc, &je) && je.Path != "" {
+		return fmt.Errorf("ior: shipment JSON: %w", &FieldError{Path: je.Path, Msg: je.Msg, Err: je.Err})
+	}
+	return fmt.Errorf("ior: shipment JSON: %w", err)
 }

@@ -77,7 +77,11 @@ func (l ErrorList) Error() string {
 		return l[0].Error()
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s (and %d more errors)", l[0].Error(), len(l)-1)
+	if len(l) == 2 {
+		fmt.Fprintf(&b, "%s (and 1 more error)", l[0].Error())
+	} else {
+		fmt.Fprintf(&b, "%s (and %d more errors)", l[0].Error(), len(l)-1)
+	}
 	return b.String()
 }
 

@@ -37,6 +37,11 @@ func parseTree(data []byte) (*node, error) {
 	if err != nil {
 		return nil, err
 	}
+	if off := r.start(); off < len(data) {
+		// Report where the extra data starts (after the token is read,
+		// the decoder's offset is past it).
+		return nil, &offsetError{off: off, msg: "unexpected data after the top-level object"}
+	}
 	if _, err := r.dec.Token(); err != io.EOF {
 		return nil, &offsetError{off: r.start(), msg: "unexpected data after the top-level object"}
 	}

@@ -1,0 +1,151 @@
+package duty_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/iorkit/iorkit/duty"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Bad input must give an error that names the field and the value, and
+// matches the package's sentinel. Each message below is the contract:
+// written from what a user needs to fix the input, then checked against
+// the code.
+
+func TestBadRates(t *testing.T) {
+	cases := []struct {
+		in   string
+		want string
+		pos  int
+	}{
+		{"", `duty: rate "" at position 0: empty rate`, 0},
+		{"5", `duty: rate "5" at position 1: expected %, ¢ or a currency after the number`, 1},
+		{"5%%", `duty: rate "5%%" at position 2: unexpected second %`, 2},
+		{"-5%", `duty: rate "-5%" at position 0: a rate cannot be negative`, 0},
+		{"abc", `duty: rate "abc" at position 0: expected a rate component, got "abc"`, 0},
+		{"1.5¢/parsec", `duty: rate "1.5¢/parsec" at position 6: unknown unit "parsec"`, 6},
+		{"12 % + ", `duty: rate "12 % + " at position 7: expected a rate component, got the end of the text`, 7},
+		{"12.8 % + 176.8 XYZ / 100 kg", `duty: rate "12.8 % + 176.8 XYZ / 100 kg" at position 15: unknown currency "XYZ"`, 15},
+		{"1e3%", `duty: rate "1e3%" at position 1: expected %, ¢ or a currency after the number`, 1},
+		{"5%)", `duty: rate "5%)" at position 2: expected +, -, MIN, MAX or the end of the rate`, 2},
+		{"\xff", `duty: rate "\xff" at position 0: rate text is not valid UTF-8`, 0},
+		{"Free Free", `duty: rate "Free Free" at position 5: unexpected text after "Free" (special-column text is read by ParsePreferences)`, 5},
+	}
+	for _, c := range cases {
+		t.Run(c.in, func(t *testing.T) {
+			_, err := duty.ParseRate(c.in)
+			require.Error(t, err)
+			assert.EqualError(t, err, c.want)
+			assert.ErrorIs(t, err, duty.ErrInvalidRate)
+			var se *duty.RateSyntaxError
+			require.ErrorAs(t, err, &se)
+			assert.Equal(t, c.in, se.Input)
+			assert.Equal(t, c.pos, se.Pos)
+		})
+	}
+}
+
+func TestBadTables(t *testing.T) {
+	cases := []struct {
+		file   string
+		want   string
+		row    int
+		column string
+		value  string
+		cause  error // a sentinel the cause matches, besides ErrInvalidTable
+	}{
+		{"table_empty.csv", `duty: tariff table row 1: empty input: want the header hs,kind,rate,origins,program,from,to,source`, 1, "", "", nil},
+		{"table_no_hs.csv", `duty: tariff table row 1, column hs, value "": missing column: want the header hs,kind,rate,origins,program,from,to,source`, 1, "hs", "", nil},
+		{"table_dup_column.csv", `duty: tariff table row 1, column hs, value "hs": column appears twice`, 1, "hs", "hs", nil},
+		{"table_hs_letter.csv", `duty: tariff table row 2, column hs, value "61A9": duty: "61A9" is not an HS code: unexpected 'A': want digits, dots and spaces`, 2, "hs", "61A9", duty.ErrInvalidCode},
+		{"table_hs_short.csv", `duty: tariff table row 2, column hs, value "1": duty: "1" is not an HS code: 1 digits: want 2 to 10`, 2, "hs", "1", duty.ErrInvalidCode},
+		{"table_kind.csv", `duty: tariff table row 2, column kind, value "mfm": duty: measure kind "mfm": want mfn, preferential or additional`, 2, "kind", "mfm", nil},
+		{"table_rate.csv", `duty: tariff table row 2, column rate, value "5%%": duty: rate "5%%" at position 2: unexpected second %`, 2, "rate", "5%%", duty.ErrInvalidRate},
+		{"table_rate_empty_row4.csv", `duty: tariff table row 4, column rate, value "": duty: rate "" at position 0: empty rate`, 4, "rate", "", duty.ErrInvalidRate},
+		{"table_origin.csv", `duty: tariff table row 2, column origins, value "XX": duty: "XX" is not an ISO 3166-1 alpha-2 country code`, 2, "origins", "XX", duty.ErrInvalidCountry},
+		{"table_origin_lower.csv", `duty: tariff table row 2, column origins, value "cn": duty: "cn" is not an ISO 3166-1 alpha-2 country code (codes are upper case)`, 2, "origins", "cn", duty.ErrInvalidCountry},
+		{"table_from.csv", `duty: tariff table row 2, column from, value "2026-13-01": want a date YYYY-MM-DD`, 2, "from", "2026-13-01", nil},
+		{"table_to_before_from.csv", `duty: tariff table row 2, column to, value "2026-01-01": duty: measure on 6109: ends 2026-01-01 before it starts 2026-02-01`, 2, "to", "2026-01-01", nil},
+		{"table_base.csv", `duty: tariff table row 2, column base, value "weight": want empty (customs value) or metal_content`, 2, "base", "weight", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.file, func(t *testing.T) {
+			f, err := os.Open(filepath.Join("testdata", "bad", c.file))
+			require.NoError(t, err)
+			defer f.Close()
+			_, err = duty.ReadTable(f)
+			require.Error(t, err)
+			assert.EqualError(t, err, c.want)
+			assert.ErrorIs(t, err, duty.ErrInvalidTable)
+			var te *duty.TableError
+			require.ErrorAs(t, err, &te)
+			assert.Equal(t, c.row, te.Row)
+			assert.Equal(t, c.column, te.Column)
+			assert.Equal(t, c.value, te.Value)
+			if c.cause != nil {
+				assert.ErrorIs(t, err, c.cause)
+			}
+		})
+	}
+}
+
+func TestBadProfiles(t *testing.T) {
+	cases := []struct {
+		file  string
+		want  string
+		cause error
+	}{
+		{"profile_cut_short.json", `duty: profile document: the JSON document is empty or cut short`, nil},
+		{"profile_trailing.json", `duty: profile document: unexpected data after the JSON value`, nil},
+		{"profile_unknown_field.json", `duty: profile document: profiles[0]: unknown field "contry"`, nil},
+		{"profile_date.json", `duty: profile document: profiles[0].from: duty: "2026-02-30" is not a date (want YYYY-MM-DD)`, duty.ErrInvalidDate},
+		{"profile_tax_rate_text.json", `duty: profile document: profiles[0].taxes[0].rate: error decoding string '"nineteen"': can't convert nineteen to decimal: multiple 'E' characters found`, nil},
+		{"profile_threshold_amount_number.json", `duty: profile document: profiles[0].de_minimis[0].amount: duty: invalid amount 150: amount must be a JSON string`, duty.ErrInvalidAmount},
+		{"profile_rounding_mode.json", `duty: profile document: profiles[0].duty_rounding.mode: duty: rounding mode "bankers": want half_up, half_even, down or up`, nil},
+		{"profile_country.json", `duty: profile document: profiles[0] (XX): duty: "XX" is not an ISO 3166-1 alpha-2 country code`, duty.ErrInvalidCountry},
+		{"profile_currency.json", `duty: profile document: profiles[0] (DE): duty: "EURO" is not an active ISO 4217 currency code`, duty.ErrInvalidCurrency},
+		{"profile_valuation.json", `duty: profile document: profiles[0] (DE): valuation "CIP": want CIF or FOB`, nil},
+		{"profile_to_before_from.json", `duty: profile document: profiles[0] (DE): to: 2025-12-31 is before from 2026-01-01`, nil},
+		{"profile_no_sources.json", `duty: profile document: profiles[0] (DE): sources: every profile names its sources`, nil},
+		{"profile_tax_negative.json", `duty: profile document: profiles[0] (DE): taxes[0].rate: -19 is negative`, nil},
+		{"profile_tax_base.json", `duty: profile document: profiles[0] (DE): taxes[0].base: unknown part "duties"`, nil},
+		{"profile_threshold_applies.json", `duty: profile document: profiles[0] (DE): de_minimis[0].applies: "vat": want duty, tax, duty_and_tax or fees`, nil},
+		{"profile_threshold_compare.json", `duty: profile document: profiles[0] (DE): de_minimis[0].compare: "value": want goods, customs_value, cif, tax_amount or duty_amount`, nil},
+		{"profile_threshold_negative.json", `duty: profile document: profiles[0] (DE): de_minimis[0].amount: -150.00 EUR is negative`, nil},
+		{"profile_fee_kind.json", `duty: profile document: profiles[0] (DE): fees[0].kind: "per_kg": want percent or fixed`, nil},
+		{"profile_fee_negative.json", `duty: profile document: profiles[0] (DE): fees[0].percent: -0.3464 is negative`, nil},
+		{"profile_union_no_vat.json", `duty: profile document: unions[0].members[0] (DE): template of union EU has no tax with code VAT to take the member's vat_rate`, nil},
+		{"profile_union_member_country.json", `duty: profile document: unions[0].members[1] (UK): duty: "UK" is not an ISO 3166-1 alpha-2 country code (the ISO code of the United Kingdom is GB)`, duty.ErrInvalidCountry},
+	}
+	for _, c := range cases {
+		t.Run(c.file, func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join("testdata", "bad", c.file))
+			require.NoError(t, err)
+			ps, err := duty.ReadProfiles(strings.NewReader(string(b)))
+			require.Error(t, err)
+			assert.Nil(t, ps)
+			assert.EqualError(t, err, c.want)
+			if c.cause != nil {
+				assert.ErrorIs(t, err, c.cause)
+			}
+		})
+	}
+}
+
+// A set of profiles of one country whose periods overlap is refused by
+// NewProfiles, naming both periods.
+func TestBadProfilesOverlap(t *testing.T) {
+	doc := `{"profiles":[
+ {"country":"DE","name":"Germany","currency":"EUR","valuation":"CIF","from":"2026-01-01","sources":["s"]},
+ {"country":"DE","name":"Germany","currency":"EUR","valuation":"CIF","from":"2026-06-01","sources":["s"]}]}`
+	ps, err := duty.ReadProfiles(strings.NewReader(doc))
+	require.NoError(t, err)
+	_, err = duty.NewProfiles(ps...)
+	assert.EqualError(t, err, "duty: profiles of DE overlap: one from 2026-01-01 to (open), one from 2026-06-01")
+	assert.False(t, errors.Is(err, duty.ErrInvalidTable))
+}
