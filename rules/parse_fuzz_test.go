@@ -10,10 +10,10 @@ import (
 	"github.com/iorkit/iorkit/rules"
 )
 
-// FuzzParse: any bytes give a pack or an ErrorList of *rules.Error with a
+// FuzzParseCompile: any text give a pack or an ErrorList of *rules.Error with a
 // position, never a panic; a pack that parses compiles or fails with
 // *rules.Error values too.
-func FuzzParse(f *testing.F) {
+func FuzzParseCompile(f *testing.F) {
 	_ = fs.WalkDir(rules.DefaultPacks(), ".", func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".json") {
 			if b, err := fs.ReadFile(rules.DefaultPacks(), p); err == nil {
