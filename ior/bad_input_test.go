@@ -42,7 +42,7 @@ func TestBadShipmentJSON(t *testing.T) {
 		{`"incoterm": "DDP"`, `"incoterm": 5`, `ior: shipment JSON: incoterm: ior: invalid incoterm: got 5, want a string such as "DDP"`, "incoterm", ior.ErrInvalidIncoterm},
 		{`"local_entity": true`, `"local_entity": "yes"`, `ior: shipment JSON: ior_providers[0].local_entity: got JSON string "yes", want true or false`, "ior_providers[0].local_entity", nil},
 		{`"accepts_import_risk": true`, `"accepts_import_risk": "true"`, `ior: shipment JSON: seller.accepts_import_risk: got JSON string "true", want true or false`, "seller.accepts_import_risk", nil},
-		{`"percent": "2.5"`, `"percent": "2,5"`, `ior: shipment JSON: ior_providers[0].fee.percent: error decoding string '"2,5"': can't convert 2,5 to decimal`, "ior_providers[0].fee.percent", nil},
+		{`"percent": "2.5"`, `"percent": "2,5"`, `ior: shipment JSON: ior_providers[0].fee: percent: "2,5" is not a decimal number (plain digits, e.g. "2.5")`, "ior_providers[0].fee", ior.ErrInvalidValue},
 		{`"registrations": [{"scheme": "EIN"`, `"registrations": {"scheme": "EIN"`, ``, "", nil}, // syntax error, see below
 	}
 	for _, c := range cases[:len(cases)-1] {
@@ -98,7 +98,7 @@ func TestBadShipmentValidate(t *testing.T) {
 		{`"net_weight": {"value": "20", "unit": "kg"}`, `"net_weight": {"value": "20", "unit": "l"}`, `lines[0].net_weight.unit: "l" is not a unit of mass`, duty.ErrIncompatibleUnits},
 		{`"amount": "5.00"`, `"amount": "-5.00"`, `lines[0].unit_price.amount: "-5.00" must not be negative`, ior.ErrInvalidValue},
 		{`"amount": "50.00", "currency": "EUR"`, `"amount": "50.00", "currency": "USD"`, `freight.currency: "USD" differs from the shipment's currency EUR`, ior.ErrMixedCurrency},
-		{`"percent": "2.5"`, `"percent": "-2.5"`, `ior_providers[0].fee.percent: "-2.5" must not be negative`, ior.ErrInvalidValue},
+		{`"percent": "2.5"`, `"percent": "-2.5"`, `ior_providers[0].fee.percent: "-2.5" must be between 0 and 100`, ior.ErrInvalidValue},
 		{`"scheme": "EORI"`, `"scheme": ""`, `ior_providers[0].registrations[0].scheme: is required (e.g. EORI, EIN, IEC)`, ior.ErrRequired},
 	}
 	e, err := ior.NewEngine()

@@ -2,6 +2,8 @@ package ior_test
 
 import (
 	"strings"
+
+	"github.com/iorkit/iorkit/duty"
 	"testing"
 
 	"github.com/iorkit/iorkit/ior"
@@ -108,4 +110,24 @@ func TestDecideUSSanctionsBlock(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, d.Blocked)
 	assert.Contains(t, d.Reasons[0], "blocked by SANCTIONS (line 0)")
+}
+
+// When the decision makes the buyer import under DDP (IN: only a resident
+// may import, so the US seller cannot), the buyer pays the import charges
+// and the quote says why.
+func TestQuotePayerFollowsImporter(t *testing.T) {
+	in := table(t, "6109.10,mfn,20%,,,2025-01-01,,test table\n")
+	e, err := ior.NewEngine(ior.WithSchedule("IN", in), ior.WithRates(duty.FixedRates{"EUR/INR": mustDec("100")}))
+	require.NoError(t, err)
+	s := readShipment(t, "../examples/shipments/de-tshirts.json")
+	s.Destination, s.Buyer.Country, s.IORProviders = "IN", "IN", nil
+	q, err := e.Quote(s)
+	require.NoError(t, err)
+	require.NotNil(t, q.Importer)
+	assert.Equal(t, ior.RoleBuyer, q.Importer.Role)
+	assert.True(t, q.Totals.Total.IsPositive())
+	sum, _ := duty.Sum(q.Totals.Duty, q.Totals.TaxAtBorder, q.Totals.Fees)
+	assert.Equal(t, sum.String(), q.Payers[1].AtImport.String())
+	assert.True(t, q.Payers[0].AtImport.IsZero())
+	assert.Contains(t, strings.Join(q.Notes, "\n"), "the importer (buyer) pays the import charges although DDP puts them on the seller")
 }

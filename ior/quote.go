@@ -153,7 +153,16 @@ func (e *Engine) quote(s Shipment, imp *Importer, notes []string) (Quote, error)
 			q.FX = append(q.FX, duty.FXUse{From: q.Currency, To: q.ShipmentCurrency, Rate: t.rate, Date: s.Date})
 		}
 	}
-	q.Payers = payers(s.Incoterm, a)
+	side := s.Incoterm.ImportPayer()
+	if imp != nil {
+		if rs := roleSide(imp.Role); rs != "" && rs != side {
+			// The importer pays at import; the Incoterm's side may owe it
+			// back under the contract, which a quote cannot settle.
+			q.Notes = append(q.Notes, fmt.Sprintf("the importer (%s) pays the import charges although %s puts them on the %s", imp.Role, s.Incoterm, side))
+			side = rs
+		}
+	}
+	q.Payers = payers(side, a)
 	if err := e.providerFee(&q, imp); err != nil {
 		return Quote{}, err
 	}
@@ -199,7 +208,7 @@ func (e *Engine) providerFee(q *Quote, imp *Importer) error {
 	q.Totals.Fees, _ = q.Totals.Fees.Add(amt)
 	q.Totals.Total, _ = q.Totals.Total.Add(amt)
 	side := 1
-	if q.Incoterm.ImportPayer() == SellerSide {
+	if q.Incoterm.ImportPayer() == SellerSide { // a provider acts for the side the Incoterm names
 		side = 0
 	}
 	q.Payers[side].AtImport, _ = q.Payers[side].AtImport.Add(amt)
@@ -239,18 +248,18 @@ func convertTotals(t duty.Totals, to string, rates duty.Rates, on duty.Date) (ra
 	return out, true
 }
 
-// payers splits the assessment between seller and buyer: under DDP the
-// seller pays every import charge; under the other rules the buyer pays
-// them at import. Tax collected at the point of sale is collected by the
-// seller (or its marketplace) from the buyer in the price, whatever the
-// rule.
-func payers(term Incoterm, a duty.Assessment) []Payer {
+// payers splits the assessment between seller and buyer: importSide pays
+// every import charge (the Incoterm's side: the seller under DDP, the buyer
+// otherwise, unless the decision made the other side the importer). Tax
+// collected at the point of sale is collected by the seller (or its
+// marketplace) from the buyer in the price, whatever the rule.
+func payers(importSide Side, a duty.Assessment) []Payer {
 	cur := a.Currency
 	zero, _ := duty.Zero(cur)
 	seller := Payer{Side: SellerSide, AtImport: zero, CollectedAtSale: zero, Charges: []string{}}
 	buyer := Payer{Side: BuyerSide, AtImport: zero, CollectedAtSale: zero, Charges: []string{}}
 	imp := &buyer
-	if term.ImportPayer() == SellerSide {
+	if importSide == SellerSide {
 		imp = &seller
 	}
 	add := func(p *Payer, m duty.Money, what string, atSale bool) {

@@ -144,3 +144,31 @@ func (s *Shipment) UnmarshalJSON(b []byte) error {
 	}
 	return fmt.Errorf("ior: shipment JSON: %w", err)
 }
+
+// UnmarshalJSON reads {"percent": "2.5", "minimum": {...}}. The percent is
+// a JSON string of plain decimal digits, like every amount: no float, no
+// exponent.
+func (f *ProviderFee) UnmarshalJSON(b []byte) error {
+	var raw struct {
+		Percent json.RawMessage `json:"percent"`
+		Minimum *duty.Money     `json:"minimum"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return err
+	}
+	var p string
+	if len(raw.Percent) > 0 {
+		if err := json.Unmarshal(raw.Percent, &p); err != nil {
+			return &FieldError{Path: "percent", Value: string(raw.Percent), Msg: "must be a JSON string such as \"2.5\"", Err: ErrInvalidValue}
+		}
+	}
+	d := decimal.Zero
+	if p != "" {
+		var err error
+		if d, err = duty.ParseDecimal(p); err != nil {
+			return &FieldError{Path: "percent", Value: p, Msg: "is not a decimal number (plain digits, e.g. \"2.5\")", Err: ErrInvalidValue}
+		}
+	}
+	*f = ProviderFee{Percent: d, Minimum: raw.Minimum}
+	return nil
+}

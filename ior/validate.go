@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/iorkit/iorkit/duty"
+	"github.com/shopspring/decimal"
 )
 
 type validator struct {
@@ -116,8 +117,8 @@ func (v *validator) party(path string, p Party, required bool) {
 		}
 	}
 	if p.Fee != nil {
-		if p.Fee.Percent.IsNegative() {
-			v.add(path+".fee.percent", p.Fee.Percent.String(), "must not be negative", ErrInvalidValue)
+		if p.Fee.Percent.IsNegative() || p.Fee.Percent.GreaterThan(decimal.New(100, 0)) {
+			v.add(path+".fee.percent", p.Fee.Percent.String(), "must be between 0 and 100", ErrInvalidValue)
 		}
 		if p.Fee.Minimum != nil {
 			v.money(path+".fee.minimum", *p.Fee.Minimum, "", false)

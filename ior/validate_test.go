@@ -134,7 +134,7 @@ func TestValidateEachProblem(t *testing.T) {
 			`ior_providers[0].registrations[0].id: is required`, ior.ErrRequired},
 		{"negative fee percent", func(s *ior.Shipment) {
 			s.IORProviders[0].Fee.Percent = decimal.RequireFromString("-2.5")
-		}, `ior_providers[0].fee.percent: "-2.5" must not be negative`, ior.ErrInvalidValue},
+		}, `ior_providers[0].fee.percent: "-2.5" must be between 0 and 100`, ior.ErrInvalidValue},
 		{"negative fee minimum", func(s *ior.Shipment) {
 			m := eur("-150")
 			s.IORProviders[0].Fee.Minimum = &m

@@ -118,9 +118,9 @@ func run(w io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(w, "landed cost: duty %s, tax %s, total %s\n", q.Totals.Duty, q.Totals.Tax, q.Totals.Total)
-	// Who pays follows the Incoterm, not the importer: under DAP the buyer
-	// bears import duties and taxes (the shop, as importer, pays them at
-	// the border and recovers them from the buyer under their contract).
+	// The importer pays at import: here the shop, although DAP puts duties
+	// and taxes on the buyer (the quote notes it; the shop recovers them
+	// from the buyer under their contract).
 	for _, p := range q.Payers {
 		fmt.Fprintf(w, "  %s pays at import %s\n", p.Side, p.AtImport)
 	}

@@ -25,7 +25,7 @@ func TestRun(t *testing.T) {
 		"candidate Sam Jones (buyer): not eligible: ACME_NO_CONSUMER_IOR: Acme policy",
 		"finding UN38_3 [document, required] on line 0: UN 38.3 test summary for lithium-ion batteries carried by air (rule ACME-LI-ION-TEST-SUMMARY)",
 		"landed cost: duty 4.00 GBP, tax 40.80 GBP, total 44.80 GBP",
-		"buyer pays at import 44.80 GBP",
+		"seller pays at import 44.80 GBP", // the policy makes the seller the importer, so it pays at import
 		"without the policy pack: importer of record: Sam Jones (buyer)",
 	} {
 		if !strings.Contains(out, want) {
