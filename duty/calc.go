@@ -151,7 +151,7 @@ func (c *Calculator) Calculate(e Entry) (Assessment, error) {
 	if len(e.Lines) == 0 {
 		return Assessment{}, errors.New("duty: entry has no lines")
 	}
-	p, err := c.profiles.For(e.Destination, e.Date)
+	p, err := c.profiles.ForDate(e.Destination, e.Date)
 	if err != nil {
 		return Assessment{}, err
 	}
