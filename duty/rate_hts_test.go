@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"github.com/iorkit/iorkit/internal/shareddata"
 	"io"
 	"os"
 	"path/filepath"
@@ -14,24 +15,10 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// htsDataDir finds shared/data/usitc_hts by walking up from the working
-// directory: the repository's CI clones it with shared/ beside the root.
+// htsDataDir locates shared/data/usitc_hts, skipping the test when absent.
 func htsDataDir(t *testing.T) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	require.NoError(t, err)
-	for {
-		for _, c := range []string{filepath.Join(dir, "shared", "data", "usitc_hts"), filepath.Join(dir, "..", "shared", "data", "usitc_hts")} {
-			if fi, err := os.Stat(c); err == nil && fi.IsDir() {
-				return c
-			}
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("USITC HTS export not found: no shared/data/usitc_hts above the working directory (see shared/data/usitc_hts/SOURCES.md)")
-		}
-		dir = parent
-	}
+	return shareddata.Path(t, "usitc_hts")
 }
 
 type htsRow struct {

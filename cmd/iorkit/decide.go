@@ -12,40 +12,20 @@ import (
 )
 
 func cmdDecide(args []string, w io.Writer) error {
-	fs := flag.NewFlagSet("decide", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	var ef engineFlags
-	ef.register(fs)
-	asJSON := fs.Bool("json", false, "print JSON")
 	// A decision holds no amounts; --lang is accepted so that the three
 	// commands take the same flags, and checked.
-	lang := langFlag(fs)
-	pos, err := parseArgs(fs, args)
+	c, err := setup("decide", "iorkit decide FILE", args, nil)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return errors.New("want one shipment file: iorkit decide FILE")
-	}
-	if _, err := lang(); err != nil {
-		return err
-	}
-	s, err := readShipment(pos[0])
+	d, err := c.engine.Decide(c.shipment)
 	if err != nil {
 		return err
 	}
-	eng, err := ef.engine()
-	if err != nil {
-		return err
-	}
-	d, err := eng.Decide(s)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
+	if c.asJSON {
 		return writeJSON(w, d)
 	}
-	printDecision(w, s.Destination, d)
+	printDecision(w, c.shipment.Destination, d)
 	return nil
 }
 
@@ -97,35 +77,17 @@ func printDecision(w io.Writer, dest string, d ior.Decision) {
 }
 
 func cmdPlan(args []string, w io.Writer) error {
-	fs := flag.NewFlagSet("plan", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	var ef engineFlags
-	ef.register(fs)
-	asJSON := fs.Bool("json", false, "print JSON")
-	to := fs.String("to", "", "destinations, comma-separated (e.g. DE,GB,US)")
-	lang := langFlag(fs)
-	pos, err := parseArgs(fs, args)
+	var to *string
+	c, err := setup("plan", "iorkit plan FILE --to DE,GB,US", args, func(fs *flag.FlagSet) {
+		to = fs.String("to", "", "destinations, comma-separated (e.g. DE,GB,US)")
+	})
 	if err != nil {
 		return err
-	}
-	am, err := lang()
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return errors.New("want one shipment file: iorkit plan FILE --to DE,GB,US")
 	}
 	if *to == "" {
 		return errors.New("--to is required: the destinations to plan, e.g. --to DE,GB,US")
 	}
-	s, err := readShipment(pos[0])
-	if err != nil {
-		return err
-	}
-	eng, err := ef.engine()
-	if err != nil {
-		return err
-	}
+	s, eng, am := c.shipment, c.engine, c.amounts
 	var dests []string
 	for _, d := range strings.Split(*to, ",") {
 		if d = strings.TrimSpace(d); d != "" {
@@ -136,7 +98,7 @@ func cmdPlan(args []string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if c.asJSON {
 		return writeJSON(w, plans)
 	}
 	for _, p := range plans {

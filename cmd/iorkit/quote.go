@@ -156,40 +156,62 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	return pos, nil
 }
 
-func cmdQuote(args []string, w io.Writer) error {
-	fs := flag.NewFlagSet("quote", flag.ContinueOnError)
+// shipmentCmd is what quote, decide and plan share: the engine flags,
+// --json, --lang, one shipment file and the engine built from the flags.
+type shipmentCmd struct {
+	shipment ior.Shipment
+	engine   *ior.Engine
+	asJSON   bool
+	amounts  amounts
+}
+
+// setup parses args for command name (usage is its synopsis), with extra
+// flags registered by more, then reads the shipment and builds the engine.
+func setup(name, usage string, args []string, more func(*flag.FlagSet)) (*shipmentCmd, error) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	var ef engineFlags
 	ef.register(fs)
 	asJSON := fs.Bool("json", false, "print JSON")
 	lang := langFlag(fs)
+	if more != nil {
+		more(fs)
+	}
 	pos, err := parseArgs(fs, args)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if len(pos) != 1 {
-		return errors.New("want one shipment file: iorkit quote FILE")
+		return nil, errors.New("want one shipment file: " + usage)
 	}
 	am, err := lang()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	s, err := readShipment(pos[0])
 	if err != nil {
-		return err
+		return nil, err
 	}
 	eng, err := ef.engine()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	q, err := eng.Quote(s)
+	return &shipmentCmd{shipment: s, engine: eng, asJSON: *asJSON, amounts: am}, nil
+}
+
+func cmdQuote(args []string, w io.Writer) error {
+	c, err := setup("quote", "iorkit quote FILE", args, nil)
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	q, err := c.engine.Quote(c.shipment)
+	if err != nil {
+		return err
+	}
+	if c.asJSON {
 		return writeJSON(w, q)
 	}
-	printQuote(w, s, q, am)
+	printQuote(w, c.shipment, q, c.amounts)
 	return nil
 }
 

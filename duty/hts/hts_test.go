@@ -3,35 +3,22 @@ package hts
 import (
 	"errors"
 	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/internal/shareddata"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// sharedData finds shared/data by walking up from the working directory
-// (CI clones the repository with shared/ beside it) and skips the test when
-// it is absent.
+// sharedData locates official data under shared/data, skipping the test
+// when it is absent.
 func sharedData(t testing.TB, parts ...string) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	require.NoError(t, err)
-	for {
-		p := filepath.Join(append([]string{dir, "shared", "data"}, parts...)...)
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skipf("shared/data/%s not found above the working directory: official data not available", filepath.Join(parts...))
-		}
-		dir = parent
-	}
+	return shareddata.Path(t, parts...)
 }
 
 func day(s string) time.Time {

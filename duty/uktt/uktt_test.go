@@ -9,25 +9,16 @@ import (
 	"time"
 
 	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/internal/shareddata"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
+// sharedData locates official data under shared/data, skipping the test
+// when it is absent.
 func sharedData(t testing.TB, parts ...string) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	require.NoError(t, err)
-	for {
-		p := filepath.Join(append([]string{dir, "shared", "data"}, parts...)...)
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skipf("shared/data/%s not found above the working directory: official data not available", filepath.Join(parts...))
-		}
-		dir = parent
-	}
+	return shareddata.Path(t, parts...)
 }
 
 func open(t testing.TB, path string) *os.File {

@@ -2,7 +2,7 @@ package main
 
 import (
 	"bytes"
-	"os"
+	"github.com/iorkit/iorkit/internal/shareddata"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,24 +12,12 @@ import (
 // keeps beside the repository root (and a developer may keep above it).
 const htsCSV = "shared/data/usitc_hts/usitc_hts_2026_revision_3.csv"
 
-// findUp looks for rel in the working directory and each of its parents.
+// findUp locates rel (a path starting shared/data/) above the working
+// directory, or returns "".
 func findUp(t *testing.T, rel string) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		p := filepath.Join(dir, rel)
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
+	p, _ := shareddata.Find(strings.TrimPrefix(rel, "shared/data/"))
+	return p
 }
 
 // Worked by hand from HTS 2026 Revision 3 and the US profile (FOB
