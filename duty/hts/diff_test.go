@@ -1,6 +1,7 @@
 package hts
 
 import (
+	"github.com/iorkit/iorkit/internal/shareddata"
 	"os"
 	"strings"
 	"testing"
@@ -36,7 +37,7 @@ func TestDiffFixture(t *testing.T) {
 }
 
 func TestDiffReal(t *testing.T) {
-	old, err := ReadCSV(open(t, sharedData(t, "usitc_hts", "usitc_hts_2025-04_htsdata.csv")))
+	old, err := ReadCSV(open(t, shareddata.Path(t, "usitc_hts", "usitc_hts_2025-04_htsdata.csv")))
 	require.NoError(t, err)
 	cs := Diff(old, load2026(t))
 	kinds := map[ChangeKind]int{}
@@ -57,9 +58,9 @@ func TestDiffReal(t *testing.T) {
 	assert.Equal(t, Added, byNumber["0202.30.80"].Kind)
 
 	// The two chapter 99 snapshots: the s.122 headings appear.
-	a, err := ReadJSON(open(t, sharedData(t, "usitc_hts", "usitc_hts_ch99_2026-02.json")))
+	a, err := ReadJSON(open(t, shareddata.Path(t, "usitc_hts", "usitc_hts_ch99_2026-02.json")))
 	require.NoError(t, err)
-	b, err := ReadJSON(open(t, sharedData(t, "usitc_hts", "usitc_hts_ch99_2026-04.json")))
+	b, err := ReadJSON(open(t, shareddata.Path(t, "usitc_hts", "usitc_hts_ch99_2026-04.json")))
 	require.NoError(t, err)
 	cs = Diff(a, b)
 	var added []string

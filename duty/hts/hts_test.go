@@ -14,13 +14,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// sharedData locates official data under shared/data, skipping the test
-// when it is absent.
-func sharedData(t testing.TB, parts ...string) string {
-	t.Helper()
-	return shareddata.Path(t, parts...)
-}
-
 func day(s string) time.Time {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
@@ -59,7 +52,7 @@ func load2026(t testing.TB) *Schedule {
 	if once2026 != nil {
 		return once2026
 	}
-	s, err := ReadCSV(open(t, sharedData(t, "usitc_hts", "usitc_hts_2026_revision_3.csv")), Source("USITC HTS 2026 Revision 3"))
+	s, err := ReadCSV(open(t, shareddata.Path(t, "usitc_hts", "usitc_hts_2026_revision_3.csv")), Source("USITC HTS 2026 Revision 3"))
 	require.NoError(t, err)
 	once2026 = s
 	return s
@@ -196,7 +189,7 @@ func TestMiniJSON(t *testing.T) {
 }
 
 func TestRealJSON(t *testing.T) {
-	s, err := ReadJSON(open(t, sharedData(t, "usitc_hts", "usitc_hts_ch61.json")))
+	s, err := ReadJSON(open(t, shareddata.Path(t, "usitc_hts", "usitc_hts_ch61.json")))
 	require.NoError(t, err)
 	ms, err := s.Measures("6101.20.00.10", "KR", day("2026-04-15"))
 	require.NoError(t, err)
@@ -278,7 +271,7 @@ func FuzzReadJSON(f *testing.F) {
 }
 
 func BenchmarkLoadCSV2026(b *testing.B) {
-	data, err := os.ReadFile(sharedData(b, "usitc_hts", "usitc_hts_2026_revision_3.csv"))
+	data, err := os.ReadFile(shareddata.Path(b, "usitc_hts", "usitc_hts_2026_revision_3.csv"))
 	require.NoError(b, err)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(data)))

@@ -1,6 +1,7 @@
 package hts
 
 import (
+	"github.com/iorkit/iorkit/internal/shareddata"
 	"strings"
 	"testing"
 
@@ -11,7 +12,7 @@ import (
 
 func with2026Layers(t *testing.T) *Schedule {
 	t.Helper()
-	s, err := ReadCSV(open(t, sharedData(t, "usitc_hts", "usitc_hts_2026_revision_3.csv")), Source("USITC HTS 2026 Revision 3"))
+	s, err := ReadCSV(open(t, shareddata.Path(t, "usitc_hts", "usitc_hts_2026_revision_3.csv")), Source("USITC HTS 2026 Revision 3"))
 	require.NoError(t, err)
 	require.NoError(t, s.AddLayers(open(t, "../../examples/layers/us_2026.csv")))
 	return s
@@ -88,7 +89,7 @@ func TestLayerStacking2026(t *testing.T) {
 }
 
 func TestHeadingText(t *testing.T) {
-	s, err := ReadJSON(open(t, sharedData(t, "usitc_hts", "usitc_hts_ch99_2026-04.json")))
+	s, err := ReadJSON(open(t, shareddata.Path(t, "usitc_hts", "usitc_hts_ch99_2026-04.json")))
 	require.NoError(t, err)
 	for _, c := range []struct{ heading, rate, base string }{
 		{"9903.88.15", "7.5%", ""},

@@ -14,13 +14,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// sharedData locates official data under shared/data, skipping the test
-// when it is absent.
-func sharedData(t testing.TB, parts ...string) string {
-	t.Helper()
-	return shareddata.Path(t, parts...)
-}
-
 func open(t testing.TB, path string) *os.File {
 	t.Helper()
 	f, err := os.Open(path)
@@ -114,7 +107,7 @@ func TestUnknownGroupSkipped(t *testing.T) {
 }
 
 func TestRealFixtures(t *testing.T) {
-	dir := sharedData(t, "uk_trade_tariff")
+	dir := shareddata.Path(t, "uk_trade_tariff")
 	rates, err := ReadExchangeRates(open(t, filepath.Join(dir, "xi_monetary_exchange_rates.json")))
 	require.NoError(t, err)
 	assert.Len(t, rates, 67)
