@@ -1,0 +1,217 @@
+// Duties: measures chosen and applied per line, de minimis relief and the
+// flat duty per subheading.
+
+package duty
+
+import (
+	"fmt"
+	"strings"
+)
+
+func (k *calc) lineFailed(i int, err error) error {
+	le := &LineError{Line: i, HS: k.e.Lines[i].HS, Err: err}
+	if !k.c.partial {
+		return le
+	}
+	k.a.Lines[i].Calculable = false
+	k.a.Lines[i].Reason = err.Error()
+	k.a.Incomplete = true
+	k.trace("duty", i, "line not calculable: "+err.Error(), "", Money{}, Money{}, "")
+	return nil
+}
+
+// hs6 returns the first six digits of a code.
+func hs6(hs string) string {
+	d := digitsOnly(hs)
+	if len(d) > 6 {
+		return d[:6]
+	}
+	return d
+}
+
+func digitsOnly(hs string) string {
+	var b strings.Builder
+	for _, r := range hs {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func (k *calc) duties() error {
+	if o, ok := k.met(AppliesDuty, Relief); ok {
+		for i := range k.a.Lines {
+			k.a.Lines[i].Duties = append(k.a.Lines[i].Duties, Charge{Kind: "duty", Code: "RELIEF", Name: "Duty relief (de minimis)",
+				Rate: "relief", Base: k.a.Lines[i].CustomsValue, Amount: k.zero(), Source: o.Source, Collection: NotDue,
+				Note: fmt.Sprintf("%s: %s", o.Code, o.Reason)})
+			k.trace("duty", i, "no duty: "+o.Code+": "+o.Reason, "", k.a.Lines[i].CustomsValue, k.zero(), o.Source)
+		}
+		return nil
+	}
+	if o, ok := k.met(AppliesDuty, FlatPerSubheading); ok {
+		return k.flatDuty(o)
+	}
+	sched, area, ok := k.c.Schedule(k.p)
+	for i, l := range k.e.Lines {
+		la := &k.a.Lines[i]
+		ms := l.Measures
+		if len(ms) == 0 {
+			if !ok {
+				if err := k.lineFailed(i, &NoScheduleError{Destination: k.e.Destination, Union: k.p.Union}); err != nil {
+					return err
+				}
+				continue
+			}
+			var err error
+			ms, err = sched.Measures(l.HS, l.Origin, k.e.Date.Time())
+			if err != nil {
+				if err := k.lineFailed(i, fmt.Errorf("%s tariff: %w", area, err)); err != nil {
+					return err
+				}
+				continue
+			}
+		}
+		charges, err := k.applyMeasures(i, l, ms)
+		if err != nil {
+			if err := k.lineFailed(i, err); err != nil {
+				return err
+			}
+			continue
+		}
+		la.Duties = charges
+		sum := k.zero()
+		for _, ch := range charges {
+			sum = Money{amount: sum.amount.Add(ch.Amount.amount), currency: k.cur}
+		}
+		la.Duty = sum
+	}
+	return nil
+}
+
+func (k *calc) flatDuty(o DeMinimisOutcome) error {
+	var th Threshold
+	for _, t := range k.p.DeMinimis {
+		if t.Code == o.Code {
+			th = t
+		}
+	}
+	flat, err := k.convert(*th.FlatAmount, "flat duty "+th.Code)
+	if err != nil {
+		return err
+	}
+	flat = flat.Round()
+	seen := map[string]bool{}
+	for i := range k.a.Lines {
+		la := &k.a.Lines[i]
+		sub := hs6(la.HS)
+		amount, note := flat, fmt.Sprintf("%s per distinct subheading; first line of %s", th.FlatAmount, sub)
+		if seen[sub] {
+			amount, note = k.zero(), fmt.Sprintf("subheading %s already charged on an earlier line", sub)
+		}
+		seen[sub] = true
+		la.Duties = []Charge{{Kind: "duty", Code: "FLAT", Name: "Flat duty on low-value consignment", Rate: th.FlatAmount.String() + " per subheading",
+			Base: la.CustomsValue, Amount: amount, Source: th.Source, Effective: th.From, Collection: AtBorder, Note: note}}
+		la.Duty = amount
+		k.trace("duty", i, th.Code+": "+note, th.FlatAmount.String()+" per subheading", la.CustomsValue, amount, th.Source)
+	}
+	return nil
+}
+
+// applyMeasures chooses the measures of one line with Choose (MFN, or the
+// lowest claimed preference, plus additional layers) and applies them.
+func (k *calc) applyMeasures(i int, l EntryLine, all []Measure) ([]Charge, error) {
+	la := &k.a.Lines[i]
+	basis := Basis{Value: la.CustomsValue, Quantities: l.Quantities, Exchange: k.exchange}
+	if len(l.Parts) > 0 {
+		basis.Parts = make(map[string]Basis, len(l.Parts))
+		for _, p := range l.Parts {
+			v, err := k.convert(p.Value, "part "+p.Name)
+			if err != nil {
+				return nil, err
+			}
+			basis.Parts[p.Name] = Basis{Value: v, Quantities: p.Quantities, Exchange: k.exchange}
+		}
+	}
+	if k.p.DutyBaseRounding != nil {
+		basis.Value = k.p.DutyBaseRounding.apply(basis.Value)
+	}
+	ms := make([]Measure, 0, len(all))
+	for _, m := range all {
+		if m.InForce(k.e.Date.Time()) {
+			ms = append(ms, m)
+		}
+	}
+	opts := ChoiceOptions{}
+	if l.ClaimPreference != nil && !*l.ClaimPreference {
+		opts.Claim = ClaimNone
+	}
+	choice, err := Choose(ms, l.Origin, basis, opts)
+	if err != nil {
+		return nil, err
+	}
+	for _, st := range choice.Steps {
+		if !st.Used {
+			k.trace("duty", i, "set aside "+st.Measure.Kind.String()+" "+progOr(st.Measure.Program, st.Measure.HS)+": "+st.Reason,
+				st.Measure.Rate.String(), Money{}, Money{}, st.Measure.Source)
+		}
+	}
+	round := func(m Money) Money { return k.p.DutyRounding.apply(m) }
+	var out []Charge
+	b := choice.Base
+	amt, err := k.apply(b, basis)
+	if err != nil {
+		return nil, err
+	}
+	ch := Charge{Kind: "duty", Code: "MFN", Name: "Customs duty (MFN)", Rate: b.Rate.String(), Base: la.CustomsValue,
+		Amount: round(amt), Source: b.Source, Effective: DateOf(b.From), Collection: AtBorder}
+	what := "MFN duty"
+	if choice.Preference {
+		ch.Code, ch.Name = "PREF", "Customs duty (preference "+b.Program+")"
+		ch.Note = "preferential rate claimed: proof of origin is required"
+		what = "preferential duty " + b.Program + " (proof of origin required)"
+	}
+	out = append(out, ch)
+	k.trace("duty", i, what, ch.Rate, la.CustomsValue, ch.Amount, b.Source)
+	for _, m := range choice.Layers {
+		amt, err := k.apply(m, basis)
+		if err != nil {
+			return nil, fmt.Errorf("additional duty %s: %w", m.Program, err)
+		}
+		r := round(amt)
+		out = append(out, Charge{Kind: "duty", Code: "ADD", Name: "Additional duty " + m.Program, Rate: m.Rate.String(), Base: la.CustomsValue,
+			Amount: r, Source: m.Source, Effective: DateOf(m.From), Collection: AtBorder})
+		k.trace("duty", i, "additional duty "+m.Program, out[len(out)-1].Rate, la.CustomsValue, r, m.Source)
+	}
+	return out, nil
+}
+
+// exchange converts a specific amount stated in another currency (a GB
+// rate in EUR) at the entry's rates, reporting the rate used.
+func (k *calc) exchange(m Money, to string) (Money, error) {
+	if to != k.cur {
+		out, _, err := Convert(m, to, k.c.rates, k.e.Date)
+		return out, err
+	}
+	return k.convert(m, "rate amount in "+m.Currency())
+}
+
+func (k *calc) apply(m Measure, b Basis) (Money, error) {
+	if m.Base == MetalContentValue {
+		// Charged on the value of the metal content only (US Section 232
+		// derivatives): the line must say what that value is.
+		part, ok := b.Parts[string(MetalContentValue)]
+		if !ok {
+			return Money{}, &MissingBasisError{What: "value", Part: string(MetalContentValue), Rate: m.Rate.String()}
+		}
+		b = part
+	}
+	amt, err := m.Rate.Apply(b)
+	if err != nil {
+		return Money{}, err
+	}
+	if amt.Currency() != k.cur {
+		return k.convert(amt, "duty "+m.Rate.String())
+	}
+	return amt, nil
+}

@@ -1,0 +1,92 @@
+// Valuation: line values into the destination currency, freight and
+// insurance allocated over the lines, customs value per line.
+
+package duty
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// value converts line values, freight and insurance into the destination's
+// currency, allocates freight and insurance over the lines and sets each
+// line's customs value.
+func (k *calc) value() error {
+	lines := make([]LineAssessment, len(k.e.Lines))
+	weights := make([]decimal.Decimal, len(k.e.Lines))
+	goods := k.zero()
+	for i, l := range k.e.Lines {
+		if l.Value.Currency() == "" {
+			return &LineError{Line: i, HS: l.HS, Err: errors.New("value is required")}
+		}
+		if l.Value.IsNegative() {
+			return &LineError{Line: i, HS: l.HS, Err: fmt.Errorf("value %s is negative", l.Value)}
+		}
+		v, err := k.convert(l.Value, "value")
+		if err != nil {
+			return &LineError{Line: i, HS: l.HS, Err: err}
+		}
+		v = v.Round()
+		lines[i] = LineAssessment{Index: i, HS: l.HS, Origin: l.Origin, Value: v, Calculable: true,
+			Duties: []Charge{}, Taxes: []Charge{}, Duty: k.zero(), Tax: k.zero()}
+		weights[i] = v.amount
+		goods = Money{amount: goods.amount.Add(v.amount), currency: k.cur}
+	}
+	if goods.IsZero() { // nothing to weigh by: share equally
+		for i := range weights {
+			weights[i] = decimal.New(1, 0)
+		}
+	}
+	freight, err := k.optional(k.e.Freight, "freight")
+	if err != nil {
+		return err
+	}
+	insurance, err := k.optional(k.e.Insurance, "insurance")
+	if err != nil {
+		return err
+	}
+	fs, err := Allocate(freight, weights)
+	if err != nil {
+		return err
+	}
+	is, err := Allocate(insurance, weights)
+	if err != nil {
+		return err
+	}
+	cv := k.zero()
+	for i := range lines {
+		lines[i].Freight, lines[i].Insurance = fs[i], is[i]
+		lines[i].CustomsValue = lines[i].Value
+		if k.p.Valuation == CIF {
+			lines[i].CustomsValue = Money{amount: lines[i].Value.amount.Add(fs[i].amount).Add(is[i].amount), currency: k.cur}
+		}
+		cv = Money{amount: cv.amount.Add(lines[i].CustomsValue.amount), currency: k.cur}
+		what := "customs value (FOB): the line's value"
+		if k.p.Valuation == CIF {
+			what = "customs value (CIF): the line's value + its share of freight and insurance"
+		}
+		k.trace("valuation", i, what, "", lines[i].Value, lines[i].CustomsValue, "")
+	}
+	if k.p.Valuation == FOB {
+		k.trace("valuation", -1, "FOB valuation: international freight and insurance are not part of the customs value", "", Money{}, Money{}, strings.Join(k.p.Sources, "; "))
+	}
+	k.a.Lines, k.a.Goods, k.a.Freight, k.a.Insurance, k.a.CustomsValue = lines, goods, freight, insurance, cv
+	return nil
+}
+
+func (k *calc) optional(m Money, what string) (Money, error) {
+	if m.Currency() == "" {
+		return k.zero(), nil
+	}
+	if m.IsNegative() {
+		return Money{}, fmt.Errorf("duty: %s %s is negative", what, m)
+	}
+	v, err := k.convert(m, what)
+	if err != nil {
+		return Money{}, err
+	}
+	return v.Round(), nil
+}
