@@ -29,6 +29,7 @@ func (e *Error) Error() string {
 	return e.Path + ": " + e.Msg
 }
 
+// Unwrap returns the decoding error.
 func (e *Error) Unwrap() error { return e.Err }
 
 var unmarshaler = reflect.TypeFor[json.Unmarshaler]()
