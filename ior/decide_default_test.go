@@ -131,3 +131,34 @@ func TestQuotePayerFollowsImporter(t *testing.T) {
 	assert.True(t, q.Payers[0].AtImport.IsZero())
 	assert.Contains(t, strings.Join(q.Notes, "\n"), "the importer (buyer) pays the import charges although DDP puts them on the seller")
 }
+
+// US under DAP to a consumer: the buyer imports (informal entry through
+// the carrier); the German seller stays an alternative that would need
+// CBP Form 5106, a bond and a resident agent to import.
+func TestDecideUSDAPConsumer(t *testing.T) {
+	d, err := defaultEngine(t).Decide(readShipment(t, "../examples/shipments/us-headphones.json"))
+	require.NoError(t, err)
+	require.NotNil(t, d.Importer)
+	assert.Equal(t, ior.RoleBuyer, d.Importer.Role)
+	assert.NotContains(t, codes(d.Actions), "CBP_5106")
+	require.NotEmpty(t, d.Alternatives)
+	assert.Equal(t, ior.RoleSeller, d.Alternatives[0].Role)
+	assert.Contains(t, strings.Join(d.Alternatives[0].Reasons, " "), "CBP_5106")
+	assert.Contains(t, d.Reasons[0], `buyer "Sam Rivera" imports: first eligible candidate under DAP (buyer side first)`)
+}
+
+// BR under DAP to a consumer: the Brazilian consumer imports; the foreign
+// seller is ruled out (RESIDENT_ONLY) and the parcel needs the consumer's
+// CPF.
+func TestDecideBRDAPConsumer(t *testing.T) {
+	s := brShipment(t)
+	s.Incoterm = ior.DAP
+	d, err := defaultEngine(t).Decide(s)
+	require.NoError(t, err)
+	require.NotNil(t, d.Importer)
+	assert.Equal(t, ior.RoleBuyer, d.Importer.Role)
+	assert.Contains(t, codes(d.Actions), "CONSIGNEE_CPF")
+	assert.False(t, d.Alternatives[0].Eligible)
+	assert.Contains(t, d.Alternatives[0].Reasons[0], "RESIDENT_ONLY")
+	assert.NotContains(t, strings.Join(d.Reasons, "\n"), "although")
+}
