@@ -102,6 +102,7 @@ func (k *calc) taxes() error {
 			switch {
 			case atSale && !t.OnDutyOnly:
 				ch.Collection = AtSale
+				ch.Name = t.Code + " collected at the point of sale"
 				ch.Note = fmt.Sprintf("collected at the point of sale by the seller or marketplace, not at the border: %s (%s); %s", pos.Code, pos.Reason, ch.Note)
 			case relieved:
 				ch.Amount, ch.Collection = k.zero(), NotDue

@@ -54,7 +54,7 @@ func TestRun(t *testing.T) {
 			"Customs value (CIF)                         55.00 EUR",
 			"threshold EU_DUTY_RELIEF_150 met: duty relief",
 			"threshold EU_IOSS met: tax point_of_sale",
-			"Import VAT                                  10.45 EUR  (19% on 55.00 EUR, collected at point of sale)",
+			"VAT collected at the point of sale          10.45 EUR  (19% on 55.00 EUR, collected at point of sale)",
 			"paid by the shop at import                 0.00 EUR",
 			"collected by the shop at sale             10.45 EUR",
 			"Total to pay (nothing on delivery)          65.45 EUR",
