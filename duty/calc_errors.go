@@ -45,20 +45,3 @@ func (e *NoScheduleError) Error() string {
 
 // Is reports whether target is ErrNoSchedule.
 func (e *NoScheduleError) Is(target error) bool { return target == ErrNoSchedule }
-
-// ErrNoMeasure is matched by *NoMeasureError.
-var ErrNoMeasure = errors.New("duty: no duty measure")
-
-// NoMeasureError reports a code with no MFN or preferential measure in
-// force for the origin on the date.
-type NoMeasureError struct {
-	HS, Origin string
-	Date       Date
-}
-
-func (e *NoMeasureError) Error() string {
-	return fmt.Sprintf("duty: no duty measure for HS %s of origin %s in force on %s", e.HS, e.Origin, e.Date)
-}
-
-// Is reports whether target is ErrNoMeasure.
-func (e *NoMeasureError) Is(target error) bool { return target == ErrNoMeasure }
