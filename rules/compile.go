@@ -51,7 +51,7 @@ type compiledRule struct {
 	pack    *Pack
 	rule    *Rule
 	prg     cel.Program
-	cost    cost.CostEstimate
+	cost    cost.Estimate
 	finding Finding
 	loops   bool    // has comprehensions: evaluated with cost tracking and ctx
 	guards  []guard // line rules: conditions on line fields checked in Go first
@@ -275,14 +275,14 @@ func (sizeHints) EstimateSize(n cost.AstNode) *cost.SizeEstimate {
 func (sizeHints) EstimateCallCost(function, overloadID string, target *cost.AstNode, args []cost.AstNode) *cost.CallEstimate {
 	switch {
 	case strings.HasPrefix(overloadID, "has_registration_"):
-		return &cost.CallEstimate{CostEstimate: cost.CostEstimate{Min: 1, Max: 2 * MaxListSize}}
+		return cost.NewCallEstimate(cost.Estimate{Min: 1, Max: 2 * MaxListSize}, nil)
 	case overloadID == "hs_in_string_list":
-		return &cost.CallEstimate{CostEstimate: cost.CostEstimate{Min: 1, Max: 2 * MaxListSize}}
+		return cost.NewCallEstimate(cost.Estimate{Min: 1, Max: 2 * MaxListSize}, nil)
 	case overloadID == "decimal_string":
-		return &cost.CallEstimate{CostEstimate: cost.CostEstimate{Min: 1, Max: 2}, ResultSize: &cost.SizeEstimate{Min: 1, Max: 1}}
+		return cost.NewCallEstimate(cost.Estimate{Min: 1, Max: 2}, &cost.SizeEstimate{Min: 1, Max: 1})
 	case overloadID == "hs_prefix_string_string", overloadID == "eu_member_string",
 		strings.HasSuffix(overloadID, "_decimal"):
-		return &cost.CallEstimate{CostEstimate: cost.CostEstimate{Min: 1, Max: 2}}
+		return cost.NewCallEstimate(cost.Estimate{Min: 1, Max: 2}, nil)
 	}
 	return nil
 }

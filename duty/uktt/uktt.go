@@ -7,7 +7,6 @@ import (
 	"io"
 	"regexp"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/iorkit/iorkit/duty"
@@ -308,5 +307,3 @@ type ratePeriod struct {
 	rate     decimal.Decimal
 	ok       bool
 }
-
-func trimmed(s string) string { return strings.TrimSpace(s) }
