@@ -10,12 +10,6 @@ import (
 // thresholdApplies tells whether a threshold's conditions (shipped from,
 // origins, mode, B2C, registration) fit the entry, and why not.
 func (k *calc) thresholdApplies(t Threshold) (bool, string) {
-	if t.Suspended {
-		return false, "suspended"
-	}
-	if !inForce(t.From, t.To, k.e.Date) {
-		return false, "not in force on " + k.e.Date.String()
-	}
 	if len(t.ShippedFrom) > 0 && !contains(t.ShippedFrom, k.e.ShippedFrom) {
 		return false, fmt.Sprintf("only for goods shipped from %s", strings.Join(t.ShippedFrom, ", "))
 	}
@@ -39,14 +33,16 @@ func (k *calc) thresholdApplies(t Threshold) (bool, string) {
 	return true, ""
 }
 
-func (k *calc) compared(t Threshold) (Money, bool) {
+// compared is the value a threshold is tested against, in the
+// destination's currency.
+func (k *calc) compared(t Threshold) Money {
 	switch t.Compare {
 	case CompareGoods:
-		return k.a.Goods, true
+		return k.a.Goods
 	case CompareCustomsValue:
-		return k.a.CustomsValue, true
+		return k.a.CustomsValue
 	case CompareCIF:
-		return Money{amount: k.a.Goods.amount.Add(k.a.Freight.amount).Add(k.a.Insurance.amount), currency: k.cur}, true
+		return Money{amount: k.a.Goods.amount.Add(k.a.Freight.amount).Add(k.a.Insurance.amount), currency: k.cur}
 	case CompareTaxAmount:
 		sum := k.zero()
 		for _, l := range k.a.Lines {
@@ -56,54 +52,53 @@ func (k *calc) compared(t Threshold) (Money, bool) {
 				}
 			}
 		}
-		return sum, false
+		return sum
 	case CompareDutyAmount:
 		sum := k.zero()
 		for _, l := range k.a.Lines {
 			sum = Money{amount: sum.amount.Add(l.Duty.amount), currency: k.cur}
 		}
-		return sum, false
+		return sum
 	}
-	return Money{}, false
+	return Money{}
 }
 
-// deMinimis evaluates the thresholds on values (after=false) or on the
-// computed amounts (after=true) and records each outcome.
+// deMinimis evaluates the thresholds in force on values (after=false) or
+// on the computed amounts (after=true) and records each outcome: met, not
+// met, not applicable (and why) or suspended.
 func (k *calc) deMinimis(after bool) error {
 	for _, t := range k.p.DeMinimis {
 		onAmount := t.Compare == CompareTaxAmount || t.Compare == CompareDutyAmount
-		if onAmount != after {
+		if onAmount != after || !inForce(t.From, t.To, k.e.Date) {
 			continue
 		}
-		ok, why := k.thresholdApplies(t)
-		if !ok && (t.Suspended || !inForce(t.From, t.To, k.e.Date)) {
-			if t.Suspended && inForceOrAfter(t, k.e.Date) {
-				k.a.DeMinimis = append(k.a.DeMinimis, DeMinimisOutcome{Code: t.Code, Applies: t.Applies, Outcome: t.Outcome,
-					Threshold: t.Amount, Compared: t.Compare, Met: false, Reason: "suspended: " + t.Note, Source: t.Source})
-			}
-			continue
-		}
-		limit, err := k.convert(t.Amount, "de minimis threshold "+t.Code)
-		if err != nil {
-			return err
-		}
-		value, _ := k.compared(t)
 		out := DeMinimisOutcome{Code: t.Code, Applies: t.Applies, Outcome: t.Outcome, Threshold: t.Amount,
-			Compared: t.Compare, Value: value, Source: t.Source}
-		cmp := value.amount.Cmp(limit.amount)
-		under := cmp < 0 || (cmp == 0 && !t.Strict)
-		op := "<="
-		if t.Strict {
-			op = "<"
+			Compared: t.Compare, Source: t.Source}
+		if t.Suspended {
+			out.Reason = "suspended: " + t.Note
+			k.a.DeMinimis = append(k.a.DeMinimis, out)
+			continue
 		}
-		switch {
-		case !ok:
+		out.Value = k.compared(t)
+		if ok, why := k.thresholdApplies(t); !ok {
+			// Not applicable: no conversion is needed, so a missing rate for
+			// the threshold's currency is no error here.
 			out.Reason = why
-		case under:
-			out.Met = true
-			out.Reason = fmt.Sprintf("%s %s %s %s", t.Compare, value, op, t.Amount)
-		default:
-			out.Reason = fmt.Sprintf("%s %s is not %s %s", t.Compare, value, op, t.Amount)
+		} else {
+			limit, err := k.convert(t.Amount, "de minimis threshold "+t.Code)
+			if err != nil {
+				return err
+			}
+			cmp := out.Value.amount.Cmp(limit.amount)
+			op := "<="
+			if t.Strict {
+				op = "<"
+			}
+			if out.Met = cmp < 0 || (cmp == 0 && !t.Strict); out.Met {
+				out.Reason = fmt.Sprintf("%s %s %s %s", t.Compare, out.Value, op, t.Amount)
+			} else {
+				out.Reason = fmt.Sprintf("%s %s is not %s %s", t.Compare, out.Value, op, t.Amount)
+			}
 		}
 		if t.Note != "" {
 			out.Reason += " (" + t.Note + ")"
@@ -113,15 +108,13 @@ func (k *calc) deMinimis(after bool) error {
 		if out.Met {
 			state = ": met: "
 		}
-		k.trace("de_minimis", -1, t.Code+state+out.Reason, "", t.Amount, value, t.Source)
+		k.trace("de_minimis", -1, t.Code+state+out.Reason, "", t.Amount, out.Value, t.Source)
 		if out.Met && after {
 			k.relieveAmounts(t)
 		}
 	}
 	return nil
 }
-
-func inForceOrAfter(t Threshold, on Date) bool { return t.From.IsZero() || !on.Before(t.From) }
 
 // met returns the first met threshold covering what, with that outcome.
 func (k *calc) met(what Applies, outcome Outcome) (DeMinimisOutcome, bool) {
