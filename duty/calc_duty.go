@@ -5,7 +5,6 @@ package duty
 
 import (
 	"fmt"
-	"strings"
 )
 
 func (k *calc) lineFailed(i int, err error) error {
@@ -29,14 +28,10 @@ func hs6(hs string) string {
 	return d
 }
 
+// digitsOnly is the code without dots and spaces (Calculate has checked it).
 func digitsOnly(hs string) string {
-	var b strings.Builder
-	for _, r := range hs {
-		if r >= '0' && r <= '9' {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	d, _ := NormalizeHS(hs)
+	return d
 }
 
 func (k *calc) duties() error {

@@ -19,6 +19,9 @@ func (k *calc) value() error {
 	weights := make([]decimal.Decimal, len(k.e.Lines))
 	goods := k.zero()
 	for i, l := range k.e.Lines {
+		if _, err := NormalizeHS(l.HS); err != nil {
+			return &LineError{Line: i, HS: l.HS, Err: err}
+		}
 		if l.Value.Currency() == "" {
 			return &LineError{Line: i, HS: l.HS, Err: errors.New("value is required")}
 		}

@@ -61,20 +61,10 @@ func isAlnumUpper(s string) bool {
 }
 
 // NormalizeHS strips dots and spaces from a tariff code and reports
-// whether what is left is 6 to 10 digits.
+// whether what is left is 6 to 10 digits (see duty.NormalizeHS).
 func NormalizeHS(hs string) (string, bool) {
-	var b strings.Builder
-	for _, r := range hs {
-		switch {
-		case r >= '0' && r <= '9':
-			b.WriteRune(r)
-		case r == '.' || r == ' ':
-		default:
-			return "", false
-		}
-	}
-	d := b.String()
-	return d, len(d) >= 6 && len(d) <= 10
+	d, err := duty.NormalizeHS(hs)
+	return d, err == nil && len(d) >= 6
 }
 
 func (v *validator) money(path string, m duty.Money, currency string, required bool) {
