@@ -21,7 +21,7 @@ const DataVersion = "iorkit-data-2026-11-25"
 type Engine struct {
 	calc      *duty.Calculator
 	schedules map[string]duty.Schedule
-	labels    []string // what was loaded, for the quote id
+	label     string // what was loaded (data versions), part of the quote id
 	rates     duty.Rates
 	partial   bool
 	book      *rules.Book // nil: no requirements known
@@ -157,13 +157,13 @@ func NewEngine(opts ...Option) (*Engine, error) {
 		return nil, err
 	}
 	labels := append([]string{DataVersion}, cfg.labels...)
-	return &Engine{calc: calc, schedules: cfg.schedules, labels: labels, rates: cfg.rates, partial: cfg.partial, book: book}, nil
+	return &Engine{calc: calc, schedules: cfg.schedules, label: strings.Join(labels, ","), rates: cfg.rates, partial: cfg.partial, book: book}, nil
 }
 
 // Profiles returns the country profiles the engine uses.
 func (e *Engine) Profiles() *duty.Profiles { return e.calc.Profiles() }
 
-func (e *Engine) dataLabel() string { return strings.Join(e.labels, ",") }
+func (e *Engine) dataLabel() string { return e.label }
 
 // entry turns a validated shipment into the customs entry of its
 // destination.

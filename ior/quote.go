@@ -147,12 +147,6 @@ func (e *Engine) quote(s Shipment, imp *Importer, notes []string) (Quote, error)
 			Value: l.Value, CustomsValue: l.CustomsValue, Duties: l.Duties, Taxes: l.Taxes, Duty: l.Duty, Tax: l.Tax,
 			Calculable: l.Calculable, Reason: l.Reason})
 	}
-	if q.ShipmentCurrency != q.Currency && e.rates != nil {
-		if t, ok := convertTotals(a.Totals, q.ShipmentCurrency, e.rates, s.Date); ok {
-			q.TotalsInShipmentCurrency = &t.Totals
-			q.FX = append(q.FX, duty.FXUse{From: q.Currency, To: q.ShipmentCurrency, Rate: t.rate, Date: s.Date})
-		}
-	}
 	side := s.Incoterm.ImportPayer()
 	if imp != nil {
 		if rs := roleSide(imp.Role); rs != "" && rs != side {
@@ -174,7 +168,14 @@ func (e *Engine) quote(s Shipment, imp *Importer, notes []string) (Quote, error)
 	if a.Incomplete {
 		q.Notes = append(q.Notes, "incomplete: some lines could not be assessed; their charges are not in the totals")
 	}
-	q.ID, err = quoteID(s, e.dataLabel())
+	// Back into the shipment's currency last, so every fee is in.
+	if q.ShipmentCurrency != q.Currency && e.rates != nil {
+		if t, ok := convertTotals(q.Totals, q.ShipmentCurrency, e.rates, s.Date); ok {
+			q.TotalsInShipmentCurrency = &t.Totals
+			q.FX = append(q.FX, duty.FXUse{From: q.Currency, To: q.ShipmentCurrency, Rate: t.rate, Date: s.Date})
+		}
+	}
+	q.ID, err = quoteID(s, q.Data)
 	if err != nil {
 		return Quote{}, err
 	}
