@@ -19,12 +19,10 @@ const DataVersion = "iorkit-data-2026-11-25"
 // NewEngine and share it: it never changes after construction and is safe
 // for concurrent use.
 type Engine struct {
-	calc      *duty.Calculator
-	schedules map[string]duty.Schedule
-	label     string // what was loaded (data versions), part of the quote id
-	rates     duty.Rates
-	partial   bool
-	book      *rules.Book // nil: no requirements known
+	calc  *duty.Calculator
+	label string // what was loaded (data versions), part of the quote id
+	rates duty.Rates
+	book  *rules.Book // nil: no requirements known
 }
 
 // Option configures an Engine.
@@ -157,7 +155,7 @@ func NewEngine(opts ...Option) (*Engine, error) {
 		return nil, err
 	}
 	labels := append([]string{DataVersion}, cfg.labels...)
-	return &Engine{calc: calc, schedules: cfg.schedules, label: strings.Join(labels, ","), rates: cfg.rates, partial: cfg.partial, book: book}, nil
+	return &Engine{calc: calc, label: strings.Join(labels, ","), rates: cfg.rates, book: book}, nil
 }
 
 // Profiles returns the country profiles the engine uses.
