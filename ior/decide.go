@@ -217,24 +217,25 @@ func roleSide(r Role) Side {
 
 // suggestions say what would make someone eligible.
 func suggestions(s Shipment, cands []Candidate) []string {
-	codes := map[string]bool{}
+	// The blocking findings that ruled candidates out, each once, in code
+	// order so the text is stable.
+	blocking := map[string]Finding{}
 	for _, c := range cands {
-		for _, r := range c.Reasons {
-			code, _, _ := strings.Cut(r, ":")
-			codes[code] = true
+		for _, f := range c.findings {
+			if f.Severity == rules.SeverityBlocking {
+				blocking[f.Code] = f
+			}
 		}
 	}
+	codes := make([]string, 0, len(blocking))
+	for code := range blocking {
+		codes = append(codes, code)
+	}
+	sort.Strings(codes)
 	var out []string
-	keys := make([]string, 0, len(codes))
-	for k := range codes {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		if k == "" || strings.HasPrefix(k, "does not accept") {
-			continue
-		}
-		out = append(out, fmt.Sprintf("to import into %s a party must satisfy %s: engage a local importer-of-record provider established in %s that holds it, or import through a local affiliate", s.Destination, k, s.Destination))
+	for _, code := range codes {
+		out = append(out, fmt.Sprintf("to import into %s a party must satisfy %s (%s): engage a local importer-of-record provider established in %s that does, or import through a local affiliate",
+			s.Destination, code, blocking[code].Title, s.Destination))
 	}
 	if len(s.IORProviders) == 0 {
 		out = append(out, "no ior_providers were offered: add a local importer-of-record provider to the shipment")
