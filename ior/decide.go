@@ -92,17 +92,13 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 	in := rules.Input{Destination: s.Destination, Date: s.Date.Time(), Shipment: &s, Lines: s.Lines}
 	covered := e.book != nil && e.book.Covers(s.Destination, s.Date.Time())
 	if covered {
-		in.Scope = rules.ScopeShipment
-		f1, err := e.book.Evaluate(ctx, in)
+		// Shipment and line rules once (no importer yet: importer rules do
+		// not run).
+		fs, err := e.book.Evaluate(ctx, in)
 		if err != nil {
 			return Decision{}, err
 		}
-		in.Scope = rules.ScopeLine
-		f2, err := e.book.Evaluate(ctx, in)
-		if err != nil {
-			return Decision{}, err
-		}
-		d.Findings = append(append(d.Findings, f1...), f2...)
+		d.Findings = append(d.Findings, fs...)
 		for _, f := range d.Findings {
 			switch {
 			case f.Severity == rules.SeverityBlocking && f.Kind == rules.KindProhibition:
