@@ -2,6 +2,7 @@ package duty
 
 import (
 	"fmt"
+	"math/bits"
 	"sort"
 
 	"github.com/shopspring/decimal"
@@ -34,7 +35,6 @@ func Allocate(total Money, weights []decimal.Decimal) ([]Money, error) {
 		return nil, fmt.Errorf("duty: allocate %s: total is finer than the currency's minor unit; round it first", total)
 	}
 	neg := total.amount.IsNegative()
-	parts := make([]decimal.Decimal, len(weights))
 	if total.amount.IsZero() {
 		out := make([]Money, len(weights))
 		for i := range out {
@@ -43,6 +43,15 @@ func Allocate(total Money, weights []decimal.Decimal) ([]Money, error) {
 		return out, nil
 	}
 	units := total.amount.Abs().Shift(places) // whole minor units to hand out
+	if out, ok := allocateSmall(units, weights, places, neg, total.currency); ok {
+		return out, nil
+	}
+	return allocateBig(units, weights, sum, places, neg, total.currency), nil
+}
+
+// allocateBig is Allocate in decimals, for any size of figures.
+func allocateBig(units decimal.Decimal, weights []decimal.Decimal, sum decimal.Decimal, places int32, neg bool, currency string) []Money {
+	parts := make([]decimal.Decimal, len(weights))
 	// Each exact share is units × w / sum. QuoRem gives its whole part and
 	// the exact remainder (over sum), so shares are compared exactly.
 	rems := make([]decimal.Decimal, len(weights))
@@ -68,9 +77,9 @@ func Allocate(total Money, weights []decimal.Decimal) ([]Money, error) {
 		if neg {
 			a = a.Neg()
 		}
-		out[i] = Money{amount: a, currency: total.currency}
+		out[i] = Money{amount: a, currency: currency}
 	}
-	return out, nil
+	return out
 }
 
 // Sum adds amounts of one currency. An empty list is an error because it
@@ -87,4 +96,72 @@ func Sum(ms ...Money) (Money, error) {
 		}
 	}
 	return acc, nil
+}
+
+// maxScale bounds the decimal places of weights on the integer path.
+const maxScale = 12
+
+// allocateSmall is Allocate in 64-bit integers, without allocating per
+// share, for the common case: weights with at most maxScale decimals whose
+// scaled sum and the number of minor units fit in a uint64. Each share
+// units × w ÷ sum is computed exactly with a 128-bit product; ok is false
+// when the figures do not fit, and Allocate then uses decimals.
+func allocateSmall(units decimal.Decimal, weights []decimal.Decimal, places int32, neg bool, currency string) ([]Money, bool) {
+	if !units.IsInteger() || units.GreaterThan(decimal.New(1, 18)) {
+		return nil, false
+	}
+	scale := int32(0)
+	for _, w := range weights {
+		if e := -w.Exponent(); e > scale {
+			scale = e
+		}
+	}
+	if scale > maxScale {
+		return nil, false
+	}
+	u := uint64(units.IntPart())
+	ws := make([]uint64, len(weights))
+	var sum uint64
+	limit := decimal.New(1, 18)
+	for i, w := range weights {
+		sw := w.Shift(scale)
+		if !sw.IsInteger() || sw.GreaterThan(limit) {
+			return nil, false
+		}
+		ws[i] = uint64(sw.IntPart())
+		var carry uint64
+		if sum, carry = bits.Add64(sum, ws[i], 0); carry != 0 {
+			return nil, false
+		}
+	}
+	parts := make([]uint64, len(weights))
+	rems := make([]uint64, len(weights))
+	var given uint64
+	for i, w := range ws {
+		hi, lo := bits.Mul64(u, w)
+		// w ≤ sum, so u × w < 2^64 × sum and the quotient fits.
+		parts[i], rems[i] = bits.Div64(hi, lo, sum)
+		given += parts[i]
+	}
+	// Hand out what is left, one unit each, largest remainder first, ties
+	// to the earlier share (a stable insertion sort: carts are short).
+	order := make([]int, len(ws))
+	for i := range order {
+		order[i] = i
+		for j := i; j > 0 && rems[order[j]] > rems[order[j-1]]; j-- {
+			order[j], order[j-1] = order[j-1], order[j]
+		}
+	}
+	for k := uint64(0); k < u-given; k++ {
+		parts[order[int(k)%len(order)]]++
+	}
+	out := make([]Money, len(weights))
+	for i, p := range parts {
+		a := decimal.New(int64(p), -places)
+		if neg {
+			a = a.Neg()
+		}
+		out[i] = Money{amount: a, currency: currency}
+	}
+	return out, true
 }
