@@ -3,8 +3,6 @@
 package duty
 
 import (
-	"sort"
-
 	"github.com/shopspring/decimal"
 )
 
@@ -12,46 +10,54 @@ import (
 // fiscal year, a VAT rate) no longer covers: the data has run out, and using
 // the last known figure would be a guess.
 func (k *calc) checkSeries() error {
-	type span struct {
-		any, covered bool
-		last         Date
-		source       string
-	}
-	series := map[string]*span{}
-	note := func(kind, code string, from, to Date, src string) {
-		s := series[kind+" "+code]
-		if s == nil {
-			s = &span{}
-			series[kind+" "+code] = s
-		}
-		s.any = true
-		if inForce(from, to, k.e.Date) {
-			s.covered = true
-		}
-		if !to.IsZero() && to.After(s.last) {
-			s.last, s.source = to, src
+	fees := k.p.Fees
+	for i, f := range fees {
+		if err := k.seriesCovered("fee", i, f.Code, len(fees), func(j int) (string, Date, Date) {
+			return fees[j].Code, fees[j].From, fees[j].To
+		}); err != nil {
+			return err
 		}
 	}
-	for _, f := range k.p.Fees {
-		note("fee", f.Code, f.From, f.To, f.Source)
-	}
-	for _, t := range k.p.Taxes {
-		if len(t.Regions) == 0 {
-			note("tax", t.Code, t.From, t.To, t.Source)
+	taxes := k.p.Taxes
+	for i, t := range taxes {
+		if len(t.Regions) > 0 {
+			continue // regional taxes apply only where they name
 		}
-	}
-	keys := make([]string, 0, len(series))
-	for key := range series {
-		keys = append(keys, key)
-	}
-	sort.Strings(keys)
-	for _, key := range keys {
-		s := series[key]
-		if s.any && !s.covered {
-			return &DataExpiredError{What: k.p.Country + " " + key, Date: k.e.Date, Last: s.last}
+		if err := k.seriesCovered("tax", i, t.Code, len(taxes), func(j int) (string, Date, Date) {
+			if len(taxes[j].Regions) > 0 {
+				return "", Date{}, Date{}
+			}
+			return taxes[j].Code, taxes[j].From, taxes[j].To
+		}); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// seriesCovered checks the series of figures with the code of item i, once
+// (at its first item): some item must be in force on the entry date. It
+// works on the profile's own slices, without allocating.
+func (k *calc) seriesCovered(kind string, i int, code string, n int, at func(int) (string, Date, Date)) error {
+	for j := 0; j < i; j++ {
+		if c, _, _ := at(j); c == code {
+			return nil // checked with its first item
+		}
+	}
+	var last Date
+	for j := i; j < n; j++ {
+		c, from, to := at(j)
+		if c != code {
+			continue
+		}
+		if inForce(from, to, k.e.Date) {
+			return nil
+		}
+		if to.After(last) {
+			last = to
+		}
+	}
+	return &DataExpiredError{What: k.p.Country + " " + kind + " " + code, Date: k.e.Date, Last: last}
 }
 
 func (k *calc) fees() error {
