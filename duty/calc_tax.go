@@ -52,33 +52,43 @@ func (k *calc) taxes() error {
 			if contains(t.NotRegions, k.e.Region) {
 				continue
 			}
-			base, parts := la.CustomsValue, []string{"customs value " + la.CustomsValue.String()}
+			var note strings.Builder
+			note.Grow(64)
+			base := la.CustomsValue
+			note.WriteString("base: customs value ")
 			if t.OnDutyOnly {
-				base, parts = la.Duty, []string{"duty " + la.Duty.String()}
+				base = la.Duty
+				note.Reset()
+				note.WriteString("base: duty ")
 			}
+			note.WriteString(base.String())
 			for _, b := range t.Base {
 				switch b {
 				case BaseDuty:
 					base = Money{amount: base.amount.Add(la.Duty.amount), currency: k.cur}
-					parts = append(parts, "duty "+la.Duty.String())
+					note.WriteString(" + duty ")
+					note.WriteString(la.Duty.String())
 				case BaseFreightInsurance:
 					if k.p.Valuation == FOB {
 						fi := la.Freight.amount.Add(la.Insurance.amount)
 						base = Money{amount: base.amount.Add(fi), currency: k.cur}
-						parts = append(parts, "freight and insurance "+Money{amount: fi, currency: k.cur}.String())
+						note.WriteString(" + freight and insurance ")
+						note.WriteString(Money{amount: fi, currency: k.cur}.String())
 					}
 				case BaseUplift:
 					if !contains(t.UpliftNot, la.Origin) {
 						up := la.CustomsValue.Mul(t.Uplift).Mul(decimal.New(1, -2)).Round()
 						base = Money{amount: base.amount.Add(up.amount), currency: k.cur}
-						parts = append(parts, fmt.Sprintf("uplift %s%% %s", t.Uplift, up))
+						note.WriteString(" + uplift " + t.Uplift.String() + "% " + up.String())
 					}
 				case BaseFees:
 					base = Money{amount: base.amount.Add(feeShares[i].amount), currency: k.cur}
-					parts = append(parts, "fees "+feeShares[i].String())
+					note.WriteString(" + fees ")
+					note.WriteString(feeShares[i].String())
 				case BasePriorTaxes:
 					base = Money{amount: base.amount.Add(prior.amount), currency: k.cur}
-					parts = append(parts, "prior taxes "+prior.String())
+					note.WriteString(" + prior taxes ")
+					note.WriteString(prior.String())
 				}
 			}
 			if t.BaseRounding != nil {
@@ -95,7 +105,7 @@ func (k *calc) taxes() error {
 			}
 			amt := t.Rounding.apply(base.Mul(rate).Mul(decimal.New(1, -2)))
 			ch := Charge{Kind: "tax", Code: t.Code, Name: rateName, Rate: rate.String() + "%", Base: base, Amount: amt,
-				Source: src, Effective: t.From, Collection: AtBorder, Note: "base: " + strings.Join(parts, " + ")}
+				Source: src, Effective: t.From, Collection: AtBorder, Note: note.String()}
 			// A tax collected at the sale stays due even where the border
 			// would relieve it (SG: OVR vendors charge GST on goods the
 			// border relief of SGD 400 covers).
@@ -111,7 +121,7 @@ func (k *calc) taxes() error {
 			la.Taxes = append(la.Taxes, ch)
 			la.Tax = Money{amount: la.Tax.amount.Add(ch.Amount.amount), currency: k.cur}
 			prior = Money{amount: prior.amount.Add(ch.Amount.amount), currency: k.cur}
-			k.trace("tax", i, t.Code+" ("+string(ch.Collection)+"): "+ch.Note, ch.Rate, base, ch.Amount, src)
+			k.trace("tax", i, ch.Name+" ("+string(ch.Collection)+")", ch.Rate, base, ch.Amount, src)
 		}
 	}
 	return nil
