@@ -163,7 +163,10 @@ func (c *Calculator) Calculate(e Entry) (Assessment, error) {
 	k.a = &Assessment{
 		Destination: e.Destination, Region: e.Region, Date: e.Date, Currency: p.Currency,
 		Valuation: p.Valuation, Profile: fmt.Sprintf("%s from %s", p.Country, p.From),
-		DeMinimis: []DeMinimisOutcome{}, Fees: []Charge{}, FX: []FXUse{},
+		DeMinimis: make([]DeMinimisOutcome, 0, len(p.DeMinimis)), Fees: make([]Charge, 0, len(p.Fees)), FX: []FXUse{},
+		// About five steps a line (valuation, duty, taxes) and a few for the
+		// entry: sized once, since the trace is built on every quote.
+		Trace: make([]Step, 0, 5*len(e.Lines)+len(p.DeMinimis)+len(p.Fees)+4),
 	}
 	if err := k.value(); err != nil {
 		return Assessment{}, err

@@ -34,7 +34,7 @@ func (k *calc) value() error {
 		}
 		v = v.Round()
 		lines[i] = LineAssessment{Index: i, HS: l.HS, Origin: l.Origin, Value: v, Calculable: true,
-			Duties: []Charge{}, Taxes: []Charge{}, Duty: k.zero(), Tax: k.zero()}
+			Duties: []Charge{}, Taxes: make([]Charge, 0, len(k.p.Taxes)), Duty: k.zero(), Tax: k.zero()}
 		weights[i] = v.amount
 		goods = Money{amount: goods.amount.Add(v.amount), currency: k.cur}
 	}

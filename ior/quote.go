@@ -141,6 +141,7 @@ func (e *Engine) quote(s Shipment, imp *Importer, notes []string) (Quote, error)
 		Valuation: a.Valuation, CustomsValue: a.CustomsValue, DeMinimis: a.DeMinimis, Fees: a.Fees,
 		Totals: a.Totals, FX: a.FX, Incomplete: a.Incomplete, Notes: notes, Data: e.dataLabel(), Trace: a.Trace,
 	}
+	q.Lines = make([]QuoteLine, 0, len(a.Lines))
 	for i, l := range a.Lines {
 		sl := s.Lines[i]
 		q.Lines = append(q.Lines, QuoteLine{Index: i, SKU: sl.SKU, Description: sl.Description, HS: l.HS, Origin: l.Origin,
@@ -257,7 +258,8 @@ func convertTotals(t duty.Totals, to string, rates duty.Rates, on duty.Date) (ra
 func payers(importSide Side, a duty.Assessment) []Payer {
 	cur := a.Currency
 	zero, _ := duty.Zero(cur)
-	seller := Payer{Side: SellerSide, AtImport: zero, CollectedAtSale: zero, Charges: []string{}}
+	n := 2*len(a.Lines) + len(a.Fees) // a duty and a tax a line, the fees
+	seller := Payer{Side: SellerSide, AtImport: zero, CollectedAtSale: zero, Charges: make([]string, 0, n)}
 	buyer := Payer{Side: BuyerSide, AtImport: zero, CollectedAtSale: zero, Charges: []string{}}
 	imp := &buyer
 	if importSide == SellerSide {
