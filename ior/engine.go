@@ -171,15 +171,18 @@ func entryOf(s Shipment) duty.Entry {
 		ShippedFrom: s.Origin, Consumer: s.Buyer.Kind == Consumer,
 		Freight: s.Freight, Insurance: s.Insurance,
 	}
-	for _, r := range s.Seller.Registrations {
-		en.SellerRegistrations = append(en.SellerRegistrations, r.Scheme)
+	en.SellerRegistrations = make([]string, len(s.Seller.Registrations))
+	for i, r := range s.Seller.Registrations {
+		en.SellerRegistrations[i] = r.Scheme
 	}
+	en.Lines = make([]duty.EntryLine, 0, len(s.Lines))
 	for _, l := range s.Lines {
 		claim := s.ClaimPreference
 		if l.ClaimPreference != nil {
 			claim = l.ClaimPreference
 		}
-		qs := []duty.Quantity{l.Quantity}
+		qs := make([]duty.Quantity, 1, 2+len(l.Quantities))
+		qs[0] = l.Quantity
 		if l.NetWeight.Unit != "" {
 			qs = append(qs, l.NetWeight)
 		}
