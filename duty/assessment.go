@@ -18,11 +18,16 @@ type Assessment struct {
 	DeMinimis    []DeMinimisOutcome `json:"de_minimis"`
 	Lines        []LineAssessment   `json:"lines"`
 	Fees         []Charge           `json:"fees"`
-	Totals       Totals             `json:"totals"`
-	FX           []FXUse            `json:"fx"`
-	Incomplete   bool               `json:"incomplete,omitempty"`
-	Trace        []Step             `json:"trace"`
-	Profile      string             `json:"profile"` // "DE from 2026-07-01": which profile period applied
+	// Adjustments are entry-level corrections that make the totals what
+	// the declaration charges when it rounds totals, not lines (JP: duty
+	// and consumption tax totals rounded down to 100 yen from the unrounded
+	// line amounts). Totals = lines + fees + adjustments.
+	Adjustments []Charge `json:"adjustments,omitempty"`
+	Totals      Totals   `json:"totals"`
+	FX          []FXUse  `json:"fx"`
+	Incomplete  bool     `json:"incomplete,omitempty"`
+	Trace       []Step   `json:"trace"`
+	Profile     string   `json:"profile"` // "DE from 2026-07-01": which profile period applied
 }
 
 // LineAssessment is one line's customs value, duties and taxes.
@@ -69,6 +74,9 @@ type Charge struct {
 	Effective  Date       `json:"effective,omitzero"`
 	Collection Collection `json:"collected"`
 	Note       string     `json:"note,omitempty"`
+	// exact is the amount before rounding, for totals rounded at the
+	// declaration (DutyTotalRounding, TaxRule.TotalRounding).
+	exact Money
 }
 
 // Totals sums the assessment. Total = Duty + Tax + Fees. Tax includes tax

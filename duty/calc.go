@@ -186,6 +186,7 @@ func (c *Calculator) Calculate(e Entry) (Assessment, error) {
 	if err := k.deMinimis(true); err != nil {
 		return Assessment{}, err
 	}
+	k.declarationRounding()
 	if err := k.totals(); err != nil {
 		return Assessment{}, err
 	}

@@ -138,7 +138,7 @@ func (k *calc) relieveAmounts(t Threshold) {
 			for j := range l.Taxes {
 				if l.Taxes[j].Collection == AtBorder {
 					l.Taxes[j].Note = fmt.Sprintf("%s not levied: %s (%s)", l.Taxes[j].Code, t.Code, t.Source)
-					l.Taxes[j].Amount = k.zero()
+					l.Taxes[j].Amount, l.Taxes[j].exact = k.zero(), k.zero()
 					l.Taxes[j].Collection = NotDue
 				}
 			}
@@ -147,7 +147,7 @@ func (k *calc) relieveAmounts(t Threshold) {
 		if t.Applies == AppliesDuty || t.Applies == AppliesBoth {
 			for j := range l.Duties {
 				l.Duties[j].Note = fmt.Sprintf("duty not levied: %s (%s)", t.Code, t.Source)
-				l.Duties[j].Amount = k.zero()
+				l.Duties[j].Amount, l.Duties[j].exact = k.zero(), k.zero()
 				l.Duties[j].Collection = NotDue
 			}
 			l.Duty = k.zero()

@@ -38,7 +38,7 @@ func (k *calc) duties() error {
 	if o, ok := k.met(AppliesDuty, Relief); ok {
 		for i := range k.a.Lines {
 			k.a.Lines[i].Duties = append(k.a.Lines[i].Duties, Charge{Kind: "duty", Code: "RELIEF", Name: "Duty relief (de minimis)",
-				Rate: "relief", Base: k.a.Lines[i].CustomsValue, Amount: k.zero(), Source: o.Source, Collection: NotDue,
+				Rate: "relief", Base: k.a.Lines[i].CustomsValue, Amount: k.zero(), exact: k.zero(), Source: o.Source, Collection: NotDue,
 				Note: fmt.Sprintf("%s: %s", o.Code, o.Reason)})
 			k.trace("duty", i, "no duty: "+o.Code+": "+o.Reason, "", k.a.Lines[i].CustomsValue, k.zero(), o.Source)
 		}
@@ -106,7 +106,7 @@ func (k *calc) flatDuty(o DeMinimisOutcome) error {
 		}
 		seen[sub] = true
 		la.Duties = []Charge{{Kind: "duty", Code: "FLAT", Name: "Flat duty on low-value consignment", Rate: th.FlatAmount.String() + " per subheading",
-			Base: la.CustomsValue, Amount: amount, Source: th.Source, Effective: th.From, Collection: AtBorder, Note: note}}
+			Base: la.CustomsValue, Amount: amount, Source: th.Source, Effective: th.From, Collection: AtBorder, Note: note, exact: amount}}
 		la.Duty = amount
 		k.trace("duty", i, th.Code+": "+note, th.FlatAmount.String()+" per subheading", la.CustomsValue, amount, th.Source)
 	}
@@ -159,7 +159,7 @@ func (k *calc) applyMeasures(i int, l EntryLine, all []Measure) ([]Charge, error
 		return nil, err
 	}
 	ch := Charge{Kind: "duty", Code: "MFN", Name: "Customs duty (MFN)", Rate: b.Rate.String(), Base: la.CustomsValue,
-		Amount: round(amt), Source: b.Source, Effective: DateOf(b.From), Collection: AtBorder}
+		Amount: round(amt), Source: b.Source, Effective: DateOf(b.From), Collection: AtBorder, exact: amt}
 	what := "MFN duty"
 	if choice.Preference {
 		ch.Code, ch.Name = "PREF", "Customs duty (preference "+b.Program+")"
@@ -175,7 +175,7 @@ func (k *calc) applyMeasures(i int, l EntryLine, all []Measure) ([]Charge, error
 		}
 		r := round(amt)
 		out = append(out, Charge{Kind: "duty", Code: "ADD", Name: "Additional duty " + m.Program, Rate: m.Rate.String(), Base: la.CustomsValue,
-			Amount: r, Source: m.Source, Effective: DateOf(m.From), Collection: AtBorder})
+			Amount: r, Source: m.Source, Effective: DateOf(m.From), Collection: AtBorder, exact: amt})
 		k.trace("duty", i, "additional duty "+m.Program, out[len(out)-1].Rate, la.CustomsValue, r, m.Source)
 	}
 	return out, nil

@@ -56,13 +56,27 @@ func (k *calc) taxes() error {
 			note.Grow(64)
 			base := la.CustomsValue
 			note.WriteString("base: customs value ")
-			if t.OnDutyOnly {
+			switch {
+			case t.OnTax != "":
+				base = k.zero()
+				for _, prev := range la.Taxes {
+					if prev.Code == t.OnTax {
+						base = prev.Amount
+					}
+				}
+				note.Reset()
+				note.WriteString("base: " + t.OnTax + " ")
+			case t.OnDutyOnly:
 				base = la.Duty
 				note.Reset()
 				note.WriteString("base: duty ")
 			}
 			note.WriteString(base.String())
-			for _, b := range t.Base {
+			parts := t.Base
+			if t.OnTax != "" {
+				parts = nil
+			}
+			for _, b := range parts {
 				switch b {
 				case BaseDuty:
 					base = Money{amount: base.amount.Add(la.Duty.amount), currency: k.cur}
@@ -103,9 +117,16 @@ func (k *calc) taxes() error {
 					}
 				}
 			}
-			amt := t.Rounding.apply(base.Mul(rate).Mul(decimal.New(1, -2)))
-			ch := Charge{Kind: "tax", Code: t.Code, Name: rateName, Rate: rate.String() + "%", Base: base, Amount: amt,
-				Source: src, Effective: t.From, Collection: AtBorder, Note: note.String()}
+			exact, rateText := base.Mul(rate).Mul(decimal.New(1, -2)), rate.String()+"%"
+			if t.Fraction != nil {
+				// A ratio such as 22/78 has no finite decimal: carry 12 places
+				// below the currency's unit before the tax's own rounding.
+				exact = Money{amount: base.amount.Mul(decimal.New(t.Fraction.Num, 0)).DivRound(decimal.New(t.Fraction.Den, 0), base.MinorUnits()+12), currency: k.cur}
+				rateText = t.Fraction.String()
+			}
+			amt := t.Rounding.apply(exact)
+			ch := Charge{Kind: "tax", Code: t.Code, Name: rateName, Rate: rateText, Base: base, Amount: amt,
+				Source: src, Effective: t.From, Collection: AtBorder, Note: note.String(), exact: exact}
 			// A tax collected at the sale stays due even where the border
 			// would relieve it (SG: OVR vendors charge GST on goods the
 			// border relief of SGD 400 covers).
@@ -115,7 +136,7 @@ func (k *calc) taxes() error {
 				ch.Name = t.Code + " collected at the point of sale"
 				ch.Note = fmt.Sprintf("collected at the point of sale by the seller or marketplace, not at the border: %s (%s); %s", pos.Code, pos.Reason, ch.Note)
 			case relieved:
-				ch.Amount, ch.Collection = k.zero(), NotDue
+				ch.Amount, ch.exact, ch.Collection = k.zero(), k.zero(), NotDue
 				ch.Note = fmt.Sprintf("not due: %s: %s", reliefTax.Code, reliefTax.Reason)
 			}
 			la.Taxes = append(la.Taxes, ch)
@@ -145,8 +166,61 @@ func (k *calc) totals() error {
 	for _, f := range k.a.Fees {
 		t.Fees = add(t.Fees, f.Amount)
 	}
+	for _, x := range k.a.Adjustments {
+		switch x.Kind {
+		case "duty":
+			t.Duty = add(t.Duty, x.Amount)
+		case "tax":
+			t.Tax = add(t.Tax, x.Amount)
+			t.TaxAtBorder = add(t.TaxAtBorder, x.Amount)
+		}
+	}
 	t.Total = add(add(t.Duty, t.Tax), t.Fees)
 	k.a.Totals = t
 	k.trace("total", -1, "total = duty + tax + fees", "", Money{}, t.Total, "")
 	return nil
+}
+
+// declarationRounding rounds the totals a declaration rounds as a whole
+// (DutyTotalRounding, TaxRule.TotalRounding): the declared total is the
+// rounding of the unrounded line amounts, and its difference from the sum
+// of the rounded lines becomes an adjustment, so lines keep the figures the
+// declaration shows for them and the totals are what is charged.
+func (k *calc) declarationRounding() {
+	if r := k.p.DutyTotalRounding; r != nil {
+		k.adjust("duty", "DUTY", "customs duty", r, func(l *LineAssessment) []Charge { return l.Duties }, "", strings.Join(k.p.Sources, "; "))
+	}
+	seen := map[string]bool{}
+	for _, t := range k.p.Taxes {
+		if t.TotalRounding == nil || seen[t.Code] || !inForce(t.From, t.To, k.e.Date) {
+			continue
+		}
+		seen[t.Code] = true
+		k.adjust("tax", t.Code, t.Name, t.TotalRounding, func(l *LineAssessment) []Charge { return l.Taxes }, t.Code, t.Source)
+	}
+}
+
+func (k *calc) adjust(kind, code, name string, r *Rounding, charges func(*LineAssessment) []Charge, only, source string) {
+	exact, lines := k.zero(), k.zero()
+	for i := range k.a.Lines {
+		for _, c := range charges(&k.a.Lines[i]) {
+			if c.Collection != AtBorder || (only != "" && c.Code != only) {
+				continue
+			}
+			exact = Money{amount: exact.amount.Add(c.exact.amount), currency: k.cur}
+			lines = Money{amount: lines.amount.Add(c.Amount.amount), currency: k.cur}
+		}
+	}
+	declared := r.apply(exact)
+	diff := Money{amount: declared.amount.Sub(lines.amount), currency: k.cur}
+	if diff.IsZero() {
+		return
+	}
+	shown := exact.RoundTo(exact.MinorUnits()+2, HalfUp)
+	note := fmt.Sprintf("declared total %s: the unrounded line amounts (%s) rounded %s to a multiple of %s %s; the rounded lines sum to %s",
+		declared, shown, strings.ReplaceAll(r.Mode.String(), "_", " "), decimal.New(1, -r.Places).String(), k.cur, lines)
+	k.a.Adjustments = append(k.a.Adjustments, Charge{Kind: kind, Code: "ROUNDING_" + code, Name: "Declaration rounding of " + name,
+		Rate: "total rounded " + strings.ReplaceAll(r.Mode.String(), "_", " ") + " to " + decimal.New(1, -r.Places).String() + " " + k.cur, Base: exact, Amount: diff, Collection: AtBorder, Note: note, exact: diff,
+		Source: source})
+	k.trace(kind, -1, "declaration rounding of "+name+": "+note, "", exact, diff, source)
 }

@@ -43,8 +43,13 @@ type Profile struct {
 	// DutyBaseRounding rounds the value an ad valorem duty is computed on
 	// (JP: the CIF value rounded down to 1,000 yen). Default: not rounded.
 	DutyBaseRounding *Rounding `json:"duty_base_rounding,omitempty"`
-	Sources          []string  `json:"sources"`
-	Notes            []string  `json:"notes,omitempty"`
+	// DutyTotalRounding rounds the declaration's duty total from the
+	// unrounded line duties (JP: their sum, rounded down to 100 yen); the
+	// difference from the sum of the rounded lines is an adjustment of the
+	// assessment. Default: the total is the sum of the lines.
+	DutyTotalRounding *Rounding `json:"duty_total_rounding,omitempty"`
+	Sources           []string  `json:"sources"`
+	Notes             []string  `json:"notes,omitempty"`
 }
 
 // Rounding is a number of decimals (negative for tens, hundreds...) and a
@@ -99,13 +104,32 @@ type TaxRule struct {
 	// NotRegions excludes destination regions where another tax replaces
 	// this one (CA: GST is not charged where HST, which includes it, is).
 	NotRegions []string `json:"not_regions,omitempty"`
+	// OnTax computes the tax on the line's amount of an earlier tax of the
+	// profile (JP: the local consumption tax is 22/78 of the national one);
+	// Base parts are then ignored.
+	OnTax string `json:"on_tax,omitempty"`
+	// Fraction, when set, is the rate as an exact ratio instead of Rate
+	// (22/78 has no finite decimal form).
+	Fraction *Ratio `json:"fraction,omitempty"`
 	// BaseRounding and Rounding round the taxable base and the tax.
 	BaseRounding *Rounding `json:"base_rounding,omitempty"`
 	Rounding     *Rounding `json:"rounding,omitempty"`
-	From         Date      `json:"from"`
-	To           Date      `json:"to,omitempty"`
-	Source       string    `json:"source"`
+	// TotalRounding rounds the declaration's total of this tax from the
+	// unrounded line amounts, as DutyTotalRounding does for duty.
+	TotalRounding *Rounding `json:"total_rounding,omitempty"`
+	From          Date      `json:"from"`
+	To            Date      `json:"to,omitempty"`
+	Source        string    `json:"source"`
 }
+
+// Ratio is an exact fraction Num/Den.
+type Ratio struct {
+	Num int64 `json:"num"`
+	Den int64 `json:"den"`
+}
+
+// String formats as "22/78".
+func (r Ratio) String() string { return fmt.Sprintf("%d/%d", r.Num, r.Den) }
 
 // ReducedRate is a lower rate for goods whose HS code starts with one of
 // the prefixes.
@@ -347,6 +371,18 @@ func (p Profile) check() error {
 	for i, t := range p.Taxes {
 		if t.Code == "" || t.Source == "" {
 			return fmt.Errorf("taxes[%d]: code and source are required", i)
+		}
+		if t.Fraction != nil && (t.Fraction.Den <= 0 || t.Fraction.Num < 0) {
+			return fmt.Errorf("taxes[%d].fraction: %s: want a non-negative numerator over a positive denominator", i, t.Fraction)
+		}
+		if t.OnTax != "" {
+			found := false
+			for _, prev := range p.Taxes[:i] {
+				found = found || prev.Code == t.OnTax
+			}
+			if !found {
+				return fmt.Errorf("taxes[%d].on_tax: %q is not an earlier tax of the profile", i, t.OnTax)
+			}
 		}
 		if t.Rate.IsNegative() {
 			return fmt.Errorf("taxes[%d].rate: %s is negative", i, t.Rate)

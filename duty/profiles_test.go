@@ -280,42 +280,42 @@ func TestWorkedNZCustoms(t *testing.T) {
 
 // WE-5, Japan Customs FAQ 1111: https://www.customs.go.jp/english/c-answer_e/imtsukan/1111_e.htm
 // (figures via https://www.scribd.com/document/533923890/JAPAN-Consumption-Tax-Rate).
-// The national consumption tax (7.8%, reduced 6.24%) reproduces the
-// published figures with the embedded rounding rules; the embedded profile
-// charges one 10% tax.
+// Line A is at the standard rate, line B at the reduced rate (6.24%
+// national, added here: the embedded profile has no reduced-rate HS list).
+// Per line: duty on the CIF value rounded down to 1,000 yen, rounded down
+// to 100; national tax on CIF + duty rounded down to 1,000, rounded down
+// to 100; local tax 22/78 of the line's national tax, yen fractions
+// dropped. The declaration's totals come from the unrounded line amounts,
+// rounded down to 100 yen.
 func TestWorkedJapanFAQ1111(t *testing.T) {
-	national := variant(t, "JP", "2026-11-25", func(p *duty.Profile) {
-		p.Taxes[0].Code, p.Taxes[0].Rate = "JCT_NATIONAL", dec("7.8")
+	reduced := variant(t, "JP", "2026-11-25", func(p *duty.Profile) {
 		p.Taxes[0].Reduced = []duty.ReducedRate{{HS: []string{"2106"}, Rate: dec("6.24"), Name: "reduced", Source: "FAQ 1111"}}
 	})
 	e := duty.Entry{Destination: "JP", Date: duty.MustDate("2026-11-25"), Mode: "air", Lines: []duty.EntryLine{
 		ln(t, "610910", "CN", "534795", "JPY", "14%"),
 		ln(t, "210690", "CN", "126258", "JPY", "14%"),
 	}}
-	a := run(t, national, e)
+	a := run(t, reduced, e)
 	eqm(t, "74700", a.Lines[0].Duty, "line A duty: 534,000 x 14% = 74,760 -> 74,700")
 	eqm(t, "17600", a.Lines[1].Duty, "line B duty: 126,000 x 14% = 17,640 -> 17,600")
-	// The published declaration total is 92,400: the unrounded line duties
-	// (74,760 + 17,640) summed, then rounded down to 100 yen. The calculator
-	// rounds each line, so its total is 74,700 + 17,600 = 92,300 (known
-	// difference, docs/accuracy.md).
-	eqm(t, "92300", a.Totals.Duty, "total duty (per-line rounding)")
-	ta := taxOf(t, a, 0, "JCT_NATIONAL")
-	eqm(t, "609000", ta.Base, "line A base 609,495 -> 609,000")
+	// Declared duty: 74,760 + 17,640 = 92,400 (already a multiple of 100),
+	// 100 more than the rounded lines: an adjustment of +100.
+	eqm(t, "92400", a.Totals.Duty, "total duty, as published")
+	ta := taxOf(t, a, 0, "JCT")
+	eqm(t, "609000", ta.Base, "line A base 534,795 + 74,700 = 609,495 -> 609,000")
 	eqm(t, "47500", ta.Amount, "line A national tax 47,502 -> 47,500")
-	tb := taxOf(t, a, 1, "JCT_NATIONAL")
-	eqm(t, "143000", tb.Base, "line B base 143,858 -> 143,000")
-	eqm(t, "8900", tb.Amount, "line B national tax 8,923 -> 8,900")
-	eqm(t, "56400", a.Totals.Tax, "total national tax")
-
-	// The embedded profile: one 10% tax on the same rounded base.
-	// Published national 47,500 + local 13,397 = 60,897; one 10% tax gives
-	// 60,900 (see docs/accuracy.md).
-	b := run(t, calculator(t), duty.Entry{Destination: "JP", Date: duty.MustDate("2026-11-25"), Mode: "air",
-		Lines: []duty.EntryLine{ln(t, "610910", "CN", "534795", "JPY", "14%")}})
-	eqm(t, "74700", b.Totals.Duty, "duty")
-	eqm(t, "609000", taxOf(t, b, 0, "JCT").Base, "base")
-	eqm(t, "60900", b.Totals.Tax, "JCT 10%")
+	tb := taxOf(t, a, 1, "JCT")
+	eqm(t, "143000", tb.Base, "line B base 126,258 + 17,600 = 143,858 -> 143,000")
+	eqm(t, "8900", tb.Amount, "line B national tax 8,923.2 -> 8,900")
+	eqm(t, "13397", taxOf(t, a, 0, "LCT").Amount, "line A local: 47,500 x 22/78 = 13,397.4 -> 13,397")
+	eqm(t, "2510", taxOf(t, a, 1, "LCT").Amount, "line B local: 8,900 x 22/78 = 2,510.3 -> 2,510")
+	// Declared national 47,502 + 8,923.2 = 56,425.2 -> 56,400 (lines: 56,400);
+	// local 13,397.4 + 2,510.3 = 15,907.7 -> 15,900 (lines 15,907: -7).
+	eqm(t, "72300", a.Totals.Tax, "national 56,400 + local 15,900, as published")
+	require.Len(t, a.Adjustments, 2)
+	eqm(t, "100", a.Adjustments[0].Amount, "duty rounding")
+	eqm(t, "-7", a.Adjustments[1].Amount, "local tax rounding")
+	eqm(t, "164700", a.Totals.Total, "92,400 + 72,300")
 }
 
 // WE-6, SARS ATV formula https://www.sars.gov.za/faq/faq-how-is-vat-calculated-on-imported-goods
@@ -526,21 +526,25 @@ func TestJPDeMinimisAndRounding(t *testing.T) {
 		eqm(t, "0", a.Totals.Total, v)
 	}
 	// 10,001: duty on 10,000 x 14% = 1,400; tax base 10,001 + 1,400 =
-	// 11,401 -> 11,000; 10% = 1,100.
+	// 11,401 -> 11,000; national 7.8% = 858 -> 800; local 800 x 22/78 =
+	// 225.6 -> 225, declared 200; tax 800 + 200 = 1,000.
 	a := jp("10001")
 	assert.False(t, outcome(t, a, "JP_10000").Met)
 	eqm(t, "1400", a.Totals.Duty, "duty")
 	eqm(t, "11000", taxOf(t, a, 0, "JCT").Base, "base rounded down to 1,000")
-	eqm(t, "1100", a.Totals.Tax, "JCT")
+	eqm(t, "800", taxOf(t, a, 0, "JCT").Amount, "national tax rounded down to 100")
+	eqm(t, "1000", a.Totals.Tax, "national 800 + local 200")
 	// 23,999: duty base 23,000 x 14% = 3,220 -> 3,200; tax base 23,999 +
-	// 3,200 = 27,199 -> 27,000 x 10% = 2,700.
+	// 3,200 = 27,199 -> 27,000; national 2,106 -> 2,100; local 592.3 ->
+	// 592, declared 500; tax 2,600.
 	a = jp("23999")
 	eqm(t, "3200", a.Totals.Duty, "duty rounded down to 100")
-	eqm(t, "2700", a.Totals.Tax, "tax")
-	// A duty-free line of 16,999: base rounded down to 16,000; 10% = 1,600.
+	eqm(t, "2600", a.Totals.Tax, "tax")
+	// A duty-free line of 16,999: base 16,000; national 1,248 -> 1,200;
+	// local 338.5 -> 338, declared 300; tax 1,500.
 	b := run(t, c, duty.Entry{Destination: "JP", Date: duty.MustDate("2026-11-25"), Mode: "post",
 		Lines: []duty.EntryLine{ln(t, "847130", "US", "16999", "JPY", "Free")}})
-	eqm(t, "1600", b.Totals.Tax, "free line")
+	eqm(t, "1500", b.Totals.Tax, "free line")
 }
 
 func TestZAUplift(t *testing.T) {

@@ -56,7 +56,10 @@ type Quote struct {
 	DeMinimis    []duty.DeMinimisOutcome `json:"de_minimis"`
 	Lines        []QuoteLine             `json:"lines"`
 	Fees         []duty.Charge           `json:"fees"`
-	Totals       duty.Totals             `json:"totals"`
+	// Adjustments are the declaration's rounding of totals (see
+	// duty.Assessment.Adjustments); totals = lines + fees + adjustments.
+	Adjustments []duty.Charge `json:"adjustments,omitempty"`
+	Totals      duty.Totals   `json:"totals"`
 	// TotalsInShipmentCurrency converts the totals back to the shipment's
 	// currency when a rate for that direction was given (absent otherwise).
 	TotalsInShipmentCurrency *duty.Totals `json:"totals_in_shipment_currency,omitempty"`
@@ -138,7 +141,7 @@ func (e *Engine) quote(s Shipment, imp *Importer, notes []string) (Quote, error)
 	q := Quote{
 		ShipmentID: s.ID, Date: s.Date, Destination: s.Destination, Region: s.DestinationRegion,
 		Currency: a.Currency, ShipmentCurrency: s.Currency(), Incoterm: s.Incoterm, Importer: imp,
-		Valuation: a.Valuation, CustomsValue: a.CustomsValue, DeMinimis: a.DeMinimis, Fees: a.Fees,
+		Valuation: a.Valuation, CustomsValue: a.CustomsValue, DeMinimis: a.DeMinimis, Fees: a.Fees, Adjustments: a.Adjustments,
 		Totals: a.Totals, FX: a.FX, Incomplete: a.Incomplete, Notes: notes, Data: e.dataLabel(), Trace: a.Trace,
 	}
 	q.Lines = make([]QuoteLine, 0, len(a.Lines))
@@ -292,6 +295,9 @@ func payers(importSide Side, a duty.Assessment) []Payer {
 		if f.Collection == duty.AtBorder {
 			add(imp, f.Amount, f.Code, false)
 		}
+	}
+	for _, x := range a.Adjustments {
+		add(imp, x.Amount, x.Code, false)
 	}
 	return []Payer{seller, buyer}
 }

@@ -259,6 +259,9 @@ func printQuote(w io.Writer, s ior.Shipment, q ior.Quote, am amounts) {
 	for _, f := range q.Fees {
 		fmt.Fprintf(w, "  fee  %-5s %-28s rate %-14s on %-14s = %s\n", f.Code, f.Name, f.Rate, am.money(f.Base), am.money(f.Amount))
 	}
+	for _, x := range q.Adjustments {
+		fmt.Fprintf(w, "  adjustment %s: %s = %s\n         %s\n", x.Code, x.Name, am.money(x.Amount), x.Note)
+	}
 	if len(q.DeMinimis) > 0 {
 		fmt.Fprintln(w, "\nDe minimis:")
 		for _, d := range q.DeMinimis {

@@ -26,9 +26,10 @@ var want = map[string]struct {
 	// Goods 120.00 <= GBP 135: duty relieved, VAT collected at sale by the
 	// seller: 20% × (120.00 + 12.00) = 26.40.
 	"gb-b2c-parcel.json": {ior.RoleBuyer, "132.00 GBP", "0.00 GBP", "26.40 GBP", "26.40 GBP", "26.40 GBP"},
-	// CIF 2 × 24,500 + 3,000 = 52,000 JPY > 10,000; duty Free; consumption
-	// tax 10% × 52,000 = 5,200.
-	"jp-headphones.json": {ior.RoleSeller, "52000 JPY", "0 JPY", "5200 JPY", "0 JPY", "5200 JPY"},
+	// CIF 2 × 24,500 + 3,000 = 52,000 JPY > 10,000; duty Free; national
+	// consumption tax 7.8% × 52,000 = 4,056 -> 4,000; local 4,000 × 22/78 =
+	// 1,128.2 -> 1,128, declared (rounded down to 100) 1,100: tax 5,100.
+	"jp-headphones.json": {ior.RoleSeller, "52000 JPY", "0 JPY", "5100 JPY", "0 JPY", "5100 JPY"},
 	// FOB 3 × 250.00 = 750.00 <= AUD 1,000: duty relieved, GST collected
 	// at sale: 10% × (750.00 + 30.00 freight) = 78.00.
 	"au-jewellery.json": {ior.RoleSeller, "750.00 AUD", "0.00 AUD", "78.00 AUD", "78.00 AUD", "78.00 AUD"},
