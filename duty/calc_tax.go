@@ -190,10 +190,13 @@ func (k *calc) declarationRounding() {
 	if r := k.p.DutyTotalRounding; r != nil {
 		k.adjust("duty", "DUTY", "customs duty", r, func(l *LineAssessment) []Charge { return l.Duties }, "", strings.Join(k.p.Sources, "; "))
 	}
-	seen := map[string]bool{}
+	var seen map[string]bool // made only for profiles that round tax totals
 	for _, t := range k.p.Taxes {
 		if t.TotalRounding == nil || seen[t.Code] || !inForce(t.From, t.To, k.e.Date) {
 			continue
+		}
+		if seen == nil {
+			seen = map[string]bool{}
 		}
 		seen[t.Code] = true
 		k.adjust("tax", t.Code, t.Name, t.TotalRounding, func(l *LineAssessment) []Charge { return l.Taxes }, t.Code, t.Source)
