@@ -259,45 +259,40 @@ func convertTotals(t duty.Totals, to string, rates duty.Rates, on duty.Date) (ra
 // collected at the point of sale is collected by the seller (or its
 // marketplace) from the buyer in the price, whatever the rule.
 func payers(importSide Side, a duty.Assessment) []Payer {
-	cur := a.Currency
-	zero, _ := duty.Zero(cur)
+	zero, _ := duty.Zero(a.Currency)
 	n := 2*len(a.Lines) + len(a.Fees) // a duty and a tax a line, the fees
-	seller := Payer{Side: SellerSide, AtImport: zero, CollectedAtSale: zero, Charges: make([]string, 0, n)}
+	seller := Payer{Side: SellerSide, AtImport: zero, CollectedAtSale: a.Totals.TaxAtSale, Charges: make([]string, 0, n)}
 	buyer := Payer{Side: BuyerSide, AtImport: zero, CollectedAtSale: zero, Charges: []string{}}
 	imp := &buyer
 	if importSide == SellerSide {
 		imp = &seller
 	}
-	add := func(p *Payer, m duty.Money, what string, atSale bool) {
-		if atSale {
-			p.CollectedAtSale, _ = p.CollectedAtSale.Add(m)
-		} else {
-			p.AtImport, _ = p.AtImport.Add(m)
-		}
-		p.Charges = append(p.Charges, what)
-	}
+	// What is paid at import is every border charge: the totals' duty, tax
+	// at the border and fees (declaration adjustments included in them).
+	imp.AtImport, _ = duty.Sum(a.Totals.Duty, a.Totals.TaxAtBorder, a.Totals.Fees)
 	for _, l := range a.Lines {
+		line := "line " + strconv.Itoa(l.Index) + " "
 		for _, d := range l.Duties {
 			if d.Collection == duty.AtBorder {
-				add(imp, d.Amount, "line "+strconv.Itoa(l.Index)+" "+d.Code, false)
+				imp.Charges = append(imp.Charges, line+d.Code)
 			}
 		}
 		for _, t := range l.Taxes {
 			switch t.Collection {
 			case duty.AtBorder:
-				add(imp, t.Amount, "line "+strconv.Itoa(l.Index)+" "+t.Code, false)
+				imp.Charges = append(imp.Charges, line+t.Code)
 			case duty.AtSale:
-				add(&seller, t.Amount, "line "+strconv.Itoa(l.Index)+" "+t.Code+" collected at sale", true)
+				seller.Charges = append(seller.Charges, line+t.Code+" collected at sale")
 			}
 		}
 	}
 	for _, f := range a.Fees {
 		if f.Collection == duty.AtBorder {
-			add(imp, f.Amount, f.Code, false)
+			imp.Charges = append(imp.Charges, f.Code)
 		}
 	}
 	for _, x := range a.Adjustments {
-		add(imp, x.Amount, x.Code, false)
+		imp.Charges = append(imp.Charges, x.Code)
 	}
 	return []Payer{seller, buyer}
 }
