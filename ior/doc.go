@@ -55,8 +55,9 @@
 // # Collected at the border or at the sale
 //
 // Every charge says where it is collected (duty.Collection). Tax due at
-// the border is paid by the importer under DDP (the seller) and by the
-// buyer under the other rules. Tax that a low-value regime moves to the
+// the border is paid by the side that imports: the seller under DDP, the
+// buyer under the other rules, or the other side when the decision makes
+// it the importer (the quote notes it). Tax that a low-value regime moves to the
 // point of sale (EU IOSS, UK VAT on consignments of GBP 135 or less,
 // Australian and New Zealand GST on goods up to 1,000, Norwegian VOEC,
 // Singapore's overseas vendor registration) is
