@@ -20,7 +20,7 @@
 // calendar day without time or zone. Measure is one duty line of a
 // schedule (MFN, preferential or additional, with its origins, programme,
 // dates and source), Profile one destination's rules for a period, Entry a
-// customs declaration and Assessment its result. No float32 or float64 is
+// customs declaration and Assessment its result. No binary floating point is
 // used anywhere on a money path: amounts, rates and quantities come in as
 // strings (ParseMoney, ParseDecimal, ParseRate, ParseQuantity) or as
 // decimals.

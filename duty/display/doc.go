@@ -28,7 +28,8 @@
 // # Exactness
 //
 // No amount ever becomes a float. x/text formats numbers it receives as
-// interface values, which for anything with a fraction means float64; so a
+// interface values, which for anything with a fraction means a binary
+// floating-point value; so a
 // Formatter asks x/text only for the conventions, once, by formatting a few
 // fixed integers when it is built, and then writes every digit of the
 // decimal itself. 12345678901234567.89 EUR prints as
