@@ -366,15 +366,6 @@ func tableRow(get func(string) string, rateOpts []ParseOption) (Measure, string,
 	return m, hs, nil
 }
 
-// euMembers are the member states of the European Union since 2020-02-01.
-var euMembers = []string{"AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU",
-	"IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK"}
-
-// EUMembers returns the ISO codes of the 27 member states of the European
-// Union (since 2020-02-01), which the origins column of ReadTable writes as
-// EU.
-func EUMembers() []string { return append([]string(nil), euMembers...) }
-
 func isBlank(rec []string) bool {
 	for _, f := range rec {
 		if strings.TrimSpace(f) != "" {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/iorkit/iorkit/duty"
+
 	"cel.dev/cel-go/cel"
 	"cel.dev/cel-go/common/cost"
 	"cel.dev/cel-go/common/types"
@@ -139,7 +141,7 @@ func compile(env *Env, packs []*Pack, opts []CompileOption) (*Book, []RuleCost, 
 	sort.SliceStable(b.packs, func(i, j int) bool { return b.packs[i].pack.Name < b.packs[j].pack.Name })
 	for _, cp := range b.packs {
 		if cp.pack.Country == "EU" {
-			for _, c := range euMembers {
+			for _, c := range duty.EUMembers() {
 				b.byDest[c] = append(b.byDest[c], cp)
 			}
 			continue

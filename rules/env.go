@@ -292,24 +292,10 @@ func hsHasPrefix(hs, prefix string) bool {
 	return true
 }
 
-// euMembers are the 27 member states of the European Union (ISO 3166-1
-// alpha-2; Greece is GR). A pack whose country is "EU" applies to each.
-// Source: https://european-union.europa.eu/principles-countries-history/eu-countries_en
-var euMembers = [...]string{
-	"AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU",
-	"IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
-}
-
 // EUMember reports whether country (ISO 3166-1 alpha-2) is a member state of
-// the European Union.
-func EUMember(country string) bool {
-	for _, c := range euMembers {
-		if c == country {
-			return true
-		}
-	}
-	return false
-}
+// the European Union (duty.IsEUMember); a pack whose country is "EU"
+// applies to each.
+func EUMember(country string) bool { return duty.IsEUMember(country) }
 
 // decimalLiterals checks at compile time that every decimal(...) call has
 // a string literal argument in plain decimal notation.
