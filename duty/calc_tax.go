@@ -109,10 +109,9 @@ func (k *calc) taxes() error {
 				base = t.BaseRounding.apply(base)
 			}
 			rate, rateName, src := t.Rate, t.Name, t.Source
-			d := digitsOnly(la.HS)
 			for _, rr := range t.Reduced {
 				for _, pre := range rr.HS {
-					if strings.HasPrefix(d, digitsOnly(pre)) {
+					if HSHasPrefix(la.HS, pre) {
 						rate, rateName, src = rr.Rate, t.Name+" ("+rr.Name+")", rr.Source
 					}
 				}

@@ -30,3 +30,20 @@ func TestEUMembersMatchProfiles(t *testing.T) {
 	assert.False(t, duty.IsEUMember("GB"))
 	assert.False(t, duty.IsEUMember("EL"))
 }
+
+func TestHSHasPrefix(t *testing.T) {
+	for _, tc := range []struct {
+		hs, prefix string
+		want       bool
+	}{
+		{"8517.13.00", "8517", true},
+		{"8517.13.00", "85 17", true},
+		{"8517.13.00", "851713", true},
+		{"851713", "8517.13", true},
+		{"8517.13.00", "8518", false},
+		{"8517", "851713", false},
+		{"8517", "", true},
+	} {
+		assert.Equal(t, tc.want, duty.HSHasPrefix(tc.hs, tc.prefix), "%s %s", tc.hs, tc.prefix)
+	}
+}

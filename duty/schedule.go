@@ -188,3 +188,25 @@ func normalizeHS(hs string, buf *[10]byte, min int) (int, error) {
 	}
 	return n, nil
 }
+
+// HSHasPrefix reports whether code hs starts with prefix, comparing digits
+// only: "8517.13.00" has the prefixes "8517", "85 17" and "851713". It does
+// not allocate.
+func HSHasPrefix(hs, prefix string) bool {
+	i, j := 0, 0
+	for j < len(prefix) {
+		if prefix[j] == '.' || prefix[j] == ' ' {
+			j++
+			continue
+		}
+		for i < len(hs) && (hs[i] == '.' || hs[i] == ' ') {
+			i++
+		}
+		if i >= len(hs) || hs[i] != prefix[j] {
+			return false
+		}
+		i++
+		j++
+	}
+	return true
+}

@@ -181,7 +181,7 @@ func functions(e *Env) []cel.EnvOption {
 					if !ok1 || !ok2 {
 						return types.NewErr("no such overload")
 					}
-					return types.Bool(hsHasPrefix(string(hs), string(pre)))
+					return types.Bool(duty.HSHasPrefix(string(hs), string(pre)))
 				}))),
 		cel.Function("hs_in",
 			cel.Overload("hs_in_string_list", []*cel.Type{cel.StringType, cel.ListType(cel.StringType)}, cel.BoolType,
@@ -197,7 +197,7 @@ func functions(e *Env) []cel.EnvOption {
 					}
 					n := int64(l.Size().(types.Int))
 					for i := int64(0); i < n; i++ {
-						if pre, ok := l.Get(types.Int(i)).(types.String); ok && hsHasPrefix(string(hs), string(pre)) {
+						if pre, ok := l.Get(types.Int(i)).(types.String); ok && duty.HSHasPrefix(string(hs), string(pre)) {
 							return types.True
 						}
 					}
@@ -269,27 +269,6 @@ func sortedTypes(p *provider) []*structType {
 		out[i] = p.byName[n]
 	}
 	return out
-}
-
-// hsHasPrefix compares HS codes on their digits only: "8517.13.00" has the
-// prefix "8517", "851713" and "8517.13".
-func hsHasPrefix(hs, prefix string) bool {
-	i, j := 0, 0
-	for j < len(prefix) {
-		if prefix[j] == '.' || prefix[j] == ' ' {
-			j++
-			continue
-		}
-		for i < len(hs) && (hs[i] == '.' || hs[i] == ' ') {
-			i++
-		}
-		if i >= len(hs) || hs[i] != prefix[j] {
-			return false
-		}
-		i++
-		j++
-	}
-	return true
 }
 
 // EUMember reports whether country (ISO 3166-1 alpha-2) is a member state of

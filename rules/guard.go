@@ -3,6 +3,7 @@ package rules
 import (
 	"cel.dev/cel-go/common/ast"
 	"cel.dev/cel-go/common/types"
+	"github.com/iorkit/iorkit/duty"
 )
 
 // guard is a condition on one string field of the line that a line rule
@@ -23,7 +24,7 @@ type guard struct {
 
 func (g guard) match(v string) bool {
 	for _, p := range g.values {
-		if g.prefix && hsHasPrefix(v, p) || !g.prefix && v == p {
+		if g.prefix && duty.HSHasPrefix(v, p) || !g.prefix && v == p {
 			return true
 		}
 	}
