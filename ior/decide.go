@@ -36,6 +36,9 @@ type Decision struct {
 	Findings     []Finding   `json:"findings"`
 	Alternatives []Candidate `json:"alternatives"`
 	Reasons      []string    `json:"reasons"`
+	// covered: a rule pack covered the destination on the date, so the
+	// decision, not the Incoterm alone, names the importer.
+	covered bool
 }
 
 // candidates lists the parties in the order the Incoterm prefers: under
@@ -91,6 +94,7 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 	d := Decision{Actions: []Finding{}, Findings: []Finding{}, Alternatives: []Candidate{}, Reasons: []string{}}
 	in := rules.Input{Destination: s.Destination, Date: s.Date.Time(), Shipment: &s, Lines: s.Lines}
 	covered := e.book != nil && e.book.Covers(s.Destination, s.Date.Time())
+	d.covered = covered
 	if covered {
 		// Shipment and line rules once (no importer yet: importer rules do
 		// not run).

@@ -302,7 +302,7 @@ func payers(importSide Side, a duty.Assessment) []Payer {
 // (the seller under DDP, the buyer under the other rules), said so in the
 // notes.
 func (e *Engine) importerFromDecision(s Shipment, d Decision) (*Importer, []string) {
-	if e.book != nil && e.book.Covers(s.Destination, s.Date.Time()) {
+	if d.covered {
 		var notes []string
 		if d.Blocked {
 			notes = append(notes, "blocked: "+strings.Join(d.Reasons, "; "))
