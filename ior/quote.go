@@ -124,7 +124,7 @@ func (e *Engine) Quote(s Shipment) (Quote, error) {
 
 // quoteWith prices the shipment for the decision d.
 func (e *Engine) quoteWith(s Shipment, d Decision) (Quote, error) {
-	imp, notes := e.importerFromDecision(s, d)
+	imp, notes := importerFromDecision(s, d)
 	q, err := e.quote(s, imp, notes)
 	if err != nil {
 		return Quote{}, err
@@ -301,7 +301,7 @@ func payers(importSide Side, a duty.Assessment) []Payer {
 // decision's when rule packs cover the destination, else the Incoterm's
 // (the seller under DDP, the buyer under the other rules), said so in the
 // notes.
-func (e *Engine) importerFromDecision(s Shipment, d Decision) (*Importer, []string) {
+func importerFromDecision(s Shipment, d Decision) (*Importer, []string) {
 	if d.covered {
 		var notes []string
 		if d.Blocked {
