@@ -2,6 +2,7 @@ package duty
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -840,7 +841,7 @@ func (p *rateParser) partName() (string, bool, error) {
 		end++
 	}
 done:
-	raw := strings.TrimRight(p.s[at:end], " \t\n\r,.")
+	raw := strings.TrimRightFunc(p.s[at:end], func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == '.' })
 	end = at + len(raw)
 	name := partName(raw)
 	optional := false
@@ -848,7 +849,9 @@ done:
 		name, optional = n, true
 	}
 	name = strings.TrimRight(name, ", ")
-	if name == "" {
+	if !strings.ContainsFunc(name, unicode.IsLetter) {
+		// A part is named in words ("the case"): punctuation alone is not a
+		// name, and String could not print it back.
 		return "", false, p.fail(at, "expected the name of a part after \"on\"")
 	}
 	p.i = end
