@@ -122,12 +122,18 @@ func TestAPIErrors(t *testing.T) {
 		assert.ErrorIs(t, err, ErrInvalidDocument)
 	}
 	// an endless reader ends at the size limit
-	err = NewSchedule(MaxDocumentSize(1<<16)).AddCommodity(endless{})
-	assert.ErrorIs(t, err, ErrTooLarge)
+	err = NewSchedule(MaxDocumentSize(1 << 16)).AddCommodity(endless{})
+	assert.ErrorIs(t, err, duty.ErrInputLimit)
 	assert.ErrorIs(t, err, ErrInvalidDocument)
+	// a string over MaxFieldSize
+	long := strings.Replace(string(base), `"description":"Invented fixture`, `"description":"`+strings.Repeat("x", MaxFieldSize+1), 1)
+	err = NewSchedule().AddCommodity(strings.NewReader(long))
+	var le *duty.LimitError
+	require.ErrorAs(t, err, &le)
+	assert.Equal(t, "data.attributes.description", le.What)
 	// the whole fixture under a limit just below its size
-	err = NewSchedule(MaxDocumentSize(int64(len(base)-1))).AddCommodity(bytes.NewReader(base))
-	assert.ErrorIs(t, err, ErrTooLarge)
+	err = NewSchedule(MaxDocumentSize(int64(len(base) - 1))).AddCommodity(bytes.NewReader(base))
+	assert.ErrorIs(t, err, duty.ErrInputLimit)
 	require.NoError(t, NewSchedule(MaxDocumentSize(int64(len(base)))).AddCommodity(bytes.NewReader(base)))
 }
 

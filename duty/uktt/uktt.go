@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/internal/limits"
 	"github.com/shopspring/decimal"
 )
 
@@ -181,14 +182,19 @@ func ForService(v Service) Option { return func(s *Schedule) { s.service = v } }
 func Source(src string) Option { return func(sc *Schedule) { sc.source = src } }
 
 // MaxDocumentSize sets the largest document a reader accepts, in bytes
-// (default DefaultMaxDocumentSize). A longer input is an error, so an
-// endless or hostile reader cannot exhaust memory.
+// (default DefaultMaxDocumentSize). A longer input is an error matching
+// duty.ErrInputLimit, so an endless or hostile reader cannot exhaust
+// memory.
 func MaxDocumentSize(n int64) Option { return func(s *Schedule) { s.maxSize = n } }
 
 // DefaultMaxDocumentSize is the largest document read unless
-// MaxDocumentSize says otherwise: 32 MiB. The largest commodity responses
-// of the Online Trade Tariff are a few hundred KB.
-const DefaultMaxDocumentSize = 32 << 20
+// MaxDocumentSize says otherwise (64 MiB, limits.UKTTBytes). The largest
+// commodity responses of the Online Trade Tariff are a few hundred KB.
+const DefaultMaxDocumentSize = limits.UKTTBytes
+
+// MaxFieldSize is the longest JSON string a document may hold: 1 MiB. The
+// longest in real responses are chapter notes of about 24 KB.
+const MaxFieldSize = 1 << 20
 
 // Schedule is the UK (or Northern Ireland) tariff as a duty.Schedule,
 // built from commodity documents of the Online Trade Tariff (AddCommodity):
@@ -557,31 +563,19 @@ func inGBP(expr string, rate decimal.Decimal) string {
 	})
 }
 
-// readAll reads at most max bytes of r; more is an error.
+// readAll reads at most max bytes of r and checks that no JSON string in
+// them is longer than MaxFieldSize; more is a *DocumentError wrapping a
+// *duty.LimitError.
 func readAll(r io.Reader, max int64, doc string) ([]byte, error) {
 	if max <= 0 {
 		max = DefaultMaxDocumentSize
 	}
-	b, err := io.ReadAll(io.LimitReader(r, max+1))
+	b, err := limits.ReadAll(r, max, "uktt "+doc)
+	if err == nil {
+		err = limits.JSONStrings(b, MaxFieldSize, "uktt "+doc)
+	}
 	if err != nil {
 		return nil, &DocumentError{Document: doc, Err: err}
 	}
-	if int64(len(b)) > max {
-		return nil, &DocumentError{Document: doc, Err: &TooLargeError{Limit: max}}
-	}
 	return b, nil
 }
-
-// ErrTooLarge is matched by *TooLargeError.
-var ErrTooLarge = errors.New("uktt: document too large")
-
-// TooLargeError reports an input longer than the limit of its reader
-// (MaxDocumentSize).
-type TooLargeError struct{ Limit int64 }
-
-func (e *TooLargeError) Error() string {
-	return fmt.Sprintf("uktt: document longer than %d bytes (see MaxDocumentSize)", e.Limit)
-}
-
-// Is reports whether target is ErrTooLarge.
-func (e *TooLargeError) Is(target error) bool { return target == ErrTooLarge }
