@@ -22,6 +22,11 @@ type PriceRequest struct {
 	// Target is what the shopper should pay in all, in the currency of the
 	// line's unit price.
 	Target duty.Money `json:"target"`
+	// AllowInverse and Via say how the quote's amounts may be converted
+	// back into the target's currency when the engine's rates do not give
+	// that direction (see AllowInverse and CrossVia).
+	AllowInverse bool   `json:"allow_inverse,omitempty"`
+	Via          string `json:"via,omitempty"`
 }
 
 // PriceResult is the solved price.
@@ -52,9 +57,9 @@ var ErrTargetTooLow = errors.New("ior: target price is below the landed cost at 
 // with value, and crossing a de minimis threshold adds charges), so the
 // search finds the highest price that fits; when the next minor unit
 // would cross a threshold, a note says which and what the shopper would
-// pay. View options convert the quote back into the target's currency
-// (the engine's rates are tried first).
-func (e *Engine) Price(ctx context.Context, req PriceRequest, opts ...ViewOption) (PriceResult, error) {
+// pay. The call options (Strict, Partial) apply to every quote of the
+// search.
+func (e *Engine) Price(ctx context.Context, req PriceRequest, opts ...CallOption) (PriceResult, error) {
 	if e == nil {
 		return PriceResult{}, errors.New("ior: Price on a nil *Engine")
 	}
@@ -73,7 +78,13 @@ func (e *Engine) Price(ctx context.Context, req PriceRequest, opts ...ViewOption
 	if !qty.IsPositive() {
 		return PriceResult{}, &ValidationError{Problems: []*FieldError{{Path: fmt.Sprintf("shipment.lines[%d].quantity", req.Line), Value: qty.String(), Msg: "must be positive to solve a unit price", Err: ErrInvalidValue}}}
 	}
-	vopts := append([]ViewOption{ViewRates(e.rates)}, opts...)
+	vopts := []ViewOption{ViewRates(e.rates)}
+	if req.AllowInverse {
+		vopts = append(vopts, AllowInverse())
+	}
+	if req.Via != "" {
+		vopts = append(vopts, CrossVia(req.Via))
+	}
 	places := duty.MustMoney("0", cur).MinorUnits()
 	unit := decimal.New(1, -places)
 	// A unit price above target ÷ quantity puts the goods alone over the
@@ -90,7 +101,7 @@ func (e *Engine) Price(ctx context.Context, req PriceRequest, opts ...ViewOption
 		t := s
 		t.Lines = append([]Line(nil), s.Lines...)
 		t.Lines[req.Line].UnitPrice = p
-		q, err := e.Quote(t)
+		q, err := e.Quote(ctx, t, opts...)
 		if err != nil {
 			return View{}, Quote{}, err
 		}
@@ -173,7 +184,7 @@ type PriceListEntry struct {
 // PriceList solves every item in order (SKUs × markets); an item's
 // failure is recorded in its entry. Only a cancelled context stops the
 // list, and is returned.
-func (e *Engine) PriceList(ctx context.Context, items []PriceItem, opts ...ViewOption) ([]PriceListEntry, error) {
+func (e *Engine) PriceList(ctx context.Context, items []PriceItem, opts ...CallOption) ([]PriceListEntry, error) {
 	out := make([]PriceListEntry, len(items))
 	for i, it := range items {
 		if err := ctx.Err(); err != nil {

@@ -107,6 +107,18 @@ func CrossVia(base string) ViewOption { return func(c *viewConfig) { c.via = bas
 // convert an amount into the display currency with the rates allowed.
 var ErrNoViewRate = fmt.Errorf("ior: no exchange rate for the view")
 
+// View is NewView with the engine's exchange rates tried after the
+// quote's own (before any given with ViewRates).
+func (e *Engine) View(s Shipment, q Quote, currency string, opts ...ViewOption) (View, error) {
+	if e == nil {
+		return View{}, fmt.Errorf("ior: View on a nil *Engine")
+	}
+	if e.rates != nil {
+		opts = append([]ViewOption{ViewRates(e.rates)}, opts...)
+	}
+	return NewView(s, q, currency, opts...)
+}
+
 // NewView builds the shopper's view of quote q of shipment s in the
 // display currency. Amounts are converted at the rates the quote recorded
 // and those given with ViewRates, in the direction given unless

@@ -1,6 +1,7 @@
 package ior_test
 
 import (
+	"context"
 	"testing"
 
 	"github.com/iorkit/iorkit/duty"
@@ -18,7 +19,7 @@ func viewOf(t *testing.T, incoterm ior.Incoterm, currency string, opts ...ior.Vi
 	t.Helper()
 	s := loadShipment(t, "shipment_de.json")
 	s.Incoterm = incoterm
-	q, err := euEngine(t).Quote(s)
+	q, err := euEngine(t).Quote(context.Background(), s)
 	require.NoError(t, err)
 	require.Equal(t, "66.00 EUR", q.Totals.Duty.String())
 	require.Equal(t, "117.04 EUR", q.Totals.Tax.String())
@@ -96,7 +97,7 @@ func TestViewErrors(t *testing.T) {
 	_, err := viewOf(t, ior.DDP, "XXY")
 	assert.ErrorIs(t, err, duty.ErrInvalidCurrency)
 	s := loadShipment(t, "shipment_de.json")
-	q, err := euEngine(t).Quote(s)
+	q, err := euEngine(t).Quote(context.Background(), s)
 	require.NoError(t, err)
 	s.Lines = append(s.Lines, s.Lines[0])
 	_, err = ior.NewView(s, q, "EUR")

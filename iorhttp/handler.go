@@ -174,16 +174,13 @@ func (h *Handler) quote(w http.ResponseWriter, r *http.Request) {
 	resp := QuoteResponse{Quote: q}
 	if cur := r.URL.Query().Get("currency"); cur != "" {
 		var vopts []ior.ViewOption
-		if h.eng.Rates() != nil {
-			vopts = append(vopts, ior.ViewRates(h.eng.Rates()))
-		}
 		if b, _ := strconv.ParseBool(r.URL.Query().Get("inverse")); b {
 			vopts = append(vopts, ior.AllowInverse())
 		}
 		if via := r.URL.Query().Get("via"); via != "" {
 			vopts = append(vopts, ior.CrossVia(via))
 		}
-		v, err := ior.NewView(s, q, cur, vopts...)
+		v, err := h.eng.View(s, q, cur, vopts...)
 		if err != nil {
 			h.fail(w, r, err)
 			return
@@ -246,13 +243,13 @@ func (h *Handler) price(w http.ResponseWriter, r *http.Request) {
 			Message: fmt.Sprintf("give 1 to %d items, not %d", MaxPriceItems, len(req.Items))})
 		return
 	}
+	opts, ok := callOptions(w, r)
+	if !ok {
+		return
+	}
 	ctx, cancel := h.ctx(r)
 	defer cancel()
-	var vopts []ior.ViewOption
-	if b, _ := strconv.ParseBool(r.URL.Query().Get("inverse")); b {
-		vopts = append(vopts, ior.AllowInverse())
-	}
-	out, err := h.eng.PriceList(ctx, req.Items, vopts...)
+	out, err := h.eng.PriceList(ctx, req.Items, opts...)
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -274,7 +271,7 @@ func callOptions(w http.ResponseWriter, r *http.Request) ([]ior.CallOption, bool
 	for _, p := range []struct {
 		name string
 		opt  ior.CallOption
-	}{{"partial", ior.Partial()}, {"strict", ior.Strict()}} {
+	}{{"partial", ior.Partial()}} {
 		v := r.URL.Query().Get(p.name)
 		if v == "" {
 			continue
@@ -299,10 +296,12 @@ func (h *Handler) read(w http.ResponseWriter, r *http.Request, v any) bool {
 	dec.DisallowUnknownFields()
 	err := dec.Decode(v)
 	if err == nil {
-		if dec.More() {
+		if _, e := dec.Token(); e != io.EOF {
 			err = errors.New("trailing data after the JSON value")
-		} else if _, e := dec.Token(); e != io.EOF {
-			err = errors.New("trailing data after the JSON value")
+			var tooBig *http.MaxBytesError
+			if errors.As(e, &tooBig) {
+				err = e
+			}
 		}
 	}
 	if err == nil {
