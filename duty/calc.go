@@ -15,6 +15,7 @@ type Calculator struct {
 	schedules map[string]Schedule // by destination country or customs union
 	rates     Rates
 	partial   bool
+	strict    bool
 }
 
 // CalcOption configures a Calculator.
@@ -62,6 +63,15 @@ func WithRates(r Rates) CalcOption {
 func AllowPartial() CalcOption {
 	return func(c *Calculator) error { c.partial = true; return nil }
 }
+
+// Strict makes Calculate refuse an assessment that carries warnings: it
+// returns a *StrictError listing them (errors.Is(err, ErrStrict)).
+func Strict() CalcOption {
+	return func(c *Calculator) error { c.strict = true; return nil }
+}
+
+// Strict reports whether the calculator was built with Strict.
+func (c *Calculator) Strict() bool { return c.strict }
 
 // NewCalculator builds a calculator. Without WithProfiles it uses
 // DefaultProfiles.
@@ -166,7 +176,11 @@ func (c *Calculator) Calculate(e Entry) (Assessment, error) {
 		DeMinimis: make([]DeMinimisOutcome, 0, len(p.DeMinimis)), Fees: make([]Charge, 0, len(p.Fees)), FX: []FXUse{},
 		// About five steps a line (valuation, duty, taxes) and a few for the
 		// entry: sized once, since the trace is built on every quote.
-		Trace: make([]Step, 0, 5*len(e.Lines)+len(p.DeMinimis)+len(p.Fees)+4),
+		Trace:    make([]Step, 0, 5*len(e.Lines)+len(p.DeMinimis)+len(p.Fees)+4),
+		Warnings: []Warning{},
+	}
+	if stale(p.ReviewAfter, e.Date) {
+		k.warn(StaleData, -1, "profile "+p.Country, "", fmt.Sprintf("the %s profile in force from %s was last reviewed for %s", p.Country, p.From, p.ReviewAfter))
 	}
 	if err := k.value(); err != nil {
 		return Assessment{}, err
@@ -189,6 +203,9 @@ func (c *Calculator) Calculate(e Entry) (Assessment, error) {
 	k.declarationRounding()
 	if err := k.totals(); err != nil {
 		return Assessment{}, err
+	}
+	if c.strict && len(k.a.Warnings) > 0 {
+		return Assessment{}, &StrictError{Warnings: k.a.Warnings}
 	}
 	return *k.a, nil
 }
