@@ -109,12 +109,15 @@ type DeMinimisOutcome struct {
 	Source    string   `json:"source"`
 }
 
-// FXUse is an exchange rate the assessment used.
+// FXUse is an exchange rate the assessment used: 1 From = Rate To, the
+// day the rate is of (the entry date when the rates do not say) and, for
+// SourcedRates, the publication it comes from.
 type FXUse struct {
-	From string `json:"from"`
-	To   string `json:"to"`
-	Rate string `json:"rate"`
-	Date Date   `json:"date"`
+	From   string `json:"from"`
+	To     string `json:"to"`
+	Rate   string `json:"rate"`
+	Date   Date   `json:"date"`
+	Source string `json:"source,omitempty"`
 }
 
 // Step is one figure of the trace: which rule produced which amount from

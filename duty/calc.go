@@ -141,7 +141,7 @@ func (k *calc) trace(step string, line int, what, rate string, base, amount Mone
 }
 
 func (k *calc) convert(m Money, what string) (Money, error) {
-	out, r, err := Convert(m, k.cur, k.c.rates, k.e.Date)
+	out, info, err := ConvertInfo(m, k.cur, k.c.rates, k.e.Date)
 	if err != nil {
 		return Money{}, fmt.Errorf("%s: %w", what, err)
 	}
@@ -149,7 +149,21 @@ func (k *calc) convert(m Money, what string) (Money, error) {
 		key := m.Currency() + "/" + k.cur
 		if !k.fxSet[key] {
 			k.fxSet[key] = true
-			k.a.FX = append(k.a.FX, FXUse{From: m.Currency(), To: k.cur, Rate: r.String(), Date: k.e.Date})
+			day := info.Day
+			if day.IsZero() {
+				day = k.e.Date
+			}
+			k.a.FX = append(k.a.FX, FXUse{From: m.Currency(), To: k.cur, Rate: info.Rate.String(), Date: day, Source: info.Source})
+			if info.Caveat != "" {
+				msg := info.Note
+				if msg == "" {
+					msg = fmt.Sprintf("exchange rate %s of %s used for an entry of %s", key, day, k.e.Date)
+					if info.Source != "" {
+						msg += " (" + info.Source + ")"
+					}
+				}
+				k.warn(info.Caveat, -1, key, day.String(), msg)
+			}
 		}
 	}
 	return out, nil
