@@ -77,8 +77,8 @@ type Quote struct {
 	// *duty.StrictError instead.
 	Warnings []duty.Warning `json:"warnings"`
 	Notes    []string       `json:"notes,omitempty"`
-	Data           string      `json:"data"`
-	Trace          []duty.Step `json:"trace"`
+	Data     string         `json:"data"`
+	Trace    []duty.Step    `json:"trace"`
 }
 
 // QuoteLine is one line of a quote.
