@@ -54,17 +54,43 @@ type Profile struct {
 
 // Rounding is a number of decimals (negative for tens, hundreds...) and a
 // mode: Japan rounds the consumption-tax base down to 1,000 yen
-// ({-3, down}) and the tax down to 100 yen ({-2, down}).
+// ({-3, down}) and the tax down to 100 yen ({-2, down}). Increment, when
+// set, rounds to a multiple of it instead of to Places decimals
+// (Switzerland: tax to 5 centimes, {increment 0.05, half_up}).
 type Rounding struct {
-	Places int32        `json:"places"`
-	Mode   RoundingMode `json:"mode"`
+	Places    int32           `json:"places"`
+	Mode      RoundingMode    `json:"mode"`
+	Increment decimal.Decimal `json:"increment,omitzero"`
 }
 
 func (r *Rounding) apply(m Money) Money {
 	if r == nil {
 		return m.Round()
 	}
+	if r.Increment.IsPositive() {
+		n := r.Mode.round(m.amount.Div(r.Increment), 0)
+		return Money{amount: n.Mul(r.Increment), currency: m.currency}
+	}
 	return m.RoundTo(r.Places, r.Mode)
+}
+
+// String describes the rounding: "to 0.05 half up", "to 1 down".
+func (r *Rounding) String() string {
+	step := decimal.New(1, -r.Places)
+	if r.Increment.IsPositive() {
+		step = r.Increment
+	}
+	return "to " + step.String() + " " + strings.ReplaceAll(r.Mode.String(), "_", " ")
+}
+
+func (r *Rounding) check(field string) error {
+	if r == nil {
+		return nil
+	}
+	if r.Increment.IsNegative() {
+		return fmt.Errorf("%s.increment: %s is negative", field, r.Increment)
+	}
+	return nil
 }
 
 // BasePart is one component of a tax base.
@@ -368,6 +394,11 @@ func (p Profile) check() error {
 	if len(p.Sources) == 0 {
 		return fmt.Errorf("sources: every profile names its sources")
 	}
+	for f, r := range map[string]*Rounding{"duty_rounding": p.DutyRounding, "duty_base_rounding": p.DutyBaseRounding, "duty_total_rounding": p.DutyTotalRounding} {
+		if err := r.check(f); err != nil {
+			return err
+		}
+	}
 	for i, t := range p.Taxes {
 		if t.Code == "" || t.Source == "" {
 			return fmt.Errorf("taxes[%d]: code and source are required", i)
@@ -386,6 +417,11 @@ func (p Profile) check() error {
 		}
 		if t.Rate.IsNegative() {
 			return fmt.Errorf("taxes[%d].rate: %s is negative", i, t.Rate)
+		}
+		for f, r := range map[string]*Rounding{"base_rounding": t.BaseRounding, "rounding": t.Rounding, "total_rounding": t.TotalRounding} {
+			if err := r.check(fmt.Sprintf("taxes[%d].%s", i, f)); err != nil {
+				return err
+			}
 		}
 		for _, b := range t.Base {
 			switch b {
