@@ -1,6 +1,7 @@
 package ior_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -29,7 +30,7 @@ func refShipment(t *testing.T, dest, cur, hs string) ior.Shipment {
 func TestDefaultEUReferenceTariff(t *testing.T) {
 	e, err := ior.NewEngine()
 	require.NoError(t, err)
-	q, err := e.Quote(refShipment(t, "DE", "EUR", "3924.10.00"))
+	q, err := e.Quote(context.Background(), refShipment(t, "DE", "EUR", "3924.10.00"))
 	require.NoError(t, err)
 	assert.Equal(t, "35.75 EUR", q.Lines[0].Duty.String())
 	require.NotEmpty(t, q.Lines[0].Duties)
@@ -42,7 +43,7 @@ func TestDefaultGBReferenceTariff(t *testing.T) {
 	require.NoError(t, err)
 	s := refShipment(t, "GB", "GBP", "3924.10.00")
 	s.Lines[0].UnitPrice = duty.MustMoney("50.00", "GBP") // above the GBP 135 consignment regime
-	q, err := e.Quote(s)
+	q, err := e.Quote(context.Background(), s)
 	require.NoError(t, err)
 	// 100 x 50.00 + 50.00 = 5,050.00 GBP; 6% = 303.00 GBP.
 	assert.Equal(t, "303.00 GBP", q.Lines[0].Duty.String())
@@ -55,13 +56,13 @@ func TestDefaultGBReferenceTariff(t *testing.T) {
 func TestDefaultEUHS2022Codes(t *testing.T) {
 	e, err := ior.NewEngine()
 	require.NoError(t, err)
-	q, err := e.Quote(refShipment(t, "DE", "EUR", "8517.13.00"))
+	q, err := e.Quote(context.Background(), refShipment(t, "DE", "EUR", "8517.13.00"))
 	require.NoError(t, err)
 	assert.True(t, strings.HasPrefix(q.Lines[0].Duties[0].Source, duty.SampleLabel))
 
 	e, err = ior.NewEngine(ior.WithoutSampleTariff())
 	require.NoError(t, err)
-	_, err = e.Quote(refShipment(t, "DE", "EUR", "8517.13.00"))
+	_, err = e.Quote(context.Background(), refShipment(t, "DE", "EUR", "8517.13.00"))
 	assert.ErrorIs(t, err, duty.ErrUnknownCode)
 }
 
@@ -72,7 +73,7 @@ func TestDefaultEUKeepsSamplePreferences(t *testing.T) {
 	require.NoError(t, err)
 	s := refShipment(t, "DE", "EUR", "6109.10.00")
 	s.Lines[0].Origin = "GB"
-	q, err := e.Quote(s)
+	q, err := e.Quote(context.Background(), s)
 	require.NoError(t, err)
 	assert.Equal(t, "0.00 EUR", q.Lines[0].Duty.String())
 }
@@ -82,19 +83,19 @@ func TestDefaultEUKeepsSamplePreferences(t *testing.T) {
 func TestDefaultSwissIndustrialGoods(t *testing.T) {
 	e, err := ior.NewEngine()
 	require.NoError(t, err)
-	q, err := e.Quote(refShipment(t, "CH", "CHF", "6109.10"))
+	q, err := e.Quote(context.Background(), refShipment(t, "CH", "CHF", "6109.10"))
 	require.NoError(t, err)
 	assert.Equal(t, "0.00 CHF", q.Lines[0].Duty.String())
 	assert.Equal(t, "44.55 CHF", q.Lines[0].Tax.String())
-	_, err = e.Quote(refShipment(t, "CH", "CHF", "0406.10"))
+	_, err = e.Quote(context.Background(), refShipment(t, "CH", "CHF", "0406.10"))
 	assert.ErrorIs(t, err, duty.ErrUnknownCode)
 }
 
 func TestWithoutReferenceTariffs(t *testing.T) {
 	e, err := ior.NewEngine(ior.WithoutReferenceTariffs())
 	require.NoError(t, err)
-	_, err = e.Quote(refShipment(t, "DE", "EUR", "3924.10.00"))
+	_, err = e.Quote(context.Background(), refShipment(t, "DE", "EUR", "3924.10.00"))
 	assert.ErrorIs(t, err, duty.ErrUnknownCode)
-	_, err = e.Quote(refShipment(t, "CH", "CHF", "6109.10"))
+	_, err = e.Quote(context.Background(), refShipment(t, "CH", "CHF", "6109.10"))
 	assert.ErrorIs(t, err, duty.ErrNoSchedule)
 }
