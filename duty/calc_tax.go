@@ -10,8 +10,6 @@ import (
 )
 
 func (k *calc) taxes() error {
-	reliefTax, relieved := k.met(AppliesTax, Relief)
-	pos, atSale := k.met(AppliesTax, PointOfSale)
 	// Taxable fees are shared over the lines by customs value.
 	taxableFees := k.zero()
 	for _, f := range k.a.Fees {
@@ -41,6 +39,8 @@ func (k *calc) taxes() error {
 		if !la.Calculable {
 			continue
 		}
+		reliefTax, relieved := k.metFor(i, AppliesTax, Relief)
+		pos, atSale := k.metFor(i, AppliesTax, PointOfSale)
 		prior := k.zero()
 		for _, t := range k.p.Taxes {
 			if !inForce(t.From, t.To, k.e.Date) {

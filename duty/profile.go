@@ -37,6 +37,9 @@ type Profile struct {
 	Taxes     []TaxRule   `json:"taxes,omitempty"`
 	DeMinimis []Threshold `json:"de_minimis,omitempty"`
 	Fees      []Fee       `json:"fees,omitempty"`
+	// Categories are the goods some rules treat apart (excise goods
+	// excluded from low-value reliefs), by HS prefixes.
+	Categories []GoodsCategory `json:"categories,omitempty"`
 	// DutyRounding rounds each line's duty (default: the currency's minor
 	// unit, half up).
 	DutyRounding *Rounding `json:"duty_rounding,omitempty"`
@@ -230,6 +233,10 @@ type Threshold struct {
 	NotShippedFrom []string `json:"not_shipped_from,omitempty"`
 	// NotOrigins excludes goods of these origins (US: CN, HK from 2025-05-02).
 	NotOrigins []string `json:"not_origins,omitempty"`
+	// NotCategories are goods categories of the profile the threshold does
+	// not cover: their lines pay at the border whatever the value (GB:
+	// excise goods and the GBP 135 relief), the other lines keep it.
+	NotCategories []string `json:"not_categories,omitempty"`
 	Modes      []string `json:"modes,omitempty"`      // only these modes (courier, post...)
 	B2COnly    bool     `json:"b2c_only,omitempty"`   // only when the buyer is a consumer
 	Registered string   `json:"registered,omitempty"` // only when the seller holds this registration (IOSS)
@@ -450,9 +457,9 @@ func (p Profile) check() error {
 			return fmt.Errorf("de_minimis[%d].outcome: %q: want relief, point_of_sale or flat_per_subheading", i, th.Outcome)
 		}
 		switch th.Compare {
-		case CompareGoods, CompareCustomsValue, CompareCIF, CompareTaxAmount, CompareDutyAmount:
+		case CompareGoods, CompareCustomsValue, CompareCIF, CompareTaxAmount, CompareDutyAmount, CompareItem:
 		default:
-			return fmt.Errorf("de_minimis[%d].compare: %q: want goods, customs_value, cif, tax_amount or duty_amount", i, th.Compare)
+			return fmt.Errorf("de_minimis[%d].compare: %q: want goods, customs_value, cif, item, tax_amount or duty_amount", i, th.Compare)
 		}
 		if th.Amount.Currency() == "" {
 			return fmt.Errorf("de_minimis[%d].amount is required", i)
@@ -460,6 +467,9 @@ func (p Profile) check() error {
 		if th.Amount.IsNegative() {
 			return fmt.Errorf("de_minimis[%d].amount: %s is negative", i, th.Amount)
 		}
+	}
+	if err := p.checkCategories(); err != nil {
+		return err
 	}
 	for i, f := range p.Fees {
 		if f.Code == "" || f.Source == "" {
