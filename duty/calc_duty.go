@@ -9,7 +9,7 @@ import (
 
 func (k *calc) lineFailed(i int, err error) error {
 	le := &LineError{Line: i, HS: k.e.Lines[i].HS, Err: err}
-	if !k.c.partial {
+	if !k.cfg.partial {
 		return le
 	}
 	k.a.Lines[i].Calculable = false
@@ -38,6 +38,9 @@ func (k *calc) duties() error {
 	sched, area, ok := k.c.Schedule(k.p)
 	seen := map[string]bool{} // subheadings charged the flat duty
 	for i, l := range k.e.Lines {
+		if err := k.cancelled(); err != nil {
+			return err
+		}
 		la := &k.a.Lines[i]
 		if o, met := k.metFor(i, AppliesDuty, Relief); met {
 			la.Duties = append(la.Duties, Charge{Kind: "duty", Code: "RELIEF", Name: "Duty relief (de minimis)",

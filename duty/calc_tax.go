@@ -35,6 +35,9 @@ func (k *calc) taxes() error {
 		feeShares = shares
 	}
 	for i := range k.a.Lines {
+		if err := k.cancelled(); err != nil {
+			return err
+		}
 		la := &k.a.Lines[i]
 		if !la.Calculable {
 			continue

@@ -1,6 +1,7 @@
 package duty_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -48,7 +49,7 @@ func calculator(t *testing.T, opts ...duty.CalcOption) *duty.Calculator {
 
 func run(t *testing.T, c *duty.Calculator, e duty.Entry) duty.Assessment {
 	t.Helper()
-	a, err := c.Calculate(e)
+	a, err := c.Calculate(context.Background(), e)
 	require.NoError(t, err)
 	return a
 }
@@ -529,7 +530,7 @@ func TestCHVAT5(t *testing.T) {
 	require.Len(t, a.Adjustments, 1)
 	eqm(t, "-0.01", a.Adjustments[0].Amount, "rounding to 5 centimes")
 	// The 8.1% rate is in force from 2024-01-01; earlier dates have no data.
-	_, err := c.Calculate(duty.Entry{Destination: "CH", Date: duty.MustDate("2023-12-31"), Mode: "post",
+	_, err := c.Calculate(context.Background(), duty.Entry{Destination: "CH", Date: duty.MustDate("2023-12-31"), Mode: "post",
 		Lines: []duty.EntryLine{ln(t, "491199", "DE", "100", "CHF", "Free")}})
 	assert.ErrorIs(t, err, duty.ErrNoProfile)
 	// 8.1% of 100 = 8.10, a multiple of 5 centimes already.
@@ -714,11 +715,11 @@ func TestOtherStandardRates(t *testing.T) {
 		eqm(t, tc.want, taxOf(t, a, 0, tc.code).Amount, tc.country+" "+tc.code)
 	}
 	for c2, d := range map[string]string{"IL": "2024-12-31", "TR": "2023-07-09", "IN": "2025-09-21"} {
-		_, err := c.Calculate(duty.Entry{Destination: c2, Date: duty.MustDate(d), Mode: "ocean",
+		_, err := c.Calculate(context.Background(), duty.Entry{Destination: c2, Date: duty.MustDate(d), Mode: "ocean",
 			Lines: []duty.EntryLine{ln(t, "940360", "DE", "1000", "EUR", "10%")}})
 		assert.ErrorIs(t, err, duty.ErrNoProfile, c2)
 	}
-	_, err := c.Calculate(duty.Entry{Destination: "BR", Date: duty.MustDate("2026-11-25"), Mode: "ocean",
+	_, err := c.Calculate(context.Background(), duty.Entry{Destination: "BR", Date: duty.MustDate("2026-11-25"), Mode: "ocean",
 		Lines: []duty.EntryLine{ln(t, "940360", "DE", "1000", "BRL", "10%")}})
 	assert.ErrorIs(t, err, duty.ErrNoProfile, "BR is not embedded: see docs/accuracy.md")
 }
@@ -772,7 +773,7 @@ func TestUSMPFAndHMF(t *testing.T) {
 	assert.Equal(t, "none", fee(us("2026-01-15", "air", "50000"), "HMF"))
 	assert.Equal(t, "none", fee(us("2026-01-15", "road", "50000"), "HMF"))
 	// After the last published fiscal year the data has run out.
-	_, err := c.Calculate(duty.Entry{Destination: "US", Date: duty.MustDate("2026-10-01"), Mode: "air",
+	_, err := c.Calculate(context.Background(), duty.Entry{Destination: "US", Date: duty.MustDate("2026-10-01"), Mode: "air",
 		Lines: []duty.EntryLine{ln(t, "847130", "DE", "100", "USD", "Free")}})
 	assert.ErrorIs(t, err, duty.ErrDataExpired)
 }

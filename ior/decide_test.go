@@ -1,6 +1,7 @@
 package ior_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -46,7 +47,7 @@ func brShipment(t *testing.T) ior.Shipment {
 // entity in the pack's sense either: nobody is eligible, and the decision
 // says what would make someone eligible.
 func TestDecideNobodyEligible(t *testing.T) {
-	d, err := brEngine(t).Decide(brShipment(t))
+	d, err := brEngine(t).Decide(context.Background(), brShipment(t))
 	require.NoError(t, err)
 	assert.Nil(t, d.Importer)
 	assert.False(t, d.Blocked)
@@ -63,7 +64,7 @@ func TestDecideProviderChosen(t *testing.T) {
 	s := brShipment(t)
 	s.IORProviders = []ior.Party{{Name: "Importa BR Ltda", Country: "BR", Kind: ior.Business, LocalEntity: true,
 		Registrations: []ior.Registration{{Scheme: "RADAR", ID: "123"}}}}
-	d, err := brEngine(t).Decide(s)
+	d, err := brEngine(t).Decide(context.Background(), s)
 	require.NoError(t, err)
 	require.NotNil(t, d.Importer)
 	assert.Equal(t, ior.RoleIORProvider, d.Importer.Role)
@@ -77,7 +78,7 @@ func TestDecideProviderChosen(t *testing.T) {
 func TestDecideActions(t *testing.T) {
 	s := brShipment(t)
 	s.IORProviders = []ior.Party{{Name: "Nova Ltda", Country: "BR", Kind: ior.Business, LocalEntity: true}}
-	d, err := brEngine(t).Decide(s)
+	d, err := brEngine(t).Decide(context.Background(), s)
 	require.NoError(t, err)
 	require.NotNil(t, d.Importer)
 	require.Len(t, d.Actions, 1)
@@ -88,7 +89,7 @@ func TestDecideActions(t *testing.T) {
 func TestDecideBlocked(t *testing.T) {
 	s := brShipment(t)
 	s.Lines[0].Origin = "KP"
-	d, err := brEngine(t).Decide(s)
+	d, err := brEngine(t).Decide(context.Background(), s)
 	require.NoError(t, err)
 	assert.True(t, d.Blocked)
 	require.NotEmpty(t, d.Findings)
@@ -107,7 +108,7 @@ func TestDecideBuyerRefusesRisk(t *testing.T) {
 		Registrations: []ior.Registration{{Scheme: "RADAR", ID: "9"}}}
 	s.IORProviders = []ior.Party{{Name: "Importa BR Ltda", Country: "BR", Kind: ior.Business, LocalEntity: true,
 		Registrations: []ior.Registration{{Scheme: "RADAR", ID: "123"}}}}
-	d, err := brEngine(t).Decide(s)
+	d, err := brEngine(t).Decide(context.Background(), s)
 	require.NoError(t, err)
 	require.NotNil(t, d.Importer)
 	assert.Equal(t, ior.RoleIORProvider, d.Importer.Role)
@@ -132,7 +133,7 @@ func TestQuoteWithProviderFee(t *testing.T) {
 	s.IORProviders[0].VATRegistered = true
 	e, err := ior.NewEngine(ior.WithPacks(p), ior.WithoutDefaultPacks())
 	require.NoError(t, err)
-	q, err := e.Quote(s)
+	q, err := e.Quote(context.Background(), s)
 	require.NoError(t, err)
 	require.NotNil(t, q.Importer)
 	assert.Equal(t, ior.RoleIORProvider, q.Importer.Role)
@@ -150,7 +151,7 @@ func TestQuoteWithProviderFee(t *testing.T) {
 func TestPlan(t *testing.T) {
 	s := readShipment(t, "../examples/shipments/de-tshirts.json")
 	e := brEngine(t)
-	plans, err := e.Plan(s, "DE", "BR", "GB", "DE")
+	plans, err := e.Plan(context.Background(), s, []string{"DE", "BR", "GB", "DE"})
 	require.NoError(t, err)
 	require.Len(t, plans, 3)
 	assert.Equal(t, "DE", plans[0].Destination)
@@ -164,6 +165,6 @@ func TestPlan(t *testing.T) {
 	assert.Contains(t, plans[1].Error, "BR") // no BR profile embedded: the quote is an error, the decision stands
 	assert.Equal(t, "GB", plans[2].Destination)
 	assert.Contains(t, plans[2].Error, "EUR/GBP")
-	_, err = e.Plan(s, "UK")
+	_, err = e.Plan(context.Background(), s, []string{"UK"})
 	require.Error(t, err)
 }

@@ -28,7 +28,17 @@ type MarketPlan struct {
 // established there, IOR providers established elsewhere are left out, and
 // the consignee is dropped. Destinations are answered in the order given;
 // duplicates are answered once.
-func (e *Engine) Plan(s Shipment, destinations ...string) ([]MarketPlan, error) {
+//
+// The options apply to every destination's decision and quote. ctx
+// reaches each destination, its rule evaluation and its per-line work:
+// once it is cancelled or past its deadline, Plan returns ctx.Err()
+// wrapped (errors.Is(err, context.Canceled)) and no plans, rather than a
+// plan whose remaining destinations all failed.
+func (e *Engine) Plan(ctx context.Context, s Shipment, destinations []string, opts ...CallOption) ([]MarketPlan, error) {
+	cfg, err := callSetup(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
 	if len(destinations) == 0 {
 		return nil, fmt.Errorf("ior: Plan needs at least one destination")
 	}
@@ -42,12 +52,20 @@ func (e *Engine) Plan(s Shipment, destinations ...string) ([]MarketPlan, error) 
 		if err := duty.ValidateCountry(d); err != nil {
 			return nil, fmt.Errorf("ior: plan destination: %w", err)
 		}
-		out = append(out, e.planOne(s, d))
+		if err := ctx.Err(); err != nil {
+			return nil, stopped(err)
+		}
+		out = append(out, e.planOne(ctx, cfg, s, d))
+	}
+	// A destination that failed because ctx stopped midway failed for the
+	// caller's reason, not the destination's.
+	if err := ctx.Err(); err != nil {
+		return nil, stopped(err)
 	}
 	return out, nil
 }
 
-func (e *Engine) planOne(s Shipment, dest string) MarketPlan {
+func (e *Engine) planOne(ctx context.Context, cfg callConfig, s Shipment, dest string) MarketPlan {
 	m := MarketPlan{Destination: dest}
 	t := s
 	t.Destination, t.DestinationRegion, t.Consignee = dest, "", nil
@@ -62,14 +80,14 @@ func (e *Engine) planOne(s Shipment, dest string) MarketPlan {
 		m.Error = err.Error()
 		return m
 	}
-	d, err := e.decide(context.Background(), t)
+	d, err := e.decide(ctx, t)
 	if err != nil {
 		m.Error = err.Error()
 		return m
 	}
 	m.Decision = &d
 	m.DDP = d.Importer != nil && (d.Importer.Role == RoleSeller || d.Importer.Role == RoleAffiliate)
-	q, err := e.quoteWith(t, d)
+	q, err := e.quoteWith(ctx, cfg, t, d)
 	if err != nil {
 		m.Error = err.Error()
 		return m
