@@ -115,7 +115,7 @@ func TestSGOVRPerItem(t *testing.T) {
 	// Exactly SGD 400 an item is low-value (not more than SGD 400).
 	b := run(t, c, duty.Entry{Destination: "SG", Date: duty.MustDate("2026-11-25"), Mode: "air", Consumer: true,
 		SellerRegistrations: []string{"SG_GST"},
-		Lines: []duty.EntryLine{lnq(t, "851830", "CN", "800", "SGD", "Free", "2")}})
+		Lines:               []duty.EntryLine{lnq(t, "851830", "CN", "800", "SGD", "Free", "2")}})
 	// Two items of 400: GST 9% of 800 = 72.00 at sale.
 	eqm(t, "72.00", b.Totals.TaxAtSale, "two items of 400")
 	eqm(t, "0", b.Totals.TaxAtBorder, "nothing at the border")
