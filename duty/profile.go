@@ -233,18 +233,19 @@ type Threshold struct {
 	NotShippedFrom []string `json:"not_shipped_from,omitempty"`
 	// NotOrigins excludes goods of these origins (US: CN, HK from 2025-05-02).
 	NotOrigins []string `json:"not_origins,omitempty"`
+	Modes      []string `json:"modes,omitempty"`      // only these modes (courier, post...)
+	B2COnly    bool     `json:"b2c_only,omitempty"`   // only when the buyer is a consumer
+	Registered string   `json:"registered,omitempty"` // only when the seller holds this registration (IOSS)
+	Suspended  bool     `json:"suspended,omitempty"`  // kept for the record; never applies
+	From       Date     `json:"from"`
+	To         Date     `json:"to,omitempty"`
+	Source     string   `json:"source"`
+	Note       string   `json:"note,omitempty"`
+
 	// NotCategories are goods categories of the profile the threshold does
 	// not cover: their lines pay at the border whatever the value (GB:
 	// excise goods and the GBP 135 relief), the other lines keep it.
 	NotCategories []string `json:"not_categories,omitempty"`
-	Modes         []string `json:"modes,omitempty"`      // only these modes (courier, post...)
-	B2COnly       bool     `json:"b2c_only,omitempty"`   // only when the buyer is a consumer
-	Registered    string   `json:"registered,omitempty"` // only when the seller holds this registration (IOSS)
-	Suspended     bool     `json:"suspended,omitempty"`  // kept for the record; never applies
-	From          Date     `json:"from"`
-	To            Date     `json:"to,omitempty"`
-	Source        string   `json:"source"`
-	Note          string   `json:"note,omitempty"`
 }
 
 // FeeKind is how a fee is computed.
