@@ -23,6 +23,8 @@ type Engine struct {
 	label string // what was loaded (data versions), part of the quote id
 	rates duty.Rates
 	book  *rules.Book // nil: no requirements known
+	// strict: every quote is as if called with Strict.
+	strict bool
 }
 
 // Option configures an Engine.
@@ -36,6 +38,32 @@ type engineConfig struct {
 	noSamples bool
 	noPacks   bool
 	packs     []*rules.Pack
+	strict    bool
+	overlay   []duty.Profile
+}
+
+// WithStrict makes every quote of the engine strict, as if each call had
+// the Strict option: a quote that would carry warnings is a
+// *duty.StrictError.
+func WithStrict() Option {
+	return func(c *engineConfig) error { c.strict = true; return nil }
+}
+
+// WithProfile overlays the profiles of one country (all its periods) on
+// the embedded set, or on the set given with WithProfiles, keeping every
+// other country: duty.Profiles.With. Use it to bring newer figures (the
+// next US MPF fiscal year) without replacing the whole set.
+func WithProfile(ps ...duty.Profile) Option {
+	return func(c *engineConfig) error {
+		if len(ps) == 0 {
+			return errors.New("ior: WithProfile() needs at least one profile")
+		}
+		c.overlay = append(c.overlay, ps...)
+		for _, p := range ps {
+			c.labels = append(c.labels, "profile:"+p.Country+"@"+p.From.String())
+		}
+		return nil
+	}
 }
 
 // WithSchedule sets the tariff of a destination country or of a customs
@@ -116,6 +144,20 @@ func NewEngine(opts ...Option) (*Engine, error) {
 		}
 	}
 	copts := []duty.CalcOption{duty.WithRates(cfg.rates)}
+	if len(cfg.overlay) > 0 {
+		base := cfg.profiles
+		if base == nil {
+			var err error
+			if base, err = duty.DefaultProfiles(); err != nil {
+				return nil, err
+			}
+		}
+		ps, err := base.With(cfg.overlay...)
+		if err != nil {
+			return nil, fmt.Errorf("ior: WithProfile: %w", err)
+		}
+		cfg.profiles = ps
+	}
 	if cfg.profiles != nil {
 		copts = append(copts, duty.WithProfiles(cfg.profiles))
 	}
@@ -144,7 +186,7 @@ func NewEngine(opts ...Option) (*Engine, error) {
 		return nil, err
 	}
 	labels := append([]string{DataVersion}, cfg.labels...)
-	return &Engine{calc: calc, label: strings.Join(labels, ","), rates: cfg.rates, book: book}, nil
+	return &Engine{calc: calc, label: strings.Join(labels, ","), rates: cfg.rates, book: book, strict: cfg.strict}, nil
 }
 
 // Profiles returns the country profiles the engine uses.

@@ -55,6 +55,7 @@ type engineFlags struct {
 	rates     string
 	schedules multi
 	partial   bool
+	strict    bool
 	noSample  bool
 }
 
@@ -63,6 +64,7 @@ func (f *engineFlags) register(fs *flag.FlagSet) {
 	fs.Var(&f.packs, "packs", "directory of rule packs (*.json) (repeatable)")
 	fs.Var(&f.schedules, "schedule", "AREA=FILE.csv tariff table (repeatable)")
 	fs.BoolVar(&f.partial, "partial", false, "allow partial quotes")
+	fs.BoolVar(&f.strict, "strict", false, "refuse a quote that carries warnings (estimates, sample or stale data)")
 	fs.BoolVar(&f.noSample, "no-sample", false, "do not use the embedded sample tariff")
 }
 
@@ -200,6 +202,9 @@ func setup(name, usage string, args []string, more func(*flag.FlagSet)) (*shipme
 	if ef.partial {
 		calls = append(calls, ior.Partial())
 	}
+	if ef.strict {
+		calls = append(calls, ior.Strict())
+	}
 	return &shipmentCmd{shipment: s, engine: eng, calls: calls, asJSON: *asJSON, amounts: am}, nil
 }
 
@@ -294,6 +299,18 @@ func printQuote(w io.Writer, s ior.Shipment, q ior.Quote, am amounts) {
 	}
 	for _, n := range q.Notes {
 		fmt.Fprintf(w, "\nNote: %s\n", n)
+	}
+	printWarnings(w, q.Warnings)
+}
+
+// printWarnings lists a quote's warnings (nothing when there are none).
+func printWarnings(w io.Writer, ws []duty.Warning) {
+	if len(ws) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nWarnings (%d; --strict refuses such a quote):\n", len(ws))
+	for _, x := range ws {
+		fmt.Fprintf(w, "  %s\n", x)
 	}
 }
 
