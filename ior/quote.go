@@ -71,8 +71,8 @@ type Quote struct {
 	RecoverableTax *duty.Money `json:"recoverable_tax,omitempty"`
 	// Range is the spread of duty and tax when lines give alternative HS
 	// codes or origins: the quote itself is the expected case.
-	Range *Range `json:"range,omitempty"`
-	Incomplete     bool        `json:"incomplete,omitempty"`
+	Range      *Range `json:"range,omitempty"`
+	Incomplete bool   `json:"incomplete,omitempty"`
 	// Warnings lists every figure used beyond what its data asserts, with
 	// a stable code (duty.SampleTariff, duty.StaleData...; see
 	// docs/data.md). A quote with no warning is one iorkit stands behind.
