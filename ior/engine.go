@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/duty/reftariff"
 	"github.com/iorkit/iorkit/rules"
 )
 
@@ -36,6 +37,7 @@ type engineConfig struct {
 	labels    []string
 	rates     duty.Rates
 	noSamples bool
+	noRefs    bool
 	noPacks   bool
 	packs     []*rules.Pack
 	strict    bool
@@ -110,10 +112,20 @@ func WithDataVersion(v string) Option {
 	return func(c *engineConfig) error { c.labels = append(c.labels, "data:"+v); return nil }
 }
 
-// WithoutSampleTariff leaves out the embedded sample tariff, so that a
-// destination without a schedule given by WithSchedule is an error.
+// WithoutSampleTariff leaves out the embedded sample tariff. With
+// WithoutReferenceTariffs as well, a destination without a schedule given
+// by WithSchedule is an error.
 func WithoutSampleTariff() Option {
 	return func(c *engineConfig) error { c.noSamples = true; return nil }
+}
+
+// WithoutReferenceTariffs leaves out the embedded reference editions of
+// the EU and GB tariffs (package reftariff: the 2020 CET and the 2021 UK
+// Global Tariff) and the Swiss industrial-goods rule, so that only the
+// sample tariff (unless left out too) and schedules given by WithSchedule
+// answer.
+func WithoutReferenceTariffs() Option {
+	return func(c *engineConfig) error { c.noRefs = true; return nil }
 }
 
 // WithoutDefaultPacks leaves out the embedded country rule packs: only
@@ -124,7 +136,9 @@ func WithoutDefaultPacks() Option {
 }
 
 // NewEngine builds an engine on the embedded defaults (country profiles,
-// the sample tariff, the country rule packs) unless options replace them.
+// the reference tariffs of the EU and GB over the sample tariff, the Swiss
+// industrial-goods rule, the country rule packs) unless options replace
+// them. Reference tariffs are read on the first quote that needs them.
 func NewEngine(opts ...Option) (*Engine, error) {
 	cfg := &engineConfig{schedules: map[string]duty.Schedule{}}
 	for _, o := range opts {
@@ -132,15 +146,28 @@ func NewEngine(opts ...Option) (*Engine, error) {
 			return nil, err
 		}
 	}
+	defaults := map[string]duty.Schedule{}
 	if !cfg.noSamples {
 		samples, err := sampleSchedules()
 		if err != nil {
 			return nil, fmt.Errorf("ior: embedded sample tariff: %w", err)
 		}
 		for area, s := range samples {
-			if _, ok := cfg.schedules[area]; !ok {
-				cfg.schedules[area] = s
+			defaults[area] = s
+		}
+	}
+	if !cfg.noRefs {
+		for area, s := range referenceSchedules() {
+			if sample, ok := defaults[area]; ok {
+				s = layered{primary: s, extra: sample}
 			}
+			defaults[area] = s
+		}
+		defaults["CH"] = reftariff.Switzerland()
+	}
+	for area, s := range defaults {
+		if _, ok := cfg.schedules[area]; !ok {
+			cfg.schedules[area] = s
 		}
 	}
 	copts := []duty.CalcOption{duty.WithRates(cfg.rates)}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -86,7 +85,7 @@ func cmdPlan(args []string, w io.Writer) error {
 		return err
 	}
 	if *to == "" {
-		return errors.New("--to is required: the destinations to plan, e.g. --to DE,GB,US")
+		return usagef("--to is required: the destinations to plan, e.g. --to DE,GB,US")
 	}
 	s, eng, am := c.shipment, c.engine, c.amounts
 	var dests []string
