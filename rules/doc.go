@@ -70,7 +70,9 @@
 //	eu_member(country)                   the country is an EU member state
 //
 // plus the CEL standard library (in, size, startsWith, matches, exists,
-// all...). There is no money arithmetic in rules: sums, conversions and
+// all...). matches() takes its pattern as a string literal, checked and
+// compiled (RE2) with the pack: a pattern taken from the input does not
+// compile. There is no money arithmetic in rules: sums, conversions and
 // thresholds that need them are computed in Go (package duty).
 //
 // # Compiling
@@ -88,9 +90,18 @@
 // shipment has at most MaxLines lines, other lists MaxListSize items,
 // strings MaxStringSize bytes. A rule whose estimate exceeds the budget
 // (DefaultCostBudget, or WithCostBudget) does not compile: nested loops over
-// lines are refused. Rules that loop also carry the budget at run time and
-// stop when the context is done, so a shipment larger than the hints cannot
-// make a rule run away either: Evaluate returns a CostError.
+// lines are refused. Every rule also carries the budget at run time
+// (cel.CostLimit), because the estimate assumes strings of MaxStringSize
+// bytes and the input's may be longer; rules that loop also stop when the
+// context is done. So a shipment larger than the hints cannot make a rule
+// run away either: Evaluate returns a CostError naming the rule.
+//
+// One evaluation has a budget too, shared by every rule on every line (and,
+// with Input.Budget, by the evaluations of every candidate importer of one
+// decision): DefaultEvalBudget of CEL cost (each run counts its actual cost
+// plus one) and DefaultMaxFindings findings (WithEvalBudget,
+// WithMaxFindings). Going over either is a CostError matching
+// ErrBudgetExceeded or ErrTooManyFindings.
 //
 // # Evaluating
 //
