@@ -81,7 +81,11 @@ func TestValidateBoundsAndQuantities(t *testing.T) {
 	base := readShipment(t, "../examples/shipments/de-tshirts.json")
 	require.NoError(t, base.Validate())
 	long := strings.Repeat("é", ior.MaxStringBytes) // 2 bytes each
-	kg := func(v string) duty.Quantity { q, err := duty.ParseQuantity(v + " kg"); require.NoError(t, err); return q }
+	kg := func(v string) duty.Quantity {
+		q, err := duty.ParseQuantity(v + " kg")
+		require.NoError(t, err)
+		return q
+	}
 	for _, c := range []struct {
 		name   string
 		change func(s *ior.Shipment)
