@@ -186,7 +186,7 @@ func (c *Calculator) Calculate(ctx context.Context, e Entry, opts ...CallOption)
 	if len(e.Lines) == 0 {
 		return Assessment{}, errors.New("duty: entry has no lines")
 	}
-	p, err := c.profiles.ForDate(e.Destination, e.Date)
+	p, err := c.profiles.For(e.Destination, e.Date)
 	if err != nil {
 		return Assessment{}, err
 	}

@@ -62,7 +62,7 @@ func (k *calc) duties() error {
 				continue
 			}
 			var err error
-			ms, err = sched.Measures(l.HS, l.Origin, k.e.Date.Time())
+			ms, err = sched.Measures(l.HS, l.Origin, k.e.Date)
 			if err != nil {
 				if err := k.lineFailed(i, fmt.Errorf("%s tariff: %w", area, err)); err != nil {
 					return err
@@ -136,7 +136,7 @@ func (k *calc) applyMeasures(i int, l EntryLine, all []Measure) ([]Charge, error
 	}
 	ms := make([]Measure, 0, len(all))
 	for _, m := range all {
-		if m.InForce(k.e.Date.Time()) {
+		if m.InForce(k.e.Date) {
 			ms = append(ms, m)
 		}
 	}
@@ -162,7 +162,7 @@ func (k *calc) applyMeasures(i int, l EntryLine, all []Measure) ([]Charge, error
 		return nil, err
 	}
 	ch := Charge{Kind: "duty", Code: "MFN", Name: "Customs duty (MFN)", Rate: b.Rate.String(), Base: la.CustomsValue,
-		Amount: round(amt), Source: b.Source, Effective: DateOf(b.From), Collection: AtBorder, exact: amt}
+		Amount: round(amt), Source: b.Source, Effective: b.From, Collection: AtBorder, exact: amt}
 	what := "MFN duty"
 	if choice.Preference {
 		ch.Code, ch.Name = "PREF", "Customs duty (preference "+b.Program+")"
@@ -178,7 +178,7 @@ func (k *calc) applyMeasures(i int, l EntryLine, all []Measure) ([]Charge, error
 		}
 		r := round(amt)
 		out = append(out, Charge{Kind: "duty", Code: "ADD", Name: "Additional duty " + m.Program, Rate: m.Rate.String(), Base: la.CustomsValue,
-			Amount: r, Source: m.Source, Effective: DateOf(m.From), Collection: AtBorder, exact: amt})
+			Amount: r, Source: m.Source, Effective: m.From, Collection: AtBorder, exact: amt})
 		k.trace("duty", i, "additional duty "+m.Program, out[len(out)-1].Rate, la.CustomsValue, r, m.Source)
 	}
 	return out, nil

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/shopspring/decimal"
 )
@@ -332,12 +331,7 @@ func (ps *Profiles) Countries() []string {
 // without a profile, or a date outside every period of its profiles, is a
 // *NoProfileError (errors.Is(err, ErrNoProfile)); its message lists the
 // periods the data covers. Never a guess.
-func (ps *Profiles) For(country string, on time.Time) (Profile, error) {
-	return ps.ForDate(country, DateOf(on))
-}
-
-// ForDate is For with a calendar day.
-func (ps *Profiles) ForDate(country string, on Date) (Profile, error) {
+func (ps *Profiles) For(country string, on Date) (Profile, error) {
 	list, ok := ps.byCountry[country]
 	if !ok {
 		return Profile{}, &NoProfileError{Country: country}

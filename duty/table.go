@@ -7,7 +7,8 @@ import (
 	"io"
 	"sort"
 	"strings"
-	"time"
+
+	"github.com/iorkit/iorkit/internal/period"
 )
 
 // Table is the in-memory Schedule: measures set on HS prefixes of 2 to 10
@@ -46,8 +47,7 @@ func (t *Table) Add(hsPrefix string, m Measure) error {
 		return fmt.Errorf("duty: measure on %s: kind %v: want MFN, Preferential or Additional", p, m.Kind)
 	}
 	if !m.From.IsZero() && !m.To.IsZero() && m.To.Before(m.From) {
-		return fmt.Errorf("duty: measure on %s: ends %s before it starts %s", p,
-			m.To.Format(time.DateOnly), m.From.Format(time.DateOnly))
+		return fmt.Errorf("duty: measure on %s: ends %s before it starts %s", p, m.To, m.From)
 	}
 	if t.byPrefix == nil {
 		t.byPrefix = make(map[string][]Measure)
@@ -83,7 +83,7 @@ func (t *Table) Prefixes() []string {
 // *NoMeasureInForceError when there are measures but none is in force on
 // the date. A code whose measures are in force but none covers the origin
 // gives an empty result and no error.
-func (t *Table) Measures(hs, origin string, on time.Time) ([]Measure, error) {
+func (t *Table) Measures(hs, origin string, on Date) ([]Measure, error) {
 	var buf [10]byte
 	n, err := normalizeHS(hs, &buf, 4)
 	if err != nil {
@@ -237,7 +237,9 @@ var TableColumns = []string{"hs", "kind", "rate", "origins", "program", "from", 
 // additional; rate is any text ParseRate reads; origins are ISO 3166-1
 // alpha-2 codes separated by spaces (empty: all origins; EU stands for the
 // 27 member states, see EUMembers); from and to are
-// YYYY-MM-DD or empty (open), both inclusive. An optional excludes column
+// YYYY-MM-DD or empty (open), both inclusive: to is the last day in force.
+// A column named like an exclusive end (until, end, expires...) is an
+// error, so that a file written for that convention is not misread. An optional excludes column
 // holds the programs an additional measure displaces, separated by spaces;
 // an optional base column says what value the rate is charged on (empty or
 // metal_content, see ValueBase).
@@ -266,6 +268,9 @@ func ReadTable(r io.Reader, opts ...TableOption) (*Table, error) {
 	col := map[string]int{}
 	for i, h := range header {
 		h = strings.ToLower(strings.TrimSpace(h))
+		if period.Refused(h) {
+			return nil, &TableError{Row: 1, Column: h, Value: h, Err: errors.New(period.Message(h))}
+		}
 		if _, dup := col[h]; dup && h != "" {
 			return nil, &TableError{Row: 1, Column: h, Value: h, Err: errors.New("column appears twice")}
 		}
@@ -342,13 +347,13 @@ func tableRow(get func(string) string, rateOpts []ParseOption) (Measure, string,
 	m.Source = get("source")
 	for _, d := range []struct {
 		name string
-		dst  *time.Time
+		dst  *Date
 	}{{"from", &m.From}, {"to", &m.To}} {
 		v := get(d.name)
 		if v == "" {
 			continue
 		}
-		tm, err := time.Parse(time.DateOnly, v)
+		tm, err := ParseDate(v)
 		if err != nil {
 			return m, "", &TableError{Column: d.name, Value: v, Err: errors.New("want a date YYYY-MM-DD")}
 		}

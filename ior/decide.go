@@ -100,8 +100,8 @@ func (e *Engine) Decide(ctx context.Context, s Shipment, opts ...CallOption) (De
 
 func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 	d := Decision{Actions: []Finding{}, Findings: []Finding{}, Alternatives: []Candidate{}, Reasons: []string{}}
-	in := rules.Input{Destination: s.Destination, Date: s.Date.Time(), Shipment: &s, Lines: s.Lines}
-	covered := e.book != nil && e.book.Covers(s.Destination, s.Date.Time())
+	in := rules.Input{Destination: s.Destination, Date: s.Date, Shipment: &s, Lines: s.Lines}
+	covered := e.book != nil && e.book.Covers(s.Destination, s.Date)
 	d.covered = covered
 	if covered {
 		// Shipment and line rules once (no importer yet: importer rules do

@@ -256,7 +256,7 @@ func convertTotals(t duty.Totals, to string, rates duty.Rates, on duty.Date) (ra
 			return rated{}, false
 		}
 	}
-	r, err := rates.Rate(t.Total.Currency(), to, on.Time())
+	r, err := rates.Rate(t.Total.Currency(), to, on)
 	if err != nil {
 		return rated{}, false
 	}

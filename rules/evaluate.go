@@ -5,11 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"time"
 
 	"cel.dev/cel-go/common/types"
 	"cel.dev/cel-go/common/types/ref"
 	"cel.dev/cel-go/interpreter"
+	"github.com/iorkit/iorkit/duty"
 )
 
 // Input is what one evaluation looks at.
@@ -18,7 +18,7 @@ type Input struct {
 	// and, for an EU member state, the "EU" pack.
 	Destination string
 	// Date selects the packs in effect (Pack.Effective).
-	Date time.Time
+	Date duty.Date
 	// Shipment is a value or, better, a pointer of the Go type declared
 	// for "shipment". A pointer avoids a copy.
 	Shipment any
@@ -58,7 +58,7 @@ func (a *activation) Parent() interpreter.Activation { return nil }
 
 // Covers reports whether some pack in the Book applies to the destination
 // on the date.
-func (b *Book) Covers(destination string, date time.Time) bool {
+func (b *Book) Covers(destination string, date duty.Date) bool {
 	for _, cp := range b.byDest[destination] {
 		if cp.pack.Effective.Contains(date) {
 			return true
@@ -85,7 +85,7 @@ func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
 		}
 	}
 	if len(packs) == 0 {
-		return nil, &NoPackError{Destination: in.Destination, Date: in.Date.Format(time.DateOnly)}
+		return nil, &NoPackError{Destination: in.Destination, Date: in.Date.String()}
 	}
 	act := &activation{}
 	ship, err := b.value(VarShipment, in.Shipment)

@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/iorkit/iorkit/duty"
 )
@@ -109,7 +108,7 @@ type Option func(*config)
 
 type config struct {
 	source    string
-	effective time.Time
+	effective duty.Date
 	programs  map[string]Program
 }
 
@@ -119,7 +118,7 @@ func Source(name string) Option { return func(c *config) { c.source = name } }
 
 // Effective sets the first day the revision's rates are in force (the From
 // of every measure; zero by default, i.e. open).
-func Effective(day time.Time) Option { return func(c *config) { c.effective = day } }
+func Effective(day duty.Date) Option { return func(c *config) { c.effective = day } }
 
 // WithPrograms adds programmes or replaces built-in ones by code, e.g. the
 // AGOA (D) beneficiary list that the built-in table does not carry.
@@ -444,7 +443,7 @@ func (s *Schedule) addLine(n string, l *Line, parse func(string) (duty.Rate, err
 	return nil
 }
 
-func later(a, b time.Time) time.Time {
+func later(a, b duty.Date) duty.Date {
 	if a.After(b) {
 		return a
 	}
@@ -558,7 +557,7 @@ func (s *Schedule) Unreadable() []*RateTextError {
 // than a tariff line resolves when all its lines share one set of rates
 // and is an *AmbiguousCodeError otherwise. Other errors are those of
 // duty.Table and *RateTextError.
-func (s *Schedule) Measures(hs, origin string, on time.Time) ([]duty.Measure, error) {
+func (s *Schedule) Measures(hs, origin string, on duty.Date) ([]duty.Measure, error) {
 	n, err := duty.NormalizeHS(hs)
 	if err != nil {
 		return nil, err
@@ -606,7 +605,7 @@ func (s *Schedule) Measures(hs, origin string, on time.Time) ([]duty.Measure, er
 
 // lookup reads the table, failing when a rate of the line that would apply
 // to origin could not be read.
-func (s *Schedule) lookup(n, rateLine, origin string, on time.Time) ([]duty.Measure, error) {
+func (s *Schedule) lookup(n, rateLine, origin string, on duty.Date) ([]duty.Measure, error) {
 	for _, u := range s.badFor[rateLine] {
 		for _, o := range u.origins {
 			if o == origin || origin == "" {

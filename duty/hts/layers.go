@@ -7,7 +7,8 @@ import (
 	"io"
 	"regexp"
 	"strings"
-	"time"
+
+	"github.com/iorkit/iorkit/internal/period"
 
 	"github.com/iorkit/iorkit/duty"
 )
@@ -106,7 +107,9 @@ var LayerColumns = []string{"origins", "hs", "heading", "rate", "base", "from", 
 //   - rate: the added rate; when empty it is read from the heading's text
 //     in this schedule (see Heading), as is the base;
 //   - base: empty (customs value) or metal_content;
-//   - from, to: YYYY-MM-DD, inclusive, or empty;
+//   - from, to: YYYY-MM-DD, inclusive (to is the last day in force), or
+//     empty; a column named like an exclusive end (until, end, expires...)
+//     is an error;
 //   - excludes: headings (or heading prefixes such as 9903.81) this layer
 //     displaces when both apply: the stacking rules duty.Choose follows;
 //   - source: the legal source, required.
@@ -124,7 +127,11 @@ func (s *Schedule) AddLayers(r io.Reader) error {
 	}
 	col := map[string]int{}
 	for i, h := range header {
-		col[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF")))] = i
+		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF")))
+		if period.Refused(h) {
+			return &LayerError{Row: 1, Column: h, Value: h, Err: errors.New(period.Message(h))}
+		}
+		col[h] = i
 	}
 	for _, req := range []string{"hs", "heading", "source"} {
 		if _, ok := col[req]; !ok {
@@ -186,10 +193,10 @@ func (s *Schedule) AddLayers(r io.Reader) error {
 		}
 		for _, dc := range []struct {
 			name string
-			dst  *time.Time
+			dst  *duty.Date
 		}{{"from", &m.From}, {"to", &m.To}} {
 			if v := get(dc.name); v != "" {
-				t, err := time.Parse(time.DateOnly, v)
+				t, err := duty.ParseDate(v)
 				if err != nil {
 					return fail(dc.name, errors.New("want YYYY-MM-DD"))
 				}

@@ -2,7 +2,8 @@ package hts
 
 import (
 	"sort"
-	"time"
+
+	"github.com/iorkit/iorkit/duty"
 )
 
 // Program is a special-column programme indicator of the HTS (the codes in
@@ -18,20 +19,16 @@ type Program struct {
 	Code    string
 	Name    string
 	Origins []string  // ISO 3166-1 alpha-2
-	From    time.Time // zero: open
-	To      time.Time // last day in force; zero: open
+	From    duty.Date // first day in force; zero: open
+	To      duty.Date // last day in force, inclusive; zero: open
 	Applied bool
 	Source  string
 	Note    string
 }
 
-func d(s string) time.Time {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		panic("hts: bad date in program table: " + s)
-	}
-	return t
-}
+// d reads a date of the programme table below (constants, checked by the
+// package's tests).
+func d(s string) duty.Date { return duty.MustDate(s) }
 
 const (
 	srcGN   = "HTSUS General Notes (USITC, 2026 Revision 3)"

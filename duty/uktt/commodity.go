@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/iorkit/iorkit/duty"
 )
@@ -116,7 +115,7 @@ func (s *Schedule) AddCommodity(r io.Reader) error {
 		if err != nil {
 			return fail("effective_start_date", m.Start, err)
 		}
-		var to time.Time
+		var to duty.Date
 		if m.End != nil && *m.End != "" {
 			if to, err = date(*m.End); err != nil {
 				return fail("effective_end_date", *m.End, err)
@@ -148,7 +147,7 @@ func (s *Schedule) AddCommodity(r io.Reader) error {
 			text, note := expr, ""
 			if p.ok {
 				text = inGBP(expr, p.rate)
-				note = fmt.Sprintf("; EUR converted at %s GBP (tariff rate from %s)", p.rate, p.from.Format(time.DateOnly))
+				note = fmt.Sprintf("; EUR converted at %s GBP (tariff rate from %s)", p.rate, p.from)
 			}
 			rate, err := duty.ParseRate(text)
 			if err != nil {

@@ -26,6 +26,10 @@
 //     duty measures of a plain lookup. Skipped lists them, and the reason
 //     for each.
 //
+// A measure's effective_start_date and effective_end_date become its From
+// and To, both inclusive: the tariff's end date is the last day the
+// measure is in force, as every period in iorkit.
+//
 // A duty expression in EUR ("10.20 % + 93.10 EUR / 100 kg") is converted
 // to GBP with the tariff's rate for each month. The measure is split by
 // month and every piece's Source states the rate it used. Outside the

@@ -7,7 +7,6 @@ import (
 	"io"
 	"regexp"
 	"sort"
-	"time"
 
 	"github.com/iorkit/iorkit/duty"
 	"github.com/shopspring/decimal"
@@ -43,7 +42,7 @@ func (e *DocumentError) Unwrap() error { return e.Err }
 // ExchangeRate is one monthly EUR to GBP rate of the tariff: from From on,
 // 1 EUR = Rate GBP, until the next rate starts.
 type ExchangeRate struct {
-	From time.Time
+	From duty.Date
 	Rate decimal.Decimal
 }
 
@@ -215,14 +214,14 @@ func (s *Schedule) Skipped() []Skipped { return append([]Skipped(nil), s.skipped
 // Measures returns the measures in force on day on for goods of commodity
 // code hs (10 digits, as the documents give them) and origin. It is
 // MeasuresFor without additional codes.
-func (s *Schedule) Measures(hs, origin string, on time.Time) ([]duty.Measure, error) {
+func (s *Schedule) Measures(hs, origin string, on duty.Date) ([]duty.Measure, error) {
 	return s.MeasuresFor(hs, origin, on)
 }
 
 // MeasuresFor is Measures with the additional codes of the goods (e.g. the
 // TARIC code of an exporter named in an anti-dumping measure): measures set
 // for one of those codes are added.
-func (s *Schedule) MeasuresFor(hs, origin string, on time.Time, additionalCodes ...string) ([]duty.Measure, error) {
+func (s *Schedule) MeasuresFor(hs, origin string, on duty.Date, additionalCodes ...string) ([]duty.Measure, error) {
 	ms, err := s.table.Measures(hs, origin, on)
 	if err != nil || len(additionalCodes) == 0 {
 		return ms, err
@@ -238,14 +237,14 @@ func (s *Schedule) MeasuresFor(hs, origin string, on time.Time, additionalCodes 
 	return ms, nil
 }
 
-func date(s string) (time.Time, error) {
+func date(s string) (duty.Date, error) {
 	if s == "" {
-		return time.Time{}, nil
+		return duty.Date{}, nil
 	}
 	if len(s) >= 10 {
-		return time.Parse(time.DateOnly, s[:10])
+		return duty.ParseDate(s[:10])
 	}
-	return time.Time{}, errors.New("want YYYY-MM-DD")
+	return duty.Date{}, errors.New("want YYYY-MM-DD")
 }
 
 var reEUR = regexp.MustCompile(`([0-9]+(?:\.[0-9]+)?)\s*EUR\b`)
@@ -265,7 +264,7 @@ func inGBP(expr string, rate decimal.Decimal) string {
 // periods splits [from, to] (zero: open) by the months of the exchange
 // rates: each piece with the rate in force, ok false where none is known.
 // A rate holds for its month, or until the next rate if that starts sooner.
-func (s *Schedule) periods(from, to time.Time) []ratePeriod {
+func (s *Schedule) periods(from, to duty.Date) []ratePeriod {
 	var out []ratePeriod
 	cur := from
 	for i, r := range s.rates {
@@ -303,7 +302,7 @@ func (s *Schedule) periods(from, to time.Time) []ratePeriod {
 }
 
 type ratePeriod struct {
-	from, to time.Time
+	from, to duty.Date
 	rate     decimal.Decimal
 	ok       bool
 }
