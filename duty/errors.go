@@ -3,6 +3,8 @@ package duty
 import (
 	"errors"
 	"sort"
+
+	"github.com/iorkit/iorkit/internal/limits"
 )
 
 // Sentinel errors. The typed errors of this package match them with
@@ -28,3 +30,14 @@ var (
 )
 
 func sortStrings(s []string) { sort.Strings(s) }
+
+// LimitError reports an input over one of the limits that bound what
+// iorkit reads (docs/security.md lists them): Input names what was read,
+// What the limit ("size" for the whole input, otherwise the field), Limit
+// the bound in bytes and Got, for a field, its length. It matches
+// ErrInputLimit. The readers of every package of the module (duty, hts,
+// uktt, ior, rules) return it, wrapped in their own errors.
+type LimitError = limits.Error
+
+// ErrInputLimit is matched (errors.Is) by every *LimitError.
+var ErrInputLimit = limits.ErrLimit
