@@ -786,7 +786,7 @@ func TestUSMPFAndHMF(t *testing.T) {
 func TestFeeSupersededByLaterFigure(t *testing.T) {
 	base, err := duty.DefaultProfiles()
 	require.NoError(t, err)
-	us, err := base.ForDate("US", duty.MustDate("2026-12-01"))
+	us, err := base.For("US", duty.MustDate("2026-12-01"))
 	require.NoError(t, err)
 	// A caller's FY2027 figure (invented for the test): fixed USD 3.00.
 	us.Fees = append(append([]duty.Fee(nil), us.Fees...), duty.Fee{Code: "MPF_INFORMAL", Name: "MPF informal FY2027 (test)",
@@ -810,7 +810,7 @@ func TestFeeSupersededByLaterFigure(t *testing.T) {
 	assert.Equal(t, 1, n)
 	assert.Empty(t, a.Warnings, "the superseding figure is not stale")
 	// The other countries are those of the base set.
-	_, err = ps.ForDate("DE", duty.MustDate("2026-12-01"))
+	_, err = ps.For("DE", duty.MustDate("2026-12-01"))
 	require.NoError(t, err)
 }
 

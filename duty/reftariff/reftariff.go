@@ -11,7 +11,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/iorkit/iorkit/duty"
 )
@@ -309,7 +308,7 @@ func (s *Schedule) textErr(l line) *RateTextError {
 // a day before the edition's From a *duty.NoMeasureInForceError. The
 // measure applies to every origin; its Source names the edition and the
 // line.
-func (s *Schedule) Measures(hs, origin string, on time.Time) ([]duty.Measure, error) {
+func (s *Schedule) Measures(hs, origin string, on duty.Date) ([]duty.Measure, error) {
 	code, err := duty.NormalizeHS(hs)
 	if err != nil {
 		return nil, err
@@ -325,14 +324,14 @@ func (s *Schedule) Measures(hs, origin string, on time.Time) ([]duty.Measure, er
 		return nil, &duty.UnknownCodeError{HS: hs}
 	}
 	l := s.lines[i]
-	if !s.ed.From.IsZero() && duty.DateOf(on).Before(s.ed.From) {
+	if !s.ed.From.IsZero() && on.Before(s.ed.From) {
 		return nil, &duty.NoMeasureInForceError{HS: hs, Date: on}
 	}
 	if l.err != nil {
 		return nil, s.textErr(l)
 	}
 	return []duty.Measure{{
-		Kind: duty.MFN, Rate: l.rate, HS: l.code, From: s.ed.From.Time(),
+		Kind: duty.MFN, Rate: l.rate, HS: l.code, From: s.ed.From,
 		Source: "REFERENCE " + s.ed.Name + ", line " + l.code + " (" + l.text + "): " + s.ed.Source,
 	}}, nil
 }
