@@ -115,7 +115,7 @@ func TestBadProfiles(t *testing.T) {
 		{"profile_tax_negative.json", `duty: profile document: profiles[0] (DE): taxes[0].rate: -19 is negative`, nil},
 		{"profile_tax_base.json", `duty: profile document: profiles[0] (DE): taxes[0].base: unknown part "duties"`, nil},
 		{"profile_threshold_applies.json", `duty: profile document: profiles[0] (DE): de_minimis[0].applies: "vat": want duty, tax, duty_and_tax or fees`, nil},
-		{"profile_threshold_compare.json", `duty: profile document: profiles[0] (DE): de_minimis[0].compare: "value": want goods, customs_value, cif, tax_amount or duty_amount`, nil},
+		{"profile_threshold_compare.json", `duty: profile document: profiles[0] (DE): de_minimis[0].compare: "value": want goods, customs_value, cif, item, tax_amount or duty_amount`, nil},
 		{"profile_threshold_negative.json", `duty: profile document: profiles[0] (DE): de_minimis[0].amount: -150.00 EUR is negative`, nil},
 		{"profile_fee_kind.json", `duty: profile document: profiles[0] (DE): fees[0].kind: "per_kg": want percent or fixed`, nil},
 		{"profile_fee_negative.json", `duty: profile document: profiles[0] (DE): fees[0].percent: -0.3464 is negative`, nil},

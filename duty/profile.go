@@ -40,6 +40,9 @@ type Profile struct {
 	Taxes       []TaxRule   `json:"taxes,omitempty"`
 	DeMinimis   []Threshold `json:"de_minimis,omitempty"`
 	Fees        []Fee       `json:"fees,omitempty"`
+	// Categories are the goods some rules treat apart (excise goods
+	// excluded from low-value reliefs), by HS prefixes.
+	Categories []GoodsCategory `json:"categories,omitempty"`
 	// DutyRounding rounds each line's duty (default: the currency's minor
 	// unit, half up).
 	DutyRounding *Rounding `json:"duty_rounding,omitempty"`
@@ -245,6 +248,11 @@ type Threshold struct {
 	ReviewAfter Date   `json:"review_after,omitempty"`
 	Source      string `json:"source"`
 	Note        string `json:"note,omitempty"`
+
+	// NotCategories are goods categories of the profile the threshold does
+	// not cover: their lines pay at the border whatever the value (GB:
+	// excise goods and the GBP 135 relief), the other lines keep it.
+	NotCategories []string `json:"not_categories,omitempty"`
 }
 
 // FeeKind is how a fee is computed.
@@ -497,9 +505,9 @@ func (p Profile) check() error {
 			return fmt.Errorf("de_minimis[%d].outcome: %q: want relief, point_of_sale or flat_per_subheading", i, th.Outcome)
 		}
 		switch th.Compare {
-		case CompareGoods, CompareCustomsValue, CompareCIF, CompareTaxAmount, CompareDutyAmount:
+		case CompareGoods, CompareCustomsValue, CompareCIF, CompareTaxAmount, CompareDutyAmount, CompareItem:
 		default:
-			return fmt.Errorf("de_minimis[%d].compare: %q: want goods, customs_value, cif, tax_amount or duty_amount", i, th.Compare)
+			return fmt.Errorf("de_minimis[%d].compare: %q: want goods, customs_value, cif, item, tax_amount or duty_amount", i, th.Compare)
 		}
 		if th.Amount.Currency() == "" {
 			return fmt.Errorf("de_minimis[%d].amount is required", i)
@@ -510,6 +518,9 @@ func (p Profile) check() error {
 		if err := checkReview(fmt.Sprintf("de_minimis[%d].", i), th.From, th.ReviewAfter); err != nil {
 			return err
 		}
+	}
+	if err := p.checkCategories(); err != nil {
+		return err
 	}
 	for i, f := range p.Fees {
 		if f.Code == "" || f.Source == "" {
