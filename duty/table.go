@@ -41,6 +41,9 @@ func NewTable() *Table { return &Table{byPrefix: make(map[string][]Measure)} }
 // *InvalidCodeError for a bad prefix and an error for a measure without a
 // kind or with To before From.
 func (t *Table) Add(hsPrefix string, m Measure) error {
+	if t == nil {
+		return errNilTable
+	}
 	p, err := NormalizeHS(hsPrefix)
 	if err != nil {
 		return err
@@ -72,10 +75,22 @@ func (t *Table) setCaveat(code WarningCode, edition string) {
 }
 
 // Len returns the number of measures in the table.
-func (t *Table) Len() int { return t.count }
+func (t *Table) Len() int {
+	if t == nil {
+		return 0
+	}
+	return t.count
+}
+
+// errNilTable is what the methods of a nil *Table return. The zero Table
+// is an empty, usable table.
+var errNilTable = &UninitializedError{Type: "*duty.Table", Constructor: "duty.NewTable"}
 
 // Prefixes returns the normalized prefixes that carry measures, sorted.
 func (t *Table) Prefixes() []string {
+	if t == nil {
+		return nil
+	}
 	out := make([]string, 0, len(t.byPrefix))
 	for p := range t.byPrefix {
 		out = append(out, p)
@@ -96,6 +111,9 @@ func (t *Table) Prefixes() []string {
 // the date. A code whose measures are in force but none covers the origin
 // gives an empty result and no error.
 func (t *Table) Measures(hs, origin string, on Date) ([]Measure, error) {
+	if t == nil {
+		return nil, errNilTable
+	}
 	var buf [10]byte
 	n, err := normalizeHS(hs, &buf, 4)
 	if err != nil {
@@ -263,9 +281,12 @@ func IntoTable(t *Table) TableOption { return func(c *tableConfig) { c.table = t
 // rate are required, the others optional). The optional columns excludes and
 // base are also read; any other column is an error, so a misspelt column
 // ("orgins") never silently widens a measure to every origin.
-var TableColumns = []string{"hs", "kind", "rate", "origins", "program", "from", "to", "source"}
+// Each call returns a new slice.
+func TableColumns() []string { return slices.Clone(tableColumns) }
 
-// tableExtraColumns are the optional columns not in TableColumns.
+var tableColumns = []string{"hs", "kind", "rate", "origins", "program", "from", "to", "source"}
+
+// tableExtraColumns are the optional columns not in tableColumns.
 var tableExtraColumns = []string{"excludes", "base"}
 
 // ReadTable reads a tariff table from CSV with the header
@@ -304,7 +325,7 @@ func ReadTable(r io.Reader, opts ...TableOption) (*Table, error) {
 	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err == io.EOF {
-		return nil, &TableError{Row: 1, Err: errors.New("empty input: want the header " + strings.Join(TableColumns, ","))}
+		return nil, &TableError{Row: 1, Err: errors.New("empty input: want the header " + strings.Join(tableColumns, ","))}
 	}
 	if err != nil {
 		return nil, csvError(err)
@@ -322,9 +343,9 @@ func ReadTable(r io.Reader, opts ...TableOption) (*Table, error) {
 		if _, dup := col[h]; dup && h != "" {
 			return nil, &TableError{Row: 1, Column: h, Value: h, Err: errors.New("column appears twice")}
 		}
-		if h != "" && !slices.Contains(TableColumns, h) && !slices.Contains(tableExtraColumns, h) {
+		if h != "" && !slices.Contains(tableColumns, h) && !slices.Contains(tableExtraColumns, h) {
 			return nil, &TableError{Row: 1, Column: h, Value: header[i], Err: fmt.Errorf("unknown column: want %s (and optionally %s)",
-				strings.Join(TableColumns, ","), strings.Join(tableExtraColumns, ","))}
+				strings.Join(tableColumns, ","), strings.Join(tableExtraColumns, ","))}
 		}
 		col[h] = i
 	}
@@ -333,7 +354,7 @@ func ReadTable(r io.Reader, opts ...TableOption) (*Table, error) {
 	rows := map[string][]int{}
 	for _, req := range []string{"hs", "kind", "rate"} {
 		if _, ok := col[req]; !ok {
-			return nil, &TableError{Row: 1, Column: req, Err: fmt.Errorf("missing column: want the header %s", strings.Join(TableColumns, ","))}
+			return nil, &TableError{Row: 1, Column: req, Err: fmt.Errorf("missing column: want the header %s", strings.Join(tableColumns, ","))}
 		}
 	}
 	for {
@@ -397,6 +418,9 @@ func programName(p string) string {
 // one. Readers call it before Add so that no duty is charged twice; Add
 // itself does not refuse overlaps.
 func (t *Table) Overlap(hsPrefix string, m Measure) (Measure, bool) {
+	if t == nil {
+		return Measure{}, false
+	}
 	p, err := NormalizeHS(hsPrefix)
 	if err != nil {
 		return Measure{}, false

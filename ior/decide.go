@@ -89,7 +89,7 @@ func candidates(s Shipment) []Candidate {
 // No current CallOption changes a decision; they are accepted so that the
 // three entry points take the same options.
 func (e *Engine) Decide(ctx context.Context, s Shipment, opts ...CallOption) (Decision, error) {
-	if _, err := callSetup(ctx, opts); err != nil {
+	if _, err := e.callSetup(ctx, opts); err != nil {
 		return Decision{}, err
 	}
 	if err := s.Validate(); err != nil {

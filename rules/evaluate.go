@@ -59,6 +59,9 @@ func (a *activation) Parent() interpreter.Activation { return nil }
 // Covers reports whether some pack in the Book applies to the destination
 // on the date.
 func (b *Book) Covers(destination string, date duty.Date) bool {
+	if b == nil {
+		return false
+	}
 	for _, cp := range b.byDest[destination] {
 		if cp.pack.Effective.Contains(date) {
 			return true
@@ -78,6 +81,12 @@ func (b *Book) Covers(destination string, date duty.Date) bool {
 // the wrong Go type). Findings gathered before an error are returned with
 // it.
 func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
+	if b == nil || b.env == nil {
+		return nil, errNilBook
+	}
+	if ctx == nil {
+		return nil, errors.New("rules: Evaluate: nil context (use context.Background())")
+	}
 	var packs []*compiledPack
 	for _, cp := range b.byDest[in.Destination] {
 		if cp.pack.Effective.Contains(in.Date) {

@@ -39,6 +39,9 @@ var ErrNotAdditional = errors.New("hts: not an additional-duty heading")
 // content" gives 50% on the metal content; "The duty provided in the
 // applicable subheading" (an exemption heading) gives Free.
 func (s *Schedule) Heading(number string) (Heading, error) {
+	if !s.usable() {
+		return Heading{}, errNilSchedule
+	}
 	n, err := duty.NormalizeHS(number)
 	if err != nil {
 		return Heading{}, err
@@ -97,7 +100,10 @@ func (e *LayerError) Unwrap() error { return e.Err }
 
 // LayerColumns is the header AddLayers reads (any order; hs and heading
 // required).
-var LayerColumns = []string{"origins", "hs", "heading", "rate", "base", "from", "to", "excludes", "source"}
+// Each call returns a new slice.
+func LayerColumns() []string { return slices.Clone(layerColumns) }
+
+var layerColumns = []string{"origins", "hs", "heading", "rate", "base", "from", "to", "excludes", "source"}
 
 // AddLayers adds additional duties (chapter 99 layers) from CSV with the
 // header origins,hs,heading,rate,base,from,to,excludes,source:
@@ -125,6 +131,9 @@ var LayerColumns = []string{"origins", "hs", "heading", "rate", "base", "from", 
 // is charged twice; so is a column not listed above. The input is bounded
 // like the export (DefaultMaxBytes, duty.MaxFieldBytes per cell).
 func (s *Schedule) AddLayers(r io.Reader) error {
+	if !s.usable() {
+		return errNilSchedule
+	}
 	cr := csv.NewReader(limits.Reader(r, DefaultMaxBytes, "hts: layers"))
 	cr.Comment = '#'
 	cr.FieldsPerRecord = -1
@@ -138,14 +147,14 @@ func (s *Schedule) AddLayers(r io.Reader) error {
 		if period.Refused(h) {
 			return &LayerError{Row: 1, Column: h, Value: h, Err: errors.New(period.Message(h))}
 		}
-		if h != "" && !slices.Contains(LayerColumns, h) {
-			return &LayerError{Row: 1, Column: h, Value: header[i], Err: fmt.Errorf("unknown column: want %s", strings.Join(LayerColumns, ","))}
+		if h != "" && !slices.Contains(layerColumns, h) {
+			return &LayerError{Row: 1, Column: h, Value: header[i], Err: fmt.Errorf("unknown column: want %s", strings.Join(layerColumns, ","))}
 		}
 		col[h] = i
 	}
 	for _, req := range []string{"hs", "heading", "source"} {
 		if _, ok := col[req]; !ok {
-			return &LayerError{Row: 1, Column: req, Err: fmt.Errorf("missing column: want %s", strings.Join(LayerColumns, ","))}
+			return &LayerError{Row: 1, Column: req, Err: fmt.Errorf("missing column: want %s", strings.Join(layerColumns, ","))}
 		}
 	}
 	for {

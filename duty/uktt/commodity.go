@@ -69,6 +69,9 @@ func kind(typeID, series string) (duty.MeasureKind, string) {
 // excluded_countries, additional_code and effective dates) and adds its
 // duty measures. Errors are *DocumentError values naming the JSON path.
 func (s *Schedule) AddCommodity(r io.Reader) error {
+	if !s.usable() {
+		return errNilSchedule
+	}
 	var doc document
 	dec := json.NewDecoder(r)
 	dec.UseNumber()

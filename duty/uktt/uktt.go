@@ -209,7 +209,18 @@ func NewSchedule(opts ...Option) *Schedule {
 }
 
 // Skipped returns the measures not turned into duty measures, with why.
-func (s *Schedule) Skipped() []Skipped { return append([]Skipped(nil), s.skipped...) }
+func (s *Schedule) Skipped() []Skipped {
+	if s == nil {
+		return nil
+	}
+	return append([]Skipped(nil), s.skipped...)
+}
+
+// errNilSchedule is what the methods of a nil or zero *Schedule return.
+var errNilSchedule = &duty.UninitializedError{Type: "*uktt.Schedule", Constructor: "uktt.NewSchedule"}
+
+// usable reports whether s was built by NewSchedule.
+func (s *Schedule) usable() bool { return s != nil && s.table != nil }
 
 // Measures returns the measures in force on day on for goods of commodity
 // code hs (10 digits, as the documents give them) and origin. It is
@@ -222,6 +233,9 @@ func (s *Schedule) Measures(hs, origin string, on duty.Date) ([]duty.Measure, er
 // TARIC code of an exporter named in an anti-dumping measure): measures set
 // for one of those codes are added.
 func (s *Schedule) MeasuresFor(hs, origin string, on duty.Date, additionalCodes ...string) ([]duty.Measure, error) {
+	if !s.usable() {
+		return nil, errNilSchedule
+	}
 	ms, err := s.table.Measures(hs, origin, on)
 	if err != nil || len(additionalCodes) == 0 {
 		return ms, err
