@@ -56,6 +56,9 @@ func (d Date) IsZero() bool { return d.t.IsZero() }
 // Before reports whether d is an earlier day than o.
 func (d Date) Before(o Date) bool { return d.t.Before(o.t) }
 
+// Equal reports whether d and o are the same day.
+func (d Date) Equal(o Date) bool { return d.t.Equal(o.t) }
+
 // After reports whether d is a later day than o.
 func (d Date) After(o Date) bool { return d.t.After(o.t) }
 
