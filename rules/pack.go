@@ -30,7 +30,8 @@ type Pack struct {
 	// error messages; empty for Parse.
 	File string `json:"-"`
 
-	data []byte // the source text, to turn offsets into line:column
+	data       []byte // the source text, to turn offsets into line:column
+	lineStarts []int  // offsets at which each line of data starts
 }
 
 // Period is a range of days, both ends inclusive: From is the first day
@@ -163,7 +164,7 @@ func parse(name string, r io.Reader) (*Pack, error) {
 	if len(data) > maxPackSize {
 		return nil, ErrorList{{File: name, Msg: fmt.Sprintf("pack larger than %d bytes", maxPackSize)}}
 	}
-	p := &Pack{File: name, data: data}
+	p := &Pack{File: name, data: data, lineStarts: lineStarts(data)}
 	root, err := parseTree(data)
 	if err != nil {
 		oe := err.(*offsetError)
@@ -183,7 +184,7 @@ func parse(name string, r io.Reader) (*Pack, error) {
 }
 
 func (p *Pack) errAt(off int, rule, field, msg string) *Error {
-	line, col := lineCol(p.data, off)
+	line, col := p.lineCol(off)
 	return &Error{File: p.File, Pack: p.Name, Rule: rule, Field: field, Line: line, Column: col, Msg: msg}
 }
 
@@ -368,7 +369,7 @@ func (d *decoder) check(n *node, path, key string, ok bool, format string, args 
 
 func (d *decoder) ruleFrom(n *node) *Rule {
 	r := &Rule{}
-	r.line, r.col = lineCol(d.p.data, n.off)
+	r.line, r.col = d.p.lineCol(n.off)
 	if n.kind == '{' {
 		for i, k := range n.keys {
 			if k == "id" && n.vals[i].kind == 's' {
@@ -417,7 +418,7 @@ func (d *decoder) ruleFrom(n *node) *Rule {
 		d.check(n, "", "when", strings.TrimSpace(r.When) != "", "when must be a CEL expression returning bool")
 		r.whenOff = whenNode.off
 		r.whenRaw = rawStringAt(d.p.data, whenNode.off, r.When)
-		r.whenLine, r.whenCol = lineCol(d.p.data, whenNode.off)
+		r.whenLine, r.whenCol = d.p.lineCol(whenNode.off)
 	}
 	r.Scope = Scope(scope)
 	r.Finding.Kind = Kind(kind)
