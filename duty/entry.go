@@ -22,10 +22,10 @@ type Entry struct {
 	BuyerVATRegistered bool
 	// Gift is true for goods sent by a private person to a private person
 	// without payment of any kind, where a gift relief may apply.
-	Gift bool
-	Lines               []EntryLine
-	Freight             Money // international freight (zero Money: none)
-	Insurance           Money // insurance of that transport (zero Money: none)
+	Gift      bool
+	Lines     []EntryLine
+	Freight   Money // international freight (zero Money: none)
+	Insurance Money // insurance of that transport (zero Money: none)
 }
 
 // EntryLine is one line of an entry.
