@@ -3,6 +3,8 @@ package duty
 import (
 	"errors"
 	"sort"
+
+	"github.com/iorkit/iorkit/internal/jsonpath"
 )
 
 // Sentinel errors. The typed errors of this package match them with
@@ -28,3 +30,6 @@ var (
 )
 
 func sortStrings(s []string) { sort.Strings(s) }
+
+// clip shortens an input quoted in an error message (see jsonpath.Clip).
+func clip(s string) string { return jsonpath.Clip(s) }
