@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/internal/jsonpath"
 	"github.com/shopspring/decimal"
 )
 
@@ -15,7 +16,7 @@ type validator struct {
 }
 
 func (v *validator) add(path, value, msg string, err error) {
-	v.problems = append(v.problems, &FieldError{Path: path, Value: value, Msg: msg, Err: err})
+	v.problems = append(v.problems, &FieldError{Path: path, Value: jsonpath.Clip(value), Msg: msg, Err: err})
 }
 
 func (v *validator) country(path, code string, required bool) {

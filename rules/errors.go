@@ -16,8 +16,9 @@ var ErrInvalidPack = errors.New("rules: invalid pack")
 // problem of an ErrorList has that code.
 type ErrorCode string
 
-// Error implements error, so that a code can be the target of errors.Is.
-func (c ErrorCode) Error() string { return "rules: " + string(c) }
+// Error implements error, so that a code can be the target of errors.Is;
+// it is the code itself, so that a code prints as itself.
+func (c ErrorCode) Error() string { return string(c) }
 
 // The codes of *Error, from reading a file to compiling its expressions.
 const (

@@ -109,8 +109,8 @@ func cmdPlan(args []string, w io.Writer) error {
 		if p.Quote != nil {
 			fmt.Fprintf(w, "Landed cost: duty %s, tax %s, fees %s, total %s\n", am.money(p.Quote.Totals.Duty), am.money(p.Quote.Totals.Tax), am.money(p.Quote.Totals.Fees), am.money(p.Quote.Totals.Total))
 		}
-		if p.Error != "" {
-			fmt.Fprintf(w, "Not quoted: %s\n", p.Error)
+		if p.Err != nil {
+			fmt.Fprintf(w, "Not quoted: %s\n", p.Err)
 		}
 		fmt.Fprintln(w)
 	}
