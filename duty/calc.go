@@ -1,6 +1,7 @@
 package duty
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -14,7 +15,6 @@ type Calculator struct {
 	profiles  *Profiles
 	schedules map[string]Schedule // by destination country or customs union
 	rates     Rates
-	partial   bool
 }
 
 // CalcOption configures a Calculator.
@@ -55,12 +55,21 @@ func WithRates(r Rates) CalcOption {
 	return func(c *Calculator) error { c.rates = r; return nil }
 }
 
-// AllowPartial makes Calculate return an assessment when some lines cannot
-// be assessed (unknown code, missing quantity...): those lines are marked
-// not calculable with the reason and the assessment is flagged incomplete.
+// CallOption configures one Calculate call (what a caller decides per
+// request), where CalcOption configures the Calculator (its data).
+type CallOption func(*callConfig) error
+
+// callConfig holds what the CallOptions of one Calculate call set.
+type callConfig struct {
+	partial bool
+}
+
+// Partial makes Calculate return an assessment when some lines cannot be
+// assessed (unknown code, missing quantity...): those lines are marked not
+// calculable with the reason and the assessment is flagged incomplete.
 // Without it such a line is an error. Never a silent zero.
-func AllowPartial() CalcOption {
-	return func(c *Calculator) error { c.partial = true; return nil }
+func Partial() CallOption {
+	return func(c *callConfig) error { c.partial = true; return nil }
 }
 
 // NewCalculator builds a calculator. Without WithProfiles it uses
@@ -101,6 +110,8 @@ func (c *Calculator) Schedule(p Profile) (Schedule, string, bool) {
 
 // calc holds the working state of one Calculate call.
 type calc struct {
+	ctx   context.Context
+	cfg   callConfig
 	c     *Calculator
 	e     Entry
 	p     Profile
@@ -135,11 +146,37 @@ func (k *calc) convert(m Money, what string) (Money, error) {
 	return out, nil
 }
 
+// cancelled returns the context's error, wrapped, once ctx is done; the
+// per-line loops call it so a cancelled Calculate stops within one line.
+func (k *calc) cancelled() error {
+	if err := k.ctx.Err(); err != nil {
+		return fmt.Errorf("duty: calculation stopped: %w", err)
+	}
+	return nil
+}
+
 func (k *calc) zero() Money { return Money{amount: decimal.Zero, currency: k.cur} }
 
 // Calculate assesses the entry: valuation, de minimis, duties, fees, taxes
-// and totals, in the destination's currency.
-func (c *Calculator) Calculate(e Entry) (Assessment, error) {
+// and totals, in the destination's currency. When ctx is cancelled or its
+// deadline passes, Calculate stops within one line's work and returns
+// ctx.Err() wrapped (errors.Is(err, context.Canceled) holds).
+func (c *Calculator) Calculate(ctx context.Context, e Entry, opts ...CallOption) (Assessment, error) {
+	if ctx == nil {
+		return Assessment{}, errors.New("duty: Calculate: nil context")
+	}
+	var cfg callConfig
+	for _, o := range opts {
+		if o == nil {
+			continue
+		}
+		if err := o(&cfg); err != nil {
+			return Assessment{}, err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return Assessment{}, fmt.Errorf("duty: calculation stopped: %w", err)
+	}
 	if err := ValidateCountry(e.Destination); err != nil {
 		return Assessment{}, fmt.Errorf("duty: entry destination: %w", err)
 	}
@@ -153,7 +190,7 @@ func (c *Calculator) Calculate(e Entry) (Assessment, error) {
 	if err != nil {
 		return Assessment{}, err
 	}
-	k := &calc{c: c, e: e, p: p, cur: p.Currency, fxSet: map[string]bool{}, lineIdx: make([]int, len(e.Lines))}
+	k := &calc{ctx: ctx, cfg: cfg, c: c, e: e, p: p, cur: p.Currency, fxSet: map[string]bool{}, lineIdx: make([]int, len(e.Lines))}
 	for i := range k.lineIdx {
 		k.lineIdx[i] = i
 	}

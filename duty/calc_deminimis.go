@@ -44,15 +44,7 @@ func (k *calc) compared(t Threshold) Money {
 	case CompareCIF:
 		return Money{amount: k.a.Goods.amount.Add(k.a.Freight.amount).Add(k.a.Insurance.amount), currency: k.cur}
 	case CompareTaxAmount:
-		sum := k.zero()
-		for _, l := range k.a.Lines {
-			for _, t := range l.Taxes {
-				if t.Collection == AtBorder {
-					sum = Money{amount: sum.amount.Add(t.Amount.amount), currency: k.cur}
-				}
-			}
-		}
-		return sum
+		return k.borderTaxDeclared()
 	case CompareDutyAmount:
 		sum := k.zero()
 		for _, l := range k.a.Lines {
@@ -153,4 +145,39 @@ func (k *calc) relieveAmounts(t Threshold) {
 			l.Duty = k.zero()
 		}
 	}
+}
+
+// borderTaxDeclared is the tax due at the border as the declaration states
+// it: the sum of the line amounts, except that a tax with TotalRounding
+// counts as its rounded total (CH: the tax of the assessment rounded to 5
+// centimes, then compared with CHF 5).
+func (k *calc) borderTaxDeclared() Money {
+	sum := k.zero()
+	rounded := map[string]*Rounding{}
+	for _, t := range k.p.Taxes {
+		if t.TotalRounding != nil && inForce(t.From, t.To, k.e.Date) {
+			rounded[t.Code] = t.TotalRounding
+		}
+	}
+	exact := map[string]Money{}
+	for _, l := range k.a.Lines {
+		for _, t := range l.Taxes {
+			if t.Collection != AtBorder {
+				continue
+			}
+			if _, ok := rounded[t.Code]; ok {
+				e, seen := exact[t.Code]
+				if !seen {
+					e = k.zero()
+				}
+				exact[t.Code] = Money{amount: e.amount.Add(t.exact.amount), currency: k.cur}
+				continue
+			}
+			sum = Money{amount: sum.amount.Add(t.Amount.amount), currency: k.cur}
+		}
+	}
+	for code, e := range exact {
+		sum = Money{amount: sum.amount.Add(rounded[code].apply(e).amount), currency: k.cur}
+	}
+	return sum
 }

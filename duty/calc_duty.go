@@ -9,7 +9,7 @@ import (
 
 func (k *calc) lineFailed(i int, err error) error {
 	le := &LineError{Line: i, HS: k.e.Lines[i].HS, Err: err}
-	if !k.c.partial {
+	if !k.cfg.partial {
 		return le
 	}
 	k.a.Lines[i].Calculable = false
@@ -49,6 +49,9 @@ func (k *calc) duties() error {
 	}
 	sched, area, ok := k.c.Schedule(k.p)
 	for i, l := range k.e.Lines {
+		if err := k.cancelled(); err != nil {
+			return err
+		}
 		la := &k.a.Lines[i]
 		ms := l.Measures
 		if len(ms) == 0 {

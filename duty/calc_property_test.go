@@ -1,6 +1,7 @@
 package duty_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
@@ -89,7 +90,7 @@ func TestCalculateProperties(t *testing.T) {
 		r := rand.New(rand.NewPCG(seed, 2026))
 		e := randomEntry(t, r)
 		name := fmt.Sprintf("seed %d (%s, %d lines)", seed, e.Destination, len(e.Lines))
-		a, err := c.Calculate(e)
+		a, err := c.Calculate(context.Background(), e)
 		require.NoError(t, err, name)
 		cur := a.Currency
 
@@ -136,7 +137,7 @@ func TestCalculateProperties(t *testing.T) {
 		// The same entry twice gives byte-identical JSON.
 		b1, err := json.Marshal(a)
 		require.NoError(t, err)
-		again, err := c.Calculate(e)
+		again, err := c.Calculate(context.Background(), e)
 		require.NoError(t, err)
 		b2, err := json.Marshal(again)
 		require.NoError(t, err)

@@ -37,6 +37,9 @@ func (k *calc) taxes() error {
 		feeShares = shares
 	}
 	for i := range k.a.Lines {
+		if err := k.cancelled(); err != nil {
+			return err
+		}
 		la := &k.a.Lines[i]
 		if !la.Calculable {
 			continue
@@ -219,10 +222,10 @@ func (k *calc) adjust(kind, code, name string, r *Rounding, charges func(*LineAs
 		return
 	}
 	shown := exact.RoundTo(exact.MinorUnits()+2, HalfUp)
-	note := fmt.Sprintf("declared total %s: the unrounded line amounts (%s) rounded %s to a multiple of %s %s; the rounded lines sum to %s",
-		declared, shown, strings.ReplaceAll(r.Mode.String(), "_", " "), decimal.New(1, -r.Places).String(), k.cur, lines)
+	note := fmt.Sprintf("declared total %s: the unrounded line amounts (%s) rounded %s %s; the rounded lines sum to %s",
+		declared, shown, r, k.cur, lines)
 	k.a.Adjustments = append(k.a.Adjustments, Charge{Kind: kind, Code: "ROUNDING_" + code, Name: "Declaration rounding of " + name,
-		Rate: "total rounded " + strings.ReplaceAll(r.Mode.String(), "_", " ") + " to " + decimal.New(1, -r.Places).String() + " " + k.cur, Base: exact, Amount: diff, Collection: AtBorder, Note: note, exact: diff,
+		Rate: "total rounded " + r.String() + " " + k.cur, Base: exact, Amount: diff, Collection: AtBorder, Note: note, exact: diff,
 		Source: source})
 	k.trace(kind, -1, "declaration rounding of "+name+": "+note, "", exact, diff, source)
 }

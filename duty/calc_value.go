@@ -19,6 +19,9 @@ func (k *calc) value() error {
 	weights := make([]decimal.Decimal, len(k.e.Lines))
 	goods := k.zero()
 	for i, l := range k.e.Lines {
+		if err := k.cancelled(); err != nil {
+			return err
+		}
 		if _, err := NormalizeHS(l.HS); err != nil {
 			return &LineError{Line: i, HS: l.HS, Err: err}
 		}

@@ -108,8 +108,8 @@
 // component that parses but cannot be computed from an entry (an EU
 // agricultural component, an entry-price system) makes Apply return
 // ErrUnsupportedRate; rate text that refers to another provision is a
-// *RateReferenceError. Without AllowPartial, a line that cannot be
-// assessed fails the whole entry; with it, the line is marked not
+// *RateReferenceError. Without the Partial call option, a line that cannot
+// be assessed fails the whole entry; with it, the line is marked not
 // calculable with the reason and the assessment is flagged incomplete.
 // MustMoney and MustDate are the panicking forms, for constants only.
 //

@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/iorkit/iorkit/internal/jsonpath"
+	"github.com/iorkit/iorkit/internal/limits"
 )
 
 // Sentinel errors. The typed errors of this package match them with
@@ -33,3 +34,14 @@ func sortStrings(s []string) { sort.Strings(s) }
 
 // clip shortens an input quoted in an error message (see jsonpath.Clip).
 func clip(s string) string { return jsonpath.Clip(s) }
+
+// LimitError reports an input over one of the limits that bound what
+// iorkit reads (docs/security.md lists them): Input names what was read,
+// What the limit ("size" for the whole input, otherwise the field), Limit
+// the bound in bytes and Got, for a field, its length. It matches
+// ErrInputLimit. The readers of every package of the module (duty, hts,
+// uktt, ior, rules) return it, wrapped in their own errors.
+type LimitError = limits.Error
+
+// ErrInputLimit is matched (errors.Is) by every *LimitError.
+var ErrInputLimit = limits.ErrLimit

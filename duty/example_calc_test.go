@@ -1,6 +1,7 @@
 package duty_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -29,7 +30,7 @@ func ExampleCalculator_Calculate() {
 		fmt.Println(err)
 		return
 	}
-	a, err := calc.Calculate(duty.Entry{
+	a, err := calc.Calculate(context.Background(), duty.Entry{
 		Destination: "US", Date: duty.MustDate("2026-03-01"), Mode: "courier", ShippedFrom: "VN",
 		Lines: []duty.EntryLine{{
 			HS: "6109.10.00", Origin: "VN", Description: "Cotton T-shirts",
@@ -55,7 +56,7 @@ func ExampleCalculator_Calculate() {
 
 	// A code the schedule does not hold is an error naming the line, never
 	// a zero duty.
-	_, err = calc.Calculate(duty.Entry{
+	_, err = calc.Calculate(context.Background(), duty.Entry{
 		Destination: "US", Date: duty.MustDate("2026-03-01"), Mode: "courier",
 		Lines: []duty.EntryLine{{HS: "6110.20", Origin: "VN", Value: duty.MustMoney("10.00", "USD")}},
 	})

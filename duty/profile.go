@@ -55,17 +55,43 @@ type Profile struct {
 
 // Rounding is a number of decimals (negative for tens, hundreds...) and a
 // mode: Japan rounds the consumption-tax base down to 1,000 yen
-// ({-3, down}) and the tax down to 100 yen ({-2, down}).
+// ({-3, down}) and the tax down to 100 yen ({-2, down}). Increment, when
+// set, rounds to a multiple of it instead of to Places decimals
+// (Switzerland: tax to 5 centimes, {increment 0.05, half_up}).
 type Rounding struct {
-	Places int32        `json:"places"`
-	Mode   RoundingMode `json:"mode"`
+	Places    int32           `json:"places"`
+	Mode      RoundingMode    `json:"mode"`
+	Increment decimal.Decimal `json:"increment,omitzero"`
 }
 
 func (r *Rounding) apply(m Money) Money {
 	if r == nil {
 		return m.Round()
 	}
+	if r.Increment.IsPositive() {
+		n := r.Mode.round(m.amount.Div(r.Increment), 0)
+		return Money{amount: n.Mul(r.Increment), currency: m.currency}
+	}
 	return m.RoundTo(r.Places, r.Mode)
+}
+
+// String describes the rounding: "to 0.05 half up", "to 1 down".
+func (r *Rounding) String() string {
+	step := decimal.New(1, -r.Places)
+	if r.Increment.IsPositive() {
+		step = r.Increment
+	}
+	return "to " + step.String() + " " + strings.ReplaceAll(r.Mode.String(), "_", " ")
+}
+
+func (r *Rounding) check(field string) *ProfileError {
+	if r == nil {
+		return nil
+	}
+	if r.Increment.IsNegative() {
+		return &ProfileError{Path: field + ".increment", Value: r.Increment.String(), Msg: fmt.Sprintf("%s is negative", r.Increment)}
+	}
+	return nil
 }
 
 // BasePart is one component of a tax base.
@@ -374,6 +400,15 @@ func (p Profile) check() *ProfileError {
 	if len(p.Sources) == 0 {
 		return bad("sources", "", "every profile names its sources")
 	}
+	for _, r := range []struct {
+		field string
+		r     *Rounding
+	}{{"duty_rounding", p.DutyRounding}, {"duty_base_rounding", p.DutyBaseRounding}, {"duty_total_rounding", p.DutyTotalRounding}} {
+		if err := r.r.check(r.field); err != nil {
+			err.Country = clip(p.Country)
+			return err
+		}
+	}
 	for i, t := range p.Taxes {
 		at := func(f string) string { return fmt.Sprintf("taxes[%d]%s", i, f) }
 		if t.Code == "" || t.Source == "" {
@@ -393,6 +428,15 @@ func (p Profile) check() *ProfileError {
 		}
 		if t.Rate.IsNegative() {
 			return bad(at(".rate"), t.Rate.String(), "%s is negative", t.Rate)
+		}
+		for _, r := range []struct {
+			field string
+			r     *Rounding
+		}{{"base_rounding", t.BaseRounding}, {"rounding", t.Rounding}, {"total_rounding", t.TotalRounding}} {
+			if err := r.r.check(at("." + r.field)); err != nil {
+				err.Country = clip(p.Country)
+				return err
+			}
 		}
 		for _, b := range t.Base {
 			switch b {

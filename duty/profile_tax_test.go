@@ -1,6 +1,7 @@
 package duty_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -46,7 +47,7 @@ func TestTaxOnTaxAndDeclarationRounding(t *testing.T) {
 	require.NoError(t, err)
 	free, err := duty.ParseRate("Free")
 	require.NoError(t, err)
-	a, err := c.Calculate(duty.Entry{Destination: "JP", Date: duty.MustDate("2026-01-10"), Mode: "air", Lines: []duty.EntryLine{{
+	a, err := c.Calculate(context.Background(), duty.Entry{Destination: "JP", Date: duty.MustDate("2026-01-10"), Mode: "air", Lines: []duty.EntryLine{{
 		HS: "610910", Origin: "CN", Value: duty.MustMoney("10000", "JPY"),
 		Measures: []duty.Measure{{Kind: duty.MFN, Rate: free, Source: "test"}},
 	}}})

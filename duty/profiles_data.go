@@ -12,6 +12,7 @@ import (
 	"sort"
 
 	"github.com/iorkit/iorkit/internal/jsonpath"
+	"github.com/iorkit/iorkit/internal/limits"
 
 	"github.com/shopspring/decimal"
 )
@@ -54,8 +55,13 @@ type MemberSource struct {
 // reported with its path ("profiles[0].taxes[0].rate: ..."), and every
 // profile is checked as NewProfiles checks it ("profiles[0] (DE):
 // valuation "CIP": want CIF or FOB"). Data after the document is an error.
+// The document is bounded: DefaultProfileMaxBytes in all, MaxFieldBytes per
+// string; over a limit the error wraps a *LimitError.
 func ReadProfiles(r io.Reader) ([]Profile, error) {
-	b, err := io.ReadAll(r)
+	b, err := limits.ReadAll(r, DefaultProfileMaxBytes, "profile document")
+	if err == nil {
+		err = limits.JSONStrings(b, MaxFieldBytes, "profile document")
+	}
 	if err != nil {
 		return nil, &ProfileError{Msg: "reading the document: " + err.Error(), Err: err}
 	}

@@ -1,6 +1,7 @@
 package duty_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -48,7 +49,7 @@ func calculator(t *testing.T, opts ...duty.CalcOption) *duty.Calculator {
 
 func run(t *testing.T, c *duty.Calculator, e duty.Entry) duty.Assessment {
 	t.Helper()
-	a, err := c.Calculate(e)
+	a, err := c.Calculate(context.Background(), e)
 	require.NoError(t, err)
 	return a
 }
@@ -494,23 +495,29 @@ func TestCHVAT5(t *testing.T) {
 		return run(t, c, duty.Entry{Destination: "CH", Date: duty.MustDate("2026-11-25"), Mode: "post",
 			Lines: []duty.EntryLine{ln(t, "491199", "DE", value, "CHF", "Free")}})
 	}
-	// 8.1% of 61.72 = 4.99932 -> 5.00: at CHF 5, not levied.
-	a := ch("61.72")
+	// BAZG, Receipt of letters and parcels: CHF 62 at 8.1% is not levied.
+	// 8.1% of 62 = 5.022, rounded to 5 centimes = 5.00: at CHF 5, not levied.
+	a := ch("62")
 	assert.True(t, outcome(t, a, "CH_VAT_5").Met)
-	eqm(t, "5.00", outcome(t, a, "CH_VAT_5").Value, "compared tax")
+	eqm(t, "5.00", outcome(t, a, "CH_VAT_5").Value, "compared tax, rounded to 5 centimes")
 	eqm(t, "0", a.Totals.Tax, "not levied at 5.00")
 	assert.Equal(t, duty.NotDue, a.Lines[0].Taxes[0].Collection)
-	// 8.1% of 61.66 = 4.99446 -> 4.99: under CHF 5.
+	// 8.1% of 61.66 = 4.99446 -> 5.00: not levied.
 	eqm(t, "0", ch("61.66").Totals.Tax, "not levied under 5")
-	// 8.1% of 61.80 = 5.0058 -> 5.01: levied.
-	a = ch("61.80")
+	// 8.1% of 62.50 = 5.0625 -> 5.05: levied; the line keeps 5.06 (the
+	// centime) and the declaration rounding adjusts the total by -0.01.
+	a = ch("62.50")
 	assert.False(t, outcome(t, a, "CH_VAT_5").Met)
-	eqm(t, "5.01", a.Totals.Tax, "levied over 5")
-	eqm(t, "5.01", a.Totals.TaxAtBorder, "at border")
+	eqm(t, "5.05", a.Totals.Tax, "levied over 5")
+	eqm(t, "5.05", a.Totals.TaxAtBorder, "at border")
+	eqm(t, "5.06", a.Lines[0].Tax, "line tax to the centime")
+	require.Len(t, a.Adjustments, 1)
+	eqm(t, "-0.01", a.Adjustments[0].Amount, "rounding to 5 centimes")
 	// The 8.1% rate is in force from 2024-01-01; earlier dates have no data.
-	_, err := c.Calculate(duty.Entry{Destination: "CH", Date: duty.MustDate("2023-12-31"), Mode: "post",
+	_, err := c.Calculate(context.Background(), duty.Entry{Destination: "CH", Date: duty.MustDate("2023-12-31"), Mode: "post",
 		Lines: []duty.EntryLine{ln(t, "491199", "DE", "100", "CHF", "Free")}})
 	assert.ErrorIs(t, err, duty.ErrNoProfile)
+	// 8.1% of 100 = 8.10, a multiple of 5 centimes already.
 	eqm(t, "8.10", ch("100").Totals.Tax, "2024 rate")
 }
 
@@ -609,18 +616,18 @@ func TestNOVOEC(t *testing.T) {
 			Lines: []duty.EntryLine{ln(t, "640399", "CN", value, "NOK", "10%")}})
 	}
 	// 2,999.99 via VOEC: no duty; VAT 25% of (2,999.99 + 100) = 774.9975 ->
-	// 775.00 at sale.
+	// 775 at sale (whole kroner).
 	a := no("2999.99", "VOEC")
 	eqm(t, "0", a.Totals.Duty, "VOEC duty")
 	eqm(t, "775.00", a.Totals.TaxAtSale, "VOEC VAT at sale")
 	eqm(t, "0", a.Totals.TaxAtBorder, "VOEC at border")
 	// 3,000.00 is not under NOK 3,000 (strict): duty 10% of 3,100 = 310;
-	// VAT 25% of 3,410 = 852.50 at the border.
+	// VAT 25% of 3,410 = 852.50, whole kroner half up = 853 at the border.
 	assert.False(t, outcome(t, no("3000.01", "VOEC"), "NO_VOEC").Met)
 	a = no("3000.00", "VOEC")
 	assert.False(t, outcome(t, a, "NO_VOEC").Met)
 	eqm(t, "310.00", a.Totals.Duty, "duty at 3,000")
-	eqm(t, "852.50", a.Totals.TaxAtBorder, "VAT at 3,000")
+	eqm(t, "853", a.Totals.TaxAtBorder, "VAT at 3,000")
 	// Not a VOEC seller: duty and VAT at the border from NOK 1.
 	a = no("100")
 	eqm(t, "20.00", a.Totals.Duty, "non-VOEC duty")
@@ -692,11 +699,11 @@ func TestOtherStandardRates(t *testing.T) {
 		eqm(t, tc.want, taxOf(t, a, 0, tc.code).Amount, tc.country+" "+tc.code)
 	}
 	for c2, d := range map[string]string{"IL": "2024-12-31", "TR": "2023-07-09", "IN": "2025-09-21"} {
-		_, err := c.Calculate(duty.Entry{Destination: c2, Date: duty.MustDate(d), Mode: "ocean",
+		_, err := c.Calculate(context.Background(), duty.Entry{Destination: c2, Date: duty.MustDate(d), Mode: "ocean",
 			Lines: []duty.EntryLine{ln(t, "940360", "DE", "1000", "EUR", "10%")}})
 		assert.ErrorIs(t, err, duty.ErrNoProfile, c2)
 	}
-	_, err := c.Calculate(duty.Entry{Destination: "BR", Date: duty.MustDate("2026-11-25"), Mode: "ocean",
+	_, err := c.Calculate(context.Background(), duty.Entry{Destination: "BR", Date: duty.MustDate("2026-11-25"), Mode: "ocean",
 		Lines: []duty.EntryLine{ln(t, "940360", "DE", "1000", "BRL", "10%")}})
 	assert.ErrorIs(t, err, duty.ErrNoProfile, "BR is not embedded: see docs/accuracy.md")
 }
@@ -750,7 +757,7 @@ func TestUSMPFAndHMF(t *testing.T) {
 	assert.Equal(t, "none", fee(us("2026-01-15", "air", "50000"), "HMF"))
 	assert.Equal(t, "none", fee(us("2026-01-15", "road", "50000"), "HMF"))
 	// After the last published fiscal year the data has run out.
-	_, err := c.Calculate(duty.Entry{Destination: "US", Date: duty.MustDate("2026-10-01"), Mode: "air",
+	_, err := c.Calculate(context.Background(), duty.Entry{Destination: "US", Date: duty.MustDate("2026-10-01"), Mode: "air",
 		Lines: []duty.EntryLine{ln(t, "847130", "DE", "100", "USD", "Free")}})
 	assert.ErrorIs(t, err, duty.ErrDataExpired)
 }
@@ -802,4 +809,44 @@ func TestDEVATOnCustomsValuePlusDuty(t *testing.T) {
 	eqm(t, "1232.00", v.Base, "customs value + duty")
 	eqm(t, "234.08", v.Amount, "19%")
 	eqm(t, "366.08", a.Totals.Total, "total")
+}
+
+// Tolletaten, Calculation of Norwegian VAT,
+// https://toll.no/en/online-shopping/calculation-norwegian-vat (updated
+// 2024-11-13): a skirt of NOK 1,000 + shipping NOK 250; duty 10.7% of
+// 1,250 = 133.75, charged as NOK 134 (whole kroner); VAT base 1,250 + 134
+// = 1,384; VAT 25% = 346; the skirt costs 1,730 (1,000 + 250 + 134 + 346),
+// so duty and VAT are 480.
+func TestWorkedTolletatenSkirt(t *testing.T) {
+	c := calculator(t)
+	a := run(t, c, duty.Entry{Destination: "NO", Date: duty.MustDate("2026-11-25"), Mode: "post", Consumer: true,
+		Freight: duty.MustMoney("250", "NOK"),
+		Lines:   []duty.EntryLine{ln(t, "620452", "GB", "1000", "NOK", "10.7%")}})
+	eqm(t, "1250", a.CustomsValue, "customs value")
+	eqm(t, "134", a.Totals.Duty, "duty 133.75 to whole kroner")
+	v := taxOf(t, a, 0, "VAT")
+	eqm(t, "1384", v.Base, "VAT base from the rounded duty")
+	eqm(t, "346", v.Amount, "VAT")
+	eqm(t, "480", a.Totals.Total, "duty + VAT")
+}
+
+// Rounding to an increment (CH 5 centimes) and its check at load.
+func TestRoundingIncrement(t *testing.T) {
+	c := variant(t, "CH", "2026-11-25", func(p *duty.Profile) {
+		p.DeMinimis = nil // the CHF 5 rule aside, to see the rounding alone
+	})
+	// 8.1% of 10.30 = 0.8343 -> 0.85 (nearest 5 centimes; 0.8343 is 0.0157
+	// from 0.85 and 0.0343 from 0.80).
+	a := run(t, c, duty.Entry{Destination: "CH", Date: duty.MustDate("2026-11-25"), Mode: "post",
+		Lines: []duty.EntryLine{ln(t, "491199", "DE", "10.30", "CHF", "Free")}})
+	eqm(t, "0.85", a.Totals.Tax, "tax to 5 centimes")
+	eqm(t, "0.83", a.Lines[0].Tax, "line to the centime")
+	ps, err := duty.DefaultProfiles()
+	require.NoError(t, err)
+	p, err := ps.For("CH", duty.MustDate("2026-11-25").Time())
+	require.NoError(t, err)
+	p.Taxes = append([]duty.TaxRule(nil), p.Taxes...)
+	p.Taxes[0].TotalRounding = &duty.Rounding{Mode: duty.HalfUp, Increment: dec("-0.05")}
+	_, err = duty.NewProfiles(p)
+	assert.ErrorContains(t, err, "increment")
 }

@@ -5,9 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/iorkit/iorkit/internal/limits"
 )
 
 // Table is the in-memory Schedule: measures set on HS prefixes of 2 to 10
@@ -216,7 +219,26 @@ type TableOption func(*tableConfig)
 type tableConfig struct {
 	rateOpts []ParseOption
 	table    *Table
+	maxBytes int64
 }
+
+// TableMaxBytes replaces the size limit of the input of ReadTable
+// (DefaultTableMaxBytes). Zero or less means no limit: only for trusted
+// files.
+func TableMaxBytes(n int64) TableOption { return func(c *tableConfig) { c.maxBytes = n } }
+
+// Input limits of the readers of this package. An input over a limit is a
+// *LimitError; see docs/security.md for every limit of the module.
+const (
+	// DefaultTableMaxBytes bounds the CSV read by ReadTable (change it with
+	// TableMaxBytes). A full national tariff in that format is under 10 MB.
+	DefaultTableMaxBytes = limits.TableBytes
+	// DefaultProfileMaxBytes bounds one document read by ReadProfiles.
+	DefaultProfileMaxBytes = limits.ProfileBytes
+	// MaxFieldBytes bounds one field of any input: a CSV cell, a JSON
+	// string.
+	MaxFieldBytes = limits.FieldBytes
+)
 
 // TableCurrency sets the currency that "$" and "¢" stand for in the rate
 // column (USD when not given).
@@ -229,8 +251,13 @@ func TableCurrency(code string) TableOption {
 func IntoTable(t *Table) TableOption { return func(c *tableConfig) { c.table = t } }
 
 // TableColumns is the header ReadTable expects (in any order; hs, kind and
-// rate are required, the others optional; other columns are ignored).
+// rate are required, the others optional). The optional columns excludes and
+// base are also read; any other column is an error, so a misspelt column
+// ("orgins") never silently widens a measure to every origin.
 var TableColumns = []string{"hs", "kind", "rate", "origins", "program", "from", "to", "source"}
+
+// tableExtraColumns are the optional columns not in TableColumns.
+var tableExtraColumns = []string{"excludes", "base"}
 
 // ReadTable reads a tariff table from CSV with the header
 // hs,kind,rate,origins,program,from,to,source. kind is mfn, preferential or
@@ -243,8 +270,16 @@ var TableColumns = []string{"hs", "kind", "rate", "origins", "program", "from", 
 // metal_content, see ValueBase).
 // Lines starting with # are comments; a UTF-8 byte-order mark is skipped.
 // Errors are *TableError values naming the row and the column.
+//
+// A table must say one thing for each code, kind, programme, origin and
+// day: a row that repeats or overlaps another (same hs, kind and program,
+// origins in common — empty meaning all — and days in common) is an error
+// naming both rows, so that no duty or additional layer is ever charged
+// twice. A column not listed above is an error. The input is bounded
+// (DefaultTableMaxBytes, TableMaxBytes; MaxFieldBytes per cell): over a
+// limit the error wraps a *LimitError.
 func ReadTable(r io.Reader, opts ...TableOption) (*Table, error) {
-	cfg := tableConfig{}
+	cfg := tableConfig{maxBytes: DefaultTableMaxBytes}
 	for _, o := range opts {
 		o(&cfg)
 	}
@@ -252,7 +287,7 @@ func ReadTable(r io.Reader, opts ...TableOption) (*Table, error) {
 	if t == nil {
 		t = NewTable()
 	}
-	cr := csv.NewReader(skipBOM(r))
+	cr := csv.NewReader(skipBOM(limits.Reader(r, cfg.maxBytes, "duty: tariff table")))
 	cr.Comment = '#'
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
@@ -263,14 +298,25 @@ func ReadTable(r io.Reader, opts ...TableOption) (*Table, error) {
 	if err != nil {
 		return nil, csvError(err)
 	}
+	header = slices.Clone(header) // the reader reuses its record
+	if err := limits.Record("duty: tariff table", 1, nil, header, MaxFieldBytes); err != nil {
+		return nil, &TableError{Row: 1, Err: err}
+	}
 	col := map[string]int{}
 	for i, h := range header {
 		h = strings.ToLower(strings.TrimSpace(h))
 		if _, dup := col[h]; dup && h != "" {
 			return nil, &TableError{Row: 1, Column: h, Value: h, Err: errors.New("column appears twice")}
 		}
+		if h != "" && !slices.Contains(TableColumns, h) && !slices.Contains(tableExtraColumns, h) {
+			return nil, &TableError{Row: 1, Column: h, Value: header[i], Err: fmt.Errorf("unknown column: want %s (and optionally %s)",
+				strings.Join(TableColumns, ","), strings.Join(tableExtraColumns, ","))}
+		}
 		col[h] = i
 	}
+	// rows[p][i] is the row of the i-th measure on prefix p read here; a
+	// measure already in an IntoTable table has row 0.
+	rows := map[string][]int{}
 	for _, req := range []string{"hs", "kind", "rate"} {
 		if _, ok := col[req]; !ok {
 			return nil, &TableError{Row: 1, Column: req, Err: fmt.Errorf("missing column: want the header %s", strings.Join(TableColumns, ","))}
@@ -285,6 +331,9 @@ func ReadTable(r io.Reader, opts ...TableOption) (*Table, error) {
 			return nil, csvError(err)
 		}
 		row, _ := cr.FieldPos(0)
+		if err := limits.Record("duty: tariff table", row, header, rec, MaxFieldBytes); err != nil {
+			return nil, &TableError{Row: row, Err: err}
+		}
 		get := func(name string) string {
 			i, ok := col[name]
 			if !ok || i >= len(rec) {
@@ -300,6 +349,15 @@ func ReadTable(r io.Reader, opts ...TableOption) (*Table, error) {
 			terr.Row = row
 			return nil, terr
 		}
+		p, _ := NormalizeHS(hs) // checked by tableRow
+		if i := t.overlapping(p, m); i >= 0 {
+			prev := "a measure already in the table"
+			if rs := rows[p]; i >= len(t.byPrefix[p])-len(rs) {
+				prev = fmt.Sprintf("row %d", rs[i-(len(t.byPrefix[p])-len(rs))])
+			}
+			return nil, &TableError{Row: row, Err: fmt.Errorf("%s %s measure on %s overlaps %s (same origins and days): a table must give one rate per code, kind, programme, origin and day",
+				m.Kind, programName(m.Program), p, prev)}
+		}
 		if aerr := t.Add(hs, m); aerr != nil {
 			c := "to"
 			if errors.Is(aerr, ErrInvalidCode) {
@@ -307,8 +365,67 @@ func ReadTable(r io.Reader, opts ...TableOption) (*Table, error) {
 			}
 			return nil, &TableError{Row: row, Column: c, Value: get(c), Err: aerr}
 		}
+		rows[p] = append(rows[p], row)
 	}
 	return t, nil
+}
+
+func programName(p string) string {
+	if p == "" {
+		return "(no programme)"
+	}
+	return "programme " + p
+}
+
+// Overlap returns a measure already set on exactly hsPrefix that says
+// something for the same kind, programme, origin and day as m (origins in
+// common, empty meaning all; periods sharing a day), and whether there is
+// one. Readers call it before Add so that no duty is charged twice; Add
+// itself does not refuse overlaps.
+func (t *Table) Overlap(hsPrefix string, m Measure) (Measure, bool) {
+	p, err := NormalizeHS(hsPrefix)
+	if err != nil {
+		return Measure{}, false
+	}
+	if i := t.overlapping(p, m); i >= 0 {
+		return t.byPrefix[p][i], true
+	}
+	return Measure{}, false
+}
+
+// overlapping returns the index of a measure set on prefix p that says
+// something for the same kind, programme, origin and day as m, or -1.
+func (t *Table) overlapping(p string, m Measure) int {
+	for i, o := range t.byPrefix[p] {
+		if o.Kind == m.Kind && o.Program == m.Program && originsOverlap(o.Origins, m.Origins) && daysOverlap(o, m) {
+			return i
+		}
+	}
+	return -1
+}
+
+func originsOverlap(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return true // empty: every origin
+	}
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// daysOverlap reports whether the periods of a and b (inclusive ends, zero
+// meaning open) share a day.
+func daysOverlap(a, b Measure) bool {
+	if !a.To.IsZero() && !b.From.IsZero() && a.To.Before(b.From) {
+		return false
+	}
+	if !b.To.IsZero() && !a.From.IsZero() && b.To.Before(a.From) {
+		return false
+	}
+	return true
 }
 
 func tableRow(get func(string) string, rateOpts []ParseOption) (Measure, string, *TableError) {

@@ -1,6 +1,7 @@
 package ior_test
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -114,9 +115,9 @@ func TestBadShipmentValidate(t *testing.T) {
 			var fe *ior.FieldError
 			require.ErrorAs(t, err, &fe)
 			// Quote and Decide validate first and give the same error.
-			_, qerr := e.Quote(s)
+			_, qerr := e.Quote(context.Background(), s)
 			assert.EqualError(t, qerr, err.Error())
-			_, derr := e.Decide(s)
+			_, derr := e.Decide(context.Background(), s)
 			assert.EqualError(t, derr, err.Error())
 		})
 	}
@@ -154,7 +155,7 @@ func TestBadShipmentQuote(t *testing.T) {
 			var s ior.Shipment
 			require.NoError(t, json.Unmarshal([]byte(in), &s))
 			require.NoError(t, s.Validate())
-			_, err = e.Quote(s)
+			_, err = e.Quote(context.Background(), s)
 			assert.EqualError(t, err, c.want)
 			assert.ErrorIs(t, err, c.sentinel)
 		})

@@ -1,6 +1,7 @@
 package ior_test
 
 import (
+	"context"
 	"fmt"
 	"testing"
 
@@ -25,13 +26,13 @@ func cart(b *testing.B, n int) ior.Shipment {
 func benchQuote(b *testing.B, n int) {
 	e := euEngine(b)
 	s := cart(b, n)
-	if _, err := e.Quote(s); err != nil {
+	if _, err := e.Quote(context.Background(), s); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := e.Quote(s); err != nil {
+		if _, err := e.Quote(context.Background(), s); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -80,13 +81,13 @@ func BenchmarkDecide10(b *testing.B) {
 		b.Fatal(err)
 	}
 	s := cart(b, 10)
-	if _, err := e.Decide(s); err != nil {
+	if _, err := e.Decide(context.Background(), s); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := e.Decide(s); err != nil {
+		if _, err := e.Decide(context.Background(), s); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -101,18 +102,18 @@ func BenchmarkPlan20(b *testing.B) {
 	for _, c := range []string{"PLN", "SEK", "GBP", "USD", "CAD", "AUD", "NZD", "JPY", "KRW", "SGD", "CHF", "NOK", "ZAR", "INR", "MXN"} {
 		r["EUR/"+c] = decimal.New(2, 0)
 	}
-	e, err := ior.NewEngine(ior.WithRates(r), ior.AllowPartial())
+	e, err := ior.NewEngine(ior.WithRates(r))
 	if err != nil {
 		b.Fatal(err)
 	}
 	s := cart(b, 10)
-	if _, err := e.Plan(s, planDestinations...); err != nil {
+	if _, err := e.Plan(context.Background(), s, planDestinations, ior.Partial()); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := e.Plan(s, planDestinations...); err != nil {
+		if _, err := e.Plan(context.Background(), s, planDestinations, ior.Partial()); err != nil {
 			b.Fatal(err)
 		}
 	}

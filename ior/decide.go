@@ -83,11 +83,19 @@ func candidates(s Shipment) []Candidate {
 // prohibition (sanctions, prohibited goods) blocks the shipment whoever
 // imports. When nobody is eligible the decision says what would make
 // someone eligible.
-func (e *Engine) Decide(s Shipment) (Decision, error) {
+//
+// Rule evaluation honours ctx: once it is cancelled or past its deadline,
+// Decide returns ctx.Err() wrapped (errors.Is(err, context.Canceled)).
+// No current CallOption changes a decision; they are accepted so that the
+// three entry points take the same options.
+func (e *Engine) Decide(ctx context.Context, s Shipment, opts ...CallOption) (Decision, error) {
+	if _, err := callSetup(ctx, opts); err != nil {
+		return Decision{}, err
+	}
 	if err := s.Validate(); err != nil {
 		return Decision{}, err
 	}
-	return e.decide(context.Background(), s)
+	return e.decide(ctx, s)
 }
 
 func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
@@ -100,7 +108,7 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 		// not run).
 		fs, err := e.book.Evaluate(ctx, in)
 		if err != nil {
-			return Decision{}, err
+			return Decision{}, evalErr(ctx, err)
 		}
 		d.Findings = append(d.Findings, fs...)
 		for _, f := range d.Findings {
@@ -126,6 +134,9 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 	}
 	cands := candidates(s)
 	for i := range cands {
+		if err := ctx.Err(); err != nil {
+			return Decision{}, stopped(err)
+		}
 		c := &cands[i]
 		c.Reasons, c.Actions = []string{}, []Finding{}
 		if !c.Party.Willing() {
@@ -140,7 +151,7 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 		in.Scope, in.Importer = rules.ScopeImporter, &c.Party
 		fs, err := e.book.Evaluate(ctx, in)
 		if err != nil {
-			return Decision{}, err
+			return Decision{}, evalErr(ctx, err)
 		}
 		c.findings = fs
 		for _, f := range fs {
@@ -241,4 +252,13 @@ func suggestions(s Shipment, cands []Candidate) []string {
 		out = append(out, "no ior_providers were offered: add a local importer-of-record provider to the shipment")
 	}
 	return out
+}
+
+// evalErr is a rule evaluation's error; when the context stopped it, the
+// error says so first (ctx.Err() stays reachable through errors.Is).
+func evalErr(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		return stopped(err)
+	}
+	return err
 }

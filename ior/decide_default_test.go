@@ -1,6 +1,7 @@
 package ior_test
 
 import (
+	"context"
 	"strings"
 
 	"github.com/iorkit/iorkit/duty"
@@ -34,7 +35,7 @@ func defaultEngine(t *testing.T) *ior.Engine {
 // Art. 170(2)), register for VAT, and name an EU responsible operator for
 // consumer products.
 func TestDecideEUDDPSellerWithConditions(t *testing.T) {
-	d, err := defaultEngine(t).Decide(readShipment(t, "../examples/shipments/de-tshirts.json"))
+	d, err := defaultEngine(t).Decide(context.Background(), readShipment(t, "../examples/shipments/de-tshirts.json"))
 	require.NoError(t, err)
 	require.NotNil(t, d.Importer)
 	assert.Equal(t, ior.RoleSeller, d.Importer.Role)
@@ -51,7 +52,7 @@ func TestDecideEUDDPSellerWithConditions(t *testing.T) {
 func TestDecideEUDAPConsumerImports(t *testing.T) {
 	s := readShipment(t, "../examples/shipments/de-tshirts.json")
 	s.Incoterm = ior.DAP
-	d, err := defaultEngine(t).Decide(s)
+	d, err := defaultEngine(t).Decide(context.Background(), s)
 	require.NoError(t, err)
 	require.NotNil(t, d.Importer)
 	assert.Equal(t, ior.RoleBuyer, d.Importer.Role)
@@ -72,7 +73,7 @@ func TestDecideBRResidentOnlyProvider(t *testing.T) {
 	s := brShipment(t)
 	s.IORProviders = []ior.Party{{Name: "Importa BR Ltda", Country: "BR", Kind: ior.Business, LocalEntity: true,
 		Registrations: []ior.Registration{{Scheme: "RADAR", ID: "123"}}}}
-	d, err := defaultEngine(t).Decide(s)
+	d, err := defaultEngine(t).Decide(context.Background(), s)
 	require.NoError(t, err)
 	require.NotNil(t, d.Importer)
 	assert.Equal(t, ior.RoleIORProvider, d.Importer.Role)
@@ -83,7 +84,7 @@ func TestDecideBRResidentOnlyProvider(t *testing.T) {
 // BR, DDP with no provider: only the Brazilian consumer can import, which
 // contradicts DDP; the decision says so.
 func TestDecideBRDDPFallsToBuyer(t *testing.T) {
-	d, err := defaultEngine(t).Decide(brShipment(t))
+	d, err := defaultEngine(t).Decide(context.Background(), brShipment(t))
 	require.NoError(t, err)
 	require.NotNil(t, d.Importer)
 	assert.Equal(t, ior.RoleBuyer, d.Importer.Role)
@@ -95,7 +96,7 @@ func TestDecideBRDDPFallsToBuyer(t *testing.T) {
 func TestDecideUSDDP(t *testing.T) {
 	s := readShipment(t, "../examples/shipments/us-headphones.json")
 	s.Incoterm = ior.DDP
-	d, err := defaultEngine(t).Decide(s)
+	d, err := defaultEngine(t).Decide(context.Background(), s)
 	require.NoError(t, err)
 	require.NotNil(t, d.Importer)
 	assert.Equal(t, ior.RoleSeller, d.Importer.Role)
@@ -106,7 +107,7 @@ func TestDecideUSDDP(t *testing.T) {
 func TestDecideUSSanctionsBlock(t *testing.T) {
 	s := readShipment(t, "../examples/shipments/us-headphones.json")
 	s.Lines[0].Origin = "KP"
-	d, err := defaultEngine(t).Decide(s)
+	d, err := defaultEngine(t).Decide(context.Background(), s)
 	require.NoError(t, err)
 	assert.True(t, d.Blocked)
 	assert.Contains(t, d.Reasons[0], "blocked by SANCTIONS (line 0)")
@@ -121,7 +122,7 @@ func TestQuotePayerFollowsImporter(t *testing.T) {
 	require.NoError(t, err)
 	s := readShipment(t, "../examples/shipments/de-tshirts.json")
 	s.Destination, s.Buyer.Country, s.IORProviders = "IN", "IN", nil
-	q, err := e.Quote(s)
+	q, err := e.Quote(context.Background(), s)
 	require.NoError(t, err)
 	require.NotNil(t, q.Importer)
 	assert.Equal(t, ior.RoleBuyer, q.Importer.Role)
@@ -136,7 +137,7 @@ func TestQuotePayerFollowsImporter(t *testing.T) {
 // the carrier); the German seller stays an alternative that would need
 // CBP Form 5106, a bond and a resident agent to import.
 func TestDecideUSDAPConsumer(t *testing.T) {
-	d, err := defaultEngine(t).Decide(readShipment(t, "../examples/shipments/us-headphones.json"))
+	d, err := defaultEngine(t).Decide(context.Background(), readShipment(t, "../examples/shipments/us-headphones.json"))
 	require.NoError(t, err)
 	require.NotNil(t, d.Importer)
 	assert.Equal(t, ior.RoleBuyer, d.Importer.Role)
@@ -153,7 +154,7 @@ func TestDecideUSDAPConsumer(t *testing.T) {
 func TestDecideBRDAPConsumer(t *testing.T) {
 	s := brShipment(t)
 	s.Incoterm = ior.DAP
-	d, err := defaultEngine(t).Decide(s)
+	d, err := defaultEngine(t).Decide(context.Background(), s)
 	require.NoError(t, err)
 	require.NotNil(t, d.Importer)
 	assert.Equal(t, ior.RoleBuyer, d.Importer.Role)

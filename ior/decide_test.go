@@ -51,7 +51,7 @@ func brShipment(t *testing.T) ior.Shipment {
 // entity in the pack's sense either: nobody is eligible, and the decision
 // says what would make someone eligible.
 func TestDecideNobodyEligible(t *testing.T) {
-	d, err := brEngine(t).Decide(brShipment(t))
+	d, err := brEngine(t).Decide(context.Background(), brShipment(t))
 	require.NoError(t, err)
 	assert.Nil(t, d.Importer)
 	assert.False(t, d.Blocked)
@@ -68,7 +68,7 @@ func TestDecideProviderChosen(t *testing.T) {
 	s := brShipment(t)
 	s.IORProviders = []ior.Party{{Name: "Importa BR Ltda", Country: "BR", Kind: ior.Business, LocalEntity: true,
 		Registrations: []ior.Registration{{Scheme: "RADAR", ID: "123"}}}}
-	d, err := brEngine(t).Decide(s)
+	d, err := brEngine(t).Decide(context.Background(), s)
 	require.NoError(t, err)
 	require.NotNil(t, d.Importer)
 	assert.Equal(t, ior.RoleIORProvider, d.Importer.Role)
@@ -82,7 +82,7 @@ func TestDecideProviderChosen(t *testing.T) {
 func TestDecideActions(t *testing.T) {
 	s := brShipment(t)
 	s.IORProviders = []ior.Party{{Name: "Nova Ltda", Country: "BR", Kind: ior.Business, LocalEntity: true}}
-	d, err := brEngine(t).Decide(s)
+	d, err := brEngine(t).Decide(context.Background(), s)
 	require.NoError(t, err)
 	require.NotNil(t, d.Importer)
 	require.Len(t, d.Actions, 1)
@@ -93,7 +93,7 @@ func TestDecideActions(t *testing.T) {
 func TestDecideBlocked(t *testing.T) {
 	s := brShipment(t)
 	s.Lines[0].Origin = "KP"
-	d, err := brEngine(t).Decide(s)
+	d, err := brEngine(t).Decide(context.Background(), s)
 	require.NoError(t, err)
 	assert.True(t, d.Blocked)
 	require.NotEmpty(t, d.Findings)
@@ -112,7 +112,7 @@ func TestDecideBuyerRefusesRisk(t *testing.T) {
 		Registrations: []ior.Registration{{Scheme: "RADAR", ID: "9"}}}
 	s.IORProviders = []ior.Party{{Name: "Importa BR Ltda", Country: "BR", Kind: ior.Business, LocalEntity: true,
 		Registrations: []ior.Registration{{Scheme: "RADAR", ID: "123"}}}}
-	d, err := brEngine(t).Decide(s)
+	d, err := brEngine(t).Decide(context.Background(), s)
 	require.NoError(t, err)
 	require.NotNil(t, d.Importer)
 	assert.Equal(t, ior.RoleIORProvider, d.Importer.Role)
@@ -137,7 +137,7 @@ func TestQuoteWithProviderFee(t *testing.T) {
 	s.IORProviders[0].VATRegistered = true
 	e, err := ior.NewEngine(ior.WithPacks(p), ior.WithoutDefaultPacks())
 	require.NoError(t, err)
-	q, err := e.Quote(s)
+	q, err := e.Quote(context.Background(), s)
 	require.NoError(t, err)
 	require.NotNil(t, q.Importer)
 	assert.Equal(t, ior.RoleIORProvider, q.Importer.Role)
@@ -155,7 +155,7 @@ func TestQuoteWithProviderFee(t *testing.T) {
 func TestPlan(t *testing.T) {
 	s := readShipment(t, "../examples/shipments/de-tshirts.json")
 	e := brEngine(t)
-	plans, err := e.Plan(s, "DE", "BR", "GB", "DE")
+	plans, err := e.Plan(context.Background(), s, []string{"DE", "BR", "GB", "DE"})
 	require.NoError(t, err)
 	require.Len(t, plans, 3)
 	assert.Equal(t, "DE", plans[0].Destination)
@@ -171,7 +171,7 @@ func TestPlan(t *testing.T) {
 	assert.Equal(t, "GB", plans[2].Destination)
 	assert.ErrorIs(t, plans[2].Err, duty.ErrMissingRate)
 	assert.ErrorContains(t, plans[2].Err, "EUR/GBP")
-	_, err = e.Plan(s, "UK")
+	_, err = e.Plan(context.Background(), s, []string{"UK"})
 	require.Error(t, err)
 
 	// In JSON an error is its code and message; read back, it is a
@@ -179,10 +179,11 @@ func TestPlan(t *testing.T) {
 	b, err := json.Marshal(plans[2])
 	require.NoError(t, err)
 	var doc struct {
-		Error struct{ Code, Message string } `json:"error"`
+		Error struct{ Code, Class, Message string } `json:"error"`
 	}
 	require.NoError(t, json.Unmarshal(b, &doc))
 	assert.Equal(t, "missing_rate", doc.Error.Code)
+	assert.Equal(t, "data_not_covered", doc.Error.Class)
 	assert.Equal(t, plans[2].Err.Error(), doc.Error.Message)
 	var back ior.MarketPlan
 	require.NoError(t, json.Unmarshal(b, &back))
@@ -190,6 +191,7 @@ func TestPlan(t *testing.T) {
 	require.ErrorAs(t, back.Err, &pe)
 	assert.ErrorIs(t, back.Err, ior.CodeMissingRate)
 	assert.Equal(t, ior.CodeMissingRate, ior.ErrorCodeOf(back.Err))
+	assert.Equal(t, ior.ClassUncovered, ior.Classify(back.Err))
 	b, err = json.Marshal(plans[0])
 	require.NoError(t, err)
 	assert.NotContains(t, string(b), `"error"`)

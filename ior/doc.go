@@ -38,6 +38,24 @@
 // whether the seller's side can import (sell DDP) and what it needs; one
 // destination that cannot be quoted does not stop the others.
 //
+// # Calls: context and per-call options
+//
+// The three entry points take a context first and per-call options last:
+//
+//	Decide(ctx context.Context, s Shipment, opts ...CallOption) (Decision, error)
+//	Quote(ctx context.Context, s Shipment, opts ...CallOption) (Quote, error)
+//	Plan(ctx context.Context, s Shipment, destinations []string, opts ...CallOption) ([]MarketPlan, error)
+//
+// The context reaches rule evaluation, the per-line work of the calculator
+// and the per-destination loop of Plan: once it is cancelled or past its
+// deadline, the call returns within one line's work with an error that
+// wraps ctx.Err() (errors.Is(err, context.Canceled) or
+// context.DeadlineExceeded). The package never makes a context of its own.
+//
+// A CallOption is a choice made per request (Partial: quote what can be
+// quoted); an Option given to NewEngine configures the data, once for
+// every call. The same engine answers complete and partial quotes.
+//
 // # Representation
 //
 // Shipments and quotes are plain structs with JSON tags in snake_case; the
@@ -74,8 +92,7 @@
 // WithSchedule (a full tariff for a country or for the EU, from
 // duty.ReadTable, duty/hts or duty/uktt), WithRates (exchange rates; none
 // is ever assumed), WithProfiles, WithPacks (a company's own rules),
-// WithoutDefaultPacks, WithoutSampleTariff, AllowPartial and
-// WithDataVersion (a label for loaded data, which enters quote ids).
+// WithoutDefaultPacks, WithoutSampleTariff and WithDataVersion (a label for loaded data, which enters quote ids).
 // Rule packs are type-checked when the engine is built, so a bad
 // expression fails at start-up, not at the first shipment.
 //
@@ -108,14 +125,15 @@
 // destination or date no profile covers), duty.ErrUnsupportedRate (a rate
 // component an entry cannot supply). A failure of one line names the line
 // (a tariff failure is a *duty.LineError, duty.ErrLine, with its index and
-// code), and errors.Is sees through the wrapping. With AllowPartial such
+// code), and errors.Is sees through the wrapping. With the Partial call
+// option such
 // lines are marked not calculable with the reason, their charges are left
 // out of the totals and the quote is flagged Incomplete instead. A rule
 // that fails at run time is a *rules.EvalError (rules.ErrRuleFailed)
 // naming the pack and rule. Plan reports the failure of one destination in
 // MarketPlan.Err, an error like any other; ErrorCodeOf gives its stable
-// code (no_profile, missing_rate, unknown_code...), which is what the JSON
-// form {"code", "message"} carries. Error messages quote at most about 100
+// code (no_profile, missing_rate, unknown_code...) and Classify its class,
+// which is what the JSON form {"code", "class", "message"} carries. Error messages quote at most about 100
 // bytes of a bad input.
 //
 // # Embedded data

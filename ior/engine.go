@@ -33,7 +33,6 @@ type engineConfig struct {
 	schedules map[string]duty.Schedule
 	labels    []string
 	rates     duty.Rates
-	partial   bool
 	noSamples bool
 	noPacks   bool
 	packs     []*rules.Pack
@@ -96,13 +95,6 @@ func WithoutDefaultPacks() Option {
 	return func(c *engineConfig) error { c.noPacks = true; return nil }
 }
 
-// AllowPartial lets Quote answer when some lines cannot be assessed: those
-// lines are marked not calculable with the reason and the quote is flagged
-// incomplete. Without it, such a line is an error.
-func AllowPartial() Option {
-	return func(c *engineConfig) error { c.partial = true; return nil }
-}
-
 // NewEngine builds an engine on the embedded defaults (country profiles,
 // the sample tariff, the country rule packs) unless options replace them.
 func NewEngine(opts ...Option) (*Engine, error) {
@@ -134,9 +126,6 @@ func NewEngine(opts ...Option) (*Engine, error) {
 	sort.Strings(areas)
 	for _, a := range areas {
 		copts = append(copts, duty.WithSchedule(a, cfg.schedules[a]))
-	}
-	if cfg.partial {
-		copts = append(copts, duty.AllowPartial())
 	}
 	calc, err := duty.NewCalculator(copts...)
 	if err != nil {

@@ -1,6 +1,7 @@
 package ior_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -64,7 +65,7 @@ func ExampleEngine_Quote() {
 		fmt.Println(err)
 		return
 	}
-	q, err := eng.Quote(tshirts())
+	q, err := eng.Quote(context.Background(), tshirts())
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -100,7 +101,7 @@ func ExampleEngine_Decide() {
 		fmt.Println(err)
 		return
 	}
-	d, err := eng.Decide(tshirts())
+	d, err := eng.Decide(context.Background(), tshirts())
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -137,7 +138,7 @@ func ExampleEngine_Plan() {
 		fmt.Println(err)
 		return
 	}
-	plans, err := eng.Plan(tshirts(), "DE", "GB", "CA")
+	plans, err := eng.Plan(context.Background(), tshirts(), []string{"DE", "GB", "CA"})
 	if err != nil {
 		fmt.Println(err)
 		return

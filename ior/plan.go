@@ -16,8 +16,9 @@ import (
 // the other destinations still are. Test it with errors.Is and errors.As
 // as any error of Decide or Quote (errors.Is(m.Err, duty.ErrMissingRate)).
 //
-// In JSON, Err is {"code": ..., "message": ...} under "error" (see
-// ErrorCodeOf); decoding that JSON gives an Err of type *PlanError.
+// In JSON, Err is {"code", "class", "message"} under "error" (see
+// ErrorCodeOf and Classify); decoding that JSON gives an Err of type
+// *PlanError.
 type MarketPlan struct {
 	Destination string    `json:"destination"`
 	Decision    *Decision `json:"decision,omitempty"`
@@ -44,7 +45,7 @@ func (m MarketPlan) MarshalJSON() ([]byte, error) {
 	if m.Err != nil {
 		var pe *PlanError
 		if !errors.As(m.Err, &pe) {
-			pe = &PlanError{Code: ErrorCodeOf(m.Err), Message: m.Err.Error()}
+			pe = &PlanError{Code: ErrorCodeOf(m.Err), Class: Classify(m.Err), Message: m.Err.Error()}
 		}
 		j.Error = pe
 	}
@@ -64,11 +65,13 @@ func (m *MarketPlan) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// PlanError is an error read back from a plan's JSON: its code and
-// message. errors.Is(err, code) holds for its own ErrorCode.
+// PlanError is an error read back from a plan's JSON: its code, class
+// and message. errors.Is(err, code) holds for its own ErrorCode, and
+// Classify and ErrorCodeOf give back the class and code.
 type PlanError struct {
-	Code    ErrorCode `json:"code"`
-	Message string    `json:"message"`
+	Code    ErrorCode  `json:"code"`
+	Class   ErrorClass `json:"class"`
+	Message string     `json:"message"`
 }
 
 func (e *PlanError) Error() string { return e.Message }
@@ -85,7 +88,17 @@ func (e *PlanError) Is(target error) bool {
 // established there, IOR providers established elsewhere are left out, and
 // the consignee is dropped. Destinations are answered in the order given;
 // duplicates are answered once.
-func (e *Engine) Plan(s Shipment, destinations ...string) ([]MarketPlan, error) {
+//
+// The options apply to every destination's decision and quote. ctx
+// reaches each destination, its rule evaluation and its per-line work:
+// once it is cancelled or past its deadline, Plan returns ctx.Err()
+// wrapped (errors.Is(err, context.Canceled)) and no plans, rather than a
+// plan whose remaining destinations all failed.
+func (e *Engine) Plan(ctx context.Context, s Shipment, destinations []string, opts ...CallOption) ([]MarketPlan, error) {
+	cfg, err := callSetup(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
 	if len(destinations) == 0 {
 		return nil, fmt.Errorf("ior: Plan needs at least one destination")
 	}
@@ -99,12 +112,20 @@ func (e *Engine) Plan(s Shipment, destinations ...string) ([]MarketPlan, error) 
 		if err := duty.ValidateCountry(d); err != nil {
 			return nil, fmt.Errorf("ior: plan destination: %w", err)
 		}
-		out = append(out, e.planOne(s, d))
+		if err := ctx.Err(); err != nil {
+			return nil, stopped(err)
+		}
+		out = append(out, e.planOne(ctx, cfg, s, d))
+	}
+	// A destination that failed because ctx stopped midway failed for the
+	// caller's reason, not the destination's.
+	if err := ctx.Err(); err != nil {
+		return nil, stopped(err)
 	}
 	return out, nil
 }
 
-func (e *Engine) planOne(s Shipment, dest string) MarketPlan {
+func (e *Engine) planOne(ctx context.Context, cfg callConfig, s Shipment, dest string) MarketPlan {
 	m := MarketPlan{Destination: dest}
 	t := s
 	t.Destination, t.DestinationRegion, t.Consignee = dest, "", nil
@@ -119,14 +140,14 @@ func (e *Engine) planOne(s Shipment, dest string) MarketPlan {
 		m.Err = err
 		return m
 	}
-	d, err := e.decide(context.Background(), t)
+	d, err := e.decide(ctx, t)
 	if err != nil {
 		m.Err = err
 		return m
 	}
 	m.Decision = &d
 	m.DDP = d.Importer != nil && (d.Importer.Role == RoleSeller || d.Importer.Role == RoleAffiliate)
-	q, err := e.quoteWith(t, d)
+	q, err := e.quoteWith(ctx, cfg, t, d)
 	if err != nil {
 		m.Err = err
 		return m

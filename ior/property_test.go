@@ -1,6 +1,7 @@
 package ior_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
@@ -73,7 +74,7 @@ func TestQuoteProperties(t *testing.T) {
 		s := randomCart(r)
 		name := fmt.Sprintf("seed %d (%s, %d lines)", seed, s.Incoterm, len(s.Lines))
 		require.NoError(t, s.Validate(), name)
-		q, err := e.Quote(s)
+		q, err := e.Quote(context.Background(), s)
 		require.NoError(t, err, name)
 
 		var duties, taxes, fees []duty.Money
@@ -110,7 +111,7 @@ func TestQuoteProperties(t *testing.T) {
 		// Same input, same bytes.
 		b1, err := json.Marshal(q)
 		require.NoError(t, err)
-		q2, err := e.Quote(s)
+		q2, err := e.Quote(context.Background(), s)
 		require.NoError(t, err)
 		b2, err := json.Marshal(q2)
 		require.NoError(t, err)
@@ -125,11 +126,11 @@ func TestQuoteProperties(t *testing.T) {
 		require.Equal(t, string(b1), string(b3), name+": quote round trip bytes")
 
 		// Decision: same bytes twice, and a round trip.
-		d, err := e.Decide(s)
+		d, err := e.Decide(context.Background(), s)
 		require.NoError(t, err, name)
 		d1, err := json.Marshal(d)
 		require.NoError(t, err)
-		dd, err := e.Decide(s)
+		dd, err := e.Decide(context.Background(), s)
 		require.NoError(t, err)
 		d2, err := json.Marshal(dd)
 		require.NoError(t, err)
@@ -150,11 +151,11 @@ func TestEngineConcurrentUse(t *testing.T) {
 	var want [][3]string
 	for seed := uint64(1); seed <= 8; seed++ {
 		s := randomCart(rand.New(rand.NewPCG(seed, 16)))
-		q, err := e.Quote(s)
+		q, err := e.Quote(context.Background(), s)
 		require.NoError(t, err)
-		d, err := e.Decide(s)
+		d, err := e.Decide(context.Background(), s)
 		require.NoError(t, err)
-		p, err := e.Plan(s, "DE", "FR", "US")
+		p, err := e.Plan(context.Background(), s, []string{"DE", "FR", "US"})
 		require.NoError(t, err)
 		carts = append(carts, s)
 		want = append(want, [3]string{mustJSON(t, q), mustJSON(t, d), mustJSON(t, p)})
@@ -172,18 +173,18 @@ func TestEngineConcurrentUse(t *testing.T) {
 				var got [3]string
 				switch i % 3 {
 				case 0:
-					q, err := e.Quote(s)
+					q, err := e.Quote(context.Background(), s)
 					got[0] = jsonOrErr(q, err)
 					if got[0] != want[k][0] {
 						errs <- fmt.Sprintf("goroutine %d iteration %d: Quote differs", g, i)
 					}
 				case 1:
-					d, err := e.Decide(s)
+					d, err := e.Decide(context.Background(), s)
 					if jsonOrErr(d, err) != want[k][1] {
 						errs <- fmt.Sprintf("goroutine %d iteration %d: Decide differs", g, i)
 					}
 				case 2:
-					p, err := e.Plan(s, "DE", "FR", "US")
+					p, err := e.Plan(context.Background(), s, []string{"DE", "FR", "US"})
 					if jsonOrErr(p, err) != want[k][2] {
 						errs <- fmt.Sprintf("goroutine %d iteration %d: Plan differs", g, i)
 					}

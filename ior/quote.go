@@ -110,22 +110,30 @@ type Payer struct {
 // shipment is validated first; what the engine cannot know (an HS code
 // missing from the schedule, an exchange rate not given, a date outside the
 // data) is an error naming the line and the missing thing, unless the
-// engine was built with AllowPartial.
-func (e *Engine) Quote(s Shipment) (Quote, error) {
-	if err := s.Validate(); err != nil {
-		return Quote{}, err
-	}
-	d, err := e.decide(context.Background(), s)
+// call has the Partial option.
+//
+// ctx reaches rule evaluation and the per-line work: once it is cancelled
+// or past its deadline, Quote returns ctx.Err() wrapped
+// (errors.Is(err, context.Canceled)) within one line's work.
+func (e *Engine) Quote(ctx context.Context, s Shipment, opts ...CallOption) (Quote, error) {
+	cfg, err := callSetup(ctx, opts)
 	if err != nil {
 		return Quote{}, err
 	}
-	return e.quoteWith(s, d)
+	if err := s.Validate(); err != nil {
+		return Quote{}, err
+	}
+	d, err := e.decide(ctx, s)
+	if err != nil {
+		return Quote{}, err
+	}
+	return e.quoteWith(ctx, cfg, s, d)
 }
 
 // quoteWith prices the shipment for the decision d.
-func (e *Engine) quoteWith(s Shipment, d Decision) (Quote, error) {
+func (e *Engine) quoteWith(ctx context.Context, cfg callConfig, s Shipment, d Decision) (Quote, error) {
 	imp, notes := importerFromDecision(s, d)
-	q, err := e.quote(s, imp, notes)
+	q, err := e.quote(ctx, cfg, s, imp, notes)
 	if err != nil {
 		return Quote{}, err
 	}
@@ -133,9 +141,12 @@ func (e *Engine) quoteWith(s Shipment, d Decision) (Quote, error) {
 	return q, nil
 }
 
-func (e *Engine) quote(s Shipment, imp *Importer, notes []string) (Quote, error) {
-	a, err := e.calc.Calculate(entryOf(s))
+func (e *Engine) quote(ctx context.Context, cfg callConfig, s Shipment, imp *Importer, notes []string) (Quote, error) {
+	a, err := e.calc.Calculate(ctx, entryOf(s), cfg.calcOptions()...)
 	if err != nil {
+		if ctx.Err() != nil {
+			return Quote{}, stopped(err)
+		}
 		return Quote{}, err
 	}
 	q := Quote{

@@ -1,6 +1,7 @@
 package ior_test
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"os"
@@ -99,7 +100,7 @@ func FuzzQuote(f *testing.F) {
 		if !ok {
 			return
 		}
-		q, err := e.Quote(s)
+		q, err := e.Quote(context.Background(), s)
 		if err != nil {
 			if err.Error() == "" {
 				t.Fatal("empty error")
@@ -126,7 +127,7 @@ func FuzzDecide(f *testing.F) {
 		if !ok {
 			return
 		}
-		d, err := e.Decide(s)
+		d, err := e.Decide(context.Background(), s)
 		if err != nil {
 			if err.Error() == "" {
 				t.Fatal("empty error")

@@ -1,6 +1,7 @@
 package ior_test
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"os"
@@ -45,7 +46,7 @@ func euEngine(t testing.TB, opts ...ior.Option) *ior.Engine {
 // duty 12% × 550.00 = 66.00; VAT 19% × (550.00 + 66.00) = 117.04;
 // total 183.04, all paid by the seller under DDP.
 func TestQuoteDESample(t *testing.T) {
-	q, err := euEngine(t).Quote(readShipment(t, "../examples/shipments/de-tshirts.json"))
+	q, err := euEngine(t).Quote(context.Background(), readShipment(t, "../examples/shipments/de-tshirts.json"))
 	require.NoError(t, err)
 	assert.Equal(t, "EUR", q.Currency)
 	assert.Equal(t, "550.00 EUR", q.CustomsValue.String())
@@ -68,7 +69,7 @@ func TestQuoteUSInformalEntry(t *testing.T) {
 	us := table(t, "8518.30.20,mfn,Free,,,2026-01-01,,HTS 2026 (test)\n6109.10.00,mfn,16.5%,,,2026-01-01,,HTS 2026 (test)\n")
 	e, err := ior.NewEngine(ior.WithSchedule("US", us), ior.WithoutSampleTariff())
 	require.NoError(t, err)
-	q, err := e.Quote(readShipment(t, "../examples/shipments/us-headphones.json"))
+	q, err := e.Quote(context.Background(), readShipment(t, "../examples/shipments/us-headphones.json"))
 	require.NoError(t, err)
 	assert.Equal(t, "358.00 USD", q.CustomsValue.String())
 	assert.Equal(t, "0.00 USD", q.Lines[0].Duty.String())
@@ -88,7 +89,7 @@ func TestQuoteAllocatesFreightExactly(t *testing.T) {
 	l.Quantity.Value = l.Quantity.Value.Div(l.Quantity.Value) // 1 item at 5.00
 	s.Lines = []ior.Line{l, l, l}
 	s.Freight = duty.MustMoney("10.00", "EUR")
-	q, err := euEngine(t).Quote(s)
+	q, err := euEngine(t).Quote(context.Background(), s)
 	require.NoError(t, err)
 	got := []string{q.Lines[0].CustomsValue.String(), q.Lines[1].CustomsValue.String(), q.Lines[2].CustomsValue.String()}
 	assert.Equal(t, []string{"8.34 EUR", "8.33 EUR", "8.33 EUR"}, got)
@@ -112,7 +113,7 @@ func TestQuoteEUFlatDutyFromJuly2026(t *testing.T) {
 	j.HS = "6110.20"
 	s.Lines = []ior.Line{l, l, j}
 	s.Freight = duty.MustMoney("6.00", "EUR")
-	q, err := euEngine(t).Quote(s)
+	q, err := euEngine(t).Quote(context.Background(), s)
 	require.NoError(t, err)
 	assert.Equal(t, "3.00 EUR", q.Lines[0].Duty.String())
 	assert.Equal(t, "0.00 EUR", q.Lines[1].Duty.String())
@@ -132,7 +133,7 @@ func TestQuoteConvertsCurrency(t *testing.T) {
 	s.Freight = duty.MustMoney("40.00", "GBP")
 	s.Insurance = duty.MustMoney("0.00", "GBP")
 	rates := duty.FixedRates{"GBP/EUR": mustDec("1.15"), "EUR/GBP": mustDec("0.87")}
-	q, err := euEngine(t, ior.WithRates(rates)).Quote(s)
+	q, err := euEngine(t, ior.WithRates(rates)).Quote(context.Background(), s)
 	require.NoError(t, err)
 	assert.Equal(t, "506.00 EUR", q.CustomsValue.String())
 	assert.Equal(t, "168.40 EUR", q.Totals.Total.String())
@@ -147,7 +148,7 @@ func TestQuoteMissingRateIsAnError(t *testing.T) {
 	s.Lines[0].UnitPrice = duty.MustMoney("4.00", "GBP")
 	s.Freight = duty.MustMoney("40.00", "GBP")
 	s.Insurance = duty.MustMoney("0.00", "GBP")
-	_, err := euEngine(t).Quote(s)
+	_, err := euEngine(t).Quote(context.Background(), s)
 	require.Error(t, err)
 	assert.True(t, errors.Is(err, duty.ErrMissingRate))
 	assert.Contains(t, err.Error(), "GBP/EUR")
@@ -156,14 +157,14 @@ func TestQuoteMissingRateIsAnError(t *testing.T) {
 func TestQuoteUnknownCodeNamesLine(t *testing.T) {
 	s := readShipment(t, "../examples/shipments/de-tshirts.json")
 	s.Lines[0].HS = "9999.99"
-	_, err := euEngine(t).Quote(s)
+	_, err := euEngine(t).Quote(context.Background(), s)
 	require.Error(t, err)
 	var le *duty.LineError
 	require.True(t, errors.As(err, &le))
 	assert.Equal(t, 0, le.Line)
 	assert.Contains(t, err.Error(), "9999.99")
 
-	q, err := euEngine(t, ior.AllowPartial()).Quote(s)
+	q, err := euEngine(t).Quote(context.Background(), s, ior.Partial())
 	require.NoError(t, err)
 	assert.True(t, q.Incomplete)
 	assert.False(t, q.Lines[0].Calculable)
@@ -173,15 +174,15 @@ func TestQuoteUnknownCodeNamesLine(t *testing.T) {
 func TestQuoteSameInputSameBytes(t *testing.T) {
 	e := euEngine(t)
 	s := readShipment(t, "../examples/shipments/de-tshirts.json")
-	q1, err := e.Quote(s)
+	q1, err := e.Quote(context.Background(), s)
 	require.NoError(t, err)
-	q2, err := e.Quote(s)
+	q2, err := e.Quote(context.Background(), s)
 	require.NoError(t, err)
 	b1, _ := json.Marshal(q1)
 	b2, _ := json.Marshal(q2)
 	assert.Equal(t, string(b1), string(b2))
 	s.Lines[0].UnitPrice = duty.MustMoney("5.01", "EUR")
-	q3, err := e.Quote(s)
+	q3, err := e.Quote(context.Background(), s)
 	require.NoError(t, err)
 	assert.NotEqual(t, q1.ID, q3.ID)
 }
@@ -189,7 +190,7 @@ func TestQuoteSameInputSameBytes(t *testing.T) {
 func TestQuoteInvalidShipment(t *testing.T) {
 	s := readShipment(t, "../examples/shipments/de-tshirts.json")
 	s.Lines[0].HS = "84A1"
-	_, err := euEngine(t).Quote(s)
+	_, err := euEngine(t).Quote(context.Background(), s)
 	require.Error(t, err)
 	assert.True(t, errors.Is(err, ior.ErrInvalidHS))
 	assert.Contains(t, err.Error(), `lines[0].hs: "84A1"`)
@@ -207,7 +208,7 @@ func TestQuoteIDCoversEveryField(t *testing.T) {
 
 	e := euEngine(t)
 	base := readShipment(t, "../examples/shipments/de-tshirts.json")
-	q0, err := e.Quote(base)
+	q0, err := e.Quote(context.Background(), base)
 	require.NoError(t, err)
 	no := false
 	changes := map[string]func(s *ior.Shipment){
@@ -225,7 +226,7 @@ func TestQuoteIDCoversEveryField(t *testing.T) {
 	for name, change := range changes {
 		s := readShipment(t, "../examples/shipments/de-tshirts.json")
 		change(&s)
-		q, err := e.Quote(s)
+		q, err := e.Quote(context.Background(), s)
 		require.NoError(t, err, name)
 		assert.NotEqual(t, q0.ID, q.ID, name)
 	}
@@ -252,7 +253,7 @@ func TestQuoteMetalContentLayer(t *testing.T) {
 	s.Lines[0].Quantity.Value = mustDec("10")
 	s.Lines[0].UnitPrice = duty.MustMoney("100.00", "USD")
 	s.Lines[0].Parts = []duty.Part{{Name: "metal_content", Value: duty.MustMoney("400.00", "USD")}}
-	q, err := e.Quote(s)
+	q, err := e.Quote(context.Background(), s)
 	require.NoError(t, err)
 	require.Len(t, q.Lines[0].Duties, 2)
 	assert.Equal(t, "25.00 USD", q.Lines[0].Duties[0].Amount.String())
@@ -260,7 +261,7 @@ func TestQuoteMetalContentLayer(t *testing.T) {
 	assert.Equal(t, "227.69 USD", q.Totals.Total.String())
 
 	s.Lines[0].Parts = nil
-	_, err = e.Quote(s)
+	_, err = e.Quote(context.Background(), s)
 	require.Error(t, err)
 	assert.ErrorIs(t, err, duty.ErrMissingBasis)
 	assert.Contains(t, err.Error(), "metal_content")

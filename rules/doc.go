@@ -18,7 +18,7 @@
 //	  "rules": [{
 //	    "id": "US-FCC",
 //	    "scope": "line",
-//	    "when": "hs_in(line.hs, ['8517', '8525'])",
+//	    "when": "hs_in(line.hs, ['8517.13', '8517.14'])",
 //	    "finding": {"kind": "certification", "code": "FCC", "severity": "blocking",
 //	                "title": "FCC equipment authorization", "detail": "...",
 //	                "reference": "47 CFR 2.1203"}

@@ -91,7 +91,7 @@ func TestDecideWithDefaultPacks(t *testing.T) {
 	require.NoError(t, err)
 	var s ior.Shipment
 	require.NoError(t, json.Unmarshal(b, &s))
-	d, err := eng.Decide(s)
+	d, err := eng.Decide(context.Background(), s)
 	require.NoError(t, err)
 	var fcc *rules.Finding
 	for i, f := range d.Findings {
@@ -114,7 +114,7 @@ func TestEngineDefaultsUseEmbeddedPacks(t *testing.T) {
 	require.NoError(t, err)
 	var s ior.Shipment
 	require.NoError(t, json.Unmarshal(b, &s))
-	d, err := eng.Decide(s)
+	d, err := eng.Decide(context.Background(), s)
 	require.NoError(t, err)
 	codes := map[string]bool{}
 	for _, f := range d.Findings {

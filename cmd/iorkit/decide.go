@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -18,7 +19,7 @@ func cmdDecide(args []string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	d, err := c.engine.Decide(c.shipment)
+	d, err := c.engine.Decide(context.Background(), c.shipment, c.calls...)
 	if err != nil {
 		return err
 	}
@@ -94,7 +95,7 @@ func cmdPlan(args []string, w io.Writer) error {
 			dests = append(dests, d)
 		}
 	}
-	plans, err := eng.Plan(s, dests...)
+	plans, err := eng.Plan(context.Background(), s, dests, c.calls...)
 	if err != nil {
 		return err
 	}

@@ -26,6 +26,8 @@ Usage:
   iorkit decide FILE [flags]    who should act as importer of record, and what it needs
   iorkit plan FILE --to CC,CC   decision and quote for each destination
   iorkit rate RATE [flags]      parse a duty rate and apply it
+  iorkit serve [--addr HOST:PORT]  the HTTP API (POST /v1/quote, /v1/decide, /v1/plan,
+                                /v1/price; GET /v1/openapi.json, /healthz) until SIGTERM
   iorkit rules lint [DIR]       compile rule packs (default: the embedded ones),
                                 print errors with positions and each rule's cost
   iorkit help                   this text
@@ -65,6 +67,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = cmdPlan(args[1:], stdout)
 	case "rules":
 		err = cmdRules(args[1:], stdout)
+	case "serve":
+		err = cmdServe(args[1:], stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -97,9 +98,6 @@ func (f *engineFlags) engine() (*ior.Engine, error) {
 		}
 		opts = append(opts, ior.WithPacks(ps...), ior.WithDataVersion("packs="+dir))
 	}
-	if f.partial {
-		opts = append(opts, ior.AllowPartial())
-	}
 	if f.noSample {
 		opts = append(opts, ior.WithoutSampleTariff())
 	}
@@ -161,8 +159,10 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 type shipmentCmd struct {
 	shipment ior.Shipment
 	engine   *ior.Engine
-	asJSON   bool
-	amounts  amounts
+	// calls are the per-call options the flags chose (--partial).
+	calls   []ior.CallOption
+	asJSON  bool
+	amounts amounts
 }
 
 // setup parses args for command name (usage is its synopsis), with extra
@@ -196,7 +196,11 @@ func setup(name, usage string, args []string, more func(*flag.FlagSet)) (*shipme
 	if err != nil {
 		return nil, err
 	}
-	return &shipmentCmd{shipment: s, engine: eng, asJSON: *asJSON, amounts: am}, nil
+	var calls []ior.CallOption
+	if ef.partial {
+		calls = append(calls, ior.Partial())
+	}
+	return &shipmentCmd{shipment: s, engine: eng, calls: calls, asJSON: *asJSON, amounts: am}, nil
 }
 
 func cmdQuote(args []string, w io.Writer) error {
@@ -204,7 +208,7 @@ func cmdQuote(args []string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	q, err := c.engine.Quote(c.shipment)
+	q, err := c.engine.Quote(context.Background(), c.shipment, c.calls...)
 	if err != nil {
 		return err
 	}

@@ -6,12 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/internal/limits"
 )
 
 // Line is one row of the USITC export, as printed.
@@ -111,6 +113,24 @@ type config struct {
 	source    string
 	effective time.Time
 	programs  map[string]Program
+	maxBytes  int64
+}
+
+// DefaultMaxBytes bounds the export ReadCSV and ReadJSON read (the full
+// JSON export is about 30 MB); change it with MaxBytes. One field (a cell,
+// a JSON string) may hold at most duty.MaxFieldBytes.
+const DefaultMaxBytes = limits.HTSBytes
+
+// MaxBytes replaces DefaultMaxBytes; zero or less means no limit (only for
+// trusted files).
+func MaxBytes(n int64) Option { return func(c *config) { c.maxBytes = n } }
+
+func readConfig(opts []Option) config {
+	c := config{programs: map[string]Program{}, maxBytes: DefaultMaxBytes}
+	for _, o := range opts {
+		o(&c)
+	}
+	return c
 }
 
 // Source names the revision in every measure's Source, e.g. "USITC HTS
@@ -162,15 +182,22 @@ type Schedule struct {
 // Description, Unit of Quantity, General Rate of Duty, Special Rate of
 // Duty, Column 2 Rate of Duty, Quota Quantity, Additional Duties; a UTF-8
 // byte-order mark is skipped; the unit column holds a JSON array).
+//
+// Quoting is strict (RFC 4180): a stray quote is a *FormatError with its
+// line and column, because a lenient reader merges the rows that follow it
+// and reads wrong rates from them. The input is bounded (DefaultMaxBytes,
+// MaxBytes; duty.MaxFieldBytes per cell): over a limit the error wraps a
+// *duty.LimitError.
 func ReadCSV(r io.Reader, opts ...Option) (*Schedule, error) {
-	cr := csv.NewReader(r)
+	cfg := readConfig(opts)
+	cr := csv.NewReader(limits.Reader(r, cfg.maxBytes, "hts: export"))
 	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = true
 	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err != nil {
-		return nil, &FormatError{Row: 1, Err: fmt.Errorf("reading the header: %w", err)}
+		return nil, csvFormatError(1, "reading the header: ", err)
 	}
+	header = slices.Clone(header) // the reader reuses its record
 	want := []string{"HTS Number", "Indent", "Description", "Unit of Quantity", "General Rate of Duty",
 		"Special Rate of Duty", "Column 2 Rate of Duty", "Quota Quantity", "Additional Duties"}
 	col := map[string]int{}
@@ -189,14 +216,12 @@ func ReadCSV(r io.Reader, opts ...Option) (*Schedule, error) {
 			break
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			row := 0
-			if errors.As(err, &pe) {
-				row = pe.Line
-			}
-			return nil, &FormatError{Row: row, Err: err}
+			return nil, csvFormatError(0, "", err)
 		}
 		row, _ := cr.FieldPos(0)
+		if err := limits.Record("hts: export", row, header, rec, duty.MaxFieldBytes); err != nil {
+			return nil, &FormatError{Row: row, Err: err}
+		}
 		get := func(name string) string {
 			i, ok := col[name]
 			if !ok || i >= len(rec) {
@@ -241,8 +266,12 @@ type jsonLine struct {
 // indent, description, units, general, special, other, footnotes,
 // quotaQuantity, additionalDuties and USITC's misspelled
 // addiitionalDuties).
+//
+// The input is bounded (DefaultMaxBytes, MaxBytes; duty.MaxFieldBytes per
+// string): over a limit the error wraps a *duty.LimitError.
 func ReadJSON(r io.Reader, opts ...Option) (*Schedule, error) {
-	dec := json.NewDecoder(r)
+	cfg := readConfig(opts)
+	dec := json.NewDecoder(limits.Reader(r, cfg.maxBytes, "hts: export"))
 	tok, err := dec.Token()
 	if err != nil || tok != json.Delim('[') {
 		return nil, &FormatError{Row: 0, Err: errors.New("want a JSON array of records")}
@@ -251,6 +280,9 @@ func ReadJSON(r io.Reader, opts ...Option) (*Schedule, error) {
 	for dec.More() {
 		var j jsonLine
 		if err := dec.Decode(&j); err != nil {
+			return nil, &FormatError{Row: len(lines) + 1, Err: err}
+		}
+		if err := j.checkLengths(); err != nil {
 			return nil, &FormatError{Row: len(lines) + 1, Err: err}
 		}
 		l := Line{Number: strings.TrimSpace(j.HTSNo), Description: j.Description, Units: j.Units,
@@ -274,6 +306,49 @@ func ReadJSON(r io.Reader, opts ...Option) (*Schedule, error) {
 		return nil, &FormatError{Row: len(lines), Err: fmt.Errorf("unterminated array: %w", err)}
 	}
 	return build(lines, func(i int) int { return i + 1 }, opts)
+}
+
+// checkLengths bounds the strings of one record.
+func (j *jsonLine) checkLengths() error {
+	fields := []struct {
+		name string
+		v    *string
+	}{{"htsno", &j.HTSNo}, {"description", &j.Description}, {"general", &j.General}, {"special", &j.Special},
+		{"other", &j.Other}, {"quotaQuantity", j.Quota}, {"additionalDuties", j.Additional}, {"addiitionalDuties", j.Additional2}}
+	for _, f := range fields {
+		if f.v != nil {
+			if err := limits.Field("hts: export", f.name, *f.v, duty.MaxFieldBytes); err != nil {
+				return err
+			}
+		}
+	}
+	if err := limits.Field("hts: export", "indent", string(j.Indent), duty.MaxFieldBytes); err != nil {
+		return err
+	}
+	for _, u := range j.Units {
+		if err := limits.Field("hts: export", "units", u, duty.MaxFieldBytes); err != nil {
+			return err
+		}
+	}
+	for _, fn := range j.Footnotes {
+		if err := limits.Field("hts: export", "footnotes", fn.Value, duty.MaxFieldBytes); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// csvFormatError turns an error of the CSV reader into a *FormatError with
+// the line and column of a syntax error (such as a stray quote).
+func csvFormatError(row int, prefix string, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &FormatError{Row: pe.Line, Err: fmt.Errorf("%sline %d, column %d: %w", prefix, pe.Line, pe.Column, pe.Err)}
+	}
+	if prefix != "" {
+		err = fmt.Errorf("%s%w", prefix, err)
+	}
+	return &FormatError{Row: row, Err: err}
 }
 
 // units reads the JSON array of strings of the unit column, with a fast

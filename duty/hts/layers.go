@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/internal/limits"
 )
 
 // Heading is a chapter 99 heading read as additional-duty text.
@@ -114,8 +116,13 @@ var LayerColumns = []string{"origins", "hs", "heading", "rate", "base", "from", 
 // Lines starting with # are comments. Chapter 99 layers are never applied
 // without such data: the schedule does not say machine-readably which
 // goods a heading covers.
+//
+// A layer row that overlaps one already added (same prefix and heading,
+// origins and days in common) is an error naming the row, so that no layer
+// is charged twice; so is a column not listed above. The input is bounded
+// like the export (DefaultMaxBytes, duty.MaxFieldBytes per cell).
 func (s *Schedule) AddLayers(r io.Reader) error {
-	cr := csv.NewReader(r)
+	cr := csv.NewReader(limits.Reader(r, DefaultMaxBytes, "hts: layers"))
 	cr.Comment = '#'
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
@@ -124,7 +131,11 @@ func (s *Schedule) AddLayers(r io.Reader) error {
 	}
 	col := map[string]int{}
 	for i, h := range header {
-		col[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF")))] = i
+		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF")))
+		if h != "" && !slices.Contains(LayerColumns, h) {
+			return &LayerError{Row: 1, Column: h, Value: header[i], Err: fmt.Errorf("unknown column: want %s", strings.Join(LayerColumns, ","))}
+		}
+		col[h] = i
 	}
 	for _, req := range []string{"hs", "heading", "source"} {
 		if _, ok := col[req]; !ok {
@@ -145,6 +156,9 @@ func (s *Schedule) AddLayers(r io.Reader) error {
 			return &LayerError{Row: row, Err: err}
 		}
 		row, _ := cr.FieldPos(0)
+		if err := limits.Record("hts: layers", row, header, rec, duty.MaxFieldBytes); err != nil {
+			return &LayerError{Row: row, Err: err}
+		}
 		get := func(name string) string {
 			i, ok := col[name]
 			if !ok || i >= len(rec) {
@@ -207,6 +221,9 @@ func (s *Schedule) AddLayers(r io.Reader) error {
 			return fail("hs", errors.New("want HS prefixes or *"))
 		}
 		for _, p := range prefixes {
+			if prev, dup := s.table.Overlap(p, m); dup {
+				return &LayerError{Row: row, Column: "hs", Value: p, Err: fmt.Errorf("layer %s on %s overlaps one already added (%s): a layer is charged once", m.Program, p, prev.Source)}
+			}
 			if err := s.table.Add(p, m); err != nil {
 				c := "hs"
 				if !errors.Is(err, duty.ErrInvalidCode) {

@@ -13,6 +13,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -47,7 +48,7 @@ func run(w io.Writer) error {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		q, err := eng.Quote(s)
+		q, err := eng.Quote(context.Background(), s)
 		if err != nil {
 			return fmt.Errorf("%s: %w", s.ID, err)
 		}

@@ -13,6 +13,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -92,7 +93,7 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	d, err := eng.Decide(shipment())
+	d, err := eng.Decide(context.Background(), shipment())
 	if err != nil {
 		return err
 	}
@@ -113,7 +114,7 @@ func run(w io.Writer) error {
 		}
 		fmt.Fprintf(w, "finding %s [%s, %s]%s: %s (rule %s)\n", f.Code, f.Kind, f.Severity, where, f.Title, f.Rule)
 	}
-	q, err := eng.Quote(shipment())
+	q, err := eng.Quote(context.Background(), shipment())
 	if err != nil {
 		return err
 	}
@@ -130,7 +131,7 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	d, err = plain.Decide(shipment())
+	d, err = plain.Decide(context.Background(), shipment())
 	if err != nil {
 		return err
 	}

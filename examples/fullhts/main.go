@@ -18,6 +18,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -103,7 +104,7 @@ func quote(w io.Writer, sched *hts.Schedule, version string) error {
 	if err != nil {
 		return err
 	}
-	q, err := eng.Quote(shipment())
+	q, err := eng.Quote(context.Background(), shipment())
 	if err != nil {
 		return err
 	}

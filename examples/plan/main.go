@@ -11,6 +11,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -49,7 +50,7 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	plans, err := eng.Plan(shipment(), markets...)
+	plans, err := eng.Plan(context.Background(), shipment(), markets)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@
 package shipments
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"testing"
@@ -50,7 +51,7 @@ func TestSamples(t *testing.T) {
 			if err := json.Unmarshal(b, &s); err != nil {
 				t.Fatal(err)
 			}
-			q, err := eng.Quote(s)
+			q, err := eng.Quote(context.Background(), s)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -13,6 +13,7 @@
 package main
 
 import (
+	"context"
 	_ "embed"
 	"fmt"
 	"io"
@@ -64,7 +65,7 @@ func run(w io.Writer, args []string) error {
 	if err != nil {
 		return err
 	}
-	q, err := eng.Quote(shipment())
+	q, err := eng.Quote(context.Background(), shipment())
 	if err != nil {
 		return err
 	}

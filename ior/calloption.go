@@ -1,0 +1,65 @@
+package ior
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/iorkit/iorkit/duty"
+)
+
+// CallOption configures one Decide, Quote or Plan call: what a caller
+// decides per request (a partial quote, and later the strictness of the
+// answer), where Option configures the Engine and its data once.
+//
+// New per-call choices are added as further CallOption constructors; the
+// signatures of Decide, Quote and Plan do not change.
+type CallOption func(*callConfig) error
+
+// callConfig holds what the CallOptions of one call set. Its zero value is
+// the default answer: complete quotes, errors for what cannot be assessed.
+type callConfig struct {
+	// partial: lines that cannot be assessed are marked, not an error.
+	partial bool
+}
+
+// Partial lets Quote (and the quotes of Plan) answer when some lines cannot
+// be assessed: those lines are marked not calculable with the reason and
+// the quote is flagged incomplete. Without it, such a line is an error.
+// Decide ignores it.
+func Partial() CallOption {
+	return func(c *callConfig) error { c.partial = true; return nil }
+}
+
+// callSetup checks the context and applies the call options: every public
+// entry point starts with it.
+func callSetup(ctx context.Context, opts []CallOption) (callConfig, error) {
+	var cfg callConfig
+	if ctx == nil {
+		return cfg, errors.New("ior: nil context (use context.Background())")
+	}
+	for _, o := range opts {
+		if o == nil {
+			continue
+		}
+		if err := o(&cfg); err != nil {
+			return cfg, err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return cfg, stopped(err)
+	}
+	return cfg, nil
+}
+
+// stopped wraps a context's error so errors.Is(err, context.Canceled) (or
+// context.DeadlineExceeded) holds.
+func stopped(err error) error { return fmt.Errorf("ior: stopped: %w", err) }
+
+// calcOptions are the duty options of one call.
+func (c callConfig) calcOptions() []duty.CallOption {
+	if c.partial {
+		return []duty.CallOption{duty.Partial()}
+	}
+	return nil
+}

@@ -1,0 +1,23 @@
+package ior_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/ior"
+	"github.com/stretchr/testify/assert"
+)
+
+func TestClassify(t *testing.T) {
+	wrap := func(err error) error { return fmt.Errorf("outer: %w", err) }
+	assert.Equal(t, ior.ErrorClass(""), ior.Classify(nil))
+	assert.Equal(t, ior.ClassCanceled, ior.Classify(wrap(context.Canceled)))
+	assert.Equal(t, ior.ClassTimeout, ior.Classify(wrap(context.DeadlineExceeded)))
+	assert.Equal(t, ior.ClassInvalid, ior.Classify(wrap(&ior.ValidationError{})))
+	assert.Equal(t, ior.ClassUncovered, ior.Classify(wrap(duty.ErrUnknownCode)))
+	assert.Equal(t, ior.ClassUncovered, ior.Classify(wrap(&duty.MissingRateError{From: "USD", To: "EUR"})))
+	assert.Equal(t, ior.ClassInternal, ior.Classify(errors.New("something else")))
+}
