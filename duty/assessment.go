@@ -26,8 +26,14 @@ type Assessment struct {
 	Totals      Totals   `json:"totals"`
 	FX          []FXUse  `json:"fx"`
 	Incomplete  bool     `json:"incomplete,omitempty"`
-	Trace       []Step   `json:"trace"`
-	Profile     string   `json:"profile"` // "DE from 2026-07-01": which profile period applied
+	// Warnings lists what the assessment used beyond what its data
+	// asserts (sample or reference rates, stale figures, aged exchange
+	// rates, resolved short codes, rules not modelled), each with a stable
+	// code. Empty: every figure is data iorkit stands behind. With Strict
+	// the calculator returns a *StrictError instead.
+	Warnings []Warning `json:"warnings"`
+	Trace    []Step    `json:"trace"`
+	Profile  string    `json:"profile"` // "DE from 2026-07-01": which profile period applied
 }
 
 // LineAssessment is one line's customs value, duties and taxes.
@@ -103,12 +109,15 @@ type DeMinimisOutcome struct {
 	Source    string   `json:"source"`
 }
 
-// FXUse is an exchange rate the assessment used.
+// FXUse is an exchange rate the assessment used: 1 From = Rate To, the
+// day the rate is of (the entry date when the rates do not say) and, for
+// SourcedRates, the publication it comes from.
 type FXUse struct {
-	From string `json:"from"`
-	To   string `json:"to"`
-	Rate string `json:"rate"`
-	Date Date   `json:"date"`
+	From   string `json:"from"`
+	To     string `json:"to"`
+	Rate   string `json:"rate"`
+	Date   Date   `json:"date"`
+	Source string `json:"source,omitempty"`
 }
 
 // Step is one figure of the trace: which rule produced which amount from

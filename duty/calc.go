@@ -62,6 +62,7 @@ type CallOption func(*callConfig) error
 // callConfig holds what the CallOptions of one Calculate call set.
 type callConfig struct {
 	partial bool
+	strict  bool
 }
 
 // Partial makes Calculate return an assessment when some lines cannot be
@@ -70,6 +71,14 @@ type callConfig struct {
 // Without it such a line is an error. Never a silent zero.
 func Partial() CallOption {
 	return func(c *callConfig) error { c.partial = true; return nil }
+}
+
+// Strict makes Calculate refuse an assessment that carries warnings
+// (Assessment.Warnings): it returns a *StrictError listing them
+// (errors.Is(err, ErrStrict)). Without it the assessment answers with its
+// warnings.
+func Strict() CallOption {
+	return func(c *callConfig) error { c.strict = true; return nil }
 }
 
 // NewCalculator builds a calculator. Without WithProfiles it uses
@@ -132,7 +141,7 @@ func (k *calc) trace(step string, line int, what, rate string, base, amount Mone
 }
 
 func (k *calc) convert(m Money, what string) (Money, error) {
-	out, r, err := Convert(m, k.cur, k.c.rates, k.e.Date)
+	out, info, err := ConvertInfo(m, k.cur, k.c.rates, k.e.Date)
 	if err != nil {
 		return Money{}, fmt.Errorf("%s: %w", what, err)
 	}
@@ -140,7 +149,21 @@ func (k *calc) convert(m Money, what string) (Money, error) {
 		key := m.Currency() + "/" + k.cur
 		if !k.fxSet[key] {
 			k.fxSet[key] = true
-			k.a.FX = append(k.a.FX, FXUse{From: m.Currency(), To: k.cur, Rate: r.String(), Date: k.e.Date})
+			day := info.Day
+			if day.IsZero() {
+				day = k.e.Date
+			}
+			k.a.FX = append(k.a.FX, FXUse{From: m.Currency(), To: k.cur, Rate: info.Rate.String(), Date: day, Source: info.Source})
+			if info.Caveat != "" {
+				msg := info.Note
+				if msg == "" {
+					msg = fmt.Sprintf("exchange rate %s of %s used for an entry of %s", key, day, k.e.Date)
+					if info.Source != "" {
+						msg += " (" + info.Source + ")"
+					}
+				}
+				k.warn(info.Caveat, -1, key, day.String(), msg)
+			}
 		}
 	}
 	return out, nil
@@ -203,7 +226,11 @@ func (c *Calculator) Calculate(ctx context.Context, e Entry, opts ...CallOption)
 		DeMinimis: make([]DeMinimisOutcome, 0, len(p.DeMinimis)), Fees: make([]Charge, 0, len(p.Fees)), FX: []FXUse{},
 		// About five steps a line (valuation, duty, taxes) and a few for the
 		// entry: sized once, since the trace is built on every quote.
-		Trace: make([]Step, 0, 5*len(e.Lines)+len(p.DeMinimis)+len(p.Fees)+4),
+		Trace:    make([]Step, 0, 5*len(e.Lines)+len(p.DeMinimis)+len(p.Fees)+4),
+		Warnings: []Warning{},
+	}
+	if stale(p.ReviewAfter, e.Date) {
+		k.warn(StaleData, -1, "profile "+p.Country, "", fmt.Sprintf("the %s profile in force from %s was last reviewed for %s", p.Country, p.From, p.ReviewAfter))
 	}
 	if err := k.value(); err != nil {
 		return Assessment{}, err
@@ -226,6 +253,9 @@ func (c *Calculator) Calculate(ctx context.Context, e Entry, opts ...CallOption)
 	k.declarationRounding()
 	if err := k.totals(); err != nil {
 		return Assessment{}, err
+	}
+	if cfg.strict && len(k.a.Warnings) > 0 {
+		return Assessment{}, &StrictError{Warnings: k.a.Warnings}
 	}
 	return *k.a, nil
 }

@@ -59,10 +59,14 @@ func (k *calc) compared(t Threshold) Money {
 // on the computed amounts (after=true) and records each outcome: met, not
 // met, not applicable (and why) or suspended.
 func (k *calc) deMinimis(after bool) error {
-	for _, t := range k.p.DeMinimis {
+	ths := k.p.DeMinimis
+	for ti, t := range ths {
 		onAmount := t.Compare == CompareTaxAmount || t.Compare == CompareDutyAmount
-		if onAmount != after || !inForce(t.From, t.To, k.e.Date) {
+		if onAmount != after || !inForce(t.From, t.To, k.e.Date) || k.superseded(ti, len(ths), func(a, b int) bool { return ths[a].Code == ths[b].Code }, func(j int) Date { return ths[j].From }) {
 			continue
+		}
+		if stale(t.ReviewAfter, k.e.Date) {
+			k.warn(StaleData, -1, "de minimis "+t.Code, "", fmt.Sprintf("threshold %s in force from %s was last confirmed for %s; no later figure is in the data, so it still applies", t.Amount, t.From, t.ReviewAfter))
 		}
 		out := DeMinimisOutcome{Code: t.Code, Applies: t.Applies, Outcome: t.Outcome, Threshold: t.Amount,
 			Compared: t.Compare, Source: t.Source}

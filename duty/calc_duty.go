@@ -171,6 +171,7 @@ func (k *calc) applyMeasures(i int, l EntryLine, all []Measure) ([]Charge, error
 	}
 	out = append(out, ch)
 	k.trace("duty", i, what, ch.Rate, la.CustomsValue, ch.Amount, b.Source)
+	k.measureWarning(i, b, ch.Code)
 	for _, m := range choice.Layers {
 		amt, err := k.apply(m, basis)
 		if err != nil {
@@ -180,6 +181,7 @@ func (k *calc) applyMeasures(i int, l EntryLine, all []Measure) ([]Charge, error
 		out = append(out, Charge{Kind: "duty", Code: "ADD", Name: "Additional duty " + m.Program, Rate: m.Rate.String(), Base: la.CustomsValue,
 			Amount: r, Source: m.Source, Effective: DateOf(m.From), Collection: AtBorder, exact: amt})
 		k.trace("duty", i, "additional duty "+m.Program, out[len(out)-1].Rate, la.CustomsValue, r, m.Source)
+		k.measureWarning(i, m, "ADD "+m.Program)
 	}
 	return out, nil
 }

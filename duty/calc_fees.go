@@ -3,6 +3,8 @@
 package duty
 
 import (
+	"fmt"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -51,7 +53,7 @@ func (k *calc) seriesCovered(kind string, i int, code string, n int, at func(int
 			continue
 		}
 		if inForce(from, to, k.e.Date) {
-			return nil
+			return nil // open-ended figures stay in force: see superseded
 		}
 		if to.After(last) {
 			last = to
@@ -62,8 +64,9 @@ func (k *calc) seriesCovered(kind string, i int, code string, n int, at func(int
 
 func (k *calc) fees() error {
 	relief, relieved := k.met(AppliesFees, Relief)
-	for _, f := range k.p.Fees {
-		if !inForce(f.From, f.To, k.e.Date) {
+	fees := k.p.Fees
+	for i, f := range fees {
+		if !inForce(f.From, f.To, k.e.Date) || k.superseded(i, len(fees), func(a, b int) bool { return fees[a].Code == fees[b].Code }, func(j int) Date { return fees[j].From }) {
 			continue
 		}
 		if len(f.Modes) > 0 && !contains(f.Modes, k.e.Mode) {
@@ -127,6 +130,26 @@ func (k *calc) fees() error {
 		}
 		k.a.Fees = append(k.a.Fees, ch)
 		k.trace("fee", -1, f.Name, ch.Rate, cv, ch.Amount, f.Source)
+		if stale(f.ReviewAfter, k.e.Date) {
+			k.warn(StaleData, -1, "fee "+f.Code, "", fmt.Sprintf("%s: the figure in force from %s was published for use to %s; no later figure is in the data, so it still applies (load newer figures with WithProfile)", f.Name, f.From, f.ReviewAfter))
+		}
 	}
 	return nil
+}
+
+// superseded reports whether item i of a series is replaced on the entry
+// date by a later item of the same series (same(i, j)) in force from a day
+// after its own start: a figure without an end stays in force until a newer
+// one supersedes it. It does not allocate.
+func (k *calc) superseded(i, n int, same func(i, j int) bool, from func(j int) Date) bool {
+	f0 := from(i)
+	for j := 0; j < n; j++ {
+		if j == i || !same(i, j) {
+			continue
+		}
+		if f := from(j); f.After(f0) && !f.After(k.e.Date) {
+			return true
+		}
+	}
+	return false
 }

@@ -4,6 +4,7 @@ package duty
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -45,9 +46,15 @@ func (k *calc) taxes() error {
 			continue
 		}
 		prior := k.zero()
-		for _, t := range k.p.Taxes {
-			if !inForce(t.From, t.To, k.e.Date) {
+		taxes := k.p.Taxes
+		for ti, t := range taxes {
+			if !inForce(t.From, t.To, k.e.Date) || k.superseded(ti, len(taxes), func(a, b int) bool {
+				return taxes[a].Code == taxes[b].Code && slices.Equal(taxes[a].Regions, taxes[b].Regions)
+			}, func(j int) Date { return taxes[j].From }) {
 				continue
+			}
+			if stale(t.ReviewAfter, k.e.Date) {
+				k.warn(StaleData, -1, "tax "+t.Code, "", fmt.Sprintf("%s: the rate in force from %s was last confirmed for %s; no later figure is in the data, so it still applies", t.Name, t.From, t.ReviewAfter))
 			}
 			if len(t.Regions) > 0 && !contains(t.Regions, k.e.Region) {
 				continue

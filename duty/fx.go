@@ -66,3 +66,52 @@ func Convert(m Money, to string, rates Rates, on Date) (Money, decimal.Decimal, 
 	out, err := NewMoney(m.Amount().Mul(r), to)
 	return out, r, err
 }
+
+// RateInfo is an exchange rate with its provenance: the day it is of, the
+// publication it comes from, and a caveat when it is used beyond what the
+// data asserts.
+type RateInfo struct {
+	Rate decimal.Decimal
+	// Day is the day the rate is of (its publication or the first day of
+	// its period); zero when the source does not say.
+	Day Date
+	// Source names the publication: "ECB euro foreign exchange reference
+	// rates", "HMRC monthly exchange rates 2026-08".
+	Source string
+	// Caveat is FXRateAge when the rate is older than the entry date
+	// because the data ends earlier (empty otherwise); Note, when set, is
+	// the warning's message.
+	Caveat WarningCode
+	Note   string
+}
+
+// SourcedRates is a Rates that says where each rate comes from. The
+// calculator prefers RateInfo when the rates given implement it: the
+// assessment's fx names the source and the rate's day, and a Caveat
+// becomes a warning on the assessment.
+type SourcedRates interface {
+	Rates
+	RateInfo(from, to string, on Date) (RateInfo, error)
+}
+
+// ConvertInfo is Convert with the provenance of the rate used (for Rates
+// that are not SourcedRates, only Rate is set).
+func ConvertInfo(m Money, to string, rates Rates, on Date) (Money, RateInfo, error) {
+	if m.Currency() == to {
+		return m, RateInfo{Rate: decimal.New(1, 0)}, nil
+	}
+	sr, ok := rates.(SourcedRates)
+	if !ok {
+		out, r, err := Convert(m, to, rates, on)
+		return out, RateInfo{Rate: r}, err
+	}
+	info, err := sr.RateInfo(m.Currency(), to, on)
+	if err != nil {
+		return Money{}, RateInfo{}, err
+	}
+	if !info.Rate.IsPositive() {
+		return Money{}, RateInfo{}, fmt.Errorf("duty: exchange rate %s/%s is %s: rates must be positive", m.Currency(), to, info.Rate)
+	}
+	out, err := NewMoney(m.Amount().Mul(info.Rate), to)
+	return out, info, err
+}

@@ -28,16 +28,20 @@ const (
 // thresholds, the fees and the rounding. Profiles are data: DefaultProfiles
 // returns the embedded, sourced set and ReadProfiles reads more.
 type Profile struct {
-	Country   string      `json:"country"`         // ISO 3166-1 alpha-2
-	Union     string      `json:"union,omitempty"` // customs union whose schedule applies, e.g. "EU"
-	Name      string      `json:"name"`
-	Currency  string      `json:"currency"`
-	Valuation Valuation   `json:"valuation"`
-	From      Date        `json:"from"`
-	To        Date        `json:"to,omitempty"`
-	Taxes     []TaxRule   `json:"taxes,omitempty"`
-	DeMinimis []Threshold `json:"de_minimis,omitempty"`
-	Fees      []Fee       `json:"fees,omitempty"`
+	Country   string    `json:"country"`         // ISO 3166-1 alpha-2
+	Union     string    `json:"union,omitempty"` // customs union whose schedule applies, e.g. "EU"
+	Name      string    `json:"name"`
+	Currency  string    `json:"currency"`
+	Valuation Valuation `json:"valuation"`
+	From      Date      `json:"from"`
+	To        Date      `json:"to,omitempty"`
+	// ReviewAfter, when set, is the last day the data is known to be
+	// current. A figure with no To stays in force until a later one
+	// supersedes it; used after ReviewAfter it is flagged STALE_DATA.
+	ReviewAfter Date        `json:"review_after,omitempty"`
+	Taxes       []TaxRule   `json:"taxes,omitempty"`
+	DeMinimis   []Threshold `json:"de_minimis,omitempty"`
+	Fees        []Fee       `json:"fees,omitempty"`
 	// DutyRounding rounds each line's duty (default: the currency's minor
 	// unit, half up).
 	DutyRounding *Rounding `json:"duty_rounding,omitempty"`
@@ -146,7 +150,9 @@ type TaxRule struct {
 	TotalRounding *Rounding `json:"total_rounding,omitempty"`
 	From          Date      `json:"from"`
 	To            Date      `json:"to,omitempty"`
-	Source        string    `json:"source"`
+	// ReviewAfter: see Profile.ReviewAfter.
+	ReviewAfter Date   `json:"review_after,omitempty"`
+	Source      string `json:"source"`
 }
 
 // Ratio is an exact fraction Num/Den.
@@ -237,8 +243,10 @@ type Threshold struct {
 	Suspended  bool     `json:"suspended,omitempty"`  // kept for the record; never applies
 	From       Date     `json:"from"`
 	To         Date     `json:"to,omitempty"`
-	Source     string   `json:"source"`
-	Note       string   `json:"note,omitempty"`
+	// ReviewAfter: see Profile.ReviewAfter.
+	ReviewAfter Date   `json:"review_after,omitempty"`
+	Source      string `json:"source"`
+	Note        string `json:"note,omitempty"`
 }
 
 // FeeKind is how a fee is computed.
@@ -268,11 +276,28 @@ type Fee struct {
 	AtMost *Money   `json:"at_most,omitempty"`
 	Modes  []string `json:"modes,omitempty"` // only these modes (HMF: ocean)
 	// Taxable adds the fee to the base of taxes that include BaseFees.
-	Taxable bool   `json:"taxable,omitempty"`
-	From    Date   `json:"from"`
-	To      Date   `json:"to,omitempty"`
-	Source  string `json:"source"`
+	Taxable bool `json:"taxable,omitempty"`
+	From    Date `json:"from"`
+	To      Date `json:"to,omitempty"`
+	// ReviewAfter is the last day the figure is known to be current (the
+	// end of the fiscal year it was published for). It stays in force
+	// after it, until a later figure of the same code supersedes it, and is
+	// then flagged STALE_DATA. Give To instead when the figure truly ends.
+	ReviewAfter Date   `json:"review_after,omitempty"`
+	Source      string `json:"source"`
 }
+
+// checkReview refuses a review date before the figure is in force.
+func checkReview(path string, from, review Date) *ProfileError {
+	if !review.IsZero() && !from.IsZero() && review.Before(from) {
+		return &ProfileError{Path: path + "review_after", Value: review.String(), Msg: fmt.Sprintf("%s is before from %s", review, from)}
+	}
+	return nil
+}
+
+// stale reports whether a figure reviewed after review is used on day on
+// past that date.
+func stale(review, on Date) bool { return !review.IsZero() && on.After(review) }
 
 func inForce(from, to, on Date) bool {
 	if !from.IsZero() && on.Before(from) {
@@ -319,6 +344,28 @@ func orOpen(d Date) string {
 		return "(open)"
 	}
 	return d.String()
+}
+
+// With returns a new set: the profiles of ps's countries replace every
+// profile of those countries in the receiver (one country at a time, all
+// its periods), the other countries are kept. The receiver is not changed.
+// The new profiles are checked as NewProfiles checks them.
+func (ps *Profiles) With(overlay ...Profile) (*Profiles, error) {
+	if ps == nil {
+		return nil, fmt.Errorf("duty: Profiles.With on a nil set")
+	}
+	replaced := map[string]bool{}
+	for _, p := range overlay {
+		replaced[p.Country] = true
+	}
+	all := make([]Profile, 0, len(overlay))
+	for c, list := range ps.byCountry {
+		if !replaced[c] {
+			all = append(all, list...)
+		}
+	}
+	all = append(all, overlay...)
+	return NewProfiles(all...)
 }
 
 // Countries lists the countries with a profile, sorted.
@@ -400,6 +447,10 @@ func (p Profile) check() *ProfileError {
 	if len(p.Sources) == 0 {
 		return bad("sources", "", "every profile names its sources")
 	}
+	if err := checkReview("", p.From, p.ReviewAfter); err != nil {
+		err.Country = clip(p.Country)
+		return err
+	}
 	for _, r := range []struct {
 		field string
 		r     *Rounding
@@ -428,6 +479,10 @@ func (p Profile) check() *ProfileError {
 		}
 		if t.Rate.IsNegative() {
 			return bad(at(".rate"), t.Rate.String(), "%s is negative", t.Rate)
+		}
+		if err := checkReview(fmt.Sprintf("taxes[%d].", i), t.From, t.ReviewAfter); err != nil {
+			err.Country = clip(p.Country)
+			return err
 		}
 		for _, r := range []struct {
 			field string
@@ -476,6 +531,10 @@ func (p Profile) check() *ProfileError {
 		if th.Amount.IsNegative() {
 			return bad(at(".amount"), th.Amount.String(), "%s is negative", th.Amount)
 		}
+		if err := checkReview(fmt.Sprintf("de_minimis[%d].", i), th.From, th.ReviewAfter); err != nil {
+			err.Country = clip(p.Country)
+			return err
+		}
 	}
 	for i, f := range p.Fees {
 		at := func(s string) string { return fmt.Sprintf("fees[%d]%s", i, s) }
@@ -496,6 +555,10 @@ func (p Profile) check() *ProfileError {
 		}
 		if f.Amount != nil && f.Amount.IsNegative() {
 			return bad(at(".amount"), f.Amount.String(), "%s is negative", f.Amount)
+		}
+		if err := checkReview(fmt.Sprintf("fees[%d].", i), f.From, f.ReviewAfter); err != nil {
+			err.Country = clip(p.Country)
+			return err
 		}
 	}
 	return nil

@@ -756,11 +756,65 @@ func TestUSMPFAndHMF(t *testing.T) {
 	assert.Equal(t, "62.50", fee(us("2026-01-15", "ocean", "50000"), "HMF"))
 	assert.Equal(t, "none", fee(us("2026-01-15", "air", "50000"), "HMF"))
 	assert.Equal(t, "none", fee(us("2026-01-15", "road", "50000"), "HMF"))
-	// After the last published fiscal year the data has run out.
-	_, err := c.Calculate(context.Background(), duty.Entry{Destination: "US", Date: duty.MustDate("2026-10-01"), Mode: "air",
-		Lines: []duty.EntryLine{ln(t, "847130", "DE", "100", "USD", "Free")}})
-	assert.ErrorIs(t, err, duty.ErrDataExpired)
+	// Up to the review date the FY2026 figures carry no warning.
+	a := us("2026-09-30", "air", "100")
+	assert.Empty(t, a.Warnings)
+	// After the last published fiscal year the FY2026 figures stay in force
+	// (nothing supersedes them in the data), flagged STALE_DATA.
+	a = us("2026-10-01", "air", "100")
+	assert.Equal(t, "2.69", fee(a, "MPF_INFORMAL"))
+	require.Len(t, a.Warnings, 1)
+	assert.Equal(t, duty.StaleData, a.Warnings[0].Code)
+	assert.Equal(t, "fee MPF_INFORMAL", a.Warnings[0].Subject)
+	assert.Nil(t, a.Warnings[0].Line)
+	a = us("2026-12-01", "air", "50000")
+	assert.Equal(t, "173.20", fee(a, "MPF")) // 0.3464% of 50,000
+	require.Len(t, a.Warnings, 1)
+	assert.Equal(t, "fee MPF", a.Warnings[0].Subject)
+	// Strict refuses the stale figure, listing the warning.
+	_, err := c.Calculate(context.Background(), duty.Entry{Destination: "US", Date: duty.MustDate("2026-12-01"), Mode: "air",
+		Lines: []duty.EntryLine{ln(t, "847130", "DE", "100", "USD", "Free")}}, duty.Strict())
+	require.ErrorIs(t, err, duty.ErrStrict)
+	var se *duty.StrictError
+	require.ErrorAs(t, err, &se)
+	assert.True(t, se.Has(duty.StaleData))
+	_, err = c.Calculate(context.Background(), duty.Entry{Destination: "US", Date: duty.MustDate("2026-09-30"), Mode: "air",
+		Lines: []duty.EntryLine{ln(t, "847130", "DE", "100", "USD", "Free")}}, duty.Strict())
+	require.NoError(t, err)
 }
+
+func TestFeeSupersededByLaterFigure(t *testing.T) {
+	base, err := duty.DefaultProfiles()
+	require.NoError(t, err)
+	us, err := base.ForDate("US", duty.MustDate("2026-12-01"))
+	require.NoError(t, err)
+	// A caller's FY2027 figure (invented for the test): fixed USD 3.00.
+	us.Fees = append(append([]duty.Fee(nil), us.Fees...), duty.Fee{Code: "MPF_INFORMAL", Name: "MPF informal FY2027 (test)",
+		Kind: duty.FeeFixed, Amount: ptr(duty.MustMoney("3.00", "USD")), AtMost: ptr(duty.MustMoney("2500", "USD")),
+		From: duty.MustDate("2026-10-01"), Source: "test"})
+	ps, err := base.With(us)
+	require.NoError(t, err)
+	c, err := duty.NewCalculator(duty.WithProfiles(ps))
+	require.NoError(t, err)
+	a := run(t, c, duty.Entry{Destination: "US", Date: duty.MustDate("2026-12-01"), Mode: "air",
+		Lines: []duty.EntryLine{ln(t, "847130", "DE", "100", "USD", "Free")}})
+	f, ok := feeOf(a, "MPF_INFORMAL")
+	require.True(t, ok)
+	eqm(t, "3.00", f.Amount, "the FY2027 figure supersedes FY2026; charged once")
+	n := 0
+	for _, f := range a.Fees {
+		if f.Code == "MPF_INFORMAL" {
+			n++
+		}
+	}
+	assert.Equal(t, 1, n)
+	assert.Empty(t, a.Warnings, "the superseding figure is not stale")
+	// The other countries are those of the base set.
+	_, err = ps.ForDate("DE", duty.MustDate("2026-12-01"))
+	require.NoError(t, err)
+}
+
+func ptr[T any](v T) *T { return &v }
 
 func TestEULowValueDuty(t *testing.T) {
 	c := calculator(t)

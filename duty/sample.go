@@ -17,6 +17,10 @@ var sampleTariffCSV []byte
 // SampleLabel starts the Source of every measure of the sample tariff.
 const SampleLabel = "SAMPLE tariff (a few common e-commerce lines, not a complete schedule; load the official schedule for real use)"
 
+// SampleEdition names the sample tariff in the Edition of its measures
+// and in SAMPLE_TARIFF warnings.
+const SampleEdition = "iorkit sample tariff 2026-11"
+
 // SampleAreas lists the areas of the sample tariff: destinations whose
 // schedule it samples. EU stands for every member state.
 var SampleAreas = []string{"AU", "CA", "EU", "GB", "JP", "US"}
@@ -30,8 +34,9 @@ var SampleAreas = []string{"AU", "CA", "EU", "GB", "JP", "US"}
 // An 8-digit line ending in 00, which does not subdivide its 6-digit
 // subheading, is listed under the 6-digit code. It is a sample: goods it does not list are unknown codes, additional
 // duties (US chapter 99, trade remedies) are not in it, and rates change.
-// docs/data.md explains how to load full schedules. Each call returns new
-// tables.
+// docs/data.md explains how to load full schedules. Every measure carries
+// Caveat SampleTariff, so a quote priced from it is flagged SAMPLE_TARIFF.
+// Each call returns new tables.
 func SampleSchedules() (map[string]*Table, error) {
 	return readSample(bytes.NewReader(sampleTariffCSV))
 }
@@ -99,6 +104,7 @@ func readSample(r io.Reader) (map[string]*Table, error) {
 			}
 			return nil, fmt.Errorf("duty: sample tariff, area %s: %w", a, err)
 		}
+		t.setCaveat(SampleTariff, SampleEdition)
 		out[a] = t
 	}
 	return out, nil

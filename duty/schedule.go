@@ -56,6 +56,18 @@ type Measure struct {
 	// Base is the value the ad valorem part of Rate is charged on; empty
 	// means the line's customs value.
 	Base ValueBase
+	// Provenance. A schedule sets Caveat when the measure is not current,
+	// official data in force: SampleTariff (the embedded sample),
+	// ReferenceTariff (an older official edition used for want of the
+	// current one), StaleData (a figure past its known period). Edition
+	// names the data ("UK Global Tariff 2021", "EU CET 2020"); Note, when
+	// set, is the warning's message (otherwise one is made from Caveat and
+	// Edition). The calculator turns the Caveat of every measure it applies
+	// into a Warning on the line. Empty Caveat: the schedule stands behind
+	// the figure.
+	Caveat  WarningCode
+	Edition string
+	Note    string
 }
 
 // ValueBase names the value an ad valorem rate is charged on when it is

@@ -62,6 +62,16 @@ func (t *Table) Add(hsPrefix string, m Measure) error {
 	return nil
 }
 
+// setCaveat marks every measure of the table as coming from edition, with
+// the caveat code (SampleTariff, ReferenceTariff).
+func (t *Table) setCaveat(code WarningCode, edition string) {
+	for _, ms := range t.byPrefix {
+		for i := range ms {
+			ms[i].Caveat, ms[i].Edition = code, edition
+		}
+	}
+}
+
 // Len returns the number of measures in the table.
 func (t *Table) Len() int { return t.count }
 

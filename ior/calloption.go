@@ -21,6 +21,17 @@ type CallOption func(*callConfig) error
 type callConfig struct {
 	// partial: lines that cannot be assessed are marked, not an error.
 	partial bool
+	// strict: a quote with warnings is an error.
+	strict bool
+}
+
+// Strict makes Quote (and the quotes of Plan) refuse an estimate: a quote
+// that would carry warnings (sample or reference rates, stale figures,
+// aged exchange rates, resolved short codes, rules not modelled) is a
+// *duty.StrictError listing them (errors.Is(err, duty.ErrStrict)) instead.
+// WithStrict makes it the engine's default. Decide ignores it.
+func Strict() CallOption {
+	return func(c *callConfig) error { c.strict = true; return nil }
 }
 
 // Partial lets Quote (and the quotes of Plan) answer when some lines cannot

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/duty/reftariff"
 	"github.com/iorkit/iorkit/rules"
 )
 
@@ -23,6 +24,8 @@ type Engine struct {
 	label string // what was loaded (data versions), part of the quote id
 	rates duty.Rates
 	book  *rules.Book // nil: no requirements known
+	// strict: every quote is as if called with Strict.
+	strict bool
 }
 
 // Option configures an Engine.
@@ -34,8 +37,35 @@ type engineConfig struct {
 	labels    []string
 	rates     duty.Rates
 	noSamples bool
+	noRefs    bool
 	noPacks   bool
 	packs     []*rules.Pack
+	strict    bool
+	overlay   []duty.Profile
+}
+
+// WithStrict makes every quote of the engine strict, as if each call had
+// the Strict option: a quote that would carry warnings is a
+// *duty.StrictError.
+func WithStrict() Option {
+	return func(c *engineConfig) error { c.strict = true; return nil }
+}
+
+// WithProfile overlays the profiles of one country (all its periods) on
+// the embedded set, or on the set given with WithProfiles, keeping every
+// other country: duty.Profiles.With. Use it to bring newer figures (the
+// next US MPF fiscal year) without replacing the whole set.
+func WithProfile(ps ...duty.Profile) Option {
+	return func(c *engineConfig) error {
+		if len(ps) == 0 {
+			return errors.New("ior: WithProfile() needs at least one profile")
+		}
+		c.overlay = append(c.overlay, ps...)
+		for _, p := range ps {
+			c.labels = append(c.labels, "profile:"+p.Country+"@"+p.From.String())
+		}
+		return nil
+	}
 }
 
 // WithSchedule sets the tariff of a destination country or of a customs
@@ -82,10 +112,20 @@ func WithDataVersion(v string) Option {
 	return func(c *engineConfig) error { c.labels = append(c.labels, "data:"+v); return nil }
 }
 
-// WithoutSampleTariff leaves out the embedded sample tariff, so that a
-// destination without a schedule given by WithSchedule is an error.
+// WithoutSampleTariff leaves out the embedded sample tariff. With
+// WithoutReferenceTariffs as well, a destination without a schedule given
+// by WithSchedule is an error.
 func WithoutSampleTariff() Option {
 	return func(c *engineConfig) error { c.noSamples = true; return nil }
+}
+
+// WithoutReferenceTariffs leaves out the embedded reference editions of
+// the EU and GB tariffs (package reftariff: the 2020 CET and the 2021 UK
+// Global Tariff) and the Swiss industrial-goods rule, so that only the
+// sample tariff (unless left out too) and schedules given by WithSchedule
+// answer.
+func WithoutReferenceTariffs() Option {
+	return func(c *engineConfig) error { c.noRefs = true; return nil }
 }
 
 // WithoutDefaultPacks leaves out the embedded country rule packs: only
@@ -96,7 +136,9 @@ func WithoutDefaultPacks() Option {
 }
 
 // NewEngine builds an engine on the embedded defaults (country profiles,
-// the sample tariff, the country rule packs) unless options replace them.
+// the reference tariffs of the EU and GB over the sample tariff, the Swiss
+// industrial-goods rule, the country rule packs) unless options replace
+// them. Reference tariffs are read on the first quote that needs them.
 func NewEngine(opts ...Option) (*Engine, error) {
 	cfg := &engineConfig{schedules: map[string]duty.Schedule{}}
 	for _, o := range opts {
@@ -104,18 +146,45 @@ func NewEngine(opts ...Option) (*Engine, error) {
 			return nil, err
 		}
 	}
+	defaults := map[string]duty.Schedule{}
 	if !cfg.noSamples {
 		samples, err := sampleSchedules()
 		if err != nil {
 			return nil, fmt.Errorf("ior: embedded sample tariff: %w", err)
 		}
 		for area, s := range samples {
-			if _, ok := cfg.schedules[area]; !ok {
-				cfg.schedules[area] = s
+			defaults[area] = s
+		}
+	}
+	if !cfg.noRefs {
+		for area, s := range referenceSchedules() {
+			if sample, ok := defaults[area]; ok {
+				s = layered{primary: s, extra: sample}
 			}
+			defaults[area] = s
+		}
+		defaults["CH"] = reftariff.Switzerland()
+	}
+	for area, s := range defaults {
+		if _, ok := cfg.schedules[area]; !ok {
+			cfg.schedules[area] = s
 		}
 	}
 	copts := []duty.CalcOption{duty.WithRates(cfg.rates)}
+	if len(cfg.overlay) > 0 {
+		base := cfg.profiles
+		if base == nil {
+			var err error
+			if base, err = duty.DefaultProfiles(); err != nil {
+				return nil, err
+			}
+		}
+		ps, err := base.With(cfg.overlay...)
+		if err != nil {
+			return nil, fmt.Errorf("ior: WithProfile: %w", err)
+		}
+		cfg.profiles = ps
+	}
 	if cfg.profiles != nil {
 		copts = append(copts, duty.WithProfiles(cfg.profiles))
 	}
@@ -144,7 +213,7 @@ func NewEngine(opts ...Option) (*Engine, error) {
 		return nil, err
 	}
 	labels := append([]string{DataVersion}, cfg.labels...)
-	return &Engine{calc: calc, label: strings.Join(labels, ","), rates: cfg.rates, book: book}, nil
+	return &Engine{calc: calc, label: strings.Join(labels, ","), rates: cfg.rates, book: book, strict: cfg.strict}, nil
 }
 
 // Profiles returns the country profiles the engine uses.

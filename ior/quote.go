@@ -70,9 +70,15 @@ type Quote struct {
 	// paid but is not a cost to that importer. Absent otherwise.
 	RecoverableTax *duty.Money `json:"recoverable_tax,omitempty"`
 	Incomplete     bool        `json:"incomplete,omitempty"`
-	Notes          []string    `json:"notes,omitempty"`
-	Data           string      `json:"data"`
-	Trace          []duty.Step `json:"trace"`
+	// Warnings lists every figure used beyond what its data asserts, with
+	// a stable code (duty.SampleTariff, duty.StaleData...; see
+	// docs/data.md). A quote with no warning is one iorkit stands behind.
+	// With the Strict option (or WithStrict) such a quote is a
+	// *duty.StrictError instead.
+	Warnings []duty.Warning `json:"warnings"`
+	Notes    []string       `json:"notes,omitempty"`
+	Data     string         `json:"data"`
+	Trace    []duty.Step    `json:"trace"`
 }
 
 // QuoteLine is one line of a quote.
@@ -153,7 +159,7 @@ func (e *Engine) quote(ctx context.Context, cfg callConfig, s Shipment, imp *Imp
 		ShipmentID: s.ID, Date: s.Date, Destination: s.Destination, Region: s.DestinationRegion,
 		Currency: a.Currency, ShipmentCurrency: s.Currency(), Incoterm: s.Incoterm, Importer: imp,
 		Valuation: a.Valuation, CustomsValue: a.CustomsValue, DeMinimis: a.DeMinimis, Fees: a.Fees, Adjustments: a.Adjustments,
-		Totals: a.Totals, FX: a.FX, Incomplete: a.Incomplete, Notes: notes, Data: e.dataLabel(), Trace: a.Trace,
+		Totals: a.Totals, FX: a.FX, Incomplete: a.Incomplete, Warnings: a.Warnings, Notes: notes, Data: e.dataLabel(), Trace: a.Trace,
 	}
 	q.Lines = make([]QuoteLine, 0, len(a.Lines))
 	for i, l := range a.Lines {
@@ -189,6 +195,12 @@ func (e *Engine) quote(ctx context.Context, cfg callConfig, s Shipment, imp *Imp
 			q.TotalsInShipmentCurrency = &t.Totals
 			q.FX = append(q.FX, duty.FXUse{From: q.Currency, To: q.ShipmentCurrency, Rate: t.rate, Date: s.Date})
 		}
+	}
+	if q.Warnings == nil {
+		q.Warnings = []duty.Warning{}
+	}
+	if (cfg.strict || e.strict) && len(q.Warnings) > 0 {
+		return Quote{}, &duty.StrictError{Warnings: q.Warnings}
 	}
 	q.ID, err = quoteID(s, q.Data)
 	if err != nil {

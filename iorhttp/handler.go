@@ -258,7 +258,7 @@ func (h *Handler) price(w http.ResponseWriter, r *http.Request) {
 	for i, e := range out {
 		resp.Results[i] = PriceEntry{Key: e.Key, Result: e.Result}
 		if e.Err != nil {
-			_, ae := describe(e.Err)
+			_, ae := Describe(e.Err)
 			resp.Results[i].Error = &ae
 		}
 	}
@@ -312,7 +312,7 @@ func (h *Handler) read(w http.ResponseWriter, r *http.Request, v any) bool {
 		writeError(w, http.StatusRequestEntityTooLarge, APIError{Code: "too_large", Message: fmt.Sprintf("request body over %d bytes", tooBig.Limit)})
 		return false
 	}
-	status, ae := describe(err)
+	status, ae := Describe(err)
 	if status == http.StatusInternalServerError { // a decoding error is the client's
 		status, ae.Code = http.StatusBadRequest, string(ior.ClassInvalid)
 	}
@@ -322,11 +322,13 @@ func (h *Handler) read(w http.ResponseWriter, r *http.Request, v any) bool {
 
 // fail writes err with the status its class calls for.
 func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
-	status, ae := describe(err)
+	status, ae := Describe(err)
 	writeError(w, status, ae)
 }
 
-func describe(err error) (int, APIError) {
+// Describe turns an error of the engine into the API's error body and
+// the HTTP status its class calls for (see ior.Classify).
+func Describe(err error) (int, APIError) {
 	class := ior.Classify(err)
 	ae := APIError{Code: string(class), Message: clip(err.Error())}
 	var ve *ior.ValidationError

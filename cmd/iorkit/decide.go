@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -86,7 +85,7 @@ func cmdPlan(args []string, w io.Writer) error {
 		return err
 	}
 	if *to == "" {
-		return errors.New("--to is required: the destinations to plan, e.g. --to DE,GB,US")
+		return usagef("--to is required: the destinations to plan, e.g. --to DE,GB,US")
 	}
 	s, eng, am := c.shipment, c.engine, c.amounts
 	var dests []string
@@ -109,6 +108,7 @@ func cmdPlan(args []string, w io.Writer) error {
 		}
 		if p.Quote != nil {
 			fmt.Fprintf(w, "Landed cost: duty %s, tax %s, fees %s, total %s\n", am.money(p.Quote.Totals.Duty), am.money(p.Quote.Totals.Tax), am.money(p.Quote.Totals.Fees), am.money(p.Quote.Totals.Total))
+			printWarnings(w, p.Quote.Warnings)
 		}
 		if p.Err != nil {
 			fmt.Fprintf(w, "Not quoted: %s\n", p.Err)

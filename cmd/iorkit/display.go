@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"flag"
-	"fmt"
 
 	"golang.org/x/text/language"
 
@@ -37,7 +36,7 @@ func langFlag(fs *flag.FlagSet) func() (amounts, error) {
 		// root, English, conventions; a malformed one is an error.
 		var ve language.ValueError
 		if err != nil && !errors.As(err, &ve) {
-			return amounts{}, fmt.Errorf("--lang %q: want a BCP 47 language tag such as de or en-GB: %w", *lang, err)
+			return amounts{}, usagef("--lang %q: want a BCP 47 language tag such as de or en-GB: %v", *lang, err)
 		}
 		return amounts{f: display.NewFormatter(tag)}, nil
 	}

@@ -59,7 +59,7 @@ func TestLangMalformed(t *testing.T) {
 		{"plan", "../../examples/shipments/de-tshirts.json", "--to", "DE", "--lang", "!!"},
 	} {
 		_, errs, code := runCLI(t, args...)
-		assert.Equal(t, 1, code, args[0])
+		assert.Equal(t, exitUsage, code, args[0])
 		assert.Contains(t, errs, `--lang "!!": want a BCP 47 language tag`, args[0])
 	}
 }

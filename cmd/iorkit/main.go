@@ -10,9 +10,15 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+
+	"github.com/iorkit/iorkit/ior"
+	"github.com/iorkit/iorkit/iorhttp"
 )
 
 func main() {
@@ -38,11 +44,20 @@ Flags of quote, decide and plan:
   --schedule AREA=FILE    load a tariff CSV (hs,kind,rate,origins,program,from,to,source)
                           for a country or "EU"; repeatable
   --partial               quote what can be quoted; mark the other lines
+  --strict                refuse a quote that carries warnings (sample or
+                          reference rates, stale figures, resolved short codes...)
   --no-sample             do not use the embedded sample tariff
+  --hts FILE              a USITC HTS export (.csv or .json) as the US tariff
   --packs DIR             rule packs (*.json) to evaluate; repeatable
   --to CC,CC              (plan) the destinations
   --lang TAG              format amounts for a language: --lang de prints 183,04 €
                           (default: 183.04 EUR; JSON output is never localized)
+
+Exit codes: 0 done, 1 internal error (a bug), 2 usage (command, flag or
+argument), 3 invalid input (shipment, rates or another file), 4 the data
+does not cover the shipment, 5 interrupted or timed out. With --json an
+error is also printed on standard output as {"error": {"code", "message",
+"path", "problems"}}, the shape of the HTTP API.
 
 Flags of rate:
   --value "AMOUNT CUR"    customs value, e.g. "1000 USD"
@@ -53,7 +68,7 @@ Flags of rate:
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
-		return 2
+		return exitUsage
 	}
 	var err error
 	switch args[0] {
@@ -71,14 +86,76 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = cmdServe(args[1:], stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
-		return 0
+		return exitOK
 	default:
 		fmt.Fprintf(stderr, "iorkit: unknown command %q\n\n%s", args[0], usage)
-		return 2
+		return exitUsage
 	}
-	if err != nil {
-		fmt.Fprintf(stderr, "iorkit %s: %v\n", args[0], err)
-		return 1
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, usage)
+		return exitOK
 	}
-	return 0
+	if err == nil {
+		return exitOK
+	}
+	code := exitCode(err)
+	if wantsJSON(args[1:]) {
+		_, body := iorhttp.Describe(err)
+		if code == exitUsage {
+			body.Code = "usage"
+		}
+		_ = writeJSON(stdout, struct {
+			Error iorhttp.APIError `json:"error"`
+		}{body})
+	}
+	fmt.Fprintf(stderr, "iorkit %s: %v\n", args[0], err)
+	return code
+}
+
+// Exit codes of the command, so scripts can tell whose move it is.
+const (
+	exitOK        = 0
+	exitInternal  = 1 // a bug: report it
+	exitUsage     = 2 // unknown command, bad flag or argument
+	exitInvalid   = 3 // the shipment, rates or another input file is wrong (or missing)
+	exitUncovered = 4 // the data does not cover the shipment (or strict mode refused an estimate)
+	exitCanceled  = 5 // interrupted or timed out
+)
+
+// usageError is a mistake in the command line itself.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+
+func exitCode(err error) int {
+	var ue *usageError
+	var pe *fs.PathError
+	switch {
+	case errors.As(err, &ue):
+		return exitUsage
+	case errors.As(err, &pe):
+		return exitInvalid
+	}
+	switch ior.Classify(err) {
+	case ior.ClassInvalid:
+		return exitInvalid
+	case ior.ClassUncovered:
+		return exitUncovered
+	case ior.ClassCanceled, ior.ClassTimeout:
+		return exitCanceled
+	}
+	return exitInternal
+}
+
+// wantsJSON reports whether the command line asked for JSON output, so
+// errors come as JSON on standard output too.
+func wantsJSON(args []string) bool {
+	for _, a := range args {
+		if a == "--json" || a == "-json" || a == "--json=true" || a == "-json=true" {
+			return true
+		}
+	}
+	return false
 }

@@ -75,17 +75,51 @@ func TestQuoteWithRatesAndSchedule(t *testing.T) {
 
 func TestErrors(t *testing.T) {
 	_, errs, code := runCLI(t, "quote")
-	assert.Equal(t, 1, code)
+	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errs, "want one shipment file")
 	_, errs, code = runCLI(t, "quote", "nope.json")
-	assert.Equal(t, 1, code)
+	assert.Equal(t, exitInvalid, code)
 	assert.Contains(t, errs, "nope.json")
 	_, errs, code = runCLI(t, "frobnicate")
-	assert.Equal(t, 2, code)
+	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errs, `unknown command "frobnicate"`)
 	_, errs, code = runCLI(t, "plan", "../../examples/shipments/de-tshirts.json")
-	assert.Equal(t, 1, code)
+	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errs, "--to is required")
+	_, _, code = runCLI(t, "quote", "--no-such-flag", "../../examples/shipments/de-tshirts.json")
+	assert.Equal(t, exitUsage, code)
+}
+
+func TestHelpExitsZero(t *testing.T) {
+	for _, cmd := range []string{"quote", "decide", "plan", "rate", "serve"} {
+		out, _, code := runCLI(t, cmd, "--help")
+		assert.Equal(t, exitOK, code, cmd)
+		assert.Contains(t, out, "Usage:", cmd)
+	}
+}
+
+func TestJSONErrors(t *testing.T) {
+	// A shipment whose HS code is well formed but in no tariff: the data
+	// does not cover it (exit 4), and --json prints the API's error shape.
+	dir := t.TempDir()
+	b, err := os.ReadFile("../../examples/shipments/de-tshirts.json")
+	require.NoError(t, err)
+	other := filepath.Join(dir, "s.json")
+	require.NoError(t, os.WriteFile(other, bytes.Replace(b, []byte(`"6109.10"`), []byte(`"9999.99"`), 1), 0o600))
+	out, _, code := runCLI(t, "quote", other, "--json", "--no-sample")
+	assert.Equal(t, exitUncovered, code)
+	var e struct {
+		Error struct{ Code, Message string } `json:"error"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &e), out)
+	assert.Equal(t, "data_not_covered", e.Error.Code)
+
+	bad := filepath.Join(dir, "bad.json")
+	require.NoError(t, os.WriteFile(bad, bytes.Replace(b, []byte(`"DDP"`), []byte(`"XXX"`), 1), 0o600))
+	out, _, code = runCLI(t, "quote", bad, "--json")
+	assert.Equal(t, exitInvalid, code)
+	require.NoError(t, json.Unmarshal([]byte(out), &e), out)
+	assert.Equal(t, "invalid_input", e.Error.Code)
 }
 
 func TestRate(t *testing.T) {
@@ -123,4 +157,34 @@ func TestRulesLint(t *testing.T) {
 	assert.Contains(t, out, "destinaton")
 	assert.Contains(t, out, "bad.json:")
 	assert.Contains(t, errs, "1 errors")
+}
+
+func TestHTSFlag(t *testing.T) {
+	// A backpack of man-made fibres (4202.92.31.20) from Germany pays the
+	// general rate of the fixture's 8-digit line, 17.6%: 17.6% × 100.00 =
+	// 17.60 USD.
+	b, err := os.ReadFile("../../examples/shipments/us-headphones.json")
+	require.NoError(t, err)
+	var s map[string]any
+	require.NoError(t, json.Unmarshal(b, &s))
+	s["lines"] = []any{map[string]any{"sku": "BP-1", "description": "Backpack", "hs": "4202.92.31.20", "origin": "DE",
+		"quantity": map[string]any{"value": "1", "unit": "item"}, "unit_price": map[string]any{"amount": "100.00", "currency": "USD"},
+		"net_weight": map[string]any{"value": "1", "unit": "kg"}}}
+	file := filepath.Join(t.TempDir(), "s.json")
+	b, err = json.Marshal(s)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(file, b, 0o600))
+	out, errs, code := runCLI(t, "quote", file, "--json", "--hts", "../../duty/hts/testdata/mini.csv")
+	require.Equal(t, exitOK, code, errs)
+	var q struct {
+		Lines []struct {
+			Duty struct{ Amount string } `json:"duty"`
+		} `json:"lines"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &q))
+	require.Len(t, q.Lines, 1)
+	assert.Equal(t, "17.60", q.Lines[0].Duty.Amount)
+
+	_, _, code = runCLI(t, "quote", file, "--hts", "nope.csv")
+	assert.Equal(t, exitInvalid, code)
 }

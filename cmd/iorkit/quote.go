@@ -14,6 +14,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/duty/hts"
 	"github.com/iorkit/iorkit/ior"
 	"github.com/iorkit/iorkit/rules"
 )
@@ -55,7 +56,9 @@ type engineFlags struct {
 	rates     string
 	schedules multi
 	partial   bool
+	strict    bool
 	noSample  bool
+	hts       string
 }
 
 func (f *engineFlags) register(fs *flag.FlagSet) {
@@ -63,7 +66,9 @@ func (f *engineFlags) register(fs *flag.FlagSet) {
 	fs.Var(&f.packs, "packs", "directory of rule packs (*.json) (repeatable)")
 	fs.Var(&f.schedules, "schedule", "AREA=FILE.csv tariff table (repeatable)")
 	fs.BoolVar(&f.partial, "partial", false, "allow partial quotes")
+	fs.BoolVar(&f.strict, "strict", false, "refuse a quote that carries warnings (estimates, sample or stale data)")
 	fs.BoolVar(&f.noSample, "no-sample", false, "do not use the embedded sample tariff")
+	fs.StringVar(&f.hts, "hts", "", "USITC HTS export (.csv or .json) as the US tariff")
 }
 
 func (f *engineFlags) engine() (*ior.Engine, error) {
@@ -78,7 +83,7 @@ func (f *engineFlags) engine() (*ior.Engine, error) {
 	for _, s := range f.schedules {
 		area, file, ok := strings.Cut(s, "=")
 		if !ok {
-			return nil, fmt.Errorf("--schedule %q: want AREA=FILE.csv", s)
+			return nil, usagef("--schedule %q: want AREA=FILE.csv", s)
 		}
 		fh, err := os.Open(file)
 		if err != nil {
@@ -98,10 +103,35 @@ func (f *engineFlags) engine() (*ior.Engine, error) {
 		}
 		opts = append(opts, ior.WithPacks(ps...), ior.WithDataVersion("packs="+dir))
 	}
+	if f.hts != "" {
+		s, err := readHTS(f.hts)
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, ior.WithSchedule("US", s), ior.WithDataVersion("hts="+filepath.Base(f.hts)))
+	}
 	if f.noSample {
 		opts = append(opts, ior.WithoutSampleTariff())
 	}
 	return ior.NewEngine(opts...)
+}
+
+// readHTS reads a USITC HTS export, CSV or JSON by the file's extension.
+func readHTS(path string) (*hts.Schedule, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	read := hts.ReadCSV
+	if strings.EqualFold(filepath.Ext(path), ".json") {
+		read = hts.ReadJSON
+	}
+	s, err := read(fh)
+	if err != nil {
+		return nil, fmt.Errorf("--hts %s: %w", path, err)
+	}
+	return s, nil
 }
 
 func readRates(path string) (duty.FixedRates, error) {
@@ -143,7 +173,10 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for len(args) > 0 {
 		if err := fs.Parse(args); err != nil {
-			return nil, err
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, &usageError{err.Error()}
 		}
 		args = fs.Args()
 		if len(args) > 0 {
@@ -182,7 +215,7 @@ func setup(name, usage string, args []string, more func(*flag.FlagSet)) (*shipme
 		return nil, err
 	}
 	if len(pos) != 1 {
-		return nil, errors.New("want one shipment file: " + usage)
+		return nil, usagef("want one shipment file: %s", usage)
 	}
 	am, err := lang()
 	if err != nil {
@@ -199,6 +232,9 @@ func setup(name, usage string, args []string, more func(*flag.FlagSet)) (*shipme
 	var calls []ior.CallOption
 	if ef.partial {
 		calls = append(calls, ior.Partial())
+	}
+	if ef.strict {
+		calls = append(calls, ior.Strict())
 	}
 	return &shipmentCmd{shipment: s, engine: eng, calls: calls, asJSON: *asJSON, amounts: am}, nil
 }
@@ -295,6 +331,18 @@ func printQuote(w io.Writer, s ior.Shipment, q ior.Quote, am amounts) {
 	for _, n := range q.Notes {
 		fmt.Fprintf(w, "\nNote: %s\n", n)
 	}
+	printWarnings(w, q.Warnings)
+}
+
+// printWarnings lists a quote's warnings (nothing when there are none).
+func printWarnings(w io.Writer, ws []duty.Warning) {
+	if len(ws) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nWarnings (%d; --strict refuses such a quote):\n", len(ws))
+	for _, x := range ws {
+		fmt.Fprintf(w, "  %s\n", x)
+	}
 }
 
 func cmdRate(args []string, w io.Writer) error {
@@ -309,7 +357,7 @@ func cmdRate(args []string, w io.Writer) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return errors.New(`want one rate: iorkit rate "4.4¢/kg + 6%" --value "1000 USD" --qty "100 kg"`)
+		return usagef("%s", `want one rate: iorkit rate "4.4¢/kg + 6%" --value "1000 USD" --qty "100 kg"`)
 	}
 	r, err := duty.ParseRate(pos[0], duty.InCurrency(*cur))
 	if err != nil {
@@ -321,7 +369,7 @@ func cmdRate(args []string, w io.Writer) error {
 	}
 	amt, c, ok := strings.Cut(strings.TrimSpace(*value), " ")
 	if !ok {
-		return fmt.Errorf("--value %q: want \"AMOUNT CUR\"", *value)
+		return usagef("--value %q: want \"AMOUNT CUR\"", *value)
 	}
 	v, err := duty.ParseMoney(amt, strings.TrimSpace(c))
 	if err != nil {

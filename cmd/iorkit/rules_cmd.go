@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -15,7 +14,7 @@ import (
 // error with its position and each rule's estimated cost.
 func cmdRules(args []string, w io.Writer) error {
 	if len(args) == 0 || args[0] != "lint" {
-		return errors.New("want: iorkit rules lint [DIR]")
+		return usagef("want: iorkit rules lint [DIR]")
 	}
 	env, err := ior.NewRulesEnv()
 	if err != nil {
@@ -30,7 +29,7 @@ func cmdRules(args []string, w io.Writer) error {
 		}
 		fsys, name = os.DirFS(args[1]), args[1]
 	default:
-		return errors.New("want: iorkit rules lint [DIR]")
+		return usagef("want: iorkit rules lint [DIR]")
 	}
 	rep, err := rules.Lint(env, fsys)
 	if err != nil {

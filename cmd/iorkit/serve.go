@@ -40,7 +40,7 @@ func cmdServe(args []string, w io.Writer) error {
 		return err
 	}
 	if len(rest) > 0 {
-		return fmt.Errorf("unexpected argument %q", rest[0])
+		return usagef("unexpected argument %q", rest[0])
 	}
 	eng, err := ef.engine()
 	if err != nil {

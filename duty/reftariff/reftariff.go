@@ -1,0 +1,378 @@
+package reftariff
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/iorkit/iorkit/duty"
+)
+
+//go:generate go run ./internal/gen data/global-uk-tariff.csv.gz
+
+//go:embed data/global-uk-tariff.csv.gz
+var ukgtGz []byte
+
+// Edition names one rate column of the UK Global Tariff file: whose
+// tariff it is, of which year, in which currency its amounts are, and from
+// which day it can apply.
+type Edition struct {
+	// Area is the destination area the edition is the tariff of: "EU"
+	// (every member state) or "GB".
+	Area string
+	// Column is the CSV column holding the rates, e.g. "cet_duty_rate".
+	Column string
+	// Currency is what "$" and "¢" would stand for; the file names EUR
+	// and GBP in its amounts, so this only guards the grammar's default.
+	Currency string
+	// Name is the edition as quotes and warnings show it, e.g. "EU Common
+	// Customs Tariff 2020 (CN 2020)".
+	Name string
+	// From is the first day the edition's rates can apply (zero: open).
+	// The UK Global Tariff starts on 2021-01-01; the 2020 CET is an older
+	// edition used for later days as a reference.
+	From duty.Date
+	// Source is the official source of the rates, cited in every measure.
+	Source string
+}
+
+// The two editions of the embedded file. Both come from the UK Department
+// for International Trade's "Check the future UK global tariff" download
+// (uktrade/global-uk-tariff, commit ab1e6029 of 2021-01-27, the final
+// archived version), Crown copyright, Open Government Licence v3.0.
+var (
+	// CET2020 is the EU Common External Tariff (erga omnes third-country
+	// duty, Council Regulation (EEC) No 2658/87 Annex I) as in force in
+	// 2020, on the CN 2020 nomenclature.
+	CET2020 = Edition{
+		Area: "EU", Column: "cet_duty_rate", Currency: "EUR",
+		Name:   "EU Common Customs Tariff 2020 (CN 2020)",
+		Source: "EU Common Customs Tariff as in force in 2020 (Council Regulation (EEC) No 2658/87, Annex I, CN 2020), column cet_duty_rate of the UK DIT global-uk-tariff.csv (uktrade/global-uk-tariff ab1e6029, 2021-01-27; OGL v3.0)",
+	}
+	// UKGT2021 is the UK Global Tariff as legislated for 1 January 2021
+	// (later amendments are not in it).
+	UKGT2021 = Edition{
+		Area: "GB", Column: "ukgt_duty_rate", Currency: "GBP",
+		Name:   "UK Global Tariff 2021",
+		From:   duty.MustDate("2021-01-01"),
+		Source: "UK Global Tariff as legislated for 1 January 2021, column ukgt_duty_rate of the UK DIT global-uk-tariff.csv (uktrade/global-uk-tariff ab1e6029, 2021-01-27; OGL v3.0)",
+	}
+)
+
+// MaxInput is the most bytes ReadCSV reads unless MaxBytes says
+// otherwise: the 2021 file is 2.4 MB.
+const MaxInput = 32 << 20
+
+// Option changes how ReadCSV reads.
+type Option func(*config)
+
+type config struct{ max int64 }
+
+// MaxBytes sets the most bytes ReadCSV accepts (MaxInput by default); a
+// longer input is an error, not a truncation.
+func MaxBytes(n int64) Option { return func(c *config) { c.max = n } }
+
+// Errors of this package match these sentinels with errors.Is.
+var (
+	// ErrInvalidFile: the CSV is not in the UK Global Tariff format.
+	ErrInvalidFile = errors.New("reftariff: invalid tariff file")
+	// ErrUnreadableRate: the code is in the edition but its rate text is
+	// not in the grammar duty.ParseRate reads (seasonal rates, a few
+	// agricultural units): the line cannot be priced, and is not a guess.
+	ErrUnreadableRate = errors.New("reftariff: rate text cannot be read")
+)
+
+// FileError reports a problem in the file: the line (1-based, the header is
+// line 1), the column and the value. It matches ErrInvalidFile and unwraps
+// to the cause.
+type FileError struct {
+	Line   int
+	Column string
+	Value  string
+	Err    error
+}
+
+func (e *FileError) Error() string {
+	if e.Column == "" {
+		return fmt.Sprintf("reftariff: line %d: %v", e.Line, e.Err)
+	}
+	return fmt.Sprintf("reftariff: line %d, column %s, value %q: %v", e.Line, e.Column, e.Value, e.Err)
+}
+
+// Is reports whether target is ErrInvalidFile.
+func (e *FileError) Is(target error) bool { return target == ErrInvalidFile }
+
+// Unwrap returns the cause.
+func (e *FileError) Unwrap() error { return e.Err }
+
+// RateTextError is what Measures returns for a line whose rate text the
+// grammar cannot read. It matches ErrUnreadableRate and unwraps to the
+// parse error.
+type RateTextError struct {
+	Code    string // the line of the edition
+	Edition string // Edition.Name
+	Text    string
+	Err     error
+}
+
+func (e *RateTextError) Error() string {
+	return fmt.Sprintf("reftariff: %s line %s: rate %q cannot be read: %v", e.Edition, e.Code, e.Text, e.Err)
+}
+
+// Is reports whether target is ErrUnreadableRate.
+func (e *RateTextError) Is(target error) bool { return target == ErrUnreadableRate }
+
+// Unwrap returns the parse error.
+func (e *RateTextError) Unwrap() error { return e.Err }
+
+// line is one tariff line of an edition.
+type line struct {
+	code string
+	text string // the rate as written
+	rate duty.Rate
+	err  error // the parse error when the text cannot be read
+}
+
+// Schedule is one edition of the file as a duty.Schedule: one MFN measure
+// per tariff line (8-digit CN codes and the 10-digit lines the file lists),
+// open-ended from the edition's From day. It is immutable and safe for
+// concurrent use.
+type Schedule struct {
+	ed    Edition
+	lines []line         // sorted by code
+	index map[string]int // code -> position in lines
+}
+
+// ReadCSV reads one edition (ed.Column) of a file in the UK Global Tariff
+// CSV format: a header naming at least commodity and the edition's column,
+// then one row per tariff line, commodity an 8- or 10-digit code. Every
+// rate is parsed with duty.ParseRate; a rate the grammar cannot read keeps
+// its line known and makes Measures return a *RateTextError for it. Input
+// is bounded (MaxInput, or MaxBytes); errors are *FileError values naming
+// the line, the column and the value.
+func ReadCSV(r io.Reader, ed Edition, opts ...Option) (*Schedule, error) {
+	cfg := config{max: MaxInput}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if ed.Column == "" {
+		return nil, &FileError{Line: 1, Column: "edition", Err: errors.New("the edition names no rate column")}
+	}
+	if ed.Area != "EU" {
+		if err := duty.ValidateCountry(ed.Area); err != nil {
+			return nil, &FileError{Line: 1, Column: "edition", Value: ed.Area, Err: err}
+		}
+	}
+	cur := ed.Currency
+	if cur == "" {
+		cur = "EUR"
+	}
+	lr := &io.LimitedReader{R: r, N: cfg.max + 1}
+	cr := csv.NewReader(lr)
+	cr.ReuseRecord = true
+	cr.FieldsPerRecord = -1
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, &FileError{Line: 1, Err: errors.New("empty input: want a header with commodity and " + ed.Column)}
+	}
+	if err != nil {
+		return nil, csvErr(err)
+	}
+	codeCol, rateCol := -1, -1
+	for i, h := range header {
+		switch strings.TrimPrefix(strings.TrimSpace(h), "\ufeff") {
+		case "commodity":
+			codeCol = i
+		case ed.Column:
+			rateCol = i
+		}
+	}
+	if codeCol < 0 {
+		return nil, &FileError{Line: 1, Column: "commodity", Err: errors.New("missing column")}
+	}
+	if rateCol < 0 {
+		return nil, &FileError{Line: 1, Column: ed.Column, Err: errors.New("missing column")}
+	}
+	s := &Schedule{ed: ed, index: make(map[string]int, 12000)}
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			if lr.N <= 0 {
+				return nil, &FileError{Err: fmt.Errorf("input longer than %d bytes", cfg.max)}
+			}
+			return nil, csvErr(err)
+		}
+		n, _ := cr.FieldPos(0)
+		if codeCol >= len(rec) || rateCol >= len(rec) {
+			return nil, &FileError{Line: n, Err: fmt.Errorf("%d fields: want at least %d", len(rec), max(codeCol, rateCol)+1)}
+		}
+		code := strings.TrimSpace(rec[codeCol])
+		if !isCode(code) {
+			return nil, &FileError{Line: n, Column: "commodity", Value: code, Err: errors.New("want an 8- or 10-digit code")}
+		}
+		if _, dup := s.index[code]; dup {
+			return nil, &FileError{Line: n, Column: "commodity", Value: code, Err: errors.New("code appears twice")}
+		}
+		text := strings.TrimSpace(rec[rateCol])
+		if text == "" {
+			return nil, &FileError{Line: n, Column: ed.Column, Err: errors.New("empty rate")}
+		}
+		l := line{code: code, text: text}
+		l.rate, l.err = duty.ParseRate(text, duty.InCurrency(cur))
+		s.index[code] = len(s.lines)
+		s.lines = append(s.lines, l)
+	}
+	if lr.N <= 0 {
+		return nil, &FileError{Err: fmt.Errorf("input longer than %d bytes", cfg.max)}
+	}
+	if len(s.lines) == 0 {
+		return nil, &FileError{Line: 2, Err: errors.New("no tariff lines")}
+	}
+	sort.Slice(s.lines, func(i, j int) bool { return s.lines[i].code < s.lines[j].code })
+	for i, l := range s.lines {
+		s.index[l.code] = i
+	}
+	return s, nil
+}
+
+func isCode(s string) bool {
+	if len(s) != 8 && len(s) != 10 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func csvErr(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &FileError{Line: pe.Line, Column: fmt.Sprintf("#%d", pe.Column), Err: pe.Err}
+	}
+	return &FileError{Err: err}
+}
+
+// Edition returns the edition the schedule holds.
+func (s *Schedule) Edition() Edition { return s.ed }
+
+// Len returns the number of tariff lines.
+func (s *Schedule) Len() int { return len(s.lines) }
+
+// Lines returns the codes of the tariff lines under prefix (digits; dots
+// and spaces ignored), sorted; all lines for an empty prefix.
+func (s *Schedule) Lines(prefix string) []string {
+	p := strings.NewReplacer(".", "", " ", "").Replace(prefix)
+	i := sort.Search(len(s.lines), func(i int) bool { return s.lines[i].code >= p })
+	var out []string
+	for ; i < len(s.lines) && strings.HasPrefix(s.lines[i].code, p); i++ {
+		out = append(out, s.lines[i].code)
+	}
+	return out
+}
+
+// Unreadable returns the lines whose rate text duty.ParseRate cannot read,
+// as *RateTextError values in code order.
+func (s *Schedule) Unreadable() []*RateTextError {
+	var out []*RateTextError
+	for _, l := range s.lines {
+		if l.err != nil {
+			out = append(out, s.textErr(l))
+		}
+	}
+	return out
+}
+
+func (s *Schedule) textErr(l line) *RateTextError {
+	return &RateTextError{Code: l.code, Edition: s.ed.Name, Text: l.text, Err: l.err}
+}
+
+// Measures returns the MFN measure of the tariff line of code hs: the line
+// itself (8 or 10 digits), or for a 10-digit code the 8-digit line it
+// falls under. A code that is not a line of the edition (a code of a later
+// nomenclature such as HS 2022, or a code shorter than the lines under it)
+// is a *duty.UnknownCodeError: the schedule never maps codes between
+// editions. A line whose rate text cannot be read gives a *RateTextError;
+// a day before the edition's From a *duty.NoMeasureInForceError. The
+// measure applies to every origin; its Source names the edition and the
+// line.
+func (s *Schedule) Measures(hs, origin string, on time.Time) ([]duty.Measure, error) {
+	code, err := duty.NormalizeHS(hs)
+	if err != nil {
+		return nil, err
+	}
+	if len(code) < 4 {
+		return nil, &duty.InvalidCodeError{HS: hs, Msg: fmt.Sprintf("%d digits: want 4 to 10", len(code))}
+	}
+	i, ok := s.index[code]
+	if !ok && len(code) == 10 {
+		i, ok = s.index[code[:8]]
+	}
+	if !ok {
+		return nil, &duty.UnknownCodeError{HS: hs}
+	}
+	l := s.lines[i]
+	if !s.ed.From.IsZero() && duty.DateOf(on).Before(s.ed.From) {
+		return nil, &duty.NoMeasureInForceError{HS: hs, Date: on}
+	}
+	if l.err != nil {
+		return nil, s.textErr(l)
+	}
+	return []duty.Measure{{
+		Kind: duty.MFN, Rate: l.rate, HS: l.code, From: s.ed.From.Time(),
+		Source: "REFERENCE " + s.ed.Name + ", line " + l.code + " (" + l.text + "): " + s.ed.Source,
+	}}, nil
+}
+
+var (
+	euOnce, gbOnce sync.Once
+	euSched        *Schedule
+	gbSched        *Schedule
+	euErr, gbErr   error
+)
+
+// EU returns the embedded EU reference schedule (CET2020), read from the
+// embedded file on first use and shared afterwards (a Schedule is
+// immutable).
+func EU() (*Schedule, error) {
+	euOnce.Do(func() { euSched, euErr = readEmbedded(CET2020) })
+	return euSched, euErr
+}
+
+// GB returns the embedded GB reference schedule (UKGT2021), read on first
+// use and shared afterwards.
+func GB() (*Schedule, error) {
+	gbOnce.Do(func() { gbSched, gbErr = readEmbedded(UKGT2021) })
+	return gbSched, gbErr
+}
+
+func readEmbedded(ed Edition) (*Schedule, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(ukgtGz))
+	if err != nil {
+		return nil, fmt.Errorf("reftariff: embedded file: %w", err)
+	}
+	s, err := ReadCSV(zr, ed)
+	if err != nil {
+		return nil, fmt.Errorf("reftariff: embedded file, %s: %w", ed.Name, err)
+	}
+	return s, nil
+}
+
+// EmbeddedFile returns the embedded UK Global Tariff CSV, decompressed:
+// byte-identical to the official download.
+func EmbeddedFile() (io.Reader, error) {
+	return gzip.NewReader(bytes.NewReader(ukgtGz))
+}

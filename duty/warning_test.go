@@ -1,0 +1,100 @@
+package duty_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/iorkit/iorkit/duty"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestWarningString(t *testing.T) {
+	one := 1
+	w := duty.Warning{Code: duty.SampleTariff, Message: "m", Line: &one, Subject: "MFN 6109"}
+	assert.Equal(t, "SAMPLE_TARIFF line 1 (MFN 6109): m", w.String())
+	assert.Equal(t, "STALE_DATA: m", duty.Warning{Code: duty.StaleData, Message: "m"}.String())
+	assert.Len(t, duty.WarningCodes(), 7)
+}
+
+func TestStrictErrorMatches(t *testing.T) {
+	var err error = &duty.StrictError{Warnings: []duty.Warning{{Code: duty.HSResolved, Message: "x"}}}
+	err = errors.Join(errors.New("wrapped"), err)
+	assert.ErrorIs(t, err, duty.ErrStrict)
+	var se *duty.StrictError
+	require.ErrorAs(t, err, &se)
+	assert.True(t, se.Has(duty.HSResolved))
+	assert.False(t, se.Has(duty.StaleData))
+}
+
+// A measure's provenance becomes one warning on its line; a measure
+// without caveat none.
+func TestMeasureCaveatWarns(t *testing.T) {
+	ref := duty.Measure{Kind: duty.MFN, Rate: pRate(t, "12%"), Source: "UK Global Tariff (test)", HS: "610910",
+		Caveat: duty.ReferenceTariff, Edition: "EU CET 2020"}
+	plain := duty.Measure{Kind: duty.MFN, Rate: pRate(t, "12%"), Source: "test", HS: "610910"}
+	c := calculator(t)
+	a := run(t, c, duty.Entry{Destination: "DE", Date: duty.MustDate("2026-03-01"), Mode: "air", Lines: []duty.EntryLine{
+		{HS: "610910", Origin: "CN", Value: duty.MustMoney("200", "EUR"), Measures: []duty.Measure{ref}},
+		{HS: "610910", Origin: "CN", Value: duty.MustMoney("200", "EUR"), Measures: []duty.Measure{plain}},
+	}})
+	require.Len(t, a.Warnings, 1)
+	w := a.Warnings[0]
+	assert.Equal(t, duty.ReferenceTariff, w.Code)
+	assert.Equal(t, "EU CET 2020", w.Edition)
+	assert.Equal(t, "MFN 610910", w.Subject)
+	require.NotNil(t, w.Line)
+	assert.Equal(t, 0, *w.Line)
+	assert.Contains(t, w.Message, "EU CET 2020")
+	// 12% of 200 = 24 on each line: the warning does not change a figure.
+	eqm(t, "48", a.Totals.Duty, "duty")
+
+	_, err := c.Calculate(context.Background(), duty.Entry{Destination: "DE", Date: duty.MustDate("2026-03-01"), Mode: "air",
+		Lines: []duty.EntryLine{{HS: "610910", Origin: "CN", Value: duty.MustMoney("200", "EUR"), Measures: []duty.Measure{ref}}}},
+		duty.Strict())
+	assert.ErrorIs(t, err, duty.ErrStrict)
+}
+
+func TestSampleTariffWarns(t *testing.T) {
+	ts, err := duty.SampleSchedules()
+	require.NoError(t, err)
+	ms, err := ts["US"].Measures("6109.10.00.40", "PT", duty.MustDate("2026-03-01").Time())
+	require.NoError(t, err)
+	require.NotEmpty(t, ms)
+	for _, m := range ms {
+		assert.Equal(t, duty.SampleTariff, m.Caveat)
+		assert.Equal(t, duty.SampleEdition, m.Edition)
+	}
+}
+
+// agedRates is a SourcedRates whose data ends on 2026-04-13.
+type agedRates struct{}
+
+func (agedRates) Rate(from, to string, on time.Time) (decimal.Decimal, error) {
+	return dec("0.9"), nil
+}
+
+func (agedRates) RateInfo(from, to string, on duty.Date) (duty.RateInfo, error) {
+	return duty.RateInfo{Rate: dec("0.9"), Day: duty.MustDate("2026-04-13"), Source: "test rates", Caveat: duty.FXRateAge}, nil
+}
+
+func TestFXRateAgeWarns(t *testing.T) {
+	c := calculator(t, duty.WithRates(agedRates{}))
+	a := run(t, c, duty.Entry{Destination: "DE", Date: duty.MustDate("2026-12-01"), Mode: "air", Lines: []duty.EntryLine{
+		ln(t, "610910", "CN", "200", "USD", "12%"),
+	}})
+	require.NotEmpty(t, a.FX)
+	assert.Equal(t, "2026-04-13", a.FX[0].Date.String(), "the rate's own day")
+	assert.Equal(t, "test rates", a.FX[0].Source)
+	require.Len(t, a.Warnings, 1)
+	assert.Equal(t, duty.FXRateAge, a.Warnings[0].Code)
+	assert.Equal(t, "USD/EUR", a.Warnings[0].Subject)
+	assert.Equal(t, "2026-04-13", a.Warnings[0].Edition)
+	// 200 USD × 0.9 = 180.00 EUR customs value (no freight); 12% = 21.60.
+	eqm(t, "180", a.CustomsValue, "customs value")
+	eqm(t, "21.60", a.Totals.Duty, "duty")
+}

@@ -1,0 +1,87 @@
+package ior
+
+import (
+	"errors"
+	"sync"
+	"time"
+
+	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/duty/reftariff"
+)
+
+// Default schedules beyond the sample tariff, and their precedence.
+//
+// For the EU and GB the engine's default schedule is the reference
+// edition of reftariff (the 2020 CET, the 2021 UK Global Tariff: every
+// line of the official file) over the sample tariff: a code the edition
+// holds takes its MFN measure from the edition, and the sample adds only
+// measures of other kinds it holds for that code (the EU-UK TCA
+// preferences); a code the edition does not hold (an HS 2022 code, a
+// 6-digit subheading above the edition's lines) falls to the sample, whose
+// few EU and GB rows were copied from the same file and name their
+// mapping. The edition comes first because it is complete and each line
+// names its edition; the sample's EU and GB MFN rows are a subset of it.
+// Switzerland gets the industrial-goods rule (reftariff.Switzerland).
+// A schedule given with WithSchedule replaces all of it for its area.
+func referenceSchedules() map[string]duty.Schedule {
+	return map[string]duty.Schedule{
+		"EU": &lazySchedule{load: func() (duty.Schedule, error) { return reftariff.EU() }},
+		"GB": &lazySchedule{load: func() (duty.Schedule, error) { return reftariff.GB() }},
+	}
+}
+
+// lazySchedule reads its schedule on first use, so that an engine that
+// never quotes a destination never parses its tariff.
+type lazySchedule struct {
+	once sync.Once
+	load func() (duty.Schedule, error)
+	s    duty.Schedule
+	err  error
+}
+
+// Measures implements duty.Schedule.
+func (l *lazySchedule) Measures(hs, origin string, on time.Time) ([]duty.Measure, error) {
+	l.once.Do(func() { l.s, l.err = l.load() })
+	if l.err != nil {
+		return nil, l.err
+	}
+	return l.s.Measures(hs, origin, on)
+}
+
+// layered answers from primary; extra fills codes primary does not know
+// and adds, for codes it knows, measures of kinds primary did not give.
+type layered struct{ primary, extra duty.Schedule }
+
+// Measures implements duty.Schedule.
+func (l layered) Measures(hs, origin string, on time.Time) ([]duty.Measure, error) {
+	ms, err := l.primary.Measures(hs, origin, on)
+	if errors.Is(err, duty.ErrUnknownCode) {
+		return l.extra.Measures(hs, origin, on)
+	}
+	if err != nil {
+		return nil, err
+	}
+	xs, xerr := l.extra.Measures(hs, origin, on)
+	if xerr != nil || len(xs) == 0 {
+		return ms, nil
+	}
+	var kinds [4]bool
+	for _, m := range ms {
+		if int(m.Kind) < len(kinds) {
+			kinds[m.Kind] = true
+		}
+	}
+	out := ms
+	for _, x := range xs {
+		if int(x.Kind) < len(kinds) && !kinds[x.Kind] {
+			out = append(out, x)
+		}
+	}
+	// MFN, preferential, additional, as every schedule returns them.
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].Kind < out[j-1].Kind; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,101 @@
+package ior_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/ior"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func refShipment(t *testing.T, dest, cur, hs string) ior.Shipment {
+	t.Helper()
+	s := readShipment(t, "../examples/shipments/de-tshirts.json")
+	s.Destination = dest
+	s.Buyer.Country = dest
+	s.IORProviders = nil
+	s.Lines[0].HS = hs
+	s.Lines[0].UnitPrice = duty.MustMoney("5.00", cur)
+	s.Freight = duty.MustMoney("50.00", cur)
+	s.Insurance = duty.MustMoney("0.00", cur)
+	return s
+}
+
+// 3924.10.00 (plastic tableware) is not in the sample tariff; the 2020
+// CET line 39241000 is 6.5%. 100 x 5.00 + 50.00 freight = 550.00 EUR CIF;
+// 6.5% x 550.00 = 35.75 EUR.
+func TestDefaultEUReferenceTariff(t *testing.T) {
+	e, err := ior.NewEngine()
+	require.NoError(t, err)
+	q, err := e.Quote(context.Background(), refShipment(t, "DE", "EUR", "3924.10.00"))
+	require.NoError(t, err)
+	assert.Equal(t, "35.75 EUR", q.Lines[0].Duty.String())
+	require.NotEmpty(t, q.Lines[0].Duties)
+	assert.True(t, strings.HasPrefix(q.Lines[0].Duties[0].Source, "REFERENCE EU Common Customs Tariff 2020"), q.Lines[0].Duties[0].Source)
+}
+
+// GB: UKGT 2021 line 39241000 is 6.0%: 6% x 550.00 GBP = 33.00 GBP.
+func TestDefaultGBReferenceTariff(t *testing.T) {
+	e, err := ior.NewEngine()
+	require.NoError(t, err)
+	s := refShipment(t, "GB", "GBP", "3924.10.00")
+	s.Lines[0].UnitPrice = duty.MustMoney("50.00", "GBP") // above the GBP 135 consignment regime
+	q, err := e.Quote(context.Background(), s)
+	require.NoError(t, err)
+	// 100 x 50.00 + 50.00 = 5,050.00 GBP; 6% = 303.00 GBP.
+	assert.Equal(t, "303.00 GBP", q.Lines[0].Duty.String())
+	assert.True(t, strings.HasPrefix(q.Lines[0].Duties[0].Source, "REFERENCE UK Global Tariff 2021"))
+}
+
+// An HS 2022 code the 2020 edition lacks falls to the sample when the
+// sample lists it (8517.13, mapped there by hand from CN 2020 8517 12 00)
+// and is unknown otherwise; the engine never maps it itself.
+func TestDefaultEUHS2022Codes(t *testing.T) {
+	e, err := ior.NewEngine()
+	require.NoError(t, err)
+	q, err := e.Quote(context.Background(), refShipment(t, "DE", "EUR", "8517.13.00"))
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(q.Lines[0].Duties[0].Source, duty.SampleLabel))
+
+	e, err = ior.NewEngine(ior.WithoutSampleTariff())
+	require.NoError(t, err)
+	_, err = e.Quote(context.Background(), refShipment(t, "DE", "EUR", "8517.13.00"))
+	assert.ErrorIs(t, err, duty.ErrUnknownCode)
+}
+
+// The sample's TCA preference for GB-origin T-shirts still applies over
+// the reference MFN line: duty 0.
+func TestDefaultEUKeepsSamplePreferences(t *testing.T) {
+	e, err := ior.NewEngine()
+	require.NoError(t, err)
+	s := refShipment(t, "DE", "EUR", "6109.10.00")
+	s.Lines[0].Origin = "GB"
+	q, err := e.Quote(context.Background(), s)
+	require.NoError(t, err)
+	assert.Equal(t, "0.00 EUR", q.Lines[0].Duty.String())
+}
+
+// Switzerland: chapter 61 is industrial, duty-free since 2024-01-01;
+// import VAT 8.1% of (550.00 + 0 duty) = 44.55 CHF.
+func TestDefaultSwissIndustrialGoods(t *testing.T) {
+	e, err := ior.NewEngine()
+	require.NoError(t, err)
+	q, err := e.Quote(context.Background(), refShipment(t, "CH", "CHF", "6109.10"))
+	require.NoError(t, err)
+	assert.Equal(t, "0.00 CHF", q.Lines[0].Duty.String())
+	assert.Equal(t, "44.55 CHF", q.Lines[0].Tax.String())
+	_, err = e.Quote(context.Background(), refShipment(t, "CH", "CHF", "0406.10"))
+	assert.ErrorIs(t, err, duty.ErrUnknownCode)
+}
+
+func TestWithoutReferenceTariffs(t *testing.T) {
+	e, err := ior.NewEngine(ior.WithoutReferenceTariffs())
+	require.NoError(t, err)
+	_, err = e.Quote(context.Background(), refShipment(t, "DE", "EUR", "3924.10.00"))
+	assert.ErrorIs(t, err, duty.ErrUnknownCode)
+	_, err = e.Quote(context.Background(), refShipment(t, "CH", "CHF", "6109.10"))
+	assert.ErrorIs(t, err, duty.ErrNoSchedule)
+}
