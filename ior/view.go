@@ -134,7 +134,7 @@ func NewView(s Shipment, q Quote, currency string, opts ...ViewOption) (View, er
 	for _, o := range opts {
 		o(&cfg)
 	}
-	cv := converter{cfg: cfg, q: q, to: currency, used: map[string]int{}}
+	cv := converter{cfg: cfg, q: q, to: currency, used: map[string]int{}, rates: make([]ViewRate, 0, 2)}
 	sellerImports := sellerPaysImport(q)
 
 	// Exact parts, in this order: per line goods, duty, tax; then shipping,

@@ -41,6 +41,7 @@ func TestViewInQuoteCurrency(t *testing.T) {
 		"fees": "0.00 EUR", "total": "733.04 EUR", "checkout": "733.04 EUR", "delivery": "0.00 EUR"}, viewStrings(v))
 	require.Len(t, v.Lines, 1)
 	assert.Equal(t, "683.04 EUR", v.Lines[0].Total.String()) // 500 + 66 + 117.04
+	assert.NotNil(t, v.Rates)
 	assert.Empty(t, v.Rates)
 }
 

@@ -68,10 +68,16 @@
 //	has_registration(party, 'EORI')      the party holds a registration of that
 //	                                     scheme (case-insensitive)
 //	eu_member(country)                   the country is an EU member state
+//	goods_value(shipment)                the sum of quantity × unit price over
+//	                                     the lines, exactly, as duty.Money; the
+//	                                     zero Money (currency "") when the
+//	                                     lines' currencies differ
 //
 // plus the CEL standard library (in, size, startsWith, matches, exists,
-// all...). There is no money arithmetic in rules: sums, conversions and
-// thresholds that need them are computed in Go (package duty).
+// all...). There is no other money arithmetic in rules: goods_value is the
+// one sum, for value thresholds written in law, and it converts nothing; a
+// rule checks its currency first. Conversions, duties and de minimis tests
+// are computed in Go (package duty).
 //
 // # Compiling
 //

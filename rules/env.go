@@ -213,6 +213,7 @@ func functions(e *Env) []cel.EnvOption {
 					return types.Bool(EUMember(string(s)))
 				}))),
 	}
+	opts = append(opts, goodsValueFunc(e)...)
 	// has_registration is declared for every struct type with a
 	// `registrations` list whose items have a `scheme` string.
 	for _, st := range sortedTypes(e.prov) {
