@@ -107,6 +107,9 @@ type DeMinimisOutcome struct {
 	Met       bool     `json:"met"`
 	Reason    string   `json:"reason"`
 	Source    string   `json:"source"`
+	// Excluded are the lines a met threshold does not cover: goods of a
+	// category it excludes, or items over a per-item limit.
+	Excluded []ExcludedLine `json:"excluded_lines,omitempty"`
 }
 
 // FXUse is an exchange rate the assessment used: 1 From = Rate To, the

@@ -116,7 +116,7 @@ func TestBadProfiles(t *testing.T) {
 		{"profile_tax_negative.json", "profiles[0].taxes[0].rate", "-19", `duty: profile: profiles[0].taxes[0].rate (DE): -19 is negative`, nil},
 		{"profile_tax_base.json", "profiles[0].taxes[0].base", "duties", `duty: profile: profiles[0].taxes[0].base (DE): unknown part "duties"`, nil},
 		{"profile_threshold_applies.json", "profiles[0].de_minimis[0].applies", "vat", `duty: profile: profiles[0].de_minimis[0].applies (DE): "vat": want duty, tax, duty_and_tax or fees`, nil},
-		{"profile_threshold_compare.json", "profiles[0].de_minimis[0].compare", "value", `duty: profile: profiles[0].de_minimis[0].compare (DE): "value": want goods, customs_value, cif, tax_amount or duty_amount`, nil},
+		{"profile_threshold_compare.json", "profiles[0].de_minimis[0].compare", "value", `duty: profile: profiles[0].de_minimis[0].compare (DE): "value": want goods, customs_value, cif, item, tax_amount or duty_amount`, nil},
 		{"profile_threshold_negative.json", "profiles[0].de_minimis[0].amount", "-150.00 EUR", `duty: profile: profiles[0].de_minimis[0].amount (DE): -150.00 EUR is negative`, nil},
 		{"profile_fee_kind.json", "profiles[0].fees[0].kind", "per_kg", `duty: profile: profiles[0].fees[0].kind (DE): "per_kg": want percent or fixed`, nil},
 		{"profile_fee_negative.json", "profiles[0].fees[0].percent", "-0.3464", `duty: profile: profiles[0].fees[0].percent (DE): -0.3464 is negative`, nil},

@@ -43,6 +43,8 @@ func (k *calc) compared(t Threshold) Money {
 		return k.a.CustomsValue
 	case CompareCIF:
 		return Money{amount: k.a.Goods.amount.Add(k.a.Freight.amount).Add(k.a.Insurance.amount), currency: k.cur}
+	case CompareItem:
+		return k.maxItemValue()
 	case CompareTaxAmount:
 		return k.borderTaxDeclared()
 	case CompareDutyAmount:
@@ -90,10 +92,25 @@ func (k *calc) deMinimis(after bool) error {
 			if t.Strict {
 				op = "<"
 			}
-			if out.Met = cmp < 0 || (cmp == 0 && !t.Strict); out.Met {
+			out.Excluded = k.excludedLines(t, limit)
+			switch {
+			case t.Compare == CompareItem:
+				// Met when some line's items are within the limit; the
+				// others are listed as excluded.
+				out.Met = len(out.Excluded) < len(k.e.Lines)
+				out.Reason = fmt.Sprintf("each item compared: the highest value per item is %s; limit %s %s", out.Value, op, t.Amount)
+			case cmp < 0 || (cmp == 0 && !t.Strict):
+				out.Met = len(out.Excluded) < len(k.e.Lines)
 				out.Reason = fmt.Sprintf("%s %s %s %s", t.Compare, out.Value, op, t.Amount)
-			} else {
+			default:
 				out.Reason = fmt.Sprintf("%s %s is not %s %s", t.Compare, out.Value, op, t.Amount)
+				out.Excluded = nil
+			}
+			switch {
+			case out.Met && len(out.Excluded) > 0:
+				out.Reason += fmt.Sprintf("; %d line(s) not covered", len(out.Excluded))
+			case !out.Met && len(out.Excluded) > 0:
+				out.Reason += "; no line covered"
 			}
 		}
 		if t.Note != "" {
@@ -112,10 +129,11 @@ func (k *calc) deMinimis(after bool) error {
 	return nil
 }
 
-// met returns the first met threshold covering what, with that outcome.
+// met returns the first met threshold covering what, with that outcome,
+// that covers every line (entry-level charges such as fees).
 func (k *calc) met(what Applies, outcome Outcome) (DeMinimisOutcome, bool) {
 	for _, o := range k.a.DeMinimis {
-		if !o.Met || o.Outcome != outcome {
+		if !o.Met || o.Outcome != outcome || len(o.Excluded) > 0 {
 			continue
 		}
 		if o.Applies == what || (o.Applies == AppliesBoth && (what == AppliesDuty || what == AppliesTax)) {

@@ -35,24 +35,26 @@ func digitsOnly(hs string) string {
 }
 
 func (k *calc) duties() error {
-	if o, ok := k.met(AppliesDuty, Relief); ok {
-		for i := range k.a.Lines {
-			k.a.Lines[i].Duties = append(k.a.Lines[i].Duties, Charge{Kind: "duty", Code: "RELIEF", Name: "Duty relief (de minimis)",
-				Rate: "relief", Base: k.a.Lines[i].CustomsValue, Amount: k.zero(), exact: k.zero(), Source: o.Source, Collection: NotDue,
-				Note: fmt.Sprintf("%s: %s", o.Code, o.Reason)})
-			k.trace("duty", i, "no duty: "+o.Code+": "+o.Reason, "", k.a.Lines[i].CustomsValue, k.zero(), o.Source)
-		}
-		return nil
-	}
-	if o, ok := k.met(AppliesDuty, FlatPerSubheading); ok {
-		return k.flatDuty(o)
-	}
 	sched, area, ok := k.c.Schedule(k.p)
+	seen := map[string]bool{} // subheadings charged the flat duty
 	for i, l := range k.e.Lines {
 		if err := k.cancelled(); err != nil {
 			return err
 		}
 		la := &k.a.Lines[i]
+		if o, met := k.metFor(i, AppliesDuty, Relief); met {
+			la.Duties = append(la.Duties, Charge{Kind: "duty", Code: "RELIEF", Name: "Duty relief (de minimis)",
+				Rate: "relief", Base: la.CustomsValue, Amount: k.zero(), exact: k.zero(), Source: o.Source, Collection: NotDue,
+				Note: fmt.Sprintf("%s: %s", o.Code, o.Reason)})
+			k.trace("duty", i, "no duty: "+o.Code+": "+o.Reason, "", la.CustomsValue, k.zero(), o.Source)
+			continue
+		}
+		if o, met := k.metFor(i, AppliesDuty, FlatPerSubheading); met {
+			if err := k.flatDuty(i, o, seen); err != nil {
+				return err
+			}
+			continue
+		}
 		ms := l.Measures
 		if len(ms) == 0 {
 			if !ok {
@@ -87,7 +89,9 @@ func (k *calc) duties() error {
 	return nil
 }
 
-func (k *calc) flatDuty(o DeMinimisOutcome) error {
+// flatDuty charges line i the flat duty of a FlatPerSubheading threshold
+// once per distinct 6-digit subheading (seen holds those already charged).
+func (k *calc) flatDuty(i int, o DeMinimisOutcome, seen map[string]bool) error {
 	var th Threshold
 	for _, t := range k.p.DeMinimis {
 		if t.Code == o.Code {
@@ -99,20 +103,17 @@ func (k *calc) flatDuty(o DeMinimisOutcome) error {
 		return err
 	}
 	flat = flat.Round()
-	seen := map[string]bool{}
-	for i := range k.a.Lines {
-		la := &k.a.Lines[i]
-		sub := hs6(la.HS)
-		amount, note := flat, fmt.Sprintf("%s per distinct subheading; first line of %s", th.FlatAmount, sub)
-		if seen[sub] {
-			amount, note = k.zero(), fmt.Sprintf("subheading %s already charged on an earlier line", sub)
-		}
-		seen[sub] = true
-		la.Duties = []Charge{{Kind: "duty", Code: "FLAT", Name: "Flat duty on low-value consignment", Rate: th.FlatAmount.String() + " per subheading",
-			Base: la.CustomsValue, Amount: amount, Source: th.Source, Effective: th.From, Collection: AtBorder, Note: note, exact: amount}}
-		la.Duty = amount
-		k.trace("duty", i, th.Code+": "+note, th.FlatAmount.String()+" per subheading", la.CustomsValue, amount, th.Source)
+	la := &k.a.Lines[i]
+	sub := hs6(la.HS)
+	amount, note := flat, fmt.Sprintf("%s per distinct subheading; first line of %s", th.FlatAmount, sub)
+	if seen[sub] {
+		amount, note = k.zero(), fmt.Sprintf("subheading %s already charged on an earlier line", sub)
 	}
+	seen[sub] = true
+	la.Duties = []Charge{{Kind: "duty", Code: "FLAT", Name: "Flat duty on low-value consignment", Rate: th.FlatAmount.String() + " per subheading",
+		Base: la.CustomsValue, Amount: amount, Source: th.Source, Effective: th.From, Collection: AtBorder, Note: note, exact: amount}}
+	la.Duty = amount
+	k.trace("duty", i, th.Code+": "+note, th.FlatAmount.String()+" per subheading", la.CustomsValue, amount, th.Source)
 	return nil
 }
 

@@ -11,8 +11,6 @@ import (
 )
 
 func (k *calc) taxes() error {
-	reliefTax, relieved := k.met(AppliesTax, Relief)
-	pos, atSale := k.met(AppliesTax, PointOfSale)
 	// Taxable fees are shared over the lines by customs value.
 	taxableFees := k.zero()
 	for _, f := range k.a.Fees {
@@ -45,6 +43,8 @@ func (k *calc) taxes() error {
 		if !la.Calculable {
 			continue
 		}
+		reliefTax, relieved := k.metFor(i, AppliesTax, Relief)
+		pos, atSale := k.metFor(i, AppliesTax, PointOfSale)
 		prior := k.zero()
 		taxes := k.p.Taxes
 		for ti, t := range taxes {

@@ -42,6 +42,9 @@ type Profile struct {
 	Taxes       []TaxRule   `json:"taxes,omitempty"`
 	DeMinimis   []Threshold `json:"de_minimis,omitempty"`
 	Fees        []Fee       `json:"fees,omitempty"`
+	// Categories are the goods some rules treat apart (excise goods
+	// excluded from low-value reliefs), by HS prefixes.
+	Categories []GoodsCategory `json:"categories,omitempty"`
 	// DutyRounding rounds each line's duty (default: the currency's minor
 	// unit, half up).
 	DutyRounding *Rounding `json:"duty_rounding,omitempty"`
@@ -247,6 +250,11 @@ type Threshold struct {
 	ReviewAfter Date   `json:"review_after,omitempty"`
 	Source      string `json:"source"`
 	Note        string `json:"note,omitempty"`
+
+	// NotCategories are goods categories of the profile the threshold does
+	// not cover: their lines pay at the border whatever the value (GB:
+	// excise goods and the GBP 135 relief), the other lines keep it.
+	NotCategories []string `json:"not_categories,omitempty"`
 }
 
 // FeeKind is how a fee is computed.
@@ -521,9 +529,9 @@ func (p Profile) check() *ProfileError {
 			return bad(at(".outcome"), string(th.Outcome), "%q: want relief, point_of_sale or flat_per_subheading", clip(string(th.Outcome)))
 		}
 		switch th.Compare {
-		case CompareGoods, CompareCustomsValue, CompareCIF, CompareTaxAmount, CompareDutyAmount:
+		case CompareGoods, CompareCustomsValue, CompareCIF, CompareTaxAmount, CompareDutyAmount, CompareItem:
 		default:
-			return bad(at(".compare"), string(th.Compare), "%q: want goods, customs_value, cif, tax_amount or duty_amount", clip(string(th.Compare)))
+			return bad(at(".compare"), string(th.Compare), "%q: want goods, customs_value, cif, item, tax_amount or duty_amount", clip(string(th.Compare)))
 		}
 		if th.Amount.Currency() == "" {
 			return bad(at(".amount"), "", "is required")
@@ -535,6 +543,9 @@ func (p Profile) check() *ProfileError {
 			err.Country = clip(p.Country)
 			return err
 		}
+	}
+	if err := p.checkCategories(); err != nil {
+		return err
 	}
 	for i, f := range p.Fees {
 		at := func(s string) string { return fmt.Sprintf("fees[%d]%s", i, s) }

@@ -216,7 +216,10 @@ func TestWorkedRevenueIE(t *testing.T) {
 // (copy: https://smallformfactor.net/forum/threads/s4-mini-classic-s4m-c.96/post-46018)
 func TestWorkedCBSA(t *testing.T) {
 	c := calculator(t, duty.WithRates(duty.FixedRates{"USD/CAD": dec("1.15")}))
-	a := run(t, c, duty.Entry{Destination: "CA", Region: "CA-AB", Date: duty.MustDate("2026-11-25"), Mode: "road",
+	// By post: the guide's example is a plain assessment, and by post only
+	// the CAD 20 remission applies (by any commercial carrier from the US,
+	// CAD 115 would be duty-free under CAD 150).
+	a := run(t, c, duty.Entry{Destination: "CA", Region: "CA-AB", Date: duty.MustDate("2026-11-25"), Mode: "post",
 		ShippedFrom: "US", Lines: []duty.EntryLine{ln(t, "847130", "CN", "100", "USD", "4%")}})
 	eqm(t, "115.00", a.CustomsValue, "value for duty")
 	eqm(t, "4.60", a.Totals.Duty, "duty")
@@ -457,9 +460,22 @@ func TestCAThresholdsByShippedFrom(t *testing.T) {
 	a = ca("post", "US", "20.01")
 	eqm(t, "0.80", a.Totals.Duty, "US post 20.01 duty")
 	eqm(t, "1.04", a.Totals.Tax, "US post 20.01 GST")
-	// Another mode: no threshold.
+	// Every commercial carrier is a courier whatever the mode (CBSA
+	// Memorandum D8-2-16, para. 1: "all common commercial carriers,
+	// regardless of mode of transport, including freight forwarders").
 	a = ca("road", "US", "10.00")
-	eqm(t, "0.40", a.Totals.Duty, "road duty")
+	eqm(t, "0", a.Totals.Total, "road carrier from the US, 10.00 <= 40")
+	a = ca("ocean", "CN", "20.01")
+	eqm(t, "0.80", a.Totals.Duty, "ocean from CN 20.01 duty, over CAD 20")
+	// Alcohol and tobacco are not goods of the remission orders (Postal
+	// Imports Remission Order s.2; D8-2-16): a bottle of wine of CAD 15 by
+	// post pays duty 4% = 0.60 and GST 5% of 15.60 = 0.78.
+	w := run(t, c, duty.Entry{Destination: "CA", Region: "CA-AB", Date: duty.MustDate("2026-11-25"), Mode: "post",
+		ShippedFrom: "FR", Lines: []duty.EntryLine{ln(t, "220421", "FR", "15", "CAD", "4%")}})
+	eqm(t, "0.60", w.Totals.Duty, "wine by post: duty")
+	eqm(t, "0.78", w.Totals.Tax, "wine by post: GST")
+	require.Len(t, outcome(t, w, "CA_POST_20").Excluded, 1)
+	assert.False(t, outcome(t, w, "CA_POST_20").Met, "its only line is excluded")
 }
 
 func TestCAHSTReplacesGST(t *testing.T) {

@@ -51,7 +51,7 @@ func Classify(err error) ErrorClass {
 	case errors.Is(err, duty.ErrNoProfile), errors.Is(err, duty.ErrUnknownCode), errors.Is(err, duty.ErrNotInForce),
 		errors.Is(err, duty.ErrNoSchedule), errors.Is(err, duty.ErrNoBaseRate), errors.Is(err, duty.ErrMissingRate),
 		errors.Is(err, duty.ErrDataExpired), errors.Is(err, duty.ErrUnsupportedRate), errors.Is(err, duty.ErrRateReference),
-		errors.Is(err, ErrNoViewRate):
+		errors.Is(err, ErrNoViewRate), errors.Is(err, duty.ErrStrict):
 		return ClassUncovered
 	}
 	return ClassInternal

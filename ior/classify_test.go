@@ -19,5 +19,6 @@ func TestClassify(t *testing.T) {
 	assert.Equal(t, ior.ClassInvalid, ior.Classify(wrap(&ior.ValidationError{})))
 	assert.Equal(t, ior.ClassUncovered, ior.Classify(wrap(duty.ErrUnknownCode)))
 	assert.Equal(t, ior.ClassUncovered, ior.Classify(wrap(&duty.MissingRateError{From: "USD", To: "EUR"})))
+	assert.Equal(t, ior.ClassUncovered, ior.Classify(wrap(&duty.StrictError{})))
 	assert.Equal(t, ior.ClassInternal, ior.Classify(errors.New("something else")))
 }

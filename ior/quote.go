@@ -69,7 +69,10 @@ type Quote struct {
 	// a business registered for VAT in the destination, can deduct: it is
 	// paid but is not a cost to that importer. Absent otherwise.
 	RecoverableTax *duty.Money `json:"recoverable_tax,omitempty"`
-	Incomplete     bool        `json:"incomplete,omitempty"`
+	// Range is the spread of duty and tax when lines give alternative HS
+	// codes or origins: the quote itself is the expected case.
+	Range      *Range `json:"range,omitempty"`
+	Incomplete bool   `json:"incomplete,omitempty"`
 	// Warnings lists every figure used beyond what its data asserts, with
 	// a stable code (duty.SampleTariff, duty.StaleData...; see
 	// docs/data.md). A quote with no warning is one iorkit stands behind.
@@ -128,6 +131,9 @@ func (e *Engine) Quote(ctx context.Context, s Shipment, opts ...CallOption) (Quo
 	}
 	if err := s.Validate(); err != nil {
 		return Quote{}, err
+	}
+	if s.hasAlternatives() {
+		return e.quoteRange(ctx, cfg, s)
 	}
 	d, err := e.decide(ctx, s)
 	if err != nil {

@@ -86,7 +86,7 @@ type Line struct {
 	SKU         string        `json:"sku"`
 	Description string        `json:"description"`
 	HS          string        `json:"hs"`     // tariff code, 6 to 10 digits; dots and spaces allowed
-	Origin      string        `json:"origin"` // country of origin of the goods
+	Origin      string        `json:"origin"` // country of origin of the goods ("" when unknown: give OriginAlternatives)
 	Quantity    duty.Quantity `json:"quantity"`
 	UnitPrice   duty.Money    `json:"unit_price"`
 	NetWeight   duty.Quantity `json:"net_weight"`
@@ -98,6 +98,13 @@ type Line struct {
 	// value (for the whole line) and quantities: "metal_content" for US
 	// Section 232 derivatives, "case" and "movement" for watches...
 	Parts []duty.Part `json:"parts,omitempty"`
+	// HSAlternatives are other codes the goods may be classified under,
+	// and OriginAlternatives other countries they may come from (with
+	// Origin "" when it is not known at all, the first is the expected
+	// one). A quote of a shipment with alternatives reports the range of
+	// its duty and tax (Quote.Range).
+	HSAlternatives     []string `json:"hs_alternatives,omitempty"`
+	OriginAlternatives []string `json:"origin_alternatives,omitempty"`
 }
 
 // Has reports whether the party holds a registration under scheme.

@@ -176,7 +176,19 @@ func (s Shipment) Validate() error {
 				v.add(p+".hs", l.HS, "is not an HS code (6 to 10 digits, dots allowed)", ErrInvalidHS)
 			}
 		}
-		v.country(p+".origin", l.Origin, true)
+		v.country(p+".origin", l.Origin, len(l.OriginAlternatives) == 0)
+		if len(l.HSAlternatives) > MaxAlternatives || len(l.OriginAlternatives) > MaxAlternatives {
+			v.add(p+".hs_alternatives", strconv.Itoa(len(l.HSAlternatives)+len(l.OriginAlternatives)),
+				"alternatives: at most "+strconv.Itoa(MaxAlternatives)+" codes and "+strconv.Itoa(MaxAlternatives)+" origins a line", ErrInvalidValue)
+		}
+		for j, hs := range l.HSAlternatives {
+			if _, ok := NormalizeHS(hs); !ok {
+				v.add(p+".hs_alternatives["+strconv.Itoa(j)+"]", hs, "is not an HS code (6 to 10 digits, dots allowed)", ErrInvalidHS)
+			}
+		}
+		for j, o := range l.OriginAlternatives {
+			v.country(p+".origin_alternatives["+strconv.Itoa(j)+"]", o, true)
+		}
 		switch {
 		case l.Quantity.Unit == "":
 			v.add(p+".quantity", "", "is required ({\"value\":\"…\",\"unit\":\"…\"})", ErrRequired)

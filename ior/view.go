@@ -40,6 +40,10 @@ type View struct {
 	DueOnDelivery duty.Money `json:"due_on_delivery"`
 	// Rates lists every exchange rate the view used, how it was obtained.
 	Rates []ViewRate `json:"rates"`
+	// Warnings repeats the quote's: what the figures assume (sample or
+	// reference tariff, stale figure, aged exchange rate...). A checkout
+	// that must not show an estimate quotes with ior.Strict instead.
+	Warnings []duty.Warning `json:"warnings"`
 	// Incomplete repeats the quote's flag: some lines have no charges.
 	Incomplete bool `json:"incomplete,omitempty"`
 }
@@ -219,7 +223,7 @@ func NewView(s Shipment, q Quote, currency string, opts ...ViewOption) (View, er
 	dz, _ := duty.Zero(currency)
 	v := View{QuoteID: q.ID, Destination: q.Destination, Incoterm: q.Incoterm, Currency: currency,
 		Lines: make([]ViewLine, n), Goods: dz, Shipping: dz, Duty: dz, Tax: dz, Fees: dz, Total: total,
-		DueAtCheckout: dz, DueOnDelivery: dz, Rates: cv.rates, Incomplete: q.Incomplete}
+		DueAtCheckout: dz, DueOnDelivery: dz, Rates: cv.rates, Warnings: q.Warnings, Incomplete: q.Incomplete}
 	sum := func(dst *duty.Money, ms ...duty.Money) {
 		for _, m := range ms {
 			*dst, _ = dst.Add(m) // one currency throughout: RoundParts checked it

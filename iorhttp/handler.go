@@ -271,7 +271,7 @@ func callOptions(w http.ResponseWriter, r *http.Request) ([]ior.CallOption, bool
 	for _, p := range []struct {
 		name string
 		opt  ior.CallOption
-	}{{"partial", ior.Partial()}} {
+	}{{"partial", ior.Partial()}, {"strict", ior.Strict()}} {
 		v := r.URL.Query().Get(p.name)
 		if v == "" {
 			continue

@@ -195,3 +195,28 @@ func TestNewHandlerErrors(t *testing.T) {
 	_, err = iorhttp.NewHandler(euEngine(t), iorhttp.MaxBody(0))
 	assert.Error(t, err)
 }
+
+func TestStrictRefusesEstimates(t *testing.T) {
+	// The embedded defaults price the T-shirt from the sample tariff: the
+	// quote answers with a warning, and strict mode refuses it (422).
+	eng, err := ior.NewEngine()
+	require.NoError(t, err)
+	h, err := iorhttp.NewHandler(eng)
+	require.NoError(t, err)
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	status, b := post(t, srv, "/v1/quote", shipment(t))
+	require.Equal(t, http.StatusOK, status, string(b))
+	var ok struct {
+		Quote struct {
+			Warnings []duty.Warning `json:"warnings"`
+		} `json:"quote"`
+	}
+	require.NoError(t, json.Unmarshal(b, &ok))
+	require.NotEmpty(t, ok.Quote.Warnings)
+	status, b = post(t, srv, "/v1/quote?strict=true", shipment(t))
+	assert.Equal(t, http.StatusUnprocessableEntity, status, string(b))
+	var e errBody
+	require.NoError(t, json.Unmarshal(b, &e))
+	assert.Equal(t, "data_not_covered", e.Error.Code)
+}

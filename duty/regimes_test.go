@@ -1,0 +1,163 @@
+package duty_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/iorkit/iorkit/duty"
+)
+
+// lnq is ln with a count of items.
+func lnq(t *testing.T, hs, origin, value, cur, rate, items string) duty.EntryLine {
+	t.Helper()
+	l := ln(t, hs, origin, value, cur, rate)
+	q, err := duty.ParseQuantity(items + " item")
+	require.NoError(t, err)
+	l.Quantities = []duty.Quantity{q}
+	return l
+}
+
+// GB: the GBP 135 arrangements do not include alcohol, tobacco products,
+// perfume or toilet waters; charges are payable at import
+// (nibusinessinfo.co.uk, Calculating customs charges when importing by post).
+func TestGBExciseGoodsNotCoveredBy135(t *testing.T) {
+	c := calculator(t)
+	a := run(t, c, duty.Entry{Destination: "GB", Date: duty.MustDate("2026-11-25"), Mode: "post", Consumer: true,
+		Lines: []duty.EntryLine{
+			ln(t, "610910", "CN", "50", "GBP", "12%"),  // T-shirt
+			ln(t, "330300", "FR", "40", "GBP", "6.5%"), // eau de toilette
+		}})
+	// Goods 90 <= 135: the T-shirt has no duty and VAT 20% of 50 = 10.00 at
+	// the sale; the perfume pays duty 6.5% of 40 = 2.60 and VAT 20% of
+	// 42.60 = 8.52 at the border.
+	eqm(t, "0", a.Lines[0].Duty, "T-shirt duty")
+	eqm(t, "2.60", a.Lines[1].Duty, "perfume duty")
+	eqm(t, "10.00", a.Totals.TaxAtSale, "T-shirt VAT at sale")
+	eqm(t, "8.52", a.Totals.TaxAtBorder, "perfume VAT at import")
+	assert.Equal(t, duty.AtBorder, taxOf(t, a, 1, "VAT").Collection)
+	o := outcome(t, a, "GB_135_DUTY")
+	assert.True(t, o.Met)
+	require.Len(t, o.Excluded, 1)
+	assert.Equal(t, 1, o.Excluded[0].Line)
+	assert.Contains(t, o.Excluded[0].Reason, "perfume")
+}
+
+// AU: no duty or border GST at or below AUD 1,000 except on tobacco and
+// alcoholic beverages (ABF); NZ likewise (NZ Customs, Duty and GST FAQs:
+// "Duty and GST are collected regardless of the amount").
+func TestAUNZAlcoholAlwaysAtBorder(t *testing.T) {
+	c := calculator(t)
+	a := run(t, c, duty.Entry{Destination: "AU", Date: duty.MustDate("2026-11-25"), Mode: "post", Consumer: true,
+		Lines: []duty.EntryLine{
+			ln(t, "610910", "CN", "100", "AUD", "5%"),
+			ln(t, "220421", "FR", "100", "AUD", "5%"),
+		}})
+	// T-shirt: no duty, GST 10% of 100 = 10.00 at sale. Wine: duty 5% of
+	// 100 = 5.00, GST 10% of 105 = 10.50 at the border.
+	eqm(t, "5.00", a.Totals.Duty, "AU wine duty only")
+	eqm(t, "10.00", a.Totals.TaxAtSale, "AU T-shirt GST at sale")
+	eqm(t, "10.50", a.Totals.TaxAtBorder, "AU wine GST at border")
+	n := run(t, c, duty.Entry{Destination: "NZ", Date: duty.MustDate("2026-11-25"), Mode: "post", Consumer: true,
+		Lines: []duty.EntryLine{ln(t, "240220", "CN", "50", "NZD", "0%")}})
+	// Cigarettes of NZD 50: GST 15% of 50 = 7.50 at the border.
+	eqm(t, "7.50", n.Totals.TaxAtBorder, "NZ tobacco GST at border")
+	assert.False(t, outcome(t, n, "NZ_LVG").Met)
+}
+
+// NO: VOEC covers each item under NOK 3,000 (Skatteetaten, VOEC low
+// value goods: "goods with a value below NOK 3,000, per item"), not
+// excise goods (Tolletaten import calculator).
+func TestNOVOECPerItem(t *testing.T) {
+	c := calculator(t)
+	a := run(t, c, duty.Entry{Destination: "NO", Date: duty.MustDate("2026-11-25"), Mode: "post", Consumer: true,
+		SellerRegistrations: []string{"VOEC"},
+		Lines: []duty.EntryLine{
+			lnq(t, "620193", "CN", "5000", "NOK", "10%", "2"), // two jackets of 2,500
+			lnq(t, "852589", "CN", "3500", "NOK", "10%", "1"), // a camera of 3,500
+			lnq(t, "220421", "FR", "200", "NOK", "10%", "1"),  // wine, excise goods
+		}})
+	// Jackets: 2,500 per item < 3,000: no duty, VAT 25% of 5,000 = 1,250
+	// at sale. Camera: duty 10% of 3,500 = 350, VAT 25% of 3,850 = 962.50
+	// -> 963 (whole kroner) at the border. Wine: duty 20, VAT 25% of 220 =
+	// 55 at the border.
+	eqm(t, "0", a.Lines[0].Duty, "jackets duty")
+	eqm(t, "370", a.Totals.Duty, "camera 350 + wine 20")
+	eqm(t, "1250", a.Totals.TaxAtSale, "jackets VAT at sale")
+	eqm(t, "1018", a.Totals.TaxAtBorder, "963 + 55 at the border")
+	o := outcome(t, a, "NO_VOEC")
+	assert.True(t, o.Met)
+	eqm(t, "3500", o.Value, "highest value per item")
+	require.Len(t, o.Excluded, 2)
+	assert.Equal(t, 1, o.Excluded[0].Line)
+	assert.Contains(t, o.Excluded[0].Reason, "per item")
+	assert.Equal(t, 2, o.Excluded[1].Line)
+}
+
+// SG: an OVR vendor's items of SGD 400 or less are taxed at sale even in a
+// consignment over SGD 400 (GST Act s.18A; Singapore Customs, ask.gov.sg:
+// low-value goods on a non-payment permit, others on a payment permit);
+// the SGD 400 border relief stays per consignment.
+func TestSGOVRPerItem(t *testing.T) {
+	c := calculator(t)
+	a := run(t, c, duty.Entry{Destination: "SG", Date: duty.MustDate("2026-11-25"), Mode: "air", Consumer: true,
+		SellerRegistrations: []string{"SG_GST"},
+		Lines: []duty.EntryLine{
+			lnq(t, "851830", "CN", "300", "SGD", "Free", "1"),
+			lnq(t, "847130", "CN", "900", "SGD", "Free", "1"),
+		}})
+	// 300 <= 400: GST 9% of 300 = 27.00 at sale; 900 > 400: 9% of 900 =
+	// 81.00 at the border (consignment 1,200 > 400: no border relief).
+	eqm(t, "27.00", a.Totals.TaxAtSale, "headphones at sale")
+	eqm(t, "81.00", a.Totals.TaxAtBorder, "laptop at the border")
+	assert.False(t, outcome(t, a, "SG_400_RELIEF").Met)
+	// Exactly SGD 400 an item is low-value (not more than SGD 400).
+	b := run(t, c, duty.Entry{Destination: "SG", Date: duty.MustDate("2026-11-25"), Mode: "air", Consumer: true,
+		SellerRegistrations: []string{"SG_GST"},
+		Lines:               []duty.EntryLine{lnq(t, "851830", "CN", "800", "SGD", "Free", "2")}})
+	// Two items of 400: GST 9% of 800 = 72.00 at sale.
+	eqm(t, "72.00", b.Totals.TaxAtSale, "two items of 400")
+	eqm(t, "0", b.Totals.TaxAtBorder, "nothing at the border")
+}
+
+func TestCategoryChecks(t *testing.T) {
+	p := duty.Profile{Country: "GB", Currency: "GBP", Valuation: duty.CIF, From: duty.MustDate("2021-01-01"), Sources: []string{"x"},
+		Categories: []duty.GoodsCategory{{Code: "alcohol", HS: []string{"2208"}, Source: "x"}},
+		DeMinimis: []duty.Threshold{{Code: "T", Applies: duty.AppliesDuty, Outcome: duty.Relief, Amount: duty.MustMoney("1", "GBP"),
+			Compare: duty.CompareGoods, NotCategories: []string{"perfume"}, Source: "x"}}}
+	_, err := duty.NewProfiles(p)
+	var pe *duty.ProfileError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, "profiles[0].de_minimis[0].not_categories", pe.Path)
+	assert.Equal(t, "perfume", pe.Value)
+	p.DeMinimis[0].NotCategories = []string{"alcohol"}
+	p.Categories[0].HS = []string{"x"}
+	_, err = duty.NewProfiles(p)
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, "profiles[0].categories[0].hs", pe.Path)
+	assert.ErrorIs(t, err, duty.ErrInvalidCode)
+	p.Categories[0].HS = []string{"2208"}
+	_, err = duty.NewProfiles(p)
+	assert.NoError(t, err)
+	assert.Equal(t, []string{"alcohol"}, p.CategoriesOf("2208.30"))
+}
+
+// EU: IOSS does not cover products subject to excise duties (Directive
+// 2006/112/EC Art. 369l); before 2026-07-01 the EUR 150 duty relief did
+// not cover alcoholic products, perfumes and toilet waters or tobacco
+// (Reg. 1186/2009 Art. 23-24; AEAT low-value manual 2.2.3).
+func TestEUExciseGoodsOutsideIOSSAndRelief(t *testing.T) {
+	c := calculator(t)
+	a := run(t, c, duty.Entry{Destination: "DE", Date: duty.MustDate("2026-03-01"), Mode: "post", Consumer: true,
+		SellerRegistrations: []string{"IOSS"},
+		Lines: []duty.EntryLine{
+			ln(t, "610910", "CN", "100", "EUR", "12%"),
+			ln(t, "220421", "CL", "20", "EUR", "10%"),
+		}})
+	// T-shirt: relieved of duty, VAT 19% of 100 = 19.00 at the sale (IOSS).
+	// Wine: duty 10% of 20 = 2.00; VAT 19% of 22 = 4.18 at the border.
+	eqm(t, "2.00", a.Totals.Duty, "wine duty")
+	eqm(t, "19.00", a.Totals.TaxAtSale, "T-shirt VAT via IOSS")
+	eqm(t, "4.18", a.Totals.TaxAtBorder, "wine VAT at import")
+}
