@@ -2,6 +2,7 @@ package ior_test
 
 import (
 	"context"
+	"runtime"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -96,7 +97,14 @@ func TestCancelMidway(t *testing.T) {
 				break
 			}
 			require.ErrorIs(t, err, context.Canceled, "%s stopped after %d checks", name, n)
-			assert.LessOrEqual(t, ctx.after.Load(), int64(3), "%s looked at a cancelled context too often", name)
+			// Plan answers destinations on up to GOMAXPROCS goroutines: each
+			// in flight stops within its own few looks, and the dispatch
+			// loop and the end look once more.
+			limit := int64(3)
+			if name == "plan" {
+				limit = 3*int64(runtime.GOMAXPROCS(0)) + 2
+			}
+			assert.LessOrEqual(t, ctx.after.Load(), limit, "%s looked at a cancelled context too often", name)
 			stopped++
 		}
 		assert.True(t, complete[name], "%s never completed", name)

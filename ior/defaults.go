@@ -2,14 +2,18 @@ package ior
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/rules"
 )
 
 // sampleSchedules returns the embedded sample tariff (duty.SampleSchedules)
-// by area.
-func sampleSchedules() (map[string]duty.Schedule, error) {
+// by area, read once per process: engines only look tables up, never add
+// to them, and never hand them out.
+var sampleSchedules = sync.OnceValues(readSampleSchedules)
+
+func readSampleSchedules() (map[string]duty.Schedule, error) {
 	ts, err := duty.SampleSchedules()
 	if err != nil {
 		return nil, err
@@ -29,3 +33,14 @@ func defaultPacks() ([]*rules.Pack, error) {
 	}
 	return ps, nil
 }
+
+// defaultBook is the embedded packs compiled once per process and shared
+// by every engine built on them: a Book is immutable and safe for
+// concurrent use, and compiling is most of what starting an engine costs.
+var defaultBook = sync.OnceValues(func() (*rules.Book, error) {
+	ps, err := defaultPacks()
+	if err != nil {
+		return nil, err
+	}
+	return compilePacks(ps)
+})

@@ -200,15 +200,18 @@ func NewEngine(opts ...Option) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	packs := cfg.packs
-	if !cfg.noPacks {
-		def, err := defaultPacks()
-		if err != nil {
-			return nil, err
+	var book *rules.Book
+	switch {
+	case !cfg.noPacks && len(cfg.packs) == 0:
+		book, err = defaultBook()
+	case !cfg.noPacks:
+		var def []*rules.Pack
+		if def, err = defaultPacks(); err == nil {
+			book, err = compilePacks(append(def, cfg.packs...))
 		}
-		packs = append(def, packs...)
+	default:
+		book, err = compilePacks(cfg.packs)
 	}
-	book, err := compilePacks(packs)
 	if err != nil {
 		return nil, err
 	}

@@ -115,6 +115,14 @@ func (w *idWriter) shipment(s Shipment) {
 				w.qty(q)
 			}
 		}
+		w.n(len(l.HSAlternatives))
+		for _, hs := range l.HSAlternatives {
+			w.str(hs)
+		}
+		w.n(len(l.OriginAlternatives))
+		for _, o := range l.OriginAlternatives {
+			w.str(o)
+		}
 	}
 	w.money(s.Freight)
 	w.money(s.Insurance)

@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"sort"
+	"sync"
 
 	"github.com/iorkit/iorkit/duty"
 )
@@ -103,7 +105,7 @@ func (e *Engine) Plan(ctx context.Context, s Shipment, destinations []string, op
 		return nil, fmt.Errorf("ior: Plan needs at least one destination")
 	}
 	seen := map[string]bool{}
-	out := make([]MarketPlan, 0, len(destinations))
+	dests := make([]string, 0, len(destinations))
 	for _, d := range destinations {
 		if seen[d] {
 			continue
@@ -112,11 +114,32 @@ func (e *Engine) Plan(ctx context.Context, s Shipment, destinations []string, op
 		if err := duty.ValidateCountry(d); err != nil {
 			return nil, fmt.Errorf("ior: plan destination: %w", err)
 		}
-		if err := ctx.Err(); err != nil {
-			return nil, stopped(err)
-		}
-		out = append(out, e.planOne(ctx, cfg, s, d))
+		dests = append(dests, d)
 	}
+	// Destinations are independent: they are planned on up to GOMAXPROCS
+	// goroutines, each writing its own slot, so the result is in input
+	// order and the same bytes as a serial run.
+	out := make([]MarketPlan, len(dests))
+	workers := min(runtime.GOMAXPROCS(0), len(dests))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = e.planOne(ctx, cfg, s, dests[i])
+			}
+		}()
+	}
+	for i := range dests {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	// A destination that failed because ctx stopped midway failed for the
 	// caller's reason, not the destination's.
 	if err := ctx.Err(); err != nil {

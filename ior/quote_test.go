@@ -202,7 +202,7 @@ func TestQuoteInvalidShipment(t *testing.T) {
 func TestQuoteIDCoversEveryField(t *testing.T) {
 	assert.Equal(t, 16, reflect.TypeOf(ior.Shipment{}).NumField(), "update ior/hash.go: shipment")
 	assert.Equal(t, 9, reflect.TypeOf(ior.Party{}).NumField(), "update ior/hash.go: party")
-	assert.Equal(t, 10, reflect.TypeOf(ior.Line{}).NumField(), "update ior/hash.go: line")
+	assert.Equal(t, 12, reflect.TypeOf(ior.Line{}).NumField(), "update ior/hash.go: line")
 	assert.Equal(t, 2, reflect.TypeOf(ior.Registration{}).NumField(), "update ior/hash.go: registration")
 	assert.Equal(t, 2, reflect.TypeOf(ior.ProviderFee{}).NumField(), "update ior/hash.go: fee")
 
@@ -222,6 +222,9 @@ func TestQuoteIDCoversEveryField(t *testing.T) {
 		"freight":  func(s *ior.Shipment) { s.Freight = duty.MustMoney("51.00", "EUR") },
 		"claim":    func(s *ior.Shipment) { s.ClaimPreference = &no },
 		"provider": func(s *ior.Shipment) { s.IORProviders[0].Registrations[0].ID = "DE124" },
+		"hs alternatives": func(s *ior.Shipment) {
+			s.Lines[0].HSAlternatives = []string{"6109.10"}
+		},
 	}
 	for name, change := range changes {
 		s := readShipment(t, "../examples/shipments/de-tshirts.json")

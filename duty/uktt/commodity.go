@@ -1,25 +1,134 @@
 package uktt
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/iorkit/iorkit/duty"
 )
 
-type document struct {
-	Code     string    `json:"goods_nomenclature_item_id"`
-	Measures []measure `json:"import_measures"`
+// docInfo is what a source says about the document a measure came from.
+type docInfo struct {
+	code    string
+	service Service
+	asOf    duty.Date
+	filter  string // the only origin the document covers ("" all)
 }
 
-type measure struct {
+// rawMeasure is one import measure of either document format, before it
+// is classified.
+type rawMeasure struct {
+	path       string // JSON path of the measure, for errors
+	id         string
+	typeID     string
+	typeDesc   string
+	series     string
+	tax        bool // the document flags it VAT or excise
+	area       string
+	areaDesc   string
+	members    []string // members of a group area as the document lists them
+	hasMembers bool
+	excluded   []string
+	expr       string
+	start, end string
+	addCode    string
+	addDesc    string
+	legal      string
+	conditions []condition
+	order      string
+	quota      string // quota definition summary
+}
+
+type condition struct {
+	code, document, action, requirement string
+}
+
+// kind classifies a measure type: the role it plays and, for applied
+// measures, its kind; reason says why a type is not used at all.
+func kind(typeID, series string) (duty.MeasureKind, role, string) {
+	switch typeID {
+	case "103":
+		return duty.MFN, applied, ""
+	case "142", "106": // tariff preference; customs union duty (AD, SM, TR)
+		return duty.Preferential, applied, ""
+	case "695", "696":
+		return duty.Additional, applied, ""
+	case "105", "112", "115", "117", "119", "145":
+		// authorised use; suspensions (for goods named in footnotes, end
+		// use, airworthiness); preferential suspension
+		return 0, relief, ""
+	case "122", "123", "143", "146", "147", "907":
+		return 0, quota, ""
+	case "305", "306", "VTA", "VTE", "VTS", "VTZ":
+		return 0, 0, "tax, not a customs duty"
+	}
+	if series == "D" || strings.HasPrefix(typeID, "55") || strings.HasPrefix(typeID, "56") || strings.HasPrefix(typeID, "57") {
+		return duty.Additional, applied, ""
+	}
+	return 0, 0, "not a duty measure (control, prohibition or statistical)"
+}
+
+// DocOption describes one document given to AddCommodity.
+type DocOption func(*docInfo)
+
+// AsOf says on which day the document was fetched (the as_of of the
+// request): sources then name it.
+func AsOf(day duty.Date) DocOption { return func(d *docInfo) { d.asOf = day } }
+
+// FilteredTo says the document was fetched for one origin only (the
+// filter[geographical_area_id] of the request): it lists only that
+// origin's measures, so lookups for any other origin are a
+// *FilteredError instead of a partial answer.
+func FilteredTo(origin string) DocOption { return func(d *docInfo) { d.filter = origin } }
+
+// AddCommodity reads one commodity document of the Online Trade Tariff and
+// adds its duty measures. It reads the API's own response to
+// /api/v2/commodities/{code} (JSON:API: data and included, see
+// ReadCommodity) and the flattened form of the UK duty calculator
+// (top-level goods_nomenclature_item_id and import_measures). A document
+// whose meta says it comes from the other service than the schedule's is
+// refused. Errors are *DocumentError values naming the JSON path.
+func (s *Schedule) AddCommodity(r io.Reader, opts ...DocOption) error {
+	b, err := readAll(r, s.maxSize, "commodity")
+	if err != nil {
+		return err
+	}
+	info := docInfo{service: s.service}
+	for _, o := range opts {
+		o(&info)
+	}
+	var probe struct {
+		Data json.RawMessage `json:"data"`
+	}
+	if err := json.Unmarshal(b, &probe); err != nil {
+		return &DocumentError{Document: "commodity", Err: err}
+	}
+	var ms []rawMeasure
+	if len(bytes.TrimSpace(probe.Data)) > 0 {
+		ms, err = s.readAPI(b, &info)
+	} else {
+		ms, err = readFlat(b, &info)
+	}
+	if err != nil {
+		return err
+	}
+	return s.add(info, ms)
+}
+
+type flatDocument struct {
+	Code     string        `json:"goods_nomenclature_item_id"`
+	Measures []flatMeasure `json:"import_measures"`
+}
+
+type flatMeasure struct {
 	ID    json.Number `json:"id"`
 	Start string      `json:"effective_start_date"`
 	End   *string     `json:"effective_end_date"`
+	VAT   bool        `json:"vat"`
 	Duty  *struct {
 		Base string `json:"base"`
 	} `json:"duty_expression"`
@@ -32,156 +141,212 @@ type measure struct {
 	Excluded []area `json:"excluded_countries"`
 	AddCode  *struct {
 		Code string `json:"code"`
+		Desc string `json:"description"`
 	} `json:"additional_code"`
 	LegalActs []struct {
 		Regulation string `json:"regulation_code"`
 	} `json:"legal_acts"`
+	Conditions []struct {
+		Code     string `json:"condition_code"`
+		Document string `json:"document_code"`
+		Action   string `json:"action"`
+		Req      string `json:"requirement"`
+	} `json:"measure_conditions"`
+	Order *struct {
+		Number string `json:"number"`
+	} `json:"order_number"`
 }
 
-// kind classifies a measure type; reason says why a type is not a duty
-// measure.
-func kind(typeID, series string) (duty.MeasureKind, string) {
-	switch typeID {
-	case "103":
-		return duty.MFN, ""
-	case "142":
-		return duty.Preferential, ""
-	case "695", "696":
-		return duty.Additional, ""
-	case "105", "106":
-		return 0, "duty under authorised use: needs an authorisation"
-	case "112", "115", "117", "119":
-		return 0, "suspension: needs end-use or authorisation"
-	case "122", "123", "143", "146":
-		return 0, "tariff quota: needs a quota allocation"
-	case "305", "306", "VTA", "VTE", "VTS", "VTZ":
-		return 0, "tax, not a customs duty"
-	}
-	if series == "D" || strings.HasPrefix(typeID, "55") || strings.HasPrefix(typeID, "56") || strings.HasPrefix(typeID, "57") {
-		return duty.Additional, ""
-	}
-	return 0, "not a duty measure (control, prohibition or statistical)"
-}
-
-// AddCommodity reads one commodity document of the Online Trade Tariff (as
-// the UK duty calculator flattens /api/v2/commodities/{id}: top-level
-// goods_nomenclature_item_id and import_measures, each measure with
-// measure_type, duty_expression.base, geographical_area,
-// excluded_countries, additional_code and effective dates) and adds its
-// duty measures. Errors are *DocumentError values naming the JSON path.
-func (s *Schedule) AddCommodity(r io.Reader) error {
-	var doc document
-	dec := json.NewDecoder(r)
+func readFlat(b []byte, info *docInfo) ([]rawMeasure, error) {
+	var doc flatDocument
+	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.UseNumber()
 	if err := dec.Decode(&doc); err != nil {
-		return &DocumentError{Document: "commodity", Err: err}
+		return nil, &DocumentError{Document: "commodity", Err: err}
 	}
 	code, err := duty.NormalizeHS(doc.Code)
 	if err != nil || len(code) != 10 {
-		return &DocumentError{Document: "commodity", Path: "goods_nomenclature_item_id", Value: doc.Code, Err: errors.New("want a 10-digit commodity code")}
+		return nil, &DocumentError{Document: "commodity", Path: "goods_nomenclature_item_id", Value: doc.Code, Err: errors.New("want a 10-digit commodity code")}
 	}
+	info.code = code
+	out := make([]rawMeasure, 0, len(doc.Measures))
+	for i, m := range doc.Measures {
+		rm := rawMeasure{path: fmt.Sprintf("import_measures[%d]", i), id: m.ID.String(), typeID: m.Type.ID, typeDesc: m.Type.Desc,
+			series: m.Type.Series, tax: m.VAT, area: m.Area.id(), areaDesc: m.Area.Desc, start: m.Start}
+		if len(m.Area.Children) > 0 {
+			rm.members, rm.hasMembers = childIDs(m.Area.Children), true
+		}
+		for _, e := range m.Excluded {
+			rm.excluded = append(rm.excluded, e.id())
+		}
+		if m.End != nil {
+			rm.end = *m.End
+		}
+		if m.Duty != nil {
+			rm.expr = m.Duty.Base
+		}
+		if m.AddCode != nil {
+			rm.addCode, rm.addDesc = m.AddCode.Code, m.AddCode.Desc
+		}
+		if len(m.LegalActs) > 0 {
+			rm.legal = m.LegalActs[0].Regulation
+		}
+		for _, c := range m.Conditions {
+			rm.conditions = append(rm.conditions, condition{code: c.Code, document: c.Document, action: c.Action, requirement: c.Req})
+		}
+		if m.Order != nil {
+			rm.order = m.Order.Number
+		}
+		out = append(out, rm)
+	}
+	return out, nil
+}
+
+// add classifies and stores the measures of one document.
+func (s *Schedule) add(info docInfo, ms []rawMeasure) error {
+	code := info.code
 	// Members of area groups: given to the Schedule, or listed by any
 	// measure of this document.
 	groups := map[string][]string{}
 	for k, v := range s.areas {
 		groups[k] = v
 	}
-	for _, m := range doc.Measures {
-		if id := m.Area.id(); len(m.Area.Children) > 0 && !duty.ValidCountry(id) {
-			if _, ok := groups[id]; !ok {
-				groups[id] = childIDs(m.Area.Children)
+	for _, m := range ms {
+		if m.hasMembers && !duty.ValidCountry(m.area) {
+			if _, ok := groups[m.area]; !ok {
+				groups[m.area] = m.members
 			}
 		}
 	}
-	for i, m := range doc.Measures {
-		path := fmt.Sprintf("import_measures[%d]", i)
+	where := s.source
+	if info.service != "" {
+		where += ", " + info.service.Name()
+	}
+	if !info.asOf.IsZero() {
+		where += " as of " + info.asOf.String()
+	}
+	if info.filter != "" {
+		where += " (filtered to origin " + info.filter + ")"
+	}
+	var es []entry
+	for _, m := range ms {
 		fail := func(field, value string, err error) error {
-			return &DocumentError{Document: code, Path: path + "." + field, Value: value, Err: err}
+			return &DocumentError{Document: code, Path: m.path + "." + field, Value: value, Err: err}
 		}
-		typ := m.Type.ID + " " + m.Type.Desc
-		k, why := kind(m.Type.ID, m.Type.Series)
+		typ := strings.TrimSpace(m.typeID + " " + m.typeDesc)
+		k, rl, why := kind(m.typeID, m.series)
+		if why == "" && m.tax {
+			why = "tax, not a customs duty"
+		}
 		if why != "" {
-			s.skipped = append(s.skipped, Skipped{Commodity: code, Type: typ, Area: m.Area.id(), Reason: why})
+			s.skipped = append(s.skipped, Skipped{Commodity: code, Type: typ, Area: m.area, Reason: why})
 			continue
 		}
-		expr := ""
-		if m.Duty != nil {
-			expr = strings.TrimSpace(m.Duty.Base)
-		}
+		expr := strings.TrimSpace(m.expr)
 		if expr == "" {
-			s.skipped = append(s.skipped, Skipped{Commodity: code, Type: typ, Area: m.Area.id(), Reason: "no duty expression"})
+			s.skipped = append(s.skipped, Skipped{Commodity: code, Type: typ, Area: m.area, Reason: "no duty expression"})
 			continue
 		}
-		from, err := date(m.Start)
+		from, err := date(m.start)
 		if err != nil {
-			return fail("effective_start_date", m.Start, err)
+			return fail("effective_start_date", m.start, err)
 		}
-		var to time.Time
-		if m.End != nil && *m.End != "" {
-			if to, err = date(*m.End); err != nil {
-				return fail("effective_end_date", *m.End, err)
-			}
-			if !from.IsZero() && to.Before(from) {
-				return fail("effective_end_date", *m.End, errors.New("ends before it starts"))
-			}
+		to, err := date(m.end)
+		if err != nil {
+			return fail("effective_end_date", m.end, err)
 		}
-		origins, ok := s.origins(m, groups)
+		if !from.IsZero() && !to.IsZero() && to.Before(from) {
+			return fail("effective_end_date", m.end, errors.New("ends before it starts"))
+		}
+		origins, ok := origins(m, groups)
 		if !ok {
-			s.skipped = append(s.skipped, Skipped{Commodity: code, Type: typ, Area: m.Area.id(), Reason: "members of area group " + m.Area.id() + " unknown: give them with WithAreas"})
+			s.skipped = append(s.skipped, Skipped{Commodity: code, Type: typ, Area: m.area, Reason: "members of area group " + m.area + " unknown: give them with WithAreas"})
 			continue
 		}
 		reg := ""
-		if len(m.LegalActs) > 0 && m.LegalActs[0].Regulation != "" {
-			reg = ", regulation " + m.LegalActs[0].Regulation
+		if m.legal != "" {
+			reg = ", regulation " + m.legal
 		}
-		program := m.Area.id()
+		program := m.area
 		if k == duty.Additional {
-			program = m.Type.ID
+			program = m.typeID
 		}
-		src := fmt.Sprintf("%s, commodity %s, measure %s (%s, %s %s%s)", s.source, code, m.ID, typ, m.Area.id(), m.Area.Desc, reg)
-		base := duty.Measure{Kind: k, Program: program, Origins: origins, From: from, To: to, Source: src}
-		ps := []ratePeriod{{from: from, to: to}}
-		if strings.Contains(expr, "EUR") && len(s.rates) > 0 {
-			ps = s.periods(from, to)
+		areaTxt := strings.TrimSpace(m.area + " " + m.areaDesc)
+		src := fmt.Sprintf("%s, commodity %s, measure %s (%s, %s%s)", where, code, m.id, typ, areaTxt, reg)
+		if m.addCode != "" {
+			src = fmt.Sprintf("%s, commodity %s, measure %s (%s, additional code %s, %s%s)", where, code, m.id, typ, m.addCode, areaTxt, reg)
 		}
-		for _, p := range ps {
-			text, note := expr, ""
-			if p.ok {
-				text = inGBP(expr, p.rate)
-				note = fmt.Sprintf("; EUR converted at %s GBP (tariff rate from %s)", p.rate, p.from.Format(time.DateOnly))
-			}
-			rate, err := duty.ParseRate(text)
-			if err != nil {
-				if k == duty.Preferential {
-					s.skipped = append(s.skipped, Skipped{Commodity: code, Type: typ, Area: m.Area.id(), Reason: "duty expression cannot be read: " + err.Error()})
-					break
-				}
-				return fail("duty_expression.base", expr, err)
-			}
-			mm := base
-			mm.Rate, mm.From, mm.To, mm.Source = rate, p.from, p.to, src+note
-			if m.AddCode != nil && m.AddCode.Code != "" {
-				mm.HS = code
-				s.coded[code] = append(s.coded[code], codedMeasure{code: m.AddCode.Code, measure: mm})
+		rate, err := duty.ParseRate(expr, duty.InCurrency(s.service.Currency()))
+		if err != nil {
+			if k != duty.MFN || rl != applied {
+				s.skipped = append(s.skipped, Skipped{Commodity: code, Type: typ, Area: m.area, Reason: "duty expression cannot be read: " + err.Error()})
 				continue
 			}
-			if err := s.table.Add(code, mm); err != nil {
-				return fail("effective_end_date", "", err)
-			}
+			return fail("duty_expression.base", expr, err)
 		}
+		e := entry{
+			m:       duty.Measure{Kind: k, Rate: rate, Program: program, Origins: origins, From: from, To: to, Source: src, HS: code},
+			role:    rl,
+			typ:     typ,
+			addCode: m.addCode,
+			addDesc: m.addDesc,
+			conds:   conditionText(m.conditions),
+			order:   m.order,
+			area:    areaTxt,
+		}
+		if m.quota != "" {
+			e.quotaTxt = "; " + m.quota
+		}
+		if s.service != XI && contains(rate.Currencies(), "EUR") {
+			e.foreign = "EUR"
+		}
+		es = append(es, e)
 	}
+	// A document replaces what an earlier one said about the code.
+	if old, ok := s.byCode[code]; ok {
+		s.count -= len(old)
+	}
+	s.byCode[code] = es
+	if info.filter != "" {
+		s.filters[code] = info.filter
+	} else {
+		delete(s.filters, code)
+	}
+	s.count += len(es)
 	return nil
+}
+
+// conditionText summarises measure conditions: for each condition, the
+// document (or "otherwise") and the action.
+func conditionText(cs []condition) string {
+	if len(cs) == 0 {
+		return ""
+	}
+	var sb strings.Builder
+	for i, c := range cs {
+		if i > 0 {
+			sb.WriteString("; ")
+		}
+		d := c.document
+		if d == "" {
+			d = "otherwise"
+		} else {
+			d = "with document " + d
+		}
+		fmt.Fprintf(&sb, "%s: %s", d, strings.ToLower(c.action))
+	}
+	return sb.String()
 }
 
 // origins expands a measure's area into countries, less the excluded ones.
 // Erga omnes (1011) with no exclusion is every origin (nil).
-func (s *Schedule) origins(m measure, groups map[string][]string) ([]string, bool) {
-	id := m.Area.id()
+func origins(m rawMeasure, groups map[string][]string) ([]string, bool) {
+	id := m.area
 	var members []string
 	switch {
 	case duty.ValidCountry(id):
 		members = []string{id}
-	case id == "1011" && len(m.Excluded) == 0:
+	case id == "1011" && len(m.excluded) == 0:
 		return nil, true
 	case id == "1011":
 		members = allCountries()
@@ -192,31 +357,14 @@ func (s *Schedule) origins(m measure, groups map[string][]string) ([]string, boo
 		}
 		members = g
 	}
-	if len(m.Excluded) == 0 {
+	if len(m.excluded) == 0 {
 		return members, true
-	}
-	ex := map[string]bool{}
-	for _, e := range m.Excluded {
-		ex[e.id()] = true
 	}
 	out := make([]string, 0, len(members))
 	for _, c := range members {
-		if !ex[c] {
+		if !contains(m.excluded, c) {
 			out = append(out, c)
 		}
 	}
 	return out, true
-}
-
-// allCountries lists every ISO 3166-1 alpha-2 code in order.
-func allCountries() []string {
-	var out []string
-	for a := 'A'; a <= 'Z'; a++ {
-		for b := 'A'; b <= 'Z'; b++ {
-			if c := string([]rune{a, b}); duty.ValidCountry(c) {
-				out = append(out, c)
-			}
-		}
-	}
-	return out
 }

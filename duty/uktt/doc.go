@@ -1,35 +1,58 @@
 // Package uktt reads the UK Online Trade Tariff (www.trade-tariff.service.gov.uk)
-// commodity documents and serves them as a duty.Schedule.
+// and serves it as a duty.Schedule: the UK service for Great Britain
+// (amounts in GBP) and the XI service, which publishes the EU's measures as
+// Northern Ireland applies them (amounts in EUR).
 //
 // # Documents
 //
-// AddCommodity reads one commodity document: the API's
-// /api/v2/commodities/{id} as the UK duty calculator flattens it, with a
-// top-level goods_nomenclature_item_id and import_measures. ReadExchangeRates
-// reads the tariff's monthly EUR→GBP rates (/api/v2/monetary_exchange_rates),
-// and ReadAreas reads area groups (/api/v2/geographical_areas/{id}, such as
-// 1013, the European Union). Errors are *DocumentError values naming the
-// JSON path; nothing panics on any input.
+// AddCommodity reads one commodity document: the API's own response to
+// /api/v2/commodities/{code} (JSON:API, data and included: measures,
+// measure types, duty expressions, geographical areas and their members,
+// additional codes, conditions, order numbers and quota definitions), or
+// the flattened form of the UK duty calculator. ReadAreas reads area
+// groups (/api/v2/geographical_areas/{id}, such as 1013, the European
+// Union). ReadMonthlyRates reads HMRC's monthly customs exchange rates
+// (/api/v2/exchange_rates/{year}-{month}) as a duty.Rates for GB quotes;
+// ReadExchangeRates reads the tariff's EUR to GBP rates for EUR amounts in
+// duty expressions. Every reader stops at a size limit (MaxDocumentSize)
+// and its errors are *DocumentError values naming the JSON path; nothing
+// panics on any input.
 //
 // # Measures
 //
-//   - 103 Third country duty: the MFN measure.
-//   - 142 Tariff preference: a preferential measure for a country or an area
-//     group. The group is expanded to its members, less the excluded
-//     countries. Its Program is the area id ("1013", "JP").
-//   - 695 and 696 additional duties (retaliatory, safeguard), and the
-//     anti-dumping and countervailing series (55x): additional measures. A
-//     measure set for one additional code (an exporter named in an
-//     anti-dumping regulation) applies only when MeasuresFor is given that
-//     code.
-//   - Quotas, suspensions, authorised use, VAT, excise and controls are not
-//     duty measures of a plain lookup. Skipped lists them, and the reason
-//     for each.
+//   - 103 Third country duty: the MFN measure. One for an area other than
+//     erga omnes (1080, the Channel Islands) applies to that area's
+//     countries and duty.Choose prefers it.
+//   - 142 Tariff preference and 106 Customs Union Duty: preferential
+//     measures for a country or an area group, expanded to its members less
+//     the excluded countries. Program is the area id ("1013", "JP"). A
+//     preference granted only with a document the quote cannot check (its
+//     conditions say "measure not applicable" otherwise) is a Note, not a
+//     measure.
+//   - 695 and 696 additional duties (retaliatory, safeguard) and the
+//     anti-dumping and countervailing series (55x to 57x, series D):
+//     additional measures.
+//   - Measures set per additional code (two third-country duties for
+//     2924297099; anti-dumping duties per exporter) apply for the goods'
+//     codes (WithAdditionalCodes, MeasuresFor). Without one, the lookup is
+//     an *AdditionalCodeError listing the codes and their rates: the
+//     schedule never picks one silently.
+//   - Tariff quotas (122, 123, 143, 146...), suspensions and end-use reliefs
+//     (105, 112, 115, 117, 119, 145) are reported by Notes with their rate,
+//     order number and conditions, never applied: they need an allocation,
+//     an authorisation or goods described only in footnotes.
+//   - VAT, excise and controls are not duty measures; Skipped lists them.
 //
-// A duty expression in EUR ("10.20 % + 93.10 EUR / 100 kg") is converted
-// to GBP with the tariff's rate for each month. The measure is split by
-// month and every piece's Source states the rate it used. Outside the
-// months of the rates given, the amount stays in EUR: no rate is assumed.
+// Every measure's Source names the service, the day the document was
+// fetched (AsOf), the commodity, the measure id, its type, area and legal
+// act.
+//
+// # Currencies
+//
+// A UK measure with an amount in EUR is stored once and converted to GBP at
+// lookup, with the tariff's rate for the month looked up
+// (WithExchangeRates); the Source states the rate. Outside the months of
+// the rates given the amount stays in EUR: no rate is assumed.
 //
 // # Licence
 //

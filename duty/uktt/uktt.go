@@ -1,15 +1,16 @@
 package uktt
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"regexp"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/internal/limits"
 	"github.com/shopspring/decimal"
 )
 
@@ -40,112 +41,111 @@ func (e *DocumentError) Is(target error) bool { return target == ErrInvalidDocum
 // Unwrap returns the cause.
 func (e *DocumentError) Unwrap() error { return e.Err }
 
-// ExchangeRate is one monthly EUR to GBP rate of the tariff: from From on,
-// 1 EUR = Rate GBP, until the next rate starts.
-type ExchangeRate struct {
-	From time.Time
-	Rate decimal.Decimal
+// ErrAdditionalCodeRequired is matched by *AdditionalCodeError.
+var ErrAdditionalCodeRequired = errors.New("uktt: additional code required")
+
+// AdditionalCodeError reports a lookup whose duty depends on an additional
+// code the goods were not given: the tariff sets one rate per code (two
+// third-country duties for 2924297099, say: 2500 for pharmaceutical
+// substances on the INN list, 2501 for the others; or anti-dumping duties
+// per exporter). The schedule does not choose: give the goods' code with
+// WithAdditionalCodes or MeasuresFor. It matches ErrAdditionalCodeRequired.
+type AdditionalCodeError struct {
+	HS      string
+	Origin  string
+	Type    string // measure type, e.g. "103 Third country duty"
+	Choices []CodeChoice
 }
 
-// ReadExchangeRates reads the tariff's monthly exchange rates (the JSON
-// array of {attributes: {child_monetary_unit_code, exchange_rate,
-// validity_start_date}} of /api/v2/monetary_exchange_rates). Rates for
-// other currencies than GBP are ignored. The result is sorted by date.
-func ReadExchangeRates(r io.Reader) ([]ExchangeRate, error) {
-	var raw []struct {
-		Attributes struct {
-			Child string `json:"child_monetary_unit_code"`
-			Rate  string `json:"exchange_rate"`
-			Start string `json:"validity_start_date"`
-		} `json:"attributes"`
-	}
-	if err := json.NewDecoder(r).Decode(&raw); err != nil {
-		return nil, &DocumentError{Document: "exchange rates", Err: err}
-	}
-	var out []ExchangeRate
-	for i, x := range raw {
-		a := x.Attributes
-		if a.Child != "GBP" {
-			continue
-		}
-		path := fmt.Sprintf("[%d].attributes", i)
-		d, err := duty.ParseDecimal(a.Rate)
-		if err != nil || !d.IsPositive() {
-			return nil, &DocumentError{Document: "exchange rates", Path: path + ".exchange_rate", Value: a.Rate, Err: errors.New("want a positive decimal")}
-		}
-		t, err := date(a.Start)
-		if err != nil || t.IsZero() {
-			return nil, &DocumentError{Document: "exchange rates", Path: path + ".validity_start_date", Value: a.Start, Err: errors.New("want a date")}
-		}
-		out = append(out, ExchangeRate{From: t, Rate: d})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].From.Before(out[j].From) })
-	return out, nil
+// CodeChoice is one additional code the tariff sets a rate for.
+type CodeChoice struct {
+	Code        string
+	Description string
+	Rate        duty.Rate
 }
 
-type area struct {
-	ID       string `json:"id"`
-	AreaID   string `json:"geographical_area_id"`
-	Desc     string `json:"description"`
-	Children []area `json:"children_geographical_areas"`
+func (e *AdditionalCodeError) Error() string {
+	var sb strings.Builder
+	for i, c := range e.Choices {
+		if i > 0 {
+			sb.WriteString("; ")
+		}
+		fmt.Fprintf(&sb, "%s = %s", c.Code, c.Rate)
+		if c.Description != "" {
+			fmt.Fprintf(&sb, " (%s)", clip(c.Description, 60))
+		}
+	}
+	return fmt.Sprintf("uktt: %s (origin %s): measure %s depends on the additional code of the goods: %s", e.HS, e.Origin, e.Type, sb.String())
 }
 
-func (a area) id() string {
-	if a.AreaID != "" {
-		return a.AreaID
-	}
-	return a.ID
+// Is reports whether target is ErrAdditionalCodeRequired.
+func (e *AdditionalCodeError) Is(target error) bool { return target == ErrAdditionalCodeRequired }
+
+// ErrFiltered is matched by *FilteredError.
+var ErrFiltered = errors.New("uktt: document filtered to another origin")
+
+// FilteredError reports a lookup for an origin the commodity's document
+// does not cover: it was fetched for one origin only (FilteredTo).
+type FilteredError struct {
+	HS, Origin, Filter string
 }
 
-// ReadAreas reads geographical area documents: one area group (such as
-// /api/v2/geographical_areas/1013, the EU) or an array of areas, and
-// returns the member countries of each group by its id.
-func ReadAreas(r io.Reader) (map[string][]string, error) {
-	var raw json.RawMessage
-	if err := json.NewDecoder(r).Decode(&raw); err != nil {
-		return nil, &DocumentError{Document: "geographical areas", Err: err}
-	}
-	var list []area
-	if len(raw) > 0 && raw[0] == '[' {
-		if err := json.Unmarshal(raw, &list); err != nil {
-			return nil, &DocumentError{Document: "geographical areas", Err: err}
-		}
-	} else {
-		var one area
-		if err := json.Unmarshal(raw, &one); err != nil {
-			return nil, &DocumentError{Document: "geographical areas", Err: err}
-		}
-		list = []area{one}
-	}
-	out := map[string][]string{}
-	for _, a := range list {
-		if len(a.Children) > 0 {
-			out[a.id()] = childIDs(a.Children)
-		}
-	}
-	return out, nil
+func (e *FilteredError) Error() string {
+	return fmt.Sprintf("uktt: the document for %s lists the measures for origin %s only, not for origin %q: fetch it without the filter", e.HS, e.Filter, e.Origin)
 }
 
-func childIDs(cs []area) []string {
-	out := make([]string, 0, len(cs))
-	for _, c := range cs {
-		if id := c.id(); duty.ValidCountry(id) {
-			out = append(out, id)
-		}
+// Is reports whether target is ErrFiltered.
+func (e *FilteredError) Is(target error) bool { return target == ErrFiltered }
+
+// Service is one of the two services of the Online Trade Tariff.
+type Service string
+
+// The services. UK is the tariff of Great Britain (amounts in GBP); XI is
+// the tariff applied in Northern Ireland, which publishes the EU's
+// measures (amounts in EUR).
+const (
+	UK Service = "uk"
+	XI Service = "xi"
+)
+
+// Currency returns the currency of the service's amounts: GBP for UK, EUR
+// for XI.
+func (v Service) Currency() string {
+	if v == XI {
+		return "EUR"
 	}
-	sort.Strings(out)
-	return out
+	return "GBP"
+}
+
+// Name returns how sources name the service.
+func (v Service) Name() string {
+	if v == XI {
+		return "XI service (EU measures as applied in Northern Ireland)"
+	}
+	return "UK service"
+}
+
+// ParseService reads "uk" or "xi" (any case).
+func ParseService(s string) (Service, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "uk", "gb":
+		return UK, nil
+	case "xi":
+		return XI, nil
+	}
+	return "", fmt.Errorf("uktt: service %q: want uk or xi", s)
 }
 
 // Option configures a Schedule.
 type Option func(*Schedule)
 
 // WithExchangeRates gives the monthly EUR to GBP rates used to convert EUR
-// amounts of duty expressions (see ReadExchangeRates).
+// amounts of duty expressions of the UK service (see ReadExchangeRates).
+// The conversion happens at lookup, with the rate of the day looked up.
 func WithExchangeRates(rates []ExchangeRate) Option {
 	return func(s *Schedule) {
 		s.rates = append([]ExchangeRate(nil), rates...)
-		sort.Slice(s.rates, func(i, j int) bool { return s.rates[i].From.Before(s.rates[j].From) })
+		sort.SliceStable(s.rates, func(i, j int) bool { return s.rates[i].From.Before(s.rates[j].From) })
 	}
 }
 
@@ -159,36 +159,98 @@ func WithAreas(groups map[string][]string) Option {
 	}
 }
 
+// WithAdditionalCodes gives the additional codes of the goods by commodity
+// code (e.g. "2924297099": {"2501"}), for measures the tariff sets per
+// additional code. Without them such a lookup is an *AdditionalCodeError.
+func WithAdditionalCodes(byCode map[string][]string) Option {
+	return func(s *Schedule) {
+		for k, v := range byCode {
+			if n, err := duty.NormalizeHS(k); err == nil {
+				s.codes[n] = append(s.codes[n], v...)
+			}
+		}
+	}
+}
+
+// ForService says which service the documents come from: UK (the default)
+// or XI. Documents that say they come from the other service are refused,
+// and sources name the service.
+func ForService(v Service) Option { return func(s *Schedule) { s.service = v } }
+
 // Source sets the text every measure's Source starts with. Default: "UK
 // Online Trade Tariff".
-func Source(s string) Option { return func(sc *Schedule) { sc.source = s } }
+func Source(src string) Option { return func(sc *Schedule) { sc.source = src } }
 
-// Schedule is the UK tariff as a duty.Schedule, built from commodity
-// documents of the Online Trade Tariff (AddCommodity): third-country duty
-// (MFN), tariff preferences by geographical area (groups expanded to their
-// member countries, excluded countries removed), and additional duties
-// (safeguard, retaliatory, anti-dumping and countervailing). EUR amounts
-// are converted to GBP with the tariff's monthly rate for each month.
-// Measures that need an additional code (company-specific anti-dumping
-// rates) apply only when the code is given to MeasuresFor.
+// MaxDocumentSize sets the largest document a reader accepts, in bytes
+// (default DefaultMaxDocumentSize). A longer input is an error matching
+// duty.ErrInputLimit, so an endless or hostile reader cannot exhaust
+// memory.
+func MaxDocumentSize(n int64) Option { return func(s *Schedule) { s.maxSize = n } }
+
+// DefaultMaxDocumentSize is the largest document read unless
+// MaxDocumentSize says otherwise (64 MiB, limits.UKTTBytes). The largest
+// commodity responses of the Online Trade Tariff are a few hundred KB.
+const DefaultMaxDocumentSize = limits.UKTTBytes
+
+// MaxFieldSize is the longest JSON string a document may hold: 1 MiB. The
+// longest in real responses are chapter notes of about 24 KB.
+const MaxFieldSize = 1 << 20
+
+// Schedule is the UK (or Northern Ireland) tariff as a duty.Schedule,
+// built from commodity documents of the Online Trade Tariff (AddCommodity):
+// third-country duty (MFN), tariff preferences by geographical area
+// (groups expanded to their member countries, excluded countries removed),
+// and additional duties (safeguard, retaliatory, anti-dumping and
+// countervailing). Each measure is stored once; EUR amounts of the UK
+// service are converted to GBP at lookup with the tariff's rate of the
+// month looked up.
 //
-// Not turned into duty measures: tariff quotas and suspensions (they need
-// a licence or an authorisation), VAT and excise (taxes, not duties), and
-// controls and prohibitions. Skipped lists them.
+// Measures set per additional code are applied only for the codes of the
+// goods (WithAdditionalCodes, MeasuresFor); when the goods have none, the
+// lookup is an *AdditionalCodeError, never a silent choice.
+//
+// What a lookup cannot decide is reported by Notes, not applied: tariff
+// quotas (they need an allocation), suspensions and end-use reliefs (they
+// cover only goods described in footnotes or need an authorisation) and
+// the conditions of a measure in use (a document that waives or grants
+// it). VAT and excise (taxes, not duties) and controls are left out;
+// Skipped lists them.
 //
 // A Schedule is safe for concurrent lookups once filled.
 type Schedule struct {
+	service Service
 	source  string
+	maxSize int64
 	rates   []ExchangeRate
 	areas   map[string][]string
-	table   *duty.Table
-	coded   map[string][]codedMeasure // code -> measures needing an additional code
+	codes   map[string][]string // commodity code -> the goods' additional codes
+	byCode  map[string][]entry
+	filters map[string]string // commodity code -> the only origin its document covers
+	count   int
 	skipped []Skipped
 }
 
-type codedMeasure struct {
-	code    string
-	measure duty.Measure
+// role is what an entry does in a lookup.
+type role uint8
+
+const (
+	applied role = iota // a duty measure (possibly per additional code)
+	quota               // a tariff quota: reported
+	relief              // a suspension or end-use relief: reported
+)
+
+// entry is one measure of a document, stored once.
+type entry struct {
+	m        duty.Measure
+	role     role
+	typ      string // measure type id and description
+	addCode  string
+	addDesc  string
+	foreign  string // currency of amounts to convert at lookup ("" none)
+	conds    string // summary of the measure's conditions ("" none)
+	area     string // area id and description
+	order    string // quota order number
+	quotaTxt string // quota definition summary
 }
 
 // Skipped is a measure of a document that was not turned into a duty
@@ -202,42 +264,281 @@ type Skipped struct {
 
 // NewSchedule returns an empty Schedule.
 func NewSchedule(opts ...Option) *Schedule {
-	s := &Schedule{source: "UK Online Trade Tariff", areas: map[string][]string{}, table: duty.NewTable(), coded: map[string][]codedMeasure{}}
+	s := &Schedule{service: UK, source: "UK Online Trade Tariff", maxSize: DefaultMaxDocumentSize,
+		areas: map[string][]string{}, codes: map[string][]string{}, byCode: map[string][]entry{}, filters: map[string]string{}}
 	for _, o := range opts {
 		o(s)
 	}
 	return s
 }
 
+// Service returns the service the schedule reads.
+func (s *Schedule) Service() Service { return s.service }
+
 // Skipped returns the measures not turned into duty measures, with why.
 func (s *Schedule) Skipped() []Skipped { return append([]Skipped(nil), s.skipped...) }
 
-// Measures returns the measures in force on day on for goods of commodity
-// code hs (10 digits, as the documents give them) and origin. It is
-// MeasuresFor without additional codes.
-func (s *Schedule) Measures(hs, origin string, on time.Time) ([]duty.Measure, error) {
-	return s.MeasuresFor(hs, origin, on)
+// Len returns the number of measures stored (each once, whatever the
+// number of exchange rates).
+func (s *Schedule) Len() int { return s.count }
+
+// Codes returns the commodity codes the schedule holds, sorted.
+func (s *Schedule) Codes() []string {
+	out := make([]string, 0, len(s.byCode))
+	for c := range s.byCode {
+		out = append(out, c)
+	}
+	sort.Strings(out)
+	return out
 }
 
-// MeasuresFor is Measures with the additional codes of the goods (e.g. the
-// TARIC code of an exporter named in an anti-dumping measure): measures set
-// for one of those codes are added.
+// Measures returns the measures in force on day on for goods of commodity
+// code hs (10 digits, dots and spaces ignored) and origin, with the
+// additional codes given by WithAdditionalCodes. Errors: *duty.UnknownCodeError
+// for a code the schedule holds no document for, *duty.NoMeasureInForceError,
+// *AdditionalCodeError when the duty depends on an additional code the
+// goods were not given.
+func (s *Schedule) Measures(hs, origin string, on time.Time) ([]duty.Measure, error) {
+	ms, _, err := s.lookup(hs, origin, on, nil)
+	return ms, err
+}
+
+// MeasuresFor is Measures with more additional codes of the goods (e.g.
+// the code of an exporter named in an anti-dumping measure, or 2501 for a
+// chemical not on the INN list).
 func (s *Schedule) MeasuresFor(hs, origin string, on time.Time, additionalCodes ...string) ([]duty.Measure, error) {
-	ms, err := s.table.Measures(hs, origin, on)
-	if err != nil || len(additionalCodes) == 0 {
-		return ms, err
+	ms, _, err := s.lookup(hs, origin, on, additionalCodes)
+	return ms, err
+}
+
+// Note is something a lookup could not decide and did not apply: a tariff
+// quota, a suspension or relief, or a condition of a measure in use.
+type Note struct {
+	Code    string // NoteQuota, NoteRelief or NoteCondition
+	Type    string // measure type id and description
+	Rate    string // the rate the quota or relief would give ("" for a condition)
+	Message string
+	Source  string
+}
+
+// Note codes.
+const (
+	// NoteQuota: a tariff quota at a lower rate may be open for the goods;
+	// it needs an allocation the quote cannot know of.
+	NoteQuota = "TARIFF_QUOTA"
+	// NoteRelief: a suspension or an end-use relief may lower the duty for
+	// some goods of the code (described in its footnotes) or with an
+	// authorisation.
+	NoteRelief = "DUTY_RELIEF"
+	// NoteCondition: a measure in use has conditions (a document that
+	// grants or waives it) the quote cannot check.
+	NoteCondition = "MEASURE_CONDITION"
+)
+
+// Notes returns what a lookup of the same arguments as MeasuresFor could
+// not decide: quotas and reliefs covering the origin, and the conditions
+// of the measures returned. The quote applies none of them; a caller shows
+// them (they are the warnings of a quote priced from this schedule).
+func (s *Schedule) Notes(hs, origin string, on time.Time, additionalCodes ...string) ([]Note, error) {
+	_, notes, err := s.lookup(hs, origin, on, additionalCodes)
+	return notes, err
+}
+
+func (s *Schedule) lookup(hs, origin string, on time.Time, extra []string) ([]duty.Measure, []Note, error) {
+	n, err := duty.NormalizeHS(hs)
+	if err != nil {
+		return nil, nil, err
 	}
-	n, _ := duty.NormalizeHS(hs)
-	for _, c := range additionalCodes {
-		for _, cm := range s.coded[n] {
-			if cm.code == c && cm.measure.InForce(on) && (origin == "" || cm.measure.Covers(origin)) {
-				ms = append(ms, cm.measure)
+	es, ok := s.byCode[n]
+	if !ok {
+		return nil, nil, &duty.UnknownCodeError{HS: hs}
+	}
+	if f, ok := s.filters[n]; ok && f != origin {
+		return nil, nil, &FilteredError{HS: hs, Origin: origin, Filter: f}
+	}
+	goods := s.codes[n]
+	if len(extra) > 0 {
+		goods = append(append([]string(nil), goods...), extra...)
+	}
+	var (
+		out      []duty.Measure
+		notes    []Note
+		inForce  bool
+		undecide map[string][]*entry // measure type -> coded entries no code of the goods matches
+		decided  map[string]bool     // measure types a code of the goods matched
+		mfnHere  bool                // an uncoded MFN measure naming the origin
+	)
+	for i := range es {
+		e := &es[i]
+		if !e.m.InForce(on) {
+			continue
+		}
+		inForce = true
+		if origin != "" && !e.m.Covers(origin) {
+			continue
+		}
+		switch e.role {
+		case quota:
+			notes = append(notes, Note{Code: NoteQuota, Type: e.typ, Rate: s.rateOn(e, on).Rate.String(), Source: e.m.Source,
+				Message: fmt.Sprintf("tariff quota %s at %s for origin %s applies only within an allocation; not applied%s%s",
+					e.order, s.rateOn(e, on).Rate, origOr(origin), e.quotaTxt, condText(e.conds))})
+			continue
+		case relief:
+			notes = append(notes, Note{Code: NoteRelief, Type: e.typ, Rate: s.rateOn(e, on).Rate.String(), Source: e.m.Source,
+				Message: fmt.Sprintf("%s at %s: only for the goods its footnotes describe or under an authorisation; not applied%s",
+					e.typ, s.rateOn(e, on).Rate, condText(e.conds))})
+			continue
+		}
+		if e.m.Kind == duty.Preferential && e.conds != "" {
+			// A preference granted only with a document the quote cannot
+			// check (a re-import, an agreement's own claim form): reported,
+			// not claimed.
+			notes = append(notes, Note{Code: NoteCondition, Type: e.typ, Rate: s.rateOn(e, on).Rate.String(), Source: e.m.Source,
+				Message: fmt.Sprintf("%s (%s) at %s applies only under conditions the quote cannot check; not applied%s",
+					e.typ, e.area, s.rateOn(e, on).Rate, condText(e.conds))})
+			continue
+		}
+		if e.addCode != "" {
+			switch {
+			case contains(goods, e.addCode):
+				if decided == nil {
+					decided = map[string]bool{}
+				}
+				decided[e.typ] = true
+			case sameCodeType(goods, e.addCode):
+				continue // the goods have another code of this type
+			default:
+				if undecide == nil {
+					undecide = map[string][]*entry{}
+				}
+				undecide[e.typ] = append(undecide[e.typ], e)
+				continue
 			}
+		} else if e.m.Kind == duty.MFN && len(e.m.Origins) > 0 {
+			mfnHere = true
+		}
+		c := s.rateOn(e, on)
+		out = append(out, c)
+		if e.conds != "" {
+			notes = append(notes, Note{Code: NoteCondition, Type: e.typ, Source: e.m.Source,
+				Message: fmt.Sprintf("%s %s applied; it has conditions the quote cannot check: %s", e.typ, c.Rate, e.conds)})
 		}
 	}
-	return ms, nil
+	if !inForce {
+		return nil, nil, &duty.NoMeasureInForceError{HS: hs, Date: on}
+	}
+	types := make([]string, 0, len(undecide))
+	for t := range undecide {
+		types = append(types, t)
+	}
+	sort.Strings(types)
+	for _, t := range types {
+		if decided[t] {
+			continue
+		}
+		es := undecide[t]
+		if es[0].m.Kind == duty.MFN && mfnHere {
+			continue // the origin's own third-country duty needs no code
+		}
+		ae := &AdditionalCodeError{HS: hs, Origin: origin, Type: t}
+		for _, e := range es {
+			ae.Choices = append(ae.Choices, CodeChoice{Code: e.addCode, Description: e.addDesc, Rate: s.rateOn(e, on).Rate})
+		}
+		return nil, nil, ae
+	}
+	sortMeasures(out)
+	return out, notes, nil
 }
 
+// rateOn returns the entry's measure with foreign amounts converted at the
+// tariff's rate for day on (unchanged when no rate is known for it: the
+// calculator then converts, or refuses, with the engine's rates).
+func (s *Schedule) rateOn(e *entry, on time.Time) duty.Measure {
+	if e.foreign != "EUR" || len(s.rates) == 0 {
+		return e.m
+	}
+	r, ok := s.eurRate(on)
+	if !ok {
+		return e.m
+	}
+	rate, err := duty.ParseRate(inGBP(e.m.Rate.String(), r.Rate))
+	if err != nil {
+		return e.m
+	}
+	m := e.m
+	m.Rate = rate
+	m.Source += fmt.Sprintf("; EUR converted at %s GBP (tariff rate from %s)", r.Rate, r.From.Format(time.DateOnly))
+	return m
+}
+
+// eurRate finds the rate in force on day on: the last starting on or
+// before it, within its month or until the next one starts.
+func (s *Schedule) eurRate(on time.Time) (ExchangeRate, bool) {
+	i := sort.Search(len(s.rates), func(i int) bool { return s.rates[i].From.After(on) }) - 1
+	if i < 0 {
+		return ExchangeRate{}, false
+	}
+	r := s.rates[i]
+	if !on.Before(r.From.AddDate(0, 1, 0)) {
+		return ExchangeRate{}, false // past the month the rate was published for
+	}
+	return r, true
+}
+
+func sortMeasures(ms []duty.Measure) {
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].Kind != ms[j].Kind {
+			return ms[i].Kind < ms[j].Kind
+		}
+		return ms[i].Program < ms[j].Program
+	})
+}
+
+// sameCodeType reports whether one of codes is of the type of code (its
+// first character: 2 for the codes of third-country duties, B or C for
+// anti-dumping exporters...).
+func sameCodeType(codes []string, code string) bool {
+	for _, c := range codes {
+		if c != "" && code != "" && c[0] == code[0] {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func origOr(o string) string {
+	if o == "" {
+		return "any"
+	}
+	return o
+}
+
+func condText(c string) string {
+	if c == "" {
+		return ""
+	}
+	return "; conditions: " + c
+}
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "..."
+}
+
+// date reads the day of a tariff date ("2021-01-01" or
+// "2021-01-01T00:00:00.000Z"; the end date "2025-06-19T23:59:59.000Z" is
+// the last day in force). Empty is zero (open).
 func date(s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
@@ -262,48 +563,19 @@ func inGBP(expr string, rate decimal.Decimal) string {
 	})
 }
 
-// periods splits [from, to] (zero: open) by the months of the exchange
-// rates: each piece with the rate in force, ok false where none is known.
-// A rate holds for its month, or until the next rate if that starts sooner.
-func (s *Schedule) periods(from, to time.Time) []ratePeriod {
-	var out []ratePeriod
-	cur := from
-	for i, r := range s.rates {
-		end := r.From.AddDate(0, 1, -1)
-		if i+1 < len(s.rates) {
-			if next := s.rates[i+1].From.AddDate(0, 0, -1); next.Before(end) {
-				end = next
-			}
-		}
-		if !to.IsZero() && r.From.After(to) {
-			break
-		}
-		if !cur.IsZero() && end.Before(cur) {
-			continue
-		}
-		if cur.IsZero() || cur.Before(r.From) {
-			gapEnd := r.From.AddDate(0, 0, -1)
-			if !to.IsZero() && to.Before(gapEnd) {
-				gapEnd = to
-			}
-			out = append(out, ratePeriod{from: cur, to: gapEnd})
-			cur = r.From
-		}
-		pto := end
-		if !to.IsZero() && to.Before(pto) {
-			pto = to
-		}
-		out = append(out, ratePeriod{from: cur, to: pto, rate: r.Rate, ok: true})
-		cur = pto.AddDate(0, 0, 1)
-		if !to.IsZero() && cur.After(to) {
-			return out
-		}
+// readAll reads at most max bytes of r and checks that no JSON string in
+// them is longer than MaxFieldSize; more is a *DocumentError wrapping a
+// *duty.LimitError.
+func readAll(r io.Reader, max int64, doc string) ([]byte, error) {
+	if max <= 0 {
+		max = DefaultMaxDocumentSize
 	}
-	return append(out, ratePeriod{from: cur, to: to})
-}
-
-type ratePeriod struct {
-	from, to time.Time
-	rate     decimal.Decimal
-	ok       bool
+	b, err := limits.ReadAll(r, max, "uktt "+doc)
+	if err == nil {
+		err = limits.JSONStrings(b, MaxFieldSize, "uktt "+doc)
+	}
+	if err != nil {
+		return nil, &DocumentError{Document: doc, Err: err}
+	}
+	return b, nil
 }

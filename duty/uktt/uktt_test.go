@@ -64,26 +64,47 @@ func TestFixtureMeasures(t *testing.T) {
 		// beyond the last known month the EUR amount stays in EUR (no rate is assumed)
 		{"IN", "2021-03-15", []string{"mfn 1011 12%", "preferential 2020 2% + 1.5 EUR/100kg"}},
 		{"NG", "2021-01-15", []string{"mfn 1011 12%"}}, // excluded from the group
-		{"CN", "2021-01-15", []string{"mfn 1011 12%"}}, // safeguard from February
-		{"CN", "2021-02-15", []string{"mfn 1011 12%", "additional 696 25%"}},
 	}
 	for _, c := range cases {
 		ms, err := s.Measures("6109.10.00.10", c.origin, day(c.on))
 		require.NoError(t, err)
 		assert.Equal(t, c.want, summary(ms), "%s %s", c.origin, c.on)
 	}
-	// The company-specific anti-dumping duty needs its additional code.
+	// The company-specific anti-dumping duty depends on the exporter's
+	// additional code: without one the lookup asks for it.
+	_, err := s.Measures("6109100010", "CN", day("2021-01-15"))
+	var ace *AdditionalCodeError
+	require.ErrorAs(t, err, &ace)
+	assert.ErrorIs(t, err, ErrAdditionalCodeRequired)
+	assert.Equal(t, "552 Definitive anti-dumping duty", ace.Type)
+	require.Len(t, ace.Choices, 1)
+	assert.Equal(t, "C999", ace.Choices[0].Code)
 	ms, err := s.MeasuresFor("6109100010", "CN", day("2021-01-15"), "C999")
 	require.NoError(t, err)
 	assert.Equal(t, []string{"mfn 1011 12%", "additional 552 31.2%"}, summary(ms))
-	ms, err = s.MeasuresFor("6109100010", "US", day("2021-01-15"), "C999")
+	// safeguard from February
+	ms, err = s.MeasuresFor("6109100010", "CN", day("2021-02-15"), "C999")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"mfn 1011 12%", "additional 552 31.2%", "additional 696 25%"}, summary(ms))
+	// another exporter's code of the same type: the measure does not apply
+	ms, err = s.MeasuresFor("6109100010", "CN", day("2021-01-15"), "C998")
 	require.NoError(t, err)
 	assert.Equal(t, []string{"mfn 1011 12%"}, summary(ms))
+	// the measure is for Chinese goods only: no code needed for others
+	ms, err = s.Measures("6109100010", "US", day("2021-01-15"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"mfn 1011 12%"}, summary(ms))
+	// codes given to the schedule for the commodity
+	s2 := NewSchedule(WithExchangeRates(nil), WithAdditionalCodes(map[string][]string{"6109.10.00.10": {"C999"}}))
+	require.NoError(t, s2.AddCommodity(open(t, "testdata/commodity_6109100010.json")))
+	ms, err = s2.Measures("6109100010", "CN", day("2021-01-15"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"mfn 1011 12%", "additional 552 31.2%"}, summary(ms))
 
 	ms, err = s.Measures("6109100010", "IN", day("2021-01-15"))
 	require.NoError(t, err)
 	assert.Contains(t, ms[1].Source, "EUR converted at 0.9 GBP (tariff rate from 2021-01-01)")
-	assert.Contains(t, ms[0].Source, "UK tariff (fixture), commodity 6109100010, measure 9001 (103 Third country duty")
+	assert.Contains(t, ms[0].Source, "UK tariff (fixture), UK service, commodity 6109100010, measure 9001 (103 Third country duty")
 
 	sk := s.Skipped()
 	require.Len(t, sk, 1)
@@ -149,8 +170,10 @@ func TestRealFixtures(t *testing.T) {
 
 	// Biodiesel consigned from Canada: anti-dumping and countervailing
 	// duties by exporter code; B999 ("Other") pays both, a named exporter
-	// with an empty expression pays neither.
-	assert.Equal(t, []string{"mfn 1011 10.9%", "preferential CA 0%"}, get("1516209821", "CA"))
+	// with an empty expression pays neither; without a code the lookup
+	// asks for it.
+	_, err = s.Measures("1516209821", "CA", on)
+	assert.ErrorIs(t, err, ErrAdditionalCodeRequired)
 	ms, err = s.MeasuresFor("1516209821", "CA", on, "B999")
 	require.NoError(t, err)
 	assert.Equal(t, []string{"mfn 1011 10.9%", "preferential CA 0%",
@@ -202,7 +225,7 @@ func FuzzRead(f *testing.F) {
 				if err := s.AddCommodity(strings.NewReader(in)); err != nil {
 					return err
 				}
-				for _, p := range s.table.Prefixes() {
+				for _, p := range s.Codes() {
 					_, _ = s.MeasuresFor(p, "CN", day("2021-02-01"), "C999")
 				}
 				return nil
