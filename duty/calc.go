@@ -63,6 +63,21 @@ type CallOption func(*callConfig) error
 type callConfig struct {
 	partial bool
 	strict  bool
+	hs      HSStrategy
+}
+
+// ResolveHS sets how a code shorter than the schedule's lines resolves
+// when its lines carry different measures (see LineLister): HSStrict (the
+// default) is an *AmbiguousCodeError listing them; HSHighest and HSLowest
+// take the line with the highest or lowest duty, flagged HS_RESOLVED.
+func ResolveHS(s HSStrategy) CallOption {
+	return func(c *callConfig) error {
+		if _, err := ParseHSStrategy(string(s)); err != nil {
+			return err
+		}
+		c.hs = s
+		return nil
+	}
 }
 
 // Partial makes Calculate return an assessment when some lines cannot be

@@ -4,7 +4,10 @@
 package duty
 
 import (
+	"errors"
 	"fmt"
+	"slices"
+	"strings"
 )
 
 func (k *calc) lineFailed(i int, err error) error {
@@ -64,7 +67,7 @@ func (k *calc) duties() error {
 				continue
 			}
 			var err error
-			ms, err = sched.Measures(l.HS, l.Origin, k.e.Date.Time())
+			ms, err = k.lookup(i, sched, l)
 			if err != nil {
 				if err := k.lineFailed(i, fmt.Errorf("%s tariff: %w", area, err)); err != nil {
 					return err
@@ -121,31 +124,7 @@ func (k *calc) flatDuty(i int, o DeMinimisOutcome, seen map[string]bool) error {
 // lowest claimed preference, plus additional layers) and applies them.
 func (k *calc) applyMeasures(i int, l EntryLine, all []Measure) ([]Charge, error) {
 	la := &k.a.Lines[i]
-	basis := Basis{Value: la.CustomsValue, Quantities: l.Quantities, Exchange: k.exchange}
-	if len(l.Parts) > 0 {
-		basis.Parts = make(map[string]Basis, len(l.Parts))
-		for _, p := range l.Parts {
-			v, err := k.convert(p.Value, "part "+p.Name)
-			if err != nil {
-				return nil, err
-			}
-			basis.Parts[p.Name] = Basis{Value: v, Quantities: p.Quantities, Exchange: k.exchange}
-		}
-	}
-	if k.p.DutyBaseRounding != nil {
-		basis.Value = k.p.DutyBaseRounding.apply(basis.Value)
-	}
-	ms := make([]Measure, 0, len(all))
-	for _, m := range all {
-		if m.InForce(k.e.Date.Time()) {
-			ms = append(ms, m)
-		}
-	}
-	opts := ChoiceOptions{}
-	if l.ClaimPreference != nil && !*l.ClaimPreference {
-		opts.Claim = ClaimNone
-	}
-	choice, err := Choose(ms, l.Origin, basis, opts)
+	basis, choice, err := k.choose(i, l, all)
 	if err != nil {
 		return nil, err
 	}
@@ -215,4 +194,188 @@ func (k *calc) apply(m Measure, b Basis) (Money, error) {
 		return k.convert(amt, "duty "+m.Rate.String())
 	}
 	return amt, nil
+}
+
+// lineBasis is what the rates of line i are applied to.
+func (k *calc) lineBasis(i int, l EntryLine) (Basis, error) {
+	basis := Basis{Value: k.a.Lines[i].CustomsValue, Quantities: l.Quantities, Exchange: k.exchange}
+	if len(l.Parts) > 0 {
+		basis.Parts = make(map[string]Basis, len(l.Parts))
+		for _, p := range l.Parts {
+			v, err := k.convert(p.Value, "part "+p.Name)
+			if err != nil {
+				return Basis{}, err
+			}
+			basis.Parts[p.Name] = Basis{Value: v, Quantities: p.Quantities, Exchange: k.exchange}
+		}
+	}
+	if k.p.DutyBaseRounding != nil {
+		basis.Value = k.p.DutyBaseRounding.apply(basis.Value)
+	}
+	return basis, nil
+}
+
+// choose picks the measures of line i among all (those in force).
+func (k *calc) choose(i int, l EntryLine, all []Measure) (Basis, Choice, error) {
+	basis, err := k.lineBasis(i, l)
+	if err != nil {
+		return Basis{}, Choice{}, err
+	}
+	ms := make([]Measure, 0, len(all))
+	for _, m := range all {
+		if m.InForce(k.e.Date.Time()) {
+			ms = append(ms, m)
+		}
+	}
+	opts := ChoiceOptions{}
+	if l.ClaimPreference != nil && !*l.ClaimPreference {
+		opts.Claim = ClaimNone
+	}
+	choice, err := Choose(ms, l.Origin, basis, opts)
+	return basis, choice, err
+}
+
+// dutyOf is the unrounded duty line i would pay under the measures all,
+// without trace or warnings: the figure the HSHighest and HSLowest
+// strategies compare.
+func (k *calc) dutyOf(i int, l EntryLine, all []Measure) (Money, error) {
+	basis, choice, err := k.choose(i, l, all)
+	if err != nil {
+		return Money{}, err
+	}
+	sum, err := k.apply(choice.Base, basis)
+	if err != nil {
+		return Money{}, err
+	}
+	for _, m := range choice.Layers {
+		amt, err := k.apply(m, basis)
+		if err != nil {
+			return Money{}, err
+		}
+		sum = Money{amount: sum.amount.Add(amt.amount), currency: k.cur}
+	}
+	return sum, nil
+}
+
+// lookup returns the measures of line i from the schedule, resolving a
+// code shorter than the schedule's lines (see LineLister).
+func (k *calc) lookup(i int, sched Schedule, l EntryLine) ([]Measure, error) {
+	ll, ok := sched.(LineLister)
+	if !ok {
+		return sched.Measures(l.HS, l.Origin, k.e.Date.Time())
+	}
+	lines, err := ll.LinesUnder(l.HS)
+	if err != nil {
+		return nil, err
+	}
+	if len(lines) == 0 {
+		return sched.Measures(l.HS, l.Origin, k.e.Date.Time())
+	}
+	type cand struct {
+		line string
+		ms   []Measure
+	}
+	cands := make([]cand, 0, len(lines))
+	var firstErr error
+	for _, c := range lines {
+		ms, err := sched.Measures(c, l.Origin, k.e.Date.Time())
+		if err != nil {
+			if errors.Is(err, ErrNotInForce) {
+				continue // a line not in force on the date is no candidate
+			}
+			if firstErr == nil {
+				firstErr = err
+			}
+			continue
+		}
+		cands = append(cands, cand{c, ms})
+	}
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	if len(cands) == 0 {
+		return nil, &NoMeasureInForceError{HS: l.HS, Date: k.e.Date.Time()}
+	}
+	same := true
+	for _, c := range cands[1:] {
+		if !sameMeasures(c.ms, cands[0].ms) {
+			same = false
+			break
+		}
+	}
+	names := func() string {
+		var b strings.Builder
+		for j, c := range cands {
+			if j == 20 {
+				fmt.Fprintf(&b, " and %d more", len(cands)-j)
+				break
+			}
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(c.line)
+		}
+		return b.String()
+	}
+	if same {
+		msg := fmt.Sprintf("%s resolved to the tariff line %s", l.HS, cands[0].line)
+		if len(cands) > 1 {
+			msg = fmt.Sprintf("%s resolved: its %d tariff lines (%s) have the same measures", l.HS, len(cands), names())
+		}
+		k.warn(HSResolved, i, "HS "+l.HS, "", msg)
+		return cands[0].ms, nil
+	}
+	strategy := k.cfg.hs
+	if strategy == "" || strategy == HSStrict {
+		amb := &AmbiguousCodeError{HS: l.HS}
+		for j, c := range cands {
+			if j == 20 {
+				amb.More = len(cands) - j
+				break
+			}
+			amb.Lines = append(amb.Lines, c.line)
+		}
+		return nil, amb
+	}
+	lo, hi := -1, -1
+	amts := make([]Money, len(cands))
+	for j, c := range cands {
+		a, err := k.dutyOf(i, l, c.ms)
+		if err != nil {
+			return nil, fmt.Errorf("resolving %s by the %s duty: line %s: %w", l.HS, strategy, c.line, err)
+		}
+		amts[j] = a
+		if lo < 0 || a.amount.LessThan(amts[lo].amount) {
+			lo = j
+		}
+		if hi < 0 || a.amount.GreaterThan(amts[hi].amount) {
+			hi = j
+		}
+	}
+	pick := hi
+	if strategy == HSLowest {
+		pick = lo
+	}
+	k.warn(HSResolved, i, "HS "+l.HS, "", fmt.Sprintf("%s covers %d tariff lines with different duties, from %s (%s) to %s (%s); the %s applies: %s",
+		l.HS, len(cands), amts[lo].Round(), cands[lo].line, amts[hi].Round(), cands[hi].line, strategy, cands[pick].line))
+	k.trace("duty", i, fmt.Sprintf("%s resolved to %s (%s duty of lines %s)", l.HS, cands[pick].line, strategy, names()), "", Money{}, Money{}, "")
+	return cands[pick].ms, nil
+}
+
+// sameMeasures reports whether two lookups give the same measures: kind,
+// rate, program, origins, dates, base and stacking (not the line they are
+// set on, nor their source text).
+func sameMeasures(a, b []Measure) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		x, y := &a[i], &b[i]
+		if x.Kind != y.Kind || x.Program != y.Program || x.Base != y.Base || !x.From.Equal(y.From) || !x.To.Equal(y.To) ||
+			x.Rate.String() != y.Rate.String() || !slices.Equal(x.Origins, y.Origins) || !slices.Equal(x.Excludes, y.Excludes) ||
+			x.Caveat != y.Caveat {
+			return false
+		}
+	}
+	return true
 }

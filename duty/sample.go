@@ -105,6 +105,7 @@ func readSample(r io.Reader) (map[string]*Table, error) {
 			return nil, fmt.Errorf("duty: sample tariff, area %s: %w", a, err)
 		}
 		t.setCaveat(SampleTariff, SampleEdition)
+		t.SetIncomplete()
 		out[a] = t
 	}
 	return out, nil

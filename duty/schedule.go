@@ -3,6 +3,7 @@ package duty
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -221,4 +222,80 @@ func HSHasPrefix(hs, prefix string) bool {
 		j++
 	}
 	return true
+}
+
+// LineLister is implemented by schedules that can list their tariff lines
+// below a code, so that a code shorter than the schedule's lines (a 6-digit
+// subheading where the schedule sets rates on 8- or 10-digit lines) can be
+// resolved. Every schedule of iorkit implements it where its data is
+// complete (Table, hts.Schedule; the sample tariff does not, since it lists
+// only some lines).
+//
+// The calculator calls LinesUnder before Measures. When it returns lines,
+// the calculator looks each up with Measures: if all have the same measures
+// for the line's origin and date, the code resolves to them, flagged
+// HS_RESOLVED; otherwise the call's strategy decides (ResolveHS): by
+// default an *AmbiguousCodeError listing the lines; HSHighest or HSLowest
+// take the line with the highest or lowest duty, flagged HS_RESOLVED with
+// the range of duties.
+type LineLister interface {
+	// LinesUnder returns the normalized codes of the tariff lines that lie
+	// below code hs (longer codes starting with its digits), sorted, when
+	// hs is shorter than the schedule's lines there. It returns nil when hs
+	// is itself a tariff line or lies below one (a statistical suffix):
+	// such a code needs no resolution, and when the schedule does not know
+	// the code (Measures then says so). A schedule may list hs itself among
+	// the lines when measures set on hs or a prefix of it cover goods of hs
+	// that none of the longer lines lists.
+	LinesUnder(hs string) ([]string, error)
+}
+
+// ErrAmbiguousCode is matched by *AmbiguousCodeError.
+var ErrAmbiguousCode = errors.New("duty: code too short to choose a rate")
+
+// AmbiguousCodeError reports a code shorter than the schedule's lines
+// whose lines carry different measures: the caller must classify the goods
+// to one of Lines, or choose a strategy (ResolveHS). It matches
+// ErrAmbiguousCode.
+type AmbiguousCodeError struct {
+	HS    string
+	Lines []string // the candidate lines (at most 20 listed)
+	More  int      // how many more lines there are
+}
+
+func (e *AmbiguousCodeError) Error() string {
+	more := ""
+	if e.More > 0 {
+		more = fmt.Sprintf(" and %d more", e.More)
+	}
+	return fmt.Sprintf("duty: HS code %q covers tariff lines with different rates (%s%s): give the full line, or resolve with the highest or lowest duty",
+		e.HS, strings.Join(e.Lines, ", "), more)
+}
+
+// Is reports whether target is ErrAmbiguousCode.
+func (e *AmbiguousCodeError) Is(target error) bool { return target == ErrAmbiguousCode }
+
+// HSStrategy says how a code shorter than the schedule's lines resolves
+// when its lines carry different measures.
+type HSStrategy string
+
+// HS resolution strategies.
+const (
+	// HSStrict: an *AmbiguousCodeError listing the candidate lines (the
+	// default).
+	HSStrict HSStrategy = "strict"
+	// HSHighest: the line with the highest duty, flagged HS_RESOLVED with
+	// the range of duties.
+	HSHighest HSStrategy = "highest"
+	// HSLowest: the line with the lowest duty, flagged likewise.
+	HSLowest HSStrategy = "lowest"
+)
+
+// ParseHSStrategy reads strict, highest or lowest.
+func ParseHSStrategy(s string) (HSStrategy, error) {
+	switch v := HSStrategy(s); v {
+	case HSStrict, HSHighest, HSLowest:
+		return v, nil
+	}
+	return "", fmt.Errorf("duty: HS strategy %q: want strict, highest or lowest", s)
 }

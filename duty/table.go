@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/iorkit/iorkit/internal/limits"
@@ -31,6 +32,10 @@ type Table struct {
 	byPrefix map[string][]Measure
 	lens     [11]bool // lens[n]: some prefix has n digits
 	count    int
+	// sorted caches the sorted prefixes for LinesUnder; Add clears it.
+	sorted atomic.Pointer[[]string]
+	// incomplete: the table lists only some lines (SetIncomplete).
+	incomplete bool
 }
 
 // NewTable returns an empty Table.
@@ -59,7 +64,68 @@ func (t *Table) Add(hsPrefix string, m Measure) error {
 	t.byPrefix[p] = append(t.byPrefix[p], m)
 	t.lens[len(p)] = true
 	t.count++
+	t.sorted.Store(nil)
 	return nil
+}
+
+// SetIncomplete says the table lists only some lines of its schedule (the
+// embedded sample, a table of the lines a shop sells): LinesUnder then
+// returns nil, so a code above the table's lines stays an unknown code
+// instead of resolving among lines that may not be all there are.
+func (t *Table) SetIncomplete() { t.incomplete = true }
+
+// LinesUnder implements LineLister: the prefixes of the table that lie
+// below hs and have no longer prefix below them, sorted; plus hs itself
+// when a measure set on hs or on a prefix of it covers goods of hs the
+// longer lines do not list. Nil when no prefix lies below hs, or when the
+// table is incomplete (SetIncomplete).
+func (t *Table) LinesUnder(hs string) ([]string, error) {
+	var buf [10]byte
+	n, err := normalizeHS(hs, &buf, 4)
+	if err != nil {
+		return nil, err
+	}
+	if t.incomplete {
+		return nil, nil
+	}
+	longer := false
+	for l := n + 1; l <= 10; l++ {
+		longer = longer || t.lens[l]
+	}
+	if !longer {
+		return nil, nil
+	}
+	sp := t.sorted.Load()
+	if sp == nil {
+		ps := t.Prefixes()
+		sp = &ps
+		t.sorted.Store(sp) // a race only builds the same slice twice
+	}
+	ps := *sp
+	code := string(buf[:n])
+	var out []string
+	for i := sort.SearchStrings(ps, code); i < len(ps) && strings.HasPrefix(ps[i], code); i++ {
+		p := ps[i]
+		if len(p) == n {
+			continue
+		}
+		if i+1 < len(ps) && strings.HasPrefix(ps[i+1], p) {
+			continue // not a leaf: a longer line lies below it
+		}
+		out = append(out, p)
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	for l := n; l >= 2; l-- {
+		if t.lens[l] {
+			if _, ok := t.byPrefix[code[:l]]; ok {
+				out = append([]string{code}, out...)
+				break
+			}
+		}
+	}
+	return out, nil
 }
 
 // setCaveat marks every measure of the table as coming from edition, with

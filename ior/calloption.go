@@ -23,6 +23,25 @@ type callConfig struct {
 	partial bool
 	// strict: a quote with warnings is an error.
 	strict bool
+	// hs: how a short HS code with lines of different duties resolves.
+	hs duty.HSStrategy
+}
+
+// ResolveHS sets how a line's HS code shorter than the destination
+// schedule's lines resolves when those lines carry different duties:
+// duty.HSStrict (the default: an error listing the candidate lines,
+// errors.Is(err, duty.ErrAmbiguousCode)), duty.HSHighest or duty.HSLowest
+// (the line with the highest or lowest duty, flagged HS_RESOLVED with the
+// range of duties). A code whose lines all carry the same measures
+// resolves whatever the strategy, flagged HS_RESOLVED.
+func ResolveHS(s duty.HSStrategy) CallOption {
+	return func(c *callConfig) error {
+		if _, err := duty.ParseHSStrategy(string(s)); err != nil {
+			return fmt.Errorf("ior: ResolveHS: %w", err)
+		}
+		c.hs = s
+		return nil
+	}
 }
 
 // Strict makes Quote (and the quotes of Plan) refuse an estimate: a quote
@@ -69,8 +88,12 @@ func stopped(err error) error { return fmt.Errorf("ior: stopped: %w", err) }
 
 // calcOptions are the duty options of one call.
 func (c callConfig) calcOptions() []duty.CallOption {
+	var out []duty.CallOption
 	if c.partial {
-		return []duty.CallOption{duty.Partial()}
+		out = append(out, duty.Partial())
 	}
-	return nil
+	if c.hs != "" {
+		out = append(out, duty.ResolveHS(c.hs))
+	}
+	return out
 }

@@ -99,3 +99,27 @@ func TestWithProfileOverlay(t *testing.T) {
 	_, err = ior.NewEngine(ior.WithProfile())
 	require.Error(t, err)
 }
+
+// A 6-digit code whose 8-digit lines differ: an error by default, the
+// highest or lowest duty with ResolveHS, flagged HS_RESOLVED.
+func TestQuoteResolveHS(t *testing.T) {
+	eu := table(t, "6109.10.00,mfn,12%,,,2020-01-01,,test\n6110.20.10,mfn,10%,,,2020-01-01,,test\n6110.20.90,mfn,12%,,,2020-01-01,,test\n")
+	e, err := ior.NewEngine(ior.WithSchedule("EU", eu), ior.WithoutSampleTariff())
+	require.NoError(t, err)
+	s := readShipment(t, "../examples/shipments/de-tshirts.json")
+	s.Lines[0].HS = "6110.20"
+	_, err = e.Quote(context.Background(), s)
+	require.ErrorIs(t, err, duty.ErrAmbiguousCode)
+	// Customs value 550.00 EUR (see TestQuoteDESample): 12% = 66.00.
+	q, err := e.Quote(context.Background(), s, ior.ResolveHS(duty.HSHighest))
+	require.NoError(t, err)
+	assert.Equal(t, "66.00 EUR", q.Lines[0].Duty.String())
+	require.Len(t, q.Warnings, 1)
+	assert.Equal(t, duty.HSResolved, q.Warnings[0].Code)
+	// 10% of 550.00 = 55.00.
+	q, err = e.Quote(context.Background(), s, ior.ResolveHS(duty.HSLowest))
+	require.NoError(t, err)
+	assert.Equal(t, "55.00 EUR", q.Lines[0].Duty.String())
+	_, err = e.Quote(context.Background(), s, ior.ResolveHS("middle"))
+	require.Error(t, err)
+}

@@ -57,6 +57,7 @@ type engineFlags struct {
 	schedules multi
 	partial   bool
 	strict    bool
+	hs        string
 	noSample  bool
 	hts       string
 }
@@ -66,6 +67,7 @@ func (f *engineFlags) register(fs *flag.FlagSet) {
 	fs.Var(&f.packs, "packs", "directory of rule packs (*.json) (repeatable)")
 	fs.Var(&f.schedules, "schedule", "AREA=FILE.csv tariff table (repeatable)")
 	fs.BoolVar(&f.partial, "partial", false, "allow partial quotes")
+	fs.StringVar(&f.hs, "hs", "", "how a short HS code with lines of different duties resolves: strict (default), highest or lowest")
 	fs.BoolVar(&f.strict, "strict", false, "refuse a quote that carries warnings (estimates, sample or stale data)")
 	fs.BoolVar(&f.noSample, "no-sample", false, "do not use the embedded sample tariff")
 	fs.StringVar(&f.hts, "hts", "", "USITC HTS export (.csv or .json) as the US tariff")
@@ -235,6 +237,13 @@ func setup(name, usage string, args []string, more func(*flag.FlagSet)) (*shipme
 	}
 	if ef.strict {
 		calls = append(calls, ior.Strict())
+	}
+	if ef.hs != "" {
+		st, err := duty.ParseHSStrategy(ef.hs)
+		if err != nil {
+			return nil, fmt.Errorf("--hs: %w", err)
+		}
+		calls = append(calls, ior.ResolveHS(st))
 	}
 	return &shipmentCmd{shipment: s, engine: eng, calls: calls, asJSON: *asJSON, amounts: am}, nil
 }

@@ -87,24 +87,15 @@ func (e *RateTextError) Is(target error) bool { return target == ErrUnreadableRa
 // Unwrap returns the parse error.
 func (e *RateTextError) Unwrap() error { return e.Err }
 
-// ErrAmbiguousCode is matched by AmbiguousCodeError.
-var ErrAmbiguousCode = errors.New("hts: code too short to choose a rate")
+// ErrAmbiguousCode is duty.ErrAmbiguousCode, matched by
+// *AmbiguousCodeError.
+var ErrAmbiguousCode = duty.ErrAmbiguousCode
 
-// AmbiguousCodeError reports a code shorter than a tariff line (e.g. a
-// 6-digit subheading) whose lines carry different rates: the caller must
-// classify to one of Lines.
-type AmbiguousCodeError struct {
-	HS    string
-	Lines []string // rate lines under HS (at most 20)
-}
-
-func (e *AmbiguousCodeError) Error() string {
-	return fmt.Sprintf("hts: %q covers tariff lines with different rates (%s): give the 8- or 10-digit line",
-		e.HS, strings.Join(e.Lines, ", "))
-}
-
-// Is reports whether target is ErrAmbiguousCode.
-func (e *AmbiguousCodeError) Is(target error) bool { return target == ErrAmbiguousCode }
+// AmbiguousCodeError is duty.AmbiguousCodeError: a code shorter than a
+// tariff line (e.g. a 6-digit subheading) whose lines carry different
+// rates; the caller must classify to one of Lines or choose a strategy
+// (duty.ResolveHS).
+type AmbiguousCodeError = duty.AmbiguousCodeError
 
 // Option changes how an export is read.
 type Option func(*config)
@@ -666,7 +657,8 @@ func (s *Schedule) Measures(hs, origin string, on time.Time) ([]duty.Measure, er
 			amb := &AmbiguousCodeError{HS: hs}
 			for _, c := range lines {
 				if len(amb.Lines) == 20 {
-					break
+					amb.More++
+					continue
 				}
 				amb.Lines = append(amb.Lines, s.lines[s.rateLine[c]].Number)
 			}
@@ -677,6 +669,26 @@ func (s *Schedule) Measures(hs, origin string, on time.Time) ([]duty.Measure, er
 		return nil, e
 	}
 	return s.lookup(lines[0], lines[0], origin, on)
+}
+
+// LinesUnder implements duty.LineLister: the lines with a general rate
+// below hs (normalized, sorted) when hs lies above the tariff lines (a
+// 6-digit subheading divided into 8-digit lines); nil when hs is a tariff
+// line or a statistical line below one, or is not in the schedule.
+func (s *Schedule) LinesUnder(hs string) ([]string, error) {
+	n, err := duty.NormalizeHS(hs)
+	if err != nil {
+		return nil, err
+	}
+	if len(n) < 4 {
+		return nil, &duty.InvalidCodeError{HS: hs, Msg: fmt.Sprintf("%d digits: want 4 to 10", len(n))}
+	}
+	for l := len(n); l >= 4; l-- {
+		if _, ok := s.rateLine[n[:l]]; ok {
+			return nil, nil
+		}
+	}
+	return s.rateLinesUnder(n), nil
 }
 
 // lookup reads the table, failing when a rate of the line that would apply
