@@ -333,7 +333,9 @@ func (s *Schedule) Measures(hs, origin string, on time.Time) ([]duty.Measure, er
 	}
 	return []duty.Measure{{
 		Kind: duty.MFN, Rate: l.rate, HS: l.code, From: s.ed.From.Time(),
-		Source: "REFERENCE " + s.ed.Name + ", line " + l.code + " (" + l.text + "): " + s.ed.Source,
+		Source:  "REFERENCE " + s.ed.Name + ", line " + l.code + " (" + l.text + "): " + s.ed.Source,
+		Caveat:  duty.ReferenceTariff,
+		Edition: s.ed.Name,
 	}}, nil
 }
 

@@ -74,6 +74,10 @@ func TestEUAndGBLines(t *testing.T) {
 		assert.Equal(t, want.String(), g.Rate.String(), c.hs)
 		assert.True(t, strings.HasPrefix(e.Source, "REFERENCE EU Common Customs Tariff 2020"), e.Source)
 		assert.True(t, strings.HasPrefix(g.Source, "REFERENCE UK Global Tariff 2021"), g.Source)
+		assert.Equal(t, duty.ReferenceTariff, e.Caveat)
+		assert.Equal(t, "EU Common Customs Tariff 2020 (CN 2020)", e.Edition)
+		assert.Equal(t, duty.ReferenceTariff, g.Caveat)
+		assert.Equal(t, "UK Global Tariff 2021", g.Edition)
 	}
 
 	// Applied: 12% of 250.00 EUR = 30.00 EUR.
