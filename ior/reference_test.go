@@ -108,3 +108,20 @@ func TestWithoutReferenceTariffs(t *testing.T) {
 	_, err = e.Quote(context.Background(), refShipment(t, "CH", "CHF", "6109.10"))
 	assert.ErrorIs(t, err, duty.ErrNoSchedule)
 }
+
+// 6110.20 is a subheading above the CN lines 6110 20 10/91/99, all 12% in
+// the 2020 CET: it resolves to them (HS_RESOLVED) at the reference rate
+// (REFERENCE_TARIFF). 12% x 550.00 = 66.00 EUR.
+func TestDefaultEUResolvesShortCodes(t *testing.T) {
+	e, err := ior.NewEngine()
+	require.NoError(t, err)
+	q, err := e.Quote(context.Background(), refShipment(t, "DE", "EUR", "6110.20"))
+	require.NoError(t, err)
+	assert.Equal(t, "66.00 EUR", q.Lines[0].Duty.String())
+	codes := map[duty.WarningCode]bool{}
+	for _, w := range q.Warnings {
+		codes[w.Code] = true
+	}
+	assert.True(t, codes[duty.HSResolved], "%v", q.Warnings)
+	assert.True(t, codes[duty.ReferenceTariff], "%v", q.Warnings)
+}
