@@ -148,7 +148,7 @@ func TestBadProfiles(t *testing.T) {
 func TestNewProfilesError(t *testing.T) {
 	ps, err := duty.DefaultProfiles()
 	require.NoError(t, err)
-	de, err := ps.ForDate("DE", duty.MustDate("2026-03-01"))
+	de, err := ps.For("DE", duty.MustDate("2026-03-01"))
 	require.NoError(t, err)
 	bad := de
 	bad.Valuation = "CIP"

@@ -35,6 +35,9 @@ const (
 	// CodeUnknownField: a key the format does not have (often misspelt:
 	// the message suggests the nearest).
 	CodeUnknownField ErrorCode = "unknown_field"
+	// CodeExclusiveEnd: a period's end spelled as if exclusive (until,
+	// end, before...): the end is "to", the last day in force.
+	CodeExclusiveEnd ErrorCode = "exclusive_end"
 	// CodeDuplicateField: a key given twice in one object.
 	CodeDuplicateField ErrorCode = "duplicate_field"
 	// CodeMissingField: a required key is absent.
@@ -73,7 +76,7 @@ const (
 // ErrorCodes lists every ErrorCode, in the order of the documentation.
 func ErrorCodes() []ErrorCode {
 	return []ErrorCode{CodeRead, CodeTooLarge, CodeSyntax, CodeWrongType, CodeUnknownField,
-		CodeDuplicateField, CodeMissingField, CodeInvalidValue, CodeInvalidPeriod, CodeDuplicatePack,
+		CodeExclusiveEnd, CodeDuplicateField, CodeMissingField, CodeInvalidValue, CodeInvalidPeriod, CodeDuplicatePack,
 		CodeDuplicateRule, CodeNoEnv, CodeScopeUnavailable, CodeExprSyntax, CodeExprType, CodeNotBool,
 		CodeCost, CodeProgram}
 }
@@ -178,7 +181,10 @@ func (l ErrorList) err() error {
 }
 
 // CostError is returned by Evaluate when a rule stopped because it went over
-// its runtime cost budget or the context was done.
+// its runtime cost limit (DefaultCostBudget), the evaluation used up its
+// Budget (ErrBudgetExceeded) or would return too many findings
+// (ErrTooManyFindings), or the context was done. Rule names the rule that
+// was running.
 type CostError struct {
 	Pack, Rule string
 	Err        error // the underlying CEL or context error
@@ -189,8 +195,8 @@ func (e *CostError) Error() string {
 	return fmt.Sprintf("rules: pack %s: rule %s: evaluation stopped: %v", e.Pack, e.Rule, e.Err)
 }
 
-// Unwrap returns the cause (context.DeadlineExceeded, context.Canceled or
-// the CEL cost-limit error).
+// Unwrap returns the cause (context.DeadlineExceeded, context.Canceled,
+// ErrBudgetExceeded, ErrTooManyFindings or the CEL cost-limit error).
 func (e *CostError) Unwrap() error { return e.Err }
 
 // Sentinels of the run-time errors of Evaluate, for errors.Is.

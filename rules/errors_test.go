@@ -36,6 +36,7 @@ func TestErrorCodes(t *testing.T) {
 		{"too large", parseErr(strings.Repeat(" ", maxPackSize+1)), CodeTooLarge},
 		{"wrong type", parseErr(`{"pack": 1}`), CodeWrongType},
 		{"unknown field", parseErr(`{"pakc": "t"}`), CodeUnknownField},
+		{"exclusive end", parseErr(`{"pack": "t", "country": "DE", "version": "1", "effective": {"from": "2026-01-01", "until": "2027-01-01"}, "rules": []}`), CodeExclusiveEnd},
 		{"duplicate field", parseErr(`{"pack": "t", "pack": "u"}`), CodeDuplicateField},
 		{"missing field", parseErr(`{"pack": "t"}`), CodeMissingField},
 		{"invalid value", parseErr(packWith(rule("R1", "order", "true"))), CodeInvalidValue},
