@@ -76,7 +76,7 @@ func (r *Rounding) apply(m Money) Money {
 	}
 	if r.Increment.IsPositive() {
 		n := r.Mode.round(m.amount.Div(r.Increment), 0)
-		return Money{amount: n.Mul(r.Increment), currency: m.currency}
+		return m.with(n.Mul(r.Increment))
 	}
 	return m.RoundTo(r.Places, r.Mode)
 }
@@ -201,6 +201,11 @@ const (
 	// FlatPerSubheading: duty is replaced by a fixed amount per distinct
 	// 6-digit subheading (EU EUR 3 from 2026-07-01).
 	FlatPerSubheading Outcome = "flat_per_subheading"
+	// ReverseCharge: the tax is neither collected at the border nor by the
+	// seller; the VAT-registered business buyer accounts for it itself
+	// (GB: consignments of GBP 135 or less sold to a UK VAT-registered
+	// business). The quote shows it not due, with the amount in the note.
+	ReverseCharge Outcome = "reverse_charge"
 )
 
 // Compared is the value a threshold is tested against.
@@ -254,6 +259,15 @@ type Threshold struct {
 	// not cover: their lines pay at the border whatever the value (GB:
 	// excise goods and the GBP 135 relief), the other lines keep it.
 	NotCategories []string `json:"not_categories,omitempty"`
+	// B2BOnly limits the threshold to business buyers, BuyerVATRegistered
+	// to buyers registered for VAT in the destination.
+	B2BOnly            bool `json:"b2b_only,omitempty"`
+	BuyerVATRegistered bool `json:"buyer_vat_registered,omitempty"`
+	// GiftOnly limits the threshold to gifts between private persons
+	// (Entry.Gift); NotGift to consignments that are not gifts (a
+	// point-of-sale regime needs a sale).
+	GiftOnly bool `json:"gift_only,omitempty"`
+	NotGift  bool `json:"not_gift,omitempty"`
 }
 
 // FeeKind is how a fee is computed.
@@ -527,13 +541,13 @@ func (p Profile) check() *ProfileError {
 			return bad(at(".applies"), string(th.Applies), "%q: want duty, tax, duty_and_tax or fees", clip(string(th.Applies)))
 		}
 		switch th.Outcome {
-		case Relief, PointOfSale:
+		case Relief, PointOfSale, ReverseCharge:
 		case FlatPerSubheading:
 			if th.FlatAmount == nil {
 				return bad(at(".flat_amount"), "", "flat_per_subheading needs flat_amount")
 			}
 		default:
-			return bad(at(".outcome"), string(th.Outcome), "%q: want relief, point_of_sale or flat_per_subheading", clip(string(th.Outcome)))
+			return bad(at(".outcome"), string(th.Outcome), "%q: want relief, point_of_sale, reverse_charge or flat_per_subheading", clip(string(th.Outcome)))
 		}
 		switch th.Compare {
 		case CompareGoods, CompareCustomsValue, CompareCIF, CompareTaxAmount, CompareDutyAmount, CompareItem:
