@@ -137,8 +137,9 @@ func TestDefaultDataFirstUseConcurrent(t *testing.T) {
 		if i%2 == 1 {
 			dest, cur = "GB", "EUR"
 		}
+		s := refShipment(t, dest, cur, "3924.10.00")
 		go func() {
-			_, err := e.Quote(context.Background(), refShipment(t, dest, cur, "3924.10.00"))
+			_, err := e.Quote(context.Background(), s)
 			done <- err
 		}()
 	}
