@@ -77,12 +77,12 @@ func (k *calc) services() error {
 			if err != nil {
 				return err
 			}
-			amt = Money{amount: amt.amount.Add(f.amount), currency: k.cur}
+			amt = amt.with(amt.amount.Add(f.amount))
 			rate = s.Fixed.String()
 		}
 		if !s.Percent.IsZero() {
 			p := k.a.Goods.Mul(s.Percent).Mul(decimal.New(1, -2))
-			amt = Money{amount: amt.amount.Add(p.amount), currency: k.cur}
+			amt = amt.with(amt.amount.Add(p.amount))
 			if rate != "" {
 				rate += " + "
 			}
@@ -123,7 +123,7 @@ func (k *calc) serviceShares(kinds []ServiceKind) ([]Money, error) {
 			if c.service == ServiceOther && len(kinds) == 0 {
 				continue
 			}
-			total = Money{amount: total.amount.Add(c.Amount.amount), currency: k.cur}
+			total = total.with(total.amount.Add(c.Amount.amount))
 		}
 	}
 	out := make([]Money, len(k.a.Lines))

@@ -126,7 +126,7 @@ func (k *calc) taxes() error {
 					note.WriteString(feeShares[i].String())
 				case BaseServices:
 					if sh := serviceShares[ti]; sh != nil {
-						base = Money{amount: base.amount.Add(sh[i].amount), currency: k.cur}
+						base = base.with(base.amount.Add(sh[i].amount))
 						note.WriteString(" + carrier and broker charges ")
 						note.WriteString(sh[i].String())
 					}

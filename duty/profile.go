@@ -534,7 +534,7 @@ func (p Profile) check() *ProfileError {
 		}
 		for _, sk := range t.ServiceKinds {
 			if !sk.Valid() {
-				return fmt.Errorf("taxes[%d].service_kinds: %q: want clearance, handling, delivery or other", i, sk)
+				return bad(at(".service_kinds"), string(sk), "%q: want clearance, handling, delivery or other", clip(string(sk)))
 			}
 		}
 	}
