@@ -102,6 +102,11 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 	d := Decision{Actions: []Finding{}, Findings: []Finding{}, Alternatives: []Candidate{}, Reasons: []string{}}
 	in := rules.Input{Destination: s.Destination, Date: s.Date.Time(), Shipment: &s, Lines: s.Lines}
 	covered := e.book != nil && e.book.Covers(s.Destination, s.Date.Time())
+	if covered {
+		// One budget for the whole decision: the shipment and line rules
+		// and the importer rules of every candidate.
+		in.Budget = e.book.NewBudget()
+	}
 	d.covered = covered
 	if covered {
 		// Shipment and line rules once (no importer yet: importer rules do

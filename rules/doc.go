@@ -74,7 +74,9 @@
 //	                                     lines' currencies differ
 //
 // plus the CEL standard library (in, size, startsWith, matches, exists,
-// all...). There is no other money arithmetic in rules: goods_value is the
+// all...). matches() takes its pattern as a string literal, checked and
+// compiled (RE2) with the pack: a pattern taken from the input does not
+// compile. There is no other money arithmetic in rules: goods_value is the
 // one sum, for value thresholds written in law, and it converts nothing; a
 // rule checks its currency first. Conversions, duties and de minimis tests
 // are computed in Go (package duty).
@@ -94,9 +96,18 @@
 // shipment has at most MaxLines lines, other lists MaxListSize items,
 // strings MaxStringSize bytes. A rule whose estimate exceeds the budget
 // (DefaultCostBudget, or WithCostBudget) does not compile: nested loops over
-// lines are refused. Rules that loop also carry the budget at run time and
-// stop when the context is done, so a shipment larger than the hints cannot
-// make a rule run away either: Evaluate returns a CostError.
+// lines are refused. Every rule also carries the budget at run time
+// (cel.CostLimit), because the estimate assumes strings of MaxStringSize
+// bytes and the input's may be longer; rules that loop also stop when the
+// context is done. So a shipment larger than the hints cannot make a rule
+// run away either: Evaluate returns a CostError naming the rule.
+//
+// One evaluation has a budget too, shared by every rule on every line (and,
+// with Input.Budget, by the evaluations of every candidate importer of one
+// decision): DefaultEvalBudget of CEL cost (each run counts its actual cost
+// plus one) and DefaultMaxFindings findings (WithEvalBudget,
+// WithMaxFindings). Going over either is a CostError matching
+// ErrBudgetExceeded or ErrTooManyFindings.
 //
 // # Evaluating
 //

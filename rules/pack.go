@@ -29,7 +29,8 @@ type Pack struct {
 	// error messages; empty for Parse.
 	File string `json:"-"`
 
-	data []byte // the source text, to turn offsets into line:column
+	data       []byte // the source text, to turn offsets into line:column
+	lineStarts []int  // offsets at which each line of data starts
 }
 
 // Period is a range of dates, inclusive of From and exclusive of To. A zero
@@ -159,7 +160,7 @@ func parse(name string, r io.Reader) (*Pack, error) {
 	if len(data) > maxPackSize {
 		return nil, ErrorList{{File: name, Msg: fmt.Sprintf("pack larger than %d bytes", maxPackSize)}}
 	}
-	p := &Pack{File: name, data: data}
+	p := &Pack{File: name, data: data, lineStarts: lineStarts(data)}
 	root, err := parseTree(data)
 	if err != nil {
 		oe := err.(*offsetError)
@@ -179,7 +180,7 @@ func parse(name string, r io.Reader) (*Pack, error) {
 }
 
 func (p *Pack) errAt(off int, rule, field, msg string) *Error {
-	line, col := lineCol(p.data, off)
+	line, col := p.lineCol(off)
 	return &Error{File: p.File, Pack: p.Name, Rule: rule, Field: field, Line: line, Column: col, Msg: msg}
 }
 
@@ -359,7 +360,7 @@ func (d *decoder) check(n *node, path, key string, ok bool, format string, args 
 
 func (d *decoder) ruleFrom(n *node) *Rule {
 	r := &Rule{}
-	r.line, r.col = lineCol(d.p.data, n.off)
+	r.line, r.col = d.p.lineCol(n.off)
 	if n.kind == '{' {
 		for i, k := range n.keys {
 			if k == "id" && n.vals[i].kind == 's' {
@@ -408,7 +409,7 @@ func (d *decoder) ruleFrom(n *node) *Rule {
 		d.check(n, "", "when", strings.TrimSpace(r.When) != "", "when must be a CEL expression returning bool")
 		r.whenOff = whenNode.off
 		r.whenRaw = rawStringAt(d.p.data, whenNode.off, r.When)
-		r.whenLine, r.whenCol = lineCol(d.p.data, whenNode.off)
+		r.whenLine, r.whenCol = d.p.lineCol(whenNode.off)
 	}
 	r.Scope = Scope(scope)
 	r.Finding.Kind = Kind(kind)
