@@ -27,6 +27,18 @@ func (k *calc) thresholdApplies(t Threshold) (bool, string) {
 	if t.B2COnly && !k.e.Consumer {
 		return false, "only for sales to consumers"
 	}
+	if t.B2BOnly && k.e.Consumer {
+		return false, "only for sales to businesses"
+	}
+	if t.BuyerVATRegistered && !k.e.BuyerVATRegistered {
+		return false, "only when the buyer is registered for VAT in the destination"
+	}
+	if t.GiftOnly && !k.e.Gift {
+		return false, "only for gifts between private persons"
+	}
+	if t.NotGift && k.e.Gift {
+		return false, "not for gifts (no sale)"
+	}
 	if t.Registered != "" && !contains(k.e.SellerRegistrations, t.Registered) {
 		return false, fmt.Sprintf("only when the seller is registered for %s", t.Registered)
 	}

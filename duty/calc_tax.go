@@ -43,6 +43,7 @@ func (k *calc) taxes() error {
 		if !la.Calculable {
 			continue
 		}
+		rc, reverse := k.metFor(i, AppliesTax, ReverseCharge)
 		reliefTax, relieved := k.metFor(i, AppliesTax, Relief)
 		pos, atSale := k.metFor(i, AppliesTax, PointOfSale)
 		prior := k.zero()
@@ -140,6 +141,9 @@ func (k *calc) taxes() error {
 			// would relieve it (SG: OVR vendors charge GST on goods the
 			// border relief of SGD 400 covers).
 			switch {
+			case reverse && !t.OnDutyOnly:
+				ch.Note = fmt.Sprintf("not due at import or from the seller: reverse charge, the business buyer accounts for %s %s itself (%s: %s)", t.Code, ch.Amount, rc.Code, rc.Reason)
+				ch.Amount, ch.exact, ch.Collection = k.zero(), k.zero(), NotDue
 			case atSale && !t.OnDutyOnly:
 				ch.Collection = AtSale
 				ch.Name = t.Code + " collected at the point of sale"
