@@ -54,7 +54,7 @@ func (k *calc) compared(t Threshold) Money {
 	case CompareCustomsValue:
 		return k.a.CustomsValue
 	case CompareCIF:
-		return Money{amount: k.a.Goods.amount.Add(k.a.Freight.amount).Add(k.a.Insurance.amount), currency: k.cur}
+		return k.money(k.a.Goods.amount.Add(k.a.Freight.amount).Add(k.a.Insurance.amount))
 	case CompareItem:
 		return k.maxItemValue()
 	case CompareTaxAmount:
@@ -62,7 +62,7 @@ func (k *calc) compared(t Threshold) Money {
 	case CompareDutyAmount:
 		sum := k.zero()
 		for _, l := range k.a.Lines {
-			sum = Money{amount: sum.amount.Add(l.Duty.amount), currency: k.cur}
+			sum = k.money(sum.amount.Add(l.Duty.amount))
 		}
 		return sum
 	}
@@ -204,14 +204,14 @@ func (k *calc) borderTaxDeclared() Money {
 				if !seen {
 					e = k.zero()
 				}
-				exact[t.Code] = Money{amount: e.amount.Add(t.exact.amount), currency: k.cur}
+				exact[t.Code] = k.money(e.amount.Add(t.exact.amount))
 				continue
 			}
-			sum = Money{amount: sum.amount.Add(t.Amount.amount), currency: k.cur}
+			sum = k.money(sum.amount.Add(t.Amount.amount))
 		}
 	}
 	for code, e := range exact {
-		sum = Money{amount: sum.amount.Add(rounded[code].apply(e).amount), currency: k.cur}
+		sum = k.money(sum.amount.Add(rounded[code].apply(e).amount))
 	}
 	return sum
 }

@@ -75,7 +75,7 @@ func (r *Rounding) apply(m Money) Money {
 	}
 	if r.Increment.IsPositive() {
 		n := r.Mode.round(m.amount.Div(r.Increment), 0)
-		return Money{amount: n.Mul(r.Increment), currency: m.currency}
+		return m.with(n.Mul(r.Increment))
 	}
 	return m.RoundTo(r.Places, r.Mode)
 }
