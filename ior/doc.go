@@ -137,7 +137,13 @@
 // code), and errors.Is sees through the wrapping. With the Partial call
 // option such
 // lines are marked not calculable with the reason, their charges are left
-// out of the totals and the quote is flagged Incomplete instead.
+// out of the totals and the quote is flagged Incomplete instead. A rule
+// that fails at run time is a *rules.EvalError (rules.ErrRuleFailed)
+// naming the pack and rule. Plan reports the failure of one destination in
+// MarketPlan.Err, an error like any other; ErrorCodeOf gives its stable
+// code (no_profile, missing_rate, unknown_code...) and Classify its class,
+// which is what the JSON form {"code", "class", "message"} carries. Error messages quote at most about 100
+// bytes of a bad input.
 //
 // # Embedded data
 //
