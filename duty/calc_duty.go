@@ -74,6 +74,11 @@ func (k *calc) duties() error {
 				}
 				continue
 			}
+			if cv, ok := sched.(Caveated); ok {
+				for _, w := range cv.Caveats(l.HS, l.Origin, k.e.Date.Time()) {
+					k.warn(w.Code, i, w.Subject, w.Edition, w.Message)
+				}
+			}
 		}
 		charges, err := k.applyMeasures(i, l, ms)
 		if err != nil {

@@ -299,3 +299,12 @@ func ParseHSStrategy(s string) (HSStrategy, error) {
 	}
 	return "", fmt.Errorf("duty: HS strategy %q: want strict, highest or lowest", s)
 }
+
+// Caveated is implemented by schedules that know what their data leaves
+// out for some goods: additional duties known to exist for an origin
+// whose product lists are not loaded (LAYERS_NOT_LOADED), rules not
+// modelled (NOT_MODELLED). After a successful lookup of a line the
+// calculator adds each warning Caveats returns to the line.
+type Caveated interface {
+	Caveats(hs, origin string, on time.Time) []Warning
+}

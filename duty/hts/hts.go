@@ -421,4 +421,3 @@ func specialGroups(s string) []specialGroup {
 		out = append(out, g)
 	}
 }
-

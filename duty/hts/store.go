@@ -43,6 +43,7 @@ type Schedule struct {
 	badFor map[string][]unreadable // rate line -> unreadable column 2 / special rates
 	table  *duty.Table             // layers (AddLayers)
 	layers int
+	gaps   []LayerGap // AddLayerGaps
 	labels struct {
 		general, column2 string
 		special          []string // by progs index
@@ -449,7 +450,8 @@ type kindProgram struct {
 // failing when a rate of the line that would apply to origin could not be
 // read. As in duty.Table, measures on every rate-carrying prefix of n
 // count, a longer prefix's measure of one kind and programme displacing a
-// shorter one's; layers come from the layer table.
+// shorter one's; layers come from the layer table, and only when a duty
+// of the line is in force.
 func (s *Schedule) lookup(n, rateLine, origin string, on time.Time) ([]duty.Measure, error) {
 	for _, u := range s.badFor[rateLine] {
 		for _, o := range u.origins {
@@ -503,15 +505,14 @@ func (s *Schedule) lookup(n, rateLine, origin string, on time.Time) ([]duty.Meas
 			seen = append(seen, kindProgram{m.Kind, m.Program})
 		}
 	}
-	if s.layers > 0 {
-		ls, err := s.table.Measures(n, origin, on)
-		if err == nil {
-			inForce = true
-			out = append(out, ls...)
-		}
-	}
+	// Without a duty of the line in force there is nothing to layer on.
 	if !inForce {
 		return nil, &duty.NoMeasureInForceError{HS: n, Date: on}
+	}
+	if s.layers > 0 {
+		if ls, err := s.table.Measures(n, origin, on); err == nil {
+			out = append(out, ls...)
+		}
 	}
 	slices.SortStableFunc(out, func(a, b duty.Measure) int {
 		if a.Kind != b.Kind {
