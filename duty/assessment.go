@@ -1,6 +1,6 @@
 package duty
 
-import "encoding/json"
+import "strconv"
 
 // Assessment is the result of Calculator.Calculate: customs value, duties,
 // taxes and fees per line and in total, in the destination's currency,
@@ -137,21 +137,30 @@ type Step struct {
 
 // MarshalJSON leaves out the base and amount a step does not have.
 func (s Step) MarshalJSON() ([]byte, error) {
-	type plain struct {
-		Step   string `json:"step"`
-		Line   *int   `json:"line,omitempty"`
-		What   string `json:"what"`
-		Rate   string `json:"rate,omitempty"`
-		Base   *Money `json:"base,omitempty"`
-		Amount *Money `json:"amount,omitempty"`
-		Source string `json:"source,omitempty"`
+	b := make([]byte, 0, 256)
+	b = append(b, `{"step":`...)
+	b = appendJSONString(b, s.Step)
+	if s.Line != nil {
+		b = append(b, `,"line":`...)
+		b = strconv.AppendInt(b, int64(*s.Line), 10)
 	}
-	p := plain{Step: s.Step, Line: s.Line, What: s.What, Rate: s.Rate, Source: s.Source}
+	b = append(b, `,"what":`...)
+	b = appendJSONString(b, s.What)
+	if s.Rate != "" {
+		b = append(b, `,"rate":`...)
+		b = appendJSONString(b, s.Rate)
+	}
 	if s.Base.Currency() != "" {
-		p.Base = &s.Base
+		b = append(b, `,"base":`...)
+		b = appendMoney(b, s.Base)
 	}
 	if s.Amount.Currency() != "" {
-		p.Amount = &s.Amount
+		b = append(b, `,"amount":`...)
+		b = appendMoney(b, s.Amount)
 	}
-	return json.Marshal(p)
+	if s.Source != "" {
+		b = append(b, `,"source":`...)
+		b = appendJSONString(b, s.Source)
+	}
+	return append(b, '}'), nil
 }

@@ -142,6 +142,9 @@ type calc struct {
 	cur   string
 	a     *Assessment
 	fxSet map[string]bool
+	// rates are the calculator's rates as the destination's customs
+	// applies them (RatesFor).
+	rates Rates
 	// lineIdx holds 0..n-1 so trace steps can point at their line's index
 	// without one allocation per step.
 	lineIdx []int
@@ -156,7 +159,7 @@ func (k *calc) trace(step string, line int, what, rate string, base, amount Mone
 }
 
 func (k *calc) convert(m Money, what string) (Money, error) {
-	out, info, err := ConvertInfo(m, k.cur, k.c.rates, k.e.Date)
+	out, info, err := ConvertInfo(m, k.cur, k.rates, k.e.Date)
 	if err != nil {
 		return Money{}, fmt.Errorf("%s: %w", what, err)
 	}
@@ -228,7 +231,7 @@ func (c *Calculator) Calculate(ctx context.Context, e Entry, opts ...CallOption)
 	if err != nil {
 		return Assessment{}, err
 	}
-	k := &calc{ctx: ctx, cfg: cfg, c: c, e: e, p: p, cur: p.Currency, fxSet: map[string]bool{}, lineIdx: make([]int, len(e.Lines))}
+	k := &calc{ctx: ctx, cfg: cfg, c: c, e: e, p: p, cur: p.Currency, fxSet: map[string]bool{}, rates: RatesFor(c.rates, e.Destination), lineIdx: make([]int, len(e.Lines))}
 	for i := range k.lineIdx {
 		k.lineIdx[i] = i
 	}

@@ -175,7 +175,7 @@ func (k *calc) applyMeasures(i int, l EntryLine, all []Measure) ([]Charge, error
 // rate in EUR) at the entry's rates, reporting the rate used.
 func (k *calc) exchange(m Money, to string) (Money, error) {
 	if to != k.cur {
-		out, _, err := Convert(m, to, k.c.rates, k.e.Date)
+		out, _, err := Convert(m, to, k.rates, k.e.Date)
 		return out, err
 	}
 	return k.convert(m, "rate amount in "+m.Currency())

@@ -59,10 +59,7 @@ func (d Date) String() string {
 
 // MarshalJSON encodes "YYYY-MM-DD" (null when unset).
 func (d Date) MarshalJSON() ([]byte, error) {
-	if d.t.IsZero() {
-		return []byte("null"), nil
-	}
-	return json.Marshal(d.String())
+	return appendDate(make([]byte, 0, 12), d), nil
 }
 
 // UnmarshalJSON decodes "YYYY-MM-DD".

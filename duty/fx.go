@@ -83,6 +83,10 @@ type RateInfo struct {
 	// the warning's message.
 	Caveat WarningCode
 	Note   string
+	// ValidFrom and ValidTo are the days the rate applies to under its
+	// rule, both inclusive (a monthly customs rate: the first and last day
+	// of its month); zero when the source does not say.
+	ValidFrom, ValidTo Date
 }
 
 // SourcedRates is a Rates that says where each rate comes from. The
@@ -92,6 +96,27 @@ type RateInfo struct {
 type SourcedRates interface {
 	Rates
 	RateInfo(from, to string, on Date) (RateInfo, error)
+}
+
+// DestinationRates is a Rates that knows which rates each destination's
+// customs applies (the EU its monthly rate under Regulation (EU) 2015/2447
+// Art. 146, the UK HMRC's monthly rates...). The calculator asks
+// ForDestination once per entry and converts with what it returns; as a
+// plain Rates it answers for a destination it does not know.
+type DestinationRates interface {
+	Rates
+	ForDestination(country string) Rates
+}
+
+// RatesFor returns the rates the customs of destination applies: those of
+// r.ForDestination when r is a DestinationRates, r itself otherwise.
+func RatesFor(r Rates, destination string) Rates {
+	if dr, ok := r.(DestinationRates); ok {
+		if out := dr.ForDestination(destination); out != nil {
+			return out
+		}
+	}
+	return r
 }
 
 // ConvertInfo is Convert with the provenance of the rate used (for Rates

@@ -210,7 +210,8 @@ func (m Money) amountString() string {
 	if e := -m.amount.Exponent(); e > places {
 		places = e
 	}
-	return m.amount.StringFixed(places)
+	var buf [32]byte
+	return string(appendFixed(buf[:0], m.amount, places))
 }
 
 type moneyJSON struct {
@@ -221,10 +222,7 @@ type moneyJSON struct {
 // MarshalJSON encodes {"amount":"12.50","currency":"EUR"}. The amount is a
 // string so that no JSON reader turns it into a float.
 func (m Money) MarshalJSON() ([]byte, error) {
-	if m.currency == "" {
-		return []byte("null"), nil
-	}
-	return json.Marshal(moneyJSON{Amount: m.amountString(), Currency: m.currency})
+	return appendMoney(make([]byte, 0, 48), m), nil
 }
 
 // UnmarshalJSON decodes {"amount":"12.50","currency":"EUR"}. A numeric

@@ -2,6 +2,7 @@ package ior_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"testing"
 
@@ -38,9 +39,26 @@ func benchQuote(b *testing.B, n int) {
 	}
 }
 
-func BenchmarkQuote1(b *testing.B)   { benchQuote(b, 1) }
-func BenchmarkQuote10(b *testing.B)  { benchQuote(b, 10) }
-func BenchmarkQuote100(b *testing.B) { benchQuote(b, 100) }
+func BenchmarkQuote1(b *testing.B)    { benchQuote(b, 1) }
+func BenchmarkQuote10(b *testing.B)   { benchQuote(b, 10) }
+func BenchmarkQuote100(b *testing.B)  { benchQuote(b, 100) }
+func BenchmarkQuote1000(b *testing.B) { benchQuote(b, 1000) }
+
+// BenchmarkQuote10JSON encodes the 10-line quote: the bar is that
+// encoding costs no more than computing it (BenchmarkQuote10).
+func BenchmarkQuote10JSON(b *testing.B) {
+	e := euEngine(b)
+	q, err := e.Quote(context.Background(), cart(b, 10))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := json.Marshal(q); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
 
 // BenchmarkQuoteFloor10 is the bare decimal arithmetic a 10-line CIF quote
 // needs (line values, freight allocation, duty, VAT, rounding, totals),

@@ -92,7 +92,9 @@ func TestDecideBRDDPFallsToBuyer(t *testing.T) {
 }
 
 // US (non-resident allowed with conditions), DDP: the German seller imports
-// with CBP Form 5106, a bond and a resident agent (19 CFR 141.18).
+// with CBP Form 5106 and a resident agent (19 CFR 141.18). The goods are
+// worth 2 × 149.00 + 3 × 20.00 = 358.00 USD, at most USD 2,500: an informal
+// entry (19 CFR 143.21(a)), which needs no bond when paid at release.
 func TestDecideUSDDP(t *testing.T) {
 	s := readShipment(t, "../examples/shipments/us-headphones.json")
 	s.Incoterm = ior.DDP
@@ -100,6 +102,16 @@ func TestDecideUSDDP(t *testing.T) {
 	require.NoError(t, err)
 	require.NotNil(t, d.Importer)
 	assert.Equal(t, ior.RoleSeller, d.Importer.Role)
+	assert.Subset(t, codes(d.Actions), []string{"CBP_5106", "RESIDENT_AGENT"})
+	assert.NotContains(t, codes(d.Actions), "CUSTOMS_BOND")
+
+	// 20 headphones: 20 × 149.00 + 3 × 20.00 = 3,040.00 USD, above USD 2,500:
+	// a formal entry, which is bonded.
+	q, err := duty.ParseQuantity("20 item")
+	require.NoError(t, err)
+	s.Lines[0].Quantity = q
+	d, err = defaultEngine(t).Decide(context.Background(), s)
+	require.NoError(t, err)
 	assert.Subset(t, codes(d.Actions), []string{"CBP_5106", "CUSTOMS_BOND", "RESIDENT_AGENT"})
 }
 

@@ -29,7 +29,7 @@ func brEngine(t *testing.T) *ior.Engine {
 	t.Helper()
 	p, err := rules.Parse(strings.NewReader(brPack))
 	require.NoError(t, err)
-	e, err := ior.NewEngine(ior.WithPacks(p), ior.WithoutDefaultPacks())
+	e, err := ior.NewEngine(ior.WithPacks(p), ior.WithoutDefaultPacks(), ior.WithoutDefaultRates())
 	require.NoError(t, err)
 	return e
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/duty/fx"
 	"github.com/iorkit/iorkit/duty/reftariff"
 	"github.com/iorkit/iorkit/rules"
 )
@@ -38,6 +39,7 @@ type engineConfig struct {
 	rates     duty.Rates
 	noSamples bool
 	noRefs    bool
+	noRates   bool
 	noPacks   bool
 	packs     []*rules.Pack
 	strict    bool
@@ -87,10 +89,27 @@ func WithSchedule(area string, s duty.Schedule) Option {
 	}
 }
 
-// WithRates sets the exchange rates. Without it only same-currency
-// shipments can be quoted: no rate is ever assumed.
+// WithRates sets the exchange rates, replacing the embedded customs rates
+// (fx.Default: the EU's monthly Art. 146 rates and the ECB rates of the
+// day from the ECB reference rates, HMRC's monthly rates for GB). Rates
+// that implement duty.DestinationRates are asked for each destination's
+// own; other Rates serve every destination alike. No rate is ever
+// assumed: a pair the rates do not give is an error.
 func WithRates(r duty.Rates) Option {
-	return func(c *engineConfig) error { c.rates = r; return nil }
+	return func(c *engineConfig) error {
+		if r == nil {
+			return errors.New("ior: WithRates(nil): use WithoutDefaultRates to quote without exchange rates")
+		}
+		c.rates = r
+		c.labels = append(c.labels, "rates:custom")
+		return nil
+	}
+}
+
+// WithoutDefaultRates leaves out the embedded exchange rates: without
+// WithRates only same-currency shipments can be quoted.
+func WithoutDefaultRates() Option {
+	return func(c *engineConfig) error { c.noRates = true; return nil }
 }
 
 // WithProfiles replaces the embedded country profiles.
@@ -169,6 +188,9 @@ func NewEngine(opts ...Option) (*Engine, error) {
 		if _, ok := cfg.schedules[area]; !ok {
 			cfg.schedules[area] = s
 		}
+	}
+	if cfg.rates == nil && !cfg.noRates {
+		cfg.rates = fx.Default()
 	}
 	copts := []duty.CalcOption{duty.WithRates(cfg.rates)}
 	if len(cfg.overlay) > 0 {

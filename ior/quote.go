@@ -197,9 +197,20 @@ func (e *Engine) quote(ctx context.Context, cfg callConfig, s Shipment, imp *Imp
 	}
 	// Back into the shipment's currency last, so every fee is in.
 	if q.ShipmentCurrency != q.Currency && e.rates != nil {
-		if t, ok := convertTotals(q.Totals, q.ShipmentCurrency, e.rates, s.Date); ok {
+		if t, ok := convertTotals(q.Totals, q.ShipmentCurrency, duty.RatesFor(e.rates, s.Destination), s.Date); ok {
 			q.TotalsInShipmentCurrency = &t.Totals
-			q.FX = append(q.FX, duty.FXUse{From: q.Currency, To: q.ShipmentCurrency, Rate: t.rate, Date: s.Date})
+			day := t.info.Day
+			if day.IsZero() {
+				day = s.Date
+			}
+			q.FX = append(q.FX, duty.FXUse{From: q.Currency, To: q.ShipmentCurrency, Rate: t.info.Rate.String(), Date: day, Source: t.info.Source})
+			if t.info.Caveat != "" {
+				msg := t.info.Note
+				if msg == "" {
+					msg = "exchange rate " + q.Currency + "/" + q.ShipmentCurrency + " of " + day.String() + " used for the totals in the shipment's currency"
+				}
+				q.Warnings = append(q.Warnings, duty.Warning{Code: t.info.Caveat, Message: msg, Subject: q.Currency + "/" + q.ShipmentCurrency, Edition: day.String()})
+			}
 		}
 	}
 	if q.Warnings == nil {
@@ -226,7 +237,7 @@ func (e *Engine) providerFee(q *Quote, imp *Importer) error {
 	rate := f.Percent.String() + "%"
 	note := ""
 	if f.Minimum != nil {
-		mn, _, err := duty.Convert(*f.Minimum, q.Currency, e.rates, q.Date)
+		mn, _, err := duty.Convert(*f.Minimum, q.Currency, duty.RatesFor(e.rates, q.Destination), q.Date)
 		if err != nil {
 			return fmt.Errorf("ior: IOR provider %s fee minimum: %w", imp.Party.Name, err)
 		}
@@ -253,18 +264,22 @@ func (e *Engine) providerFee(q *Quote, imp *Importer) error {
 
 type rated struct {
 	duty.Totals
-	rate string
+	info duty.RateInfo
 }
 
 func convertTotals(t duty.Totals, to string, rates duty.Rates, on duty.Date) (rated, bool) {
+	var out rated
+	var err error
+	if _, out.info, err = duty.ConvertInfo(t.Total, to, rates, on); err != nil {
+		return rated{}, false
+	}
 	conv := func(m duty.Money) (duty.Money, bool) {
-		v, _, err := duty.Convert(m, to, rates, on)
+		v, err := duty.NewMoney(m.Amount().Mul(out.info.Rate), to)
 		if err != nil {
 			return duty.Money{}, false
 		}
 		return v.Round(), true
 	}
-	var out rated
 	var ok bool
 	for _, p := range []struct{ src, dst *duty.Money }{
 		{&t.Duty, &out.Duty}, {&t.Tax, &out.Tax}, {&t.TaxAtBorder, &out.TaxAtBorder}, {&t.TaxAtSale, &out.TaxAtSale},
@@ -274,11 +289,6 @@ func convertTotals(t duty.Totals, to string, rates duty.Rates, on duty.Date) (ra
 			return rated{}, false
 		}
 	}
-	r, err := rates.Rate(t.Total.Currency(), to, on.Time())
-	if err != nil {
-		return rated{}, false
-	}
-	out.rate = r.String()
 	return out, true
 }
 

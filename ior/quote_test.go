@@ -148,7 +148,7 @@ func TestQuoteMissingRateIsAnError(t *testing.T) {
 	s.Lines[0].UnitPrice = duty.MustMoney("4.00", "GBP")
 	s.Freight = duty.MustMoney("40.00", "GBP")
 	s.Insurance = duty.MustMoney("0.00", "GBP")
-	_, err := euEngine(t).Quote(context.Background(), s)
+	_, err := euEngine(t, ior.WithoutDefaultRates()).Quote(context.Background(), s)
 	require.Error(t, err)
 	assert.True(t, errors.Is(err, duty.ErrMissingRate))
 	assert.Contains(t, err.Error(), "GBP/EUR")

@@ -48,6 +48,28 @@ func (l *lazySchedule) Measures(hs, origin string, on time.Time) ([]duty.Measure
 	return l.s.Measures(hs, origin, on)
 }
 
+// LinesUnder implements duty.LineLister when the loaded schedule does.
+func (l *lazySchedule) LinesUnder(hs string) ([]string, error) {
+	l.once.Do(func() { l.s, l.err = l.load() })
+	if l.err != nil {
+		return nil, l.err
+	}
+	if ll, ok := l.s.(duty.LineLister); ok {
+		return ll.LinesUnder(hs)
+	}
+	return nil, nil
+}
+
+// LinesUnder implements duty.LineLister with the lines of primary (the
+// complete edition); a code primary does not know is left to Measures,
+// which asks extra.
+func (l layered) LinesUnder(hs string) ([]string, error) {
+	if ll, ok := l.primary.(duty.LineLister); ok {
+		return ll.LinesUnder(hs)
+	}
+	return nil, nil
+}
+
 // layered answers from primary; extra fills codes primary does not know
 // and adds, for codes it knows, measures of kinds primary did not give.
 type layered struct{ primary, extra duty.Schedule }

@@ -35,6 +35,14 @@ func TestDefaultEUReferenceTariff(t *testing.T) {
 	assert.Equal(t, "35.75 EUR", q.Lines[0].Duty.String())
 	require.NotEmpty(t, q.Lines[0].Duties)
 	assert.True(t, strings.HasPrefix(q.Lines[0].Duties[0].Source, "REFERENCE EU Common Customs Tariff 2020"), q.Lines[0].Duties[0].Source)
+	require.Len(t, q.Warnings, 1)
+	assert.Equal(t, duty.ReferenceTariff, q.Warnings[0].Code)
+	assert.Equal(t, "EU Common Customs Tariff 2020 (CN 2020)", q.Warnings[0].Edition)
+	require.NotNil(t, q.Warnings[0].Line)
+	assert.Equal(t, 0, *q.Warnings[0].Line)
+
+	_, err = e.Quote(context.Background(), refShipment(t, "DE", "EUR", "3924.10.00"), ior.Strict())
+	assert.ErrorIs(t, err, duty.ErrStrict)
 }
 
 // GB: UKGT 2021 line 39241000 is 6.0%: 6% x 550.00 GBP = 33.00 GBP.
@@ -87,6 +95,7 @@ func TestDefaultSwissIndustrialGoods(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "0.00 CHF", q.Lines[0].Duty.String())
 	assert.Equal(t, "44.55 CHF", q.Lines[0].Tax.String())
+	assert.Empty(t, q.Warnings, "the Swiss rule is current law, not an estimate")
 	_, err = e.Quote(context.Background(), refShipment(t, "CH", "CHF", "0406.10"))
 	assert.ErrorIs(t, err, duty.ErrUnknownCode)
 }
@@ -98,4 +107,21 @@ func TestWithoutReferenceTariffs(t *testing.T) {
 	assert.ErrorIs(t, err, duty.ErrUnknownCode)
 	_, err = e.Quote(context.Background(), refShipment(t, "CH", "CHF", "6109.10"))
 	assert.ErrorIs(t, err, duty.ErrNoSchedule)
+}
+
+// 6110.20 is a subheading above the CN lines 6110 20 10/91/99, all 12% in
+// the 2020 CET: it resolves to them (HS_RESOLVED) at the reference rate
+// (REFERENCE_TARIFF). 12% x 550.00 = 66.00 EUR.
+func TestDefaultEUResolvesShortCodes(t *testing.T) {
+	e, err := ior.NewEngine()
+	require.NoError(t, err)
+	q, err := e.Quote(context.Background(), refShipment(t, "DE", "EUR", "6110.20"))
+	require.NoError(t, err)
+	assert.Equal(t, "66.00 EUR", q.Lines[0].Duty.String())
+	codes := map[duty.WarningCode]bool{}
+	for _, w := range q.Warnings {
+		codes[w.Code] = true
+	}
+	assert.True(t, codes[duty.HSResolved], "%v", q.Warnings)
+	assert.True(t, codes[duty.ReferenceTariff], "%v", q.Warnings)
 }

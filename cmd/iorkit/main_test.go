@@ -137,7 +137,11 @@ func TestDecideAndPlan(t *testing.T) {
 	require.Equal(t, 0, code, errs)
 	assert.Contains(t, out, "== DE")
 	assert.Contains(t, out, "total 183.04 EUR")
-	assert.Contains(t, out, "no exchange rate EUR/GBP")
+	// GB converts at HMRC's March 2026 rate, 1 GBP = 1.1469 EUR:
+	// 550.00 EUR / 1.1469 = 479.5535... GBP; duty 12% = 57.5464... ->
+	// 57.55 GBP; VAT 20% of (479.5535 + 57.5464 = 537.0999) = 107.42 GBP.
+	assert.Contains(t, out, "== GB")
+	assert.Contains(t, out, "Landed cost: duty 57.55 GBP, tax 107.42 GBP")
 }
 
 func TestRulesLint(t *testing.T) {

@@ -28,8 +28,11 @@
 // is unknown, never mapped to a neighbour. A code shorter than the lines
 // under it is unknown too; Lines lists the candidates.
 //
-// Every measure's Source starts with "REFERENCE" and the edition's name:
-// the rate is the official rate of that edition, not necessarily today's.
+// Every measure's Source starts with "REFERENCE" and the edition's name,
+// its Caveat is duty.ReferenceTariff and its Edition the edition's name:
+// a quote priced from it carries a REFERENCE_TARIFF warning naming the
+// edition (an error in strict mode). The rate is the official rate of that
+// edition, not necessarily today's.
 //
 // # Rates the grammar cannot read
 //

@@ -284,6 +284,39 @@ func (s *Schedule) Lines(prefix string) []string {
 	return out
 }
 
+// LinesUnder implements duty.LineLister, so that a code shorter than the
+// edition's lines (a 6-digit subheading, a heading) can be resolved: it
+// returns the tariff lines below hs, sorted. Those are the 8-digit lines
+// and the 10-digit lines the file lists without their 8-digit line; a
+// 10-digit line under a listed 8-digit line (an end-use or suspension
+// subdivision) is a line of its own only when asked for by its code. It
+// returns nil when hs is a line or lies below one (Measures answers), and
+// when no line lies below hs (Measures then reports the unknown code).
+func (s *Schedule) LinesUnder(hs string) ([]string, error) {
+	code, err := duty.NormalizeHS(hs)
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := s.index[code]; ok {
+		return nil, nil
+	}
+	if len(code) >= 8 {
+		if _, ok := s.index[code[:8]]; ok {
+			return nil, nil
+		}
+	}
+	var out []string
+	for _, c := range s.Lines(code) {
+		if len(c) == 10 {
+			if _, ok := s.index[c[:8]]; ok {
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
 // Unreadable returns the lines whose rate text duty.ParseRate cannot read,
 // as *RateTextError values in code order.
 func (s *Schedule) Unreadable() []*RateTextError {
@@ -333,7 +366,9 @@ func (s *Schedule) Measures(hs, origin string, on time.Time) ([]duty.Measure, er
 	}
 	return []duty.Measure{{
 		Kind: duty.MFN, Rate: l.rate, HS: l.code, From: s.ed.From.Time(),
-		Source: "REFERENCE " + s.ed.Name + ", line " + l.code + " (" + l.text + "): " + s.ed.Source,
+		Source:  "REFERENCE " + s.ed.Name + ", line " + l.code + " (" + l.text + "): " + s.ed.Source,
+		Caveat:  duty.ReferenceTariff,
+		Edition: s.ed.Name,
 	}}, nil
 }
 

@@ -74,6 +74,10 @@ func TestEUAndGBLines(t *testing.T) {
 		assert.Equal(t, want.String(), g.Rate.String(), c.hs)
 		assert.True(t, strings.HasPrefix(e.Source, "REFERENCE EU Common Customs Tariff 2020"), e.Source)
 		assert.True(t, strings.HasPrefix(g.Source, "REFERENCE UK Global Tariff 2021"), g.Source)
+		assert.Equal(t, duty.ReferenceTariff, e.Caveat)
+		assert.Equal(t, "EU Common Customs Tariff 2020 (CN 2020)", e.Edition)
+		assert.Equal(t, duty.ReferenceTariff, g.Caveat)
+		assert.Equal(t, "UK Global Tariff 2021", g.Edition)
 	}
 
 	// Applied: 12% of 250.00 EUR = 30.00 EUR.
@@ -205,4 +209,32 @@ func TestSwitzerland(t *testing.T) {
 	assert.ErrorIs(t, err, duty.ErrNotInForce)
 	_, err = ch.Measures("6109.10", "CN", time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC))
 	assert.NoError(t, err)
+}
+
+func TestLinesUnder(t *testing.T) {
+	eu, err := reftariff.EU()
+	require.NoError(t, err)
+	var _ duty.LineLister = eu
+	// 8511.30: the 8-digit line 85113000; its 10-digit subdivisions
+	// (8511300010 civil aircraft...) are not candidates.
+	lines, err := eu.LinesUnder("8511.30")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"85113000"}, lines)
+	// A line, or a code below one: nothing to resolve.
+	lines, err = eu.LinesUnder("85113000")
+	require.NoError(t, err)
+	assert.Nil(t, lines)
+	lines, err = eu.LinesUnder("8511300099")
+	require.NoError(t, err)
+	assert.Nil(t, lines)
+	// Unknown: nil, Measures reports it.
+	lines, err = eu.LinesUnder("8517.13")
+	require.NoError(t, err)
+	assert.Nil(t, lines)
+	// 6110.20: 61102010, 61102091, 61102099 (all 12% in the file).
+	lines, err = eu.LinesUnder("6110.20")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"61102010", "61102091", "61102099"}, lines)
+	_, err = eu.LinesUnder("61x")
+	assert.ErrorIs(t, err, duty.ErrInvalidCode)
 }
