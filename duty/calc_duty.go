@@ -323,11 +323,11 @@ func (k *calc) lookup(i int, sched Schedule, l EntryLine) ([]Measure, error) {
 		return b.String()
 	}
 	if same {
-		msg := fmt.Sprintf("%s resolved to the tariff line %s", l.HS, cands[0].line)
+		// One line below the code is no assumption: the code is that
+		// line. Several with the same measures are, and are flagged.
 		if len(cands) > 1 {
-			msg = fmt.Sprintf("%s resolved: its %d tariff lines (%s) have the same measures", l.HS, len(cands), names())
+			k.warn(HSResolved, i, "HS "+l.HS, "", fmt.Sprintf("%s resolved: its %d tariff lines (%s) have the same measures", l.HS, len(cands), names()))
 		}
-		k.warn(HSResolved, i, "HS "+l.HS, "", msg)
 		return cands[0].ms, nil
 	}
 	strategy := k.cfg.hs

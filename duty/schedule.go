@@ -232,9 +232,9 @@ func HSHasPrefix(hs, prefix string) bool {
 // only some lines).
 //
 // The calculator calls LinesUnder before Measures. When it returns lines,
-// the calculator looks each up with Measures: if all have the same measures
-// for the line's origin and date, the code resolves to them, flagged
-// HS_RESOLVED; otherwise the call's strategy decides (ResolveHS): by
+// the calculator looks each up with Measures: a single line is the code's
+// own (no warning); if several all have the same measures for the line's
+// origin and date, the code resolves to them, flagged HS_RESOLVED; otherwise the call's strategy decides (ResolveHS): by
 // default an *AmbiguousCodeError listing the lines; HSHighest or HSLowest
 // take the line with the highest or lowest duty, flagged HS_RESOLVED with
 // the range of duties.
