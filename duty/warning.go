@@ -42,11 +42,26 @@ const (
 	// NotModelled: a rule that docs/accuracy.md lists as not modelled
 	// applies to this shipment; the figures leave it out.
 	NotModelled WarningCode = "NOT_MODELLED"
+	// TariffQuota: a tariff quota at a lower rate exists for the goods and
+	// origin; whether an allocation is open is not known to the quote, so
+	// the rate outside the quota is charged (the warning names the order
+	// numbers).
+	TariffQuota WarningCode = "TARIFF_QUOTA"
+	// MeasureCondition: a measure depends on something the quote cannot
+	// check: a document that grants a preference or waives a duty, a
+	// suspension for goods described only in footnotes, an end-use
+	// authorisation. The rate charged is the one without it.
+	MeasureCondition WarningCode = "MEASURE_CONDITION"
+	// AdditionalCode: the tariff sets rates per additional code (a
+	// substance list, an exporter named in an anti-dumping regulation) and
+	// the goods were given none: the highest rate is charged and the
+	// warning lists the codes.
+	AdditionalCode WarningCode = "ADDITIONAL_CODE"
 )
 
 // WarningCodes lists every code, in the order of the constants.
 func WarningCodes() []WarningCode {
-	return []WarningCode{StaleData, ReferenceTariff, SampleTariff, FXRateAge, LayersNotLoaded, HSResolved, NotModelled}
+	return []WarningCode{StaleData, ReferenceTariff, SampleTariff, FXRateAge, LayersNotLoaded, HSResolved, NotModelled, TariffQuota, MeasureCondition, AdditionalCode}
 }
 
 // Warning is one thing an assessment assumed: its stable Code, a message

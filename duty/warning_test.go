@@ -18,7 +18,7 @@ func TestWarningString(t *testing.T) {
 	w := duty.Warning{Code: duty.SampleTariff, Message: "m", Line: &one, Subject: "MFN 6109"}
 	assert.Equal(t, "SAMPLE_TARIFF line 1 (MFN 6109): m", w.String())
 	assert.Equal(t, "STALE_DATA: m", duty.Warning{Code: duty.StaleData, Message: "m"}.String())
-	assert.Len(t, duty.WarningCodes(), 7)
+	assert.Len(t, duty.WarningCodes(), 10)
 }
 
 func TestStrictErrorMatches(t *testing.T) {

@@ -33,13 +33,14 @@ func defaultEngine(t *testing.T) *ior.Engine {
 // EU (non-resident allowed with conditions), DDP: the US seller imports,
 // and must get an EORI, appoint an indirect customs representative (UCC
 // Art. 170(2)), register for VAT, and name an EU responsible operator for
-// consumer products.
+// consumer products; the cotton T-shirts (6109.10) need a fibre-composition
+// label (Regulation (EU) 1007/2011).
 func TestDecideEUDDPSellerWithConditions(t *testing.T) {
 	d, err := defaultEngine(t).Decide(context.Background(), readShipment(t, "../examples/shipments/de-tshirts.json"))
 	require.NoError(t, err)
 	require.NotNil(t, d.Importer)
 	assert.Equal(t, ior.RoleSeller, d.Importer.Role)
-	assert.ElementsMatch(t, []string{"EU_RESPONSIBLE_OPERATOR", "EORI", "INDIRECT_REPRESENTATIVE", "EU_VAT_REGISTRATION"}, codes(d.Actions))
+	assert.ElementsMatch(t, []string{"EU_RESPONSIBLE_OPERATOR", "EU_TEXTILE_LABEL", "EORI", "INDIRECT_REPRESENTATIVE", "EU_VAT_REGISTRATION"}, codes(d.Actions))
 	assert.Contains(t, d.Reasons[0], `seller "Acme Inc" imports: first eligible candidate under DDP`)
 	require.Len(t, d.Alternatives, 2)
 	assert.Equal(t, ior.RoleIORProvider, d.Alternatives[0].Role)

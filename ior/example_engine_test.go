@@ -115,6 +115,7 @@ func ExampleEngine_Decide() {
 	// Output:
 	// Acme Inc seller blocked: false
 	// action: EU_RESPONSIBLE_OPERATOR representative
+	// action: EU_TEXTILE_LABEL document
 	// action: EORI registration
 	// action: INDIRECT_REPRESENTATIVE representative
 	// action: EU_VAT_REGISTRATION tax_registration

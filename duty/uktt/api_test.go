@@ -46,6 +46,9 @@ func TestAPIFixture(t *testing.T) {
 	ns, err := s.Notes("0201100099", "US", on)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"DUTY_RELIEF 2%"}, noteCodes(ns)) // the suspension is reported, not applied
+	// and becomes a warning of the measure charged
+	assert.Equal(t, duty.MeasureCondition, ms[0].Caveat)
+	assert.Equal(t, ns[0].Message, ms[0].Note)
 
 	// the group 1013 preference: DE yes, FR excluded, ends 2025-06-30
 	ms, err = s.Measures("0201100099", "DE", on)
@@ -64,6 +67,10 @@ func TestAPIFixture(t *testing.T) {
 	require.Equal(t, []string{"TARIFF_QUOTA 0%", "DUTY_RELIEF 2%"}, noteCodes(ns))
 	assert.Contains(t, ns[0].Message, "tariff quota 050333 at 0% for origin CA")
 	assert.Contains(t, ns[0].Message, "period 2025-01-01 to 2025-12-31, status Open, balance 232000.0 Kilogram (kg)")
+	ms, err = s.Measures("0201100099", "CA", on)
+	require.NoError(t, err)
+	assert.Equal(t, duty.TariffQuota, ms[0].Caveat)
+	assert.Equal(t, ns[0].Message+"; also: "+ns[1].Message, ms[0].Note)
 
 	// the additional duty on Russian goods is applied, its waiver reported
 	ms, err = s.Measures("0201100099", "RU", on)
@@ -73,6 +80,8 @@ func TestAPIFixture(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, []string{"MEASURE_CONDITION ", "DUTY_RELIEF 2%"}, noteCodes(ns))
 	assert.Contains(t, ns[0].Message, "with document 9014: measure not applicable; otherwise: apply the mentioned duty")
+	assert.Equal(t, duty.MeasureCondition, ms[1].Caveat)
+	assert.Equal(t, ns[0].Message, ms[1].Note)
 
 	// a EUR amount of the UK service, converted at lookup:
 	// 100 EUR x 0.85 = 85 GBP per 100 kg in March 2025
@@ -236,7 +245,17 @@ func TestRecordedAdditionalCodes(t *testing.T) {
 		{"xi_commodity_2924297099_2025-07-14.json", XI, "6.5%"},
 	} {
 		s := recorded(t, c.file, c.svc)
-		_, err := s.Measures("2924297099", "CN", on)
+		// by default the higher rate, flagged ADDITIONAL_CODE with both codes
+		ms, err := s.Measures("2924297099", "CN", on)
+		require.NoError(t, err)
+		assert.Equal(t, []string{"mfn 1011 " + c.other}, summary(ms), c.file)
+		assert.Equal(t, duty.AdditionalCode, ms[0].Caveat)
+		assert.Contains(t, ms[0].Note, "the highest is charged (2500 = 0% (")
+		assert.Contains(t, ms[0].Note, "2501 = "+c.other+" (Other))")
+		// asked for
+		s = recorded(t, c.file, c.svc)
+		s.askCodes = true
+		_, err = s.Measures("2924297099", "CN", on)
 		var ace *AdditionalCodeError
 		require.ErrorAs(t, err, &ace, c.file)
 		assert.Equal(t, "103 Third country duty", ace.Type)
@@ -248,9 +267,13 @@ func TestRecordedAdditionalCodes(t *testing.T) {
 		assert.Equal(t, "Other", ace.Choices[1].Description)
 		assert.Contains(t, err.Error(), "2501 = "+c.other+" (Other)")
 
-		ms, err := s.MeasuresFor("2924297099", "CN", on, "2501")
+		ms, err = s.MeasuresFor("2924297099", "CN", on, "2501")
 		require.NoError(t, err)
 		assert.Equal(t, []string{"mfn 1011 " + c.other}, summary(ms), c.file)
+		// no ADDITIONAL_CODE now; the suspension (for goods its footnote
+		// lists) is still a warning
+		assert.Equal(t, duty.MeasureCondition, ms[0].Caveat)
+		assert.Contains(t, ms[0].Note, "Suspension")
 		assert.Contains(t, ms[0].Source, "additional code 2501", c.file)
 		ms, err = s.MeasuresFor("2924297099", "CN", on, "2500")
 		require.NoError(t, err)

@@ -34,13 +34,18 @@
 //     additional measures.
 //   - Measures set per additional code (two third-country duties for
 //     2924297099; anti-dumping duties per exporter) apply for the goods'
-//     codes (WithAdditionalCodes, MeasuresFor). Without one, the lookup is
-//     an *AdditionalCodeError listing the codes and their rates: the
-//     schedule never picks one silently.
+//     codes (WithAdditionalCodes, MeasuresFor). Without one, the highest
+//     rate is used and flagged ADDITIONAL_CODE with every code and rate
+//     (an error in strict mode); rates that cannot be compared without
+//     the goods' value, or RequireAdditionalCodes, make it an
+//     *AdditionalCodeError: the schedule never picks one silently.
 //   - Tariff quotas (122, 123, 143, 146...), suspensions and end-use reliefs
 //     (105, 112, 115, 117, 119, 145) are reported by Notes with their rate,
 //     order number and conditions, never applied: they need an allocation,
-//     an authorisation or goods described only in footnotes.
+//     an authorisation or goods described only in footnotes. The measures
+//     a lookup returns carry them (Caveat TARIFF_QUOTA or
+//     MEASURE_CONDITION, Note), so a quote shows them as warnings; so do
+//     the conditions of a measure in use (a document that waives it).
 //   - VAT, excise and controls are not duty measures; Skipped lists them.
 //
 // Every measure's Source names the service, the day the document was

@@ -249,6 +249,27 @@ func (m *MonthlyRates) Rate(from, to string, on time.Time) (decimal.Decimal, err
 	return decimal.New(1, 0).DivRound(r, reciprocalPlaces), nil
 }
 
+// RateInfo implements duty.SourcedRates: Rate with its month (ValidFrom,
+// ValidTo, Day: the first day of the month) and Source.
+func (m *MonthlyRates) RateInfo(from, to string, on duty.Date) (duty.RateInfo, error) {
+	r, err := m.Rate(from, to, on.Time())
+	if err != nil {
+		return duty.RateInfo{}, err
+	}
+	info := duty.RateInfo{Rate: r, Day: on}
+	if from == to {
+		return info, nil
+	}
+	mon := m.months[monthKey{on.Time().Year(), on.Time().Month()}]
+	info.Day, info.ValidFrom, info.ValidTo = duty.DateOf(mon.from), duty.DateOf(mon.from), duty.DateOf(mon.to)
+	cur := from
+	if from == "GBP" {
+		cur = to
+	}
+	info.Source = m.Source(from, to, on.Time()) + fmt.Sprintf(": 1 GBP = %s %s", mon.rates[cur], cur)
+	return info, nil
+}
+
 // Source describes the rate Rate uses for the pair on day on: the month,
 // and when the tariff gives it, the day HMRC published the month's rates.
 func (m *MonthlyRates) Source(from, to string, on time.Time) string {

@@ -11,7 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var _ duty.Rates = (*MonthlyRates)(nil)
+var _ duty.SourcedRates = (*MonthlyRates)(nil)
 
 func TestMonthlyRates(t *testing.T) {
 	m, err := ReadMonthlyRates(open(t, "testdata/api_exchange_rates_2025-3_monthly.json"))
@@ -44,6 +44,12 @@ func TestMonthlyRates(t *testing.T) {
 	assert.ErrorIs(t, err, duty.ErrMissingRate)
 	assert.Equal(t, "HMRC monthly exchange rates for customs, 2025-03 (UK Online Trade Tariff /exchange_rates, published 2025-02-19)", m.Source("USD", "GBP", on))
 	assert.Equal(t, []string{"2025-03-01"}, dates(m.Months()))
+	info, err := m.RateInfo("USD", "GBP", duty.DateOf(on))
+	require.NoError(t, err)
+	assert.Equal(t, "0.8", info.Rate.String())
+	assert.Equal(t, "2025-03-01", info.Day.String())
+	assert.Equal(t, "2025-03-31", info.ValidTo.String())
+	assert.Equal(t, "HMRC monthly exchange rates for customs, 2025-03 (UK Online Trade Tariff /exchange_rates, published 2025-02-19): 1 GBP = 1.25 USD", info.Source)
 }
 
 func dates[T interface{ Format(string) string }](ts []T) []string {

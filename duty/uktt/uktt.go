@@ -172,6 +172,13 @@ func WithAdditionalCodes(byCode map[string][]string) Option {
 	}
 }
 
+// RequireAdditionalCodes makes a lookup whose duty depends on an
+// additional code the goods were not given an *AdditionalCodeError. By
+// default the highest of the rates is used, flagged duty.AdditionalCode
+// (a warning on the quote; strict mode refuses it), and the error is kept
+// for rates that cannot be compared without the goods' value.
+func RequireAdditionalCodes() Option { return func(s *Schedule) { s.askCodes = true } }
+
 // ForService says which service the documents come from: UK (the default)
 // or XI. Documents that say they come from the other service are refused,
 // and sources name the service.
@@ -207,27 +214,33 @@ const MaxFieldSize = 1 << 20
 //
 // Measures set per additional code are applied only for the codes of the
 // goods (WithAdditionalCodes, MeasuresFor); when the goods have none, the
-// lookup is an *AdditionalCodeError, never a silent choice.
+// highest rate is returned with Caveat duty.AdditionalCode (a warning on
+// the quote, an error in strict mode), or an *AdditionalCodeError when the
+// rates cannot be compared or RequireAdditionalCodes is set: never a
+// silent choice.
 //
 // What a lookup cannot decide is reported by Notes, not applied: tariff
 // quotas (they need an allocation), suspensions and end-use reliefs (they
 // cover only goods described in footnotes or need an authorisation) and
 // the conditions of a measure in use (a document that waives or grants
-// it). VAT and excise (taxes, not duties) and controls are left out;
-// Skipped lists them.
+// it). The measures returned carry them as their Caveat
+// (duty.TariffQuota, duty.MeasureCondition) and Note, so a quote priced
+// from the schedule shows them as warnings. VAT and excise (taxes, not
+// duties) and controls are left out; Skipped lists them.
 //
 // A Schedule is safe for concurrent lookups once filled.
 type Schedule struct {
-	service Service
-	source  string
-	maxSize int64
-	rates   []ExchangeRate
-	areas   map[string][]string
-	codes   map[string][]string // commodity code -> the goods' additional codes
-	byCode  map[string][]entry
-	filters map[string]string // commodity code -> the only origin its document covers
-	count   int
-	skipped []Skipped
+	service  Service
+	source   string
+	maxSize  int64
+	rates    []ExchangeRate
+	areas    map[string][]string
+	codes    map[string][]string // commodity code -> the goods' additional codes
+	askCodes bool
+	byCode   map[string][]entry
+	filters  map[string]string // commodity code -> the only origin its document covers
+	count    int
+	skipped  []Skipped
 }
 
 // role is what an entry does in a lookup.
@@ -296,8 +309,9 @@ func (s *Schedule) Codes() []string {
 // code hs (10 digits, dots and spaces ignored) and origin, with the
 // additional codes given by WithAdditionalCodes. Errors: *duty.UnknownCodeError
 // for a code the schedule holds no document for, *duty.NoMeasureInForceError,
+// *FilteredError for an origin a filtered document does not cover,
 // *AdditionalCodeError when the duty depends on an additional code the
-// goods were not given.
+// goods were not given and the rates cannot be compared (see Schedule).
 func (s *Schedule) Measures(hs, origin string, on time.Time) ([]duty.Measure, error) {
 	ms, _, err := s.lookup(hs, origin, on, nil)
 	return ms, err
@@ -420,7 +434,7 @@ func (s *Schedule) lookup(hs, origin string, on time.Time, extra []string) ([]du
 		c := s.rateOn(e, on)
 		out = append(out, c)
 		if e.conds != "" {
-			notes = append(notes, Note{Code: NoteCondition, Type: e.typ, Source: e.m.Source,
+			notes = append(notes, Note{Code: NoteCondition, Type: e.typ, Source: c.Source,
 				Message: fmt.Sprintf("%s %s applied; it has conditions the quote cannot check: %s", e.typ, c.Rate, e.conds)})
 		}
 	}
@@ -444,10 +458,88 @@ func (s *Schedule) lookup(hs, origin string, on time.Time, extra []string) ([]du
 		for _, e := range es {
 			ae.Choices = append(ae.Choices, CodeChoice{Code: e.addCode, Description: e.addDesc, Rate: s.rateOn(e, on).Rate})
 		}
-		return nil, nil, ae
+		best := highest(ae.Choices)
+		if s.askCodes || best < 0 {
+			return nil, nil, ae
+		}
+		m := s.rateOn(es[best], on)
+		m.Caveat = duty.AdditionalCode
+		m.Note = fmt.Sprintf("the rate depends on the goods' additional code, not given: the highest is charged (%s); give the code with uktt.WithAdditionalCodes",
+			strings.TrimPrefix(ae.Error(), fmt.Sprintf("uktt: %s (origin %s): measure %s depends on the additional code of the goods: ", hs, origin, t)))
+		out = append(out, m)
 	}
+	attachNotes(out, notes)
 	sortMeasures(out)
 	return out, notes, nil
+}
+
+// highest returns the index of the choice with the highest rate when every
+// rate is a plain percentage (or free), -1 when they cannot be compared
+// without the goods' value and quantities.
+func highest(cs []CodeChoice) int {
+	best := -1
+	var top decimal.Decimal
+	for i, c := range cs {
+		p, ok := c.Rate.AdValorem()
+		if !ok {
+			if !c.Rate.IsFree() {
+				return -1
+			}
+			p = decimal.Zero
+		}
+		if best < 0 || p.GreaterThan(top) {
+			best, top = i, p
+		}
+	}
+	return best
+}
+
+// attachNotes makes the notes of a lookup warnings of the measures a quote
+// may use (duty.Measure.Caveat and Note): a condition of a measure on the
+// measure itself; quotas, reliefs and conditional preferences, which
+// concern the line, on every MFN and preferential measure, so the one the
+// quote charges carries them.
+func attachNotes(ms []duty.Measure, notes []Note) {
+	var line []Note
+	for _, n := range notes {
+		if n.Rate == "" { // a condition of a measure in use
+			for i := range ms {
+				if ms[i].Source == n.Source {
+					addCaveat(&ms[i], duty.MeasureCondition, n.Message)
+				}
+			}
+			continue
+		}
+		line = append(line, n)
+	}
+	if len(line) == 0 {
+		return
+	}
+	for i := range ms {
+		if ms[i].Kind == duty.Additional {
+			continue
+		}
+		for _, n := range line {
+			code := duty.MeasureCondition
+			if n.Code == NoteQuota {
+				code = duty.TariffQuota
+			}
+			addCaveat(&ms[i], code, n.Message)
+		}
+	}
+}
+
+// addCaveat sets the measure's Caveat when it has none, and adds msg to its
+// Note.
+func addCaveat(m *duty.Measure, code duty.WarningCode, msg string) {
+	if m.Caveat == "" {
+		m.Caveat = code
+	}
+	if m.Note == "" {
+		m.Note = msg
+		return
+	}
+	m.Note += "; also: " + msg
 }
 
 // rateOn returns the entry's measure with foreign amounts converted at the
