@@ -227,6 +227,7 @@ func (m Money) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes {"amount":"12.50","currency":"EUR"}. A numeric
 // amount (12.5 without quotes) is refused: it may already have been a float.
+// Any other key is an error, so a misspelt "currncy" is never dropped.
 func (m *Money) UnmarshalJSON(b []byte) error {
 	if bytes.Equal(bytes.TrimSpace(b), []byte("null")) {
 		*m = Money{}
@@ -236,7 +237,7 @@ func (m *Money) UnmarshalJSON(b []byte) error {
 		Amount   json.RawMessage `json:"amount"`
 		Currency string          `json:"currency"`
 	}
-	if err := json.Unmarshal(b, &raw); err != nil {
+	if err := strictUnmarshal(b, &raw); err != nil {
 		return fmt.Errorf("duty: money must be {\"amount\":\"…\",\"currency\":\"…\"}: %w", err)
 	}
 	var amount string
@@ -249,6 +250,13 @@ func (m *Money) UnmarshalJSON(b []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// strictUnmarshal is json.Unmarshal refusing unknown object keys.
+func strictUnmarshal(b []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	return dec.Decode(v) // b is one JSON value: encoding/json checked that
 }
 
 // InvalidAmountError reports an amount that is not a plain decimal number.

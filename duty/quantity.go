@@ -95,7 +95,8 @@ func (q Quantity) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON decodes {"value":"20","unit":"kg"}; the unit may be any
-// spelling ParseUnit accepts and the value must be a JSON string.
+// spelling ParseUnit accepts and the value must be a JSON string. Any other
+// key is an error.
 func (q *Quantity) UnmarshalJSON(b []byte) error {
 	if bytes.Equal(bytes.TrimSpace(b), []byte("null")) {
 		*q = Quantity{}
@@ -105,7 +106,7 @@ func (q *Quantity) UnmarshalJSON(b []byte) error {
 		Value json.RawMessage `json:"value"`
 		Unit  string          `json:"unit"`
 	}
-	if err := json.Unmarshal(b, &raw); err != nil {
+	if err := strictUnmarshal(b, &raw); err != nil {
 		return fmt.Errorf("duty: quantity must be {\"value\":\"…\",\"unit\":\"…\"}: %w", err)
 	}
 	var v string

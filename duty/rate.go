@@ -25,6 +25,61 @@ var ErrRateReference = errors.New("duty: rate refers elsewhere")
 // a named part or the polarization that the Basis does not supply.
 var ErrMissingBasis = errors.New("duty: missing basis for rate")
 
+// ErrInvalidBasis is matched by *InvalidBasisError: a value or quantity a
+// rate cannot be applied to.
+var ErrInvalidBasis = errors.New("duty: invalid basis for rate")
+
+// InvalidBasisError reports a value or quantity of a Basis that no duty can
+// honestly be computed on: a negative value or quantity (never clamped to
+// zero, which would hide it), or a zero quantity in the unit a specific
+// rate charges on. What is "value" or "quantity" (with Unit); Part names the
+// part when it is a part's; Value is the figure given.
+type InvalidBasisError struct {
+	What  string
+	Unit  Unit
+	Part  string
+	Value string
+	Rate  string
+}
+
+// Error describes the problem with its input.
+func (e *InvalidBasisError) Error() string {
+	what := "the value"
+	if e.What == "quantity" {
+		what = fmt.Sprintf("the quantity in %s", e.Unit)
+	}
+	if e.Part != "" {
+		what += fmt.Sprintf(" of part %q", e.Part)
+	}
+	problem := "is negative"
+	if e.Value == "0" {
+		problem = "is zero, and the rate charges on it"
+	}
+	return fmt.Sprintf("duty: rate %q: %s %s (%s)", e.Rate, what, problem, e.Value)
+}
+
+// Is reports whether target is ErrInvalidBasis.
+func (e *InvalidBasisError) Is(target error) bool { return target == ErrInvalidBasis }
+
+// checkBasis refuses negative values and quantities, in the basis and its
+// parts, before any term is computed.
+func checkBasis(b Basis, part string, r Rate) error {
+	if b.Value.amount.IsNegative() {
+		return &InvalidBasisError{What: "value", Part: part, Value: b.Value.amount.String(), Rate: r.String()}
+	}
+	for _, q := range b.Quantities {
+		if q.Value.IsNegative() {
+			return &InvalidBasisError{What: "quantity", Unit: q.Unit, Part: part, Value: q.Value.String(), Rate: r.String()}
+		}
+	}
+	for name, pb := range b.Parts {
+		if err := checkBasis(pb, name, r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Basis is what a rate is applied to: the customs value of a line and its
 // quantities (net mass, items, litres...).
 //
@@ -222,14 +277,21 @@ func containsString(ss []string, s string) bool {
 // Apply computes the duty the rate gives on b, exactly and unrounded, in
 // the currency of b.Value (or, when b.Value has no currency, in the rate's
 // own currency). MIN clauses are floors and MAX clauses caps, applied left
-// to right; a result below zero is zero, except for a "minus" rate on the
-// base (see AdditionalOnBase), which gives the reduction as a negative
-// amount. A missing quantity, part or polarization is a *MissingBasisError;
+// to right; a formula whose result is below zero (a rate "less" an amount)
+// gives zero, except for a "minus" rate on the base (see
+// AdditionalOnBase), which gives the reduction as a negative amount. A
+// negative value or quantity in the basis, or a zero quantity in a unit the
+// rate charges on, is an *InvalidBasisError (ErrInvalidBasis): a duty is
+// never clamped to zero to hide bad input. A missing quantity, part or
+// polarization is a *MissingBasisError;
 // a component that needs data an entry cannot hold is an
 // *UnsupportedRateError (ErrUnsupportedRate); a specific amount in another
 // currency than the basis without b.Exchange is a *CurrencyMismatchError.
 func (r Rate) Apply(b Basis) (Money, error) {
 	if err := r.Supported(); err != nil {
+		return Money{}, err
+	}
+	if err := checkBasis(b, "", r); err != nil {
 		return Money{}, err
 	}
 	cur := b.Value.Currency()
@@ -323,6 +385,11 @@ func (t *term) apply(b Basis, cur string, r Rate) (decimal.Decimal, error) {
 		q, den, err := quantityIn(b.Quantities, t.unit)
 		if err != nil {
 			return decimal.Decimal{}, &MissingBasisError{What: "quantity", Unit: t.unit, Part: t.part, Rate: r.String()}
+		}
+		if q.IsZero() && !t.amount.IsZero() {
+			// A zero weight or volume is missing data, not goods that
+			// weigh nothing: charging zero would look like a real figure.
+			return decimal.Decimal{}, &InvalidBasisError{What: "quantity", Unit: t.unit, Part: t.part, Value: "0", Rate: r.String()}
 		}
 		per := t.amount
 		if t.kind == sugar {

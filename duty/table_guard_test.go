@@ -111,3 +111,47 @@ func TestReadProfilesLimits(t *testing.T) {
 	require.True(t, errors.As(err, &le), "%v", err)
 	assert.Equal(t, "profiles[0].name", le.What)
 }
+
+func TestApplyRefusesNegativeAndZeroBasis(t *testing.T) {
+	r, err := ParseRate("4.4¢/kg + 6%")
+	require.NoError(t, err)
+	kg := func(v string) Quantity { q, err := ParseQuantity(v + " kg"); require.NoError(t, err); return q }
+	usd := func(v string) Money { return MustMoney(v, "USD") }
+
+	// 100 kg at 4.4¢ = 4.40 USD, plus 6% of 1000 = 60: 64.40 USD.
+	m, err := r.Apply(Basis{Value: usd("1000"), Quantities: []Quantity{kg("100")}})
+	require.NoError(t, err)
+	assert.Equal(t, "64.4", m.Amount().String())
+
+	// -100 kg gave -4.40 + 60 = 55.60 USD, a plausible wrong figure: now an error.
+	_, err = r.Apply(Basis{Value: usd("1000"), Quantities: []Quantity{kg("-100")}})
+	var ib *InvalidBasisError
+	require.True(t, errors.As(err, &ib), "%v", err)
+	assert.ErrorIs(t, err, ErrInvalidBasis)
+	assert.Equal(t, "quantity", ib.What)
+	assert.Equal(t, "-100", ib.Value)
+
+	// A negative value: 4.40 + 6% of -1000 = -55.60 was clamped to zero.
+	_, err = r.Apply(Basis{Value: usd("-1000"), Quantities: []Quantity{kg("100")}})
+	require.True(t, errors.As(err, &ib), "%v", err)
+	assert.Equal(t, "value", ib.What)
+
+	// Zero kilograms where the rate charges per kilogram: missing data, not
+	// a free line.
+	_, err = r.Apply(Basis{Value: usd("1000"), Quantities: []Quantity{kg("0")}})
+	require.True(t, errors.As(err, &ib), "%v", err)
+	assert.Equal(t, "0", ib.Value)
+	assert.Contains(t, err.Error(), "is zero, and the rate charges on it")
+
+	// Zero value with an ad valorem rate is a real zero (a free sample).
+	adv, err := ParseRate("6%")
+	require.NoError(t, err)
+	m, err = adv.Apply(Basis{Value: usd("0")})
+	require.NoError(t, err)
+	assert.True(t, m.Amount().IsZero())
+
+	// A part's negative quantity is refused too.
+	_, err = adv.Apply(Basis{Value: usd("10"), Parts: map[string]Basis{"case": {Value: usd("1"), Quantities: []Quantity{kg("-1")}}}})
+	require.True(t, errors.As(err, &ib), "%v", err)
+	assert.Equal(t, "case", ib.Part)
+}

@@ -86,7 +86,7 @@ func TestBadShipmentValidate(t *testing.T) {
 	}{
 		{`"incoterm": "DDP"`, `"incoterm": "DDX"`, `incoterm: "DDX" is not an Incoterms 2020 rule (want EXW, FCA, CPT, CIP, DAP, DPU, DDP, FAS, FOB, CFR or CIF)`, ior.ErrInvalidIncoterm},
 		{`"mode": "courier"`, `"mode": "boat"`, `mode: "boat" is not a mode of transport (want courier, post, air, ocean, road or rail)`, ior.ErrInvalidMode},
-		{`"origin": "US"`, `"orign": "US"`, `origin: is required (an ISO 3166-1 alpha-2 country code)`, ior.ErrRequired},
+		{`"origin": "US"`, `"origin": ""`, `origin: is required (an ISO 3166-1 alpha-2 country code)`, ior.ErrRequired},
 		{`"destination": "DE"`, `"destination": "US"`, `destination: "US" is the origin country: an import needs goods to cross a border`, ior.ErrInvalidValue},
 		{`"destination": "DE"`, `"destination": "EU"`, `destination: "EU" is not an ISO 3166-1 alpha-2 country code (EU is a customs union, not a country: name the member state)`, duty.ErrInvalidCountry},
 		{`"destination_region": ""`, `"destination_region": "CA-ON"`, `destination_region: "CA-ON" is not a subdivision of DE`, ior.ErrInvalidRegion},

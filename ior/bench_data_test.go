@@ -5,7 +5,6 @@ import (
 	"runtime"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/duty/hts/htsdata"
@@ -21,7 +20,7 @@ type freshHTS struct {
 	err  error
 }
 
-func (f *freshHTS) Measures(hs, origin string, on time.Time) ([]duty.Measure, error) {
+func (f *freshHTS) Measures(hs, origin string, on duty.Date) ([]duty.Measure, error) {
 	f.once.Do(func() { f.s, f.err = htsdata.Load() })
 	if f.err != nil {
 		return nil, f.err

@@ -187,6 +187,7 @@ func NewEngine(opts ...Option) (*Engine, error) {
 		}
 	}
 	if !cfg.noRefs {
+		cfg.labels = append(cfg.labels, "ref:"+reftariff.EmbeddedEdition+"; CH industrial 2024")
 		for area, s := range referenceSchedules() {
 			if sample, ok := defaults[area]; ok {
 				s = layered{primary: s, extra: sample}
@@ -210,6 +211,7 @@ func NewEngine(opts ...Option) (*Engine, error) {
 	}
 	if cfg.rates == nil && !cfg.noRates {
 		cfg.rates = fx.Default()
+		cfg.labels = append(cfg.labels, "fx:"+fx.EmbeddedEdition)
 	}
 	copts := []duty.CalcOption{duty.WithRates(cfg.rates)}
 	if len(cfg.overlay) > 0 {
@@ -261,7 +263,14 @@ func NewEngine(opts ...Option) (*Engine, error) {
 }
 
 // Profiles returns the country profiles the engine uses.
-func (e *Engine) Profiles() *duty.Profiles { return e.calc.Profiles() }
+//
+// A nil or zero Engine has none: it returns nil.
+func (e *Engine) Profiles() *duty.Profiles {
+	if e == nil {
+		return nil
+	}
+	return e.calc.Profiles()
+}
 
 func (e *Engine) dataLabel() string { return e.label }
 

@@ -24,6 +24,8 @@ var (
 	ErrInvalidValue = errors.New("ior: invalid value")
 	// ErrTooManyLines: more than MaxLines lines.
 	ErrTooManyLines = errors.New("ior: too many lines")
+	// ErrTooLong: a string over MaxStringBytes or a list over MaxListItems.
+	ErrTooLong = errors.New("ior: too long")
 	// ErrMixedCurrency: lines, freight and insurance in different currencies.
 	ErrMixedCurrency = errors.New("ior: mixed currencies")
 	// ErrInvalidRegion: an ISO 3166-2 code that is malformed or of another country.

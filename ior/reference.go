@@ -3,7 +3,6 @@ package ior
 import (
 	"errors"
 	"sync"
-	"time"
 
 	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/duty/reftariff"
@@ -40,7 +39,7 @@ type lazySchedule struct {
 }
 
 // Measures implements duty.Schedule.
-func (l *lazySchedule) Measures(hs, origin string, on time.Time) ([]duty.Measure, error) {
+func (l *lazySchedule) Measures(hs, origin string, on duty.Date) ([]duty.Measure, error) {
 	l.once.Do(func() { l.s, l.err = l.load() })
 	if l.err != nil {
 		return nil, l.err
@@ -71,7 +70,7 @@ func (l layered) LinesUnder(hs string) ([]string, error) {
 }
 
 // Caveats forwards duty.Caveated to the loaded schedule.
-func (l *lazySchedule) Caveats(hs, origin string, on time.Time) []duty.Warning {
+func (l *lazySchedule) Caveats(hs, origin string, on duty.Date) []duty.Warning {
 	l.once.Do(func() { l.s, l.err = l.load() })
 	if cv, ok := l.s.(duty.Caveated); ok && l.err == nil {
 		return cv.Caveats(hs, origin, on)
@@ -80,7 +79,7 @@ func (l *lazySchedule) Caveats(hs, origin string, on time.Time) []duty.Warning {
 }
 
 // Caveats forwards duty.Caveated to both schedules.
-func (l layered) Caveats(hs, origin string, on time.Time) []duty.Warning {
+func (l layered) Caveats(hs, origin string, on duty.Date) []duty.Warning {
 	var out []duty.Warning
 	for _, s := range []duty.Schedule{l.primary, l.extra} {
 		if cv, ok := s.(duty.Caveated); ok {
@@ -95,7 +94,7 @@ func (l layered) Caveats(hs, origin string, on time.Time) []duty.Warning {
 type layered struct{ primary, extra duty.Schedule }
 
 // Measures implements duty.Schedule.
-func (l layered) Measures(hs, origin string, on time.Time) ([]duty.Measure, error) {
+func (l layered) Measures(hs, origin string, on duty.Date) ([]duty.Measure, error) {
 	ms, err := l.primary.Measures(hs, origin, on)
 	if errors.Is(err, duty.ErrUnknownCode) {
 		return l.extra.Measures(hs, origin, on)

@@ -1,19 +1,42 @@
 package ior
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"reflect"
+	"strconv"
+	"strings"
 
 	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/internal/jsonpath"
+	"github.com/iorkit/iorkit/internal/limits"
+	"github.com/iorkit/iorkit/rules"
 	"github.com/shopspring/decimal"
 )
 
 // MaxLines bounds the lines of one shipment. Rules iterate over lines, so
 // the bound is what keeps their cost finite; Validate refuses more.
 const MaxLines = 1000
+
+// MaxStringBytes bounds every string field of a shipment (id, names,
+// registration ids, SKU, description, HS codes, part names...); Validate
+// refuses longer ones. It is the string size the rules' cost estimate
+// assumes (rules.MaxStringSize), so the estimate holds for every shipment
+// Validate accepts.
+const MaxStringBytes = rules.MaxStringSize
+
+// MaxListItems bounds every list of a shipment other than its lines
+// (affiliates, IOR providers, registrations, a line's quantities and
+// parts); Validate refuses more. It is the list size the rules' cost
+// estimate assumes (rules.MaxListSize).
+const MaxListItems = rules.MaxListSize
+
+// MaxShipmentBytes bounds the JSON document ReadShipment reads: MaxLines
+// lines with long descriptions fit in it many times over.
+const MaxShipmentBytes = limits.ShipmentBytes
 
 // Shipment is one international consignment from a seller to a buyer, as
 // the CLI, the examples and services built on iorkit send it (JSON with
@@ -135,21 +158,85 @@ func (s Shipment) Currency() string {
 // plainShipment is Shipment without its UnmarshalJSON method.
 type plainShipment Shipment
 
-// UnmarshalJSON decodes a shipment as encoding/json would, but an error
-// names the field where decoding failed (`lines[0].unit_price: duty: "5,00"
-// is not a decimal amount ...`), which encoding/json does not do for
-// errors of dates, amounts, quantities and units. The error wraps a
-// *FieldError with that path and the cause (duty.ErrInvalidAmount...).
+// ErrUnknownField is matched by the error of a shipment JSON document with
+// a key that is no field of the shipment (a misspelt "frieght" would
+// otherwise be dropped and the quote silently lowered).
+var ErrUnknownField = errors.New("ior: unknown field")
+
+// UnmarshalJSON decodes a shipment strictly: a key that is no field of the
+// shipment is an error (ErrUnknownField) naming it, and an error names the
+// field where decoding failed (`lines[0].unit_price: duty: "5,00" is not a
+// decimal amount ...`), which encoding/json does not do for errors of
+// dates, amounts, quantities and units. The error wraps a *FieldError with
+// that path and the cause (duty.ErrInvalidAmount...).
+//
+// Data after the document is an error of json.Unmarshal; a json.Decoder
+// reading a stream does not see it: use ReadShipment for a document.
 func (s *Shipment) UnmarshalJSON(b []byte) error {
-	err := json.Unmarshal(b, (*plainShipment)(s))
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	var ps plainShipment
+	err := dec.Decode(&ps)
 	if err == nil {
+		*s = Shipment(ps)
 		return nil
 	}
 	var je *jsonpath.Error
-	if loc := jsonpath.Locate(b, reflect.TypeFor[plainShipment](), false); errors.As(loc, &je) && je.Path != "" {
-		return fmt.Errorf("ior: shipment JSON: %w", &FieldError{Path: je.Path, Msg: je.Msg, Err: je.Err})
+	if loc := jsonpath.Locate(b, reflect.TypeFor[plainShipment](), true); errors.As(loc, &je) {
+		if key, ok := strings.CutPrefix(je.Msg, "unknown field "); ok {
+			return unknownField(je.Path, key)
+		}
+		if je.Path != "" {
+			return fmt.Errorf("ior: shipment JSON: %w", &FieldError{Path: je.Path, Msg: je.Msg, Err: je.Err})
+		}
+	}
+	if key, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+		return unknownField("", key)
 	}
 	return fmt.Errorf("ior: shipment JSON: %w", err)
+}
+
+func unknownField(path, quotedKey string) error {
+	key, err := strconv.Unquote(quotedKey)
+	if err != nil {
+		key = quotedKey
+	}
+	if path != "" {
+		key = path + "." + key
+	}
+	return fmt.Errorf("ior: shipment JSON: %w", &FieldError{Path: key, Msg: "is not a field of the shipment (misspelt?)", Err: ErrUnknownField})
+}
+
+// ReadShipment reads one shipment JSON document from r: strictly (see
+// UnmarshalJSON), refusing data after the document, and bounded: more than
+// MaxShipmentBytes is an error wrapping a *duty.LimitError, as is a string
+// longer than MaxStringBytes (checked again by Validate for shipments built
+// in Go). It does not call Validate.
+func ReadShipment(r io.Reader) (Shipment, error) {
+	b, err := limits.ReadAll(r, MaxShipmentBytes, "ior: shipment JSON")
+	if err == nil {
+		err = limits.JSONStrings(b, MaxStringBytes, "ior: shipment JSON")
+	}
+	if err != nil {
+		return Shipment{}, err
+	}
+	var s Shipment
+	if err := json.Unmarshal(b, &s); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			line, col := 1, 1
+			for _, c := range b[:min(int(se.Offset), len(b))] {
+				if c == '\n' {
+					line, col = line+1, 1
+				} else {
+					col++
+				}
+			}
+			return Shipment{}, fmt.Errorf("ior: shipment JSON: line %d, column %d: %w", line, col, err)
+		}
+		return Shipment{}, err
+	}
+	return s, nil
 }
 
 // UnmarshalJSON reads {"percent": "2.5", "minimum": {...}}. The percent is
@@ -160,7 +247,9 @@ func (f *ProviderFee) UnmarshalJSON(b []byte) error {
 		Percent json.RawMessage `json:"percent"`
 		Minimum *duty.Money     `json:"minimum"`
 	}
-	if err := json.Unmarshal(b, &raw); err != nil {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&raw); err != nil {
 		return err
 	}
 	var p string

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/iorkit/iorkit/duty"
 	"github.com/shopspring/decimal"
@@ -15,7 +16,51 @@ type validator struct {
 }
 
 func (v *validator) add(path, value, msg string, err error) {
-	v.problems = append(v.problems, &FieldError{Path: path, Value: value, Msg: msg, Err: err})
+	v.problems = append(v.problems, &FieldError{Path: path, Value: clip(value), Msg: msg, Err: err})
+}
+
+// clip shortens a value quoted in an error to 64 bytes (on a rune
+// boundary), so that a huge input never makes a huge message.
+func clip(s string) string {
+	const n = 64
+	if len(s) <= n {
+		return s
+	}
+	i := n
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + "…"
+}
+
+// text refuses a string longer than MaxStringBytes (the value is shown
+// clipped).
+func (v *validator) text(path, s string) {
+	if len(s) > MaxStringBytes {
+		v.add(path, s, fmt.Sprintf("is %d bytes long: at most %d", len(s), MaxStringBytes), ErrTooLong)
+	}
+}
+
+// list refuses a list longer than MaxListItems.
+func (v *validator) list(path string, n int) {
+	if n > MaxListItems {
+		v.add(path, "", fmt.Sprintf("has %d items: at most %d", n, MaxListItems), ErrTooLong)
+	}
+}
+
+// quantity checks a further quantity a rate may use: a known unit and a
+// value that is not negative (zero is an error only where a rate charges on
+// it, when the duty is computed).
+func (v *validator) quantity(path string, q duty.Quantity) {
+	switch {
+	case q.Unit == "":
+		v.add(path+".unit", "", "is required (e.g. l, lpa, m2)", ErrRequired)
+	case !q.Unit.Valid():
+		v.add(path+".unit", string(q.Unit), "is not a known unit (e.g. item, kg, l)", duty.ErrInvalidUnit)
+	}
+	if q.Value.IsNegative() {
+		v.add(path+".value", q.Value.String(), "must not be negative", ErrInvalidValue)
+	}
 }
 
 func (v *validator) country(path, code string, required bool) {
@@ -88,8 +133,10 @@ func (v *validator) party(path string, p Party, required bool) {
 	if p.Country == "" && p.Name == "" && !required {
 		return
 	}
+	v.text(path+".name", p.Name)
 	v.country(path+".country", p.Country, true)
 	v.region(path+".region", p.Region, p.Country)
+	v.list(path+".registrations", len(p.Registrations))
 	switch p.Kind {
 	case Business, Consumer:
 	case "":
@@ -105,6 +152,8 @@ func (v *validator) party(path string, p Party, required bool) {
 		if r.ID == "" {
 			v.add(rp+".id", "", "is required", ErrRequired)
 		}
+		v.text(rp+".scheme", r.Scheme)
+		v.text(rp+".id", r.ID)
 	}
 	if p.Fee != nil {
 		if p.Fee.Percent.IsNegative() || p.Fee.Percent.GreaterThan(decimal.New(100, 0)) {
@@ -123,6 +172,7 @@ func (v *validator) party(path string, p Party, required bool) {
 // (ErrInvalidHS, duty.ErrInvalidCountry...).
 func (s Shipment) Validate() error {
 	var v validator
+	v.text("id", s.ID)
 	if s.Date.IsZero() {
 		v.add("date", "", "is required (YYYY-MM-DD)", ErrRequired)
 	}
@@ -149,6 +199,8 @@ func (s Shipment) Validate() error {
 	if s.Consignee != nil {
 		v.party("consignee", *s.Consignee, true)
 	}
+	v.list("affiliates", len(s.Affiliates))
+	v.list("ior_providers", len(s.IORProviders))
 	for i, a := range s.Affiliates {
 		v.party(fmt.Sprintf("affiliates[%d]", i), a, true)
 	}
@@ -167,7 +219,11 @@ func (s Shipment) Validate() error {
 			break
 		}
 		p := "lines[" + strconv.Itoa(i) + "]"
+		v.text(p+".sku", l.SKU)
+		v.text(p+".description", l.Description)
 		switch {
+		case len(l.HS) > MaxStringBytes:
+			v.text(p+".hs", l.HS)
 		case l.HS == "":
 			v.add(p+".hs", "", "is required (6 to 10 digits, e.g. 6109.10)", ErrRequired)
 		default:
@@ -201,10 +257,20 @@ func (s Shipment) Validate() error {
 		} else {
 			v.money(p+".unit_price", l.UnitPrice, cur, true)
 		}
+		v.list(p+".quantities", len(l.Quantities))
+		for j, q := range l.Quantities {
+			v.quantity(p+".quantities["+strconv.Itoa(j)+"]", q)
+		}
+		v.list(p+".parts", len(l.Parts))
 		for j, part := range l.Parts {
 			pp := p + ".parts[" + strconv.Itoa(j) + "]"
 			if part.Name == "" {
 				v.add(pp+".name", "", "is required (e.g. metal_content, case)", ErrRequired)
+			}
+			v.text(pp+".name", part.Name)
+			v.list(pp+".quantities", len(part.Quantities))
+			for k, q := range part.Quantities {
+				v.quantity(pp+".quantities["+strconv.Itoa(k)+"]", q)
 			}
 			if part.Value.Currency() == "" {
 				v.add(pp+".value", "", "is required ({\"amount\":\"…\",\"currency\":\"…\"})", ErrRequired)

@@ -19,14 +19,32 @@ import (
 // may have. A rule that looks at every line of a full shipment a few times
 // costs a few tens of thousands; one that compares every line with every
 // other line costs millions and is refused. The same figure bounds the
-// actual cost of one evaluation of a rule at run time.
+// actual cost of every evaluation of every rule at run time (cel.CostLimit):
+// the estimate assumes strings of MaxStringSize bytes, while the strings of
+// a shipment may be longer, so a rule that is cheap on paper still stops,
+// with a *CostError naming it, when the input makes it expensive.
 const DefaultCostBudget uint64 = 100_000
+
+// DefaultEvalBudget bounds the work of one evaluation (Evaluate, or every
+// Evaluate call sharing one Budget): the sum, over every rule run on every
+// line and every candidate importer, of the rule's actual CEL cost plus one
+// for the run itself. The embedded packs spend about 10,000 on a shipment
+// of MaxLines lines (their conditions on the HS code and origin are
+// checked before CEL runs); 30,000 rules on 100 lines would spend over
+// 3,000,000.
+const DefaultEvalBudget uint64 = 1_000_000
+
+// DefaultMaxFindings bounds the findings of one evaluation: room for 25
+// line rules firing on every one of MaxLines lines.
+const DefaultMaxFindings = 25_000
 
 // CompileOption configures Compile.
 type CompileOption func(*compileConfig)
 
 type compileConfig struct {
-	budget uint64
+	budget      uint64
+	evalBudget  uint64
+	maxFindings int
 }
 
 // WithCostBudget replaces DefaultCostBudget for the rules of a Book.
@@ -34,15 +52,31 @@ func WithCostBudget(n uint64) CompileOption {
 	return func(c *compileConfig) { c.budget = n }
 }
 
+// WithEvalBudget replaces DefaultEvalBudget for the evaluations of a Book.
+func WithEvalBudget(n uint64) CompileOption {
+	return func(c *compileConfig) { c.evalBudget = n }
+}
+
+// WithMaxFindings replaces DefaultMaxFindings for the evaluations of a
+// Book.
+func WithMaxFindings(n int) CompileOption {
+	return func(c *compileConfig) { c.maxFindings = n }
+}
+
 // Book is a compiled set of packs, indexed by destination and scope.
 // It is immutable and safe for concurrent use: compile once, evaluate many
 // times.
 type Book struct {
-	env    *Env
-	packs  []*compiledPack
-	byDest map[string][]*compiledPack
-	budget uint64
+	env         *Env
+	packs       []*compiledPack
+	byDest      map[string][]*compiledPack
+	budget      uint64
+	evalBudget  uint64
+	maxFindings int
 }
+
+// errNilBook is what Evaluate returns on a nil or zero *Book.
+var errNilBook = &duty.UninitializedError{Type: "*rules.Book", Constructor: "rules.Compile"}
 
 type compiledPack struct {
 	pack   *Pack
@@ -55,7 +89,7 @@ type compiledRule struct {
 	prg     cel.Program
 	cost    cost.Estimate
 	finding Finding
-	loops   bool    // has comprehensions: evaluated with cost tracking and ctx
+	loops   bool    // has comprehensions: evaluated with ctx checks
 	guards  []guard // line rules: conditions on line fields checked in Go first
 }
 
@@ -93,14 +127,15 @@ func CompileWith(env *Env, packs []*Pack, opts ...CompileOption) (*Book, error) 
 }
 
 func compile(env *Env, packs []*Pack, opts []CompileOption) (*Book, []RuleCost, error) {
-	cfg := compileConfig{budget: DefaultCostBudget}
+	cfg := compileConfig{budget: DefaultCostBudget, evalBudget: DefaultEvalBudget, maxFindings: DefaultMaxFindings}
 	for _, o := range opts {
 		o(&cfg)
 	}
-	if env == nil {
-		return nil, nil, ErrorList{{Msg: "Compile: nil Env"}}
+	if env == nil || env.prov == nil {
+		return nil, nil, ErrorList{{Msg: "Compile: nil or zero Env (build it with NewEnv)"}}
 	}
-	b := &Book{env: env, byDest: map[string][]*compiledPack{}, budget: cfg.budget}
+	b := &Book{env: env, byDest: map[string][]*compiledPack{}, budget: cfg.budget,
+		evalBudget: cfg.evalBudget, maxFindings: cfg.maxFindings}
 	var errs ErrorList
 	var costs []RuleCost
 	ids := map[string]string{}
@@ -186,9 +221,12 @@ func compileRule(env *Env, p *Pack, r *Rule, budget uint64) (*compiledRule, *Rul
 		return nil, rc, fail(fmt.Sprintf("worst-case cost %d exceeds the budget of %d (with up to %d lines of %d-byte strings); avoid nested loops over lines", est.Max, budget, MaxLines, MaxStringSize))
 	}
 	loops := hasComprehension(checked.NativeRep())
-	popts := []cel.ProgramOption{cel.EvalOptions(cel.OptOptimize)}
+	// Every program has a run-time cost limit, not only those that loop:
+	// the cost of string operations grows with the input's strings, which
+	// the estimate bounds at MaxStringSize.
+	popts := []cel.ProgramOption{cel.EvalOptions(cel.OptOptimize), cel.CostLimit(budget)}
 	if loops {
-		popts = append(popts, cel.CostLimit(budget), cel.InterruptCheckFrequency(64))
+		popts = append(popts, cel.InterruptCheckFrequency(64))
 	}
 	prg, err := ce.Program(checked, popts...)
 	if err != nil {
@@ -292,6 +330,9 @@ func (sizeHints) EstimateCallCost(function, overloadID string, target *cost.AstN
 // Costs returns the static cost estimate of every rule in the Book, in pack
 // order (by name) and file order within a pack.
 func (b *Book) Costs() []RuleCost {
+	if b == nil {
+		return nil
+	}
 	var out []RuleCost
 	for _, cp := range b.packs {
 		byID := map[string]*compiledRule{}
@@ -312,6 +353,9 @@ func (b *Book) Costs() []RuleCost {
 // Packs returns the packs in the Book, sorted by name. The packs must not
 // be modified.
 func (b *Book) Packs() []*Pack {
+	if b == nil {
+		return nil
+	}
 	out := make([]*Pack, len(b.packs))
 	for i, cp := range b.packs {
 		out[i] = cp.pack

@@ -13,7 +13,7 @@
 //	  "pack": "us-import",
 //	  "country": "US",
 //	  "version": "2026.1",
-//	  "effective": {"from": "2025-01-01", "to": ""},
+//	  "effective": {"from": "2025-01-01"},
 //	  "sources": [{"title": "47 CFR Part 2", "url": "https://...", "accessed": "2026-11-25"}],
 //	  "rules": [{
 //	    "id": "US-FCC",
@@ -26,7 +26,9 @@
 //	}
 //
 // Every field except effective.to, sources, finding.detail is required;
-// unknown fields are errors. Kinds, severities and scopes are closed sets
+// unknown fields are errors. effective.to is the pack's last day in force
+// (inclusive, as every period in iorkit); an end spelled otherwise
+// (until, end, expires...) is refused with that reason. Kinds, severities and scopes are closed sets
 // (see Kind, Severity, Scope); codes are upper-case and stable so callers can
 // act on them; every rule names its legal or official source in reference.
 // Parse reports every problem with its line and column in the file.
@@ -74,7 +76,9 @@
 //	                                     lines' currencies differ
 //
 // plus the CEL standard library (in, size, startsWith, matches, exists,
-// all...). There is no other money arithmetic in rules: goods_value is the
+// all...). matches() takes its pattern as a string literal, checked and
+// compiled (RE2) with the pack: a pattern taken from the input does not
+// compile. There is no other money arithmetic in rules: goods_value is the
 // one sum, for value thresholds written in law, and it converts nothing; a
 // rule checks its currency first. Conversions, duties and de minimis tests
 // are computed in Go (package duty).
@@ -94,9 +98,18 @@
 // shipment has at most MaxLines lines, other lists MaxListSize items,
 // strings MaxStringSize bytes. A rule whose estimate exceeds the budget
 // (DefaultCostBudget, or WithCostBudget) does not compile: nested loops over
-// lines are refused. Rules that loop also carry the budget at run time and
-// stop when the context is done, so a shipment larger than the hints cannot
-// make a rule run away either: Evaluate returns a CostError.
+// lines are refused. Every rule also carries the budget at run time
+// (cel.CostLimit), because the estimate assumes strings of MaxStringSize
+// bytes and the input's may be longer; rules that loop also stop when the
+// context is done. So a shipment larger than the hints cannot make a rule
+// run away either: Evaluate returns a CostError naming the rule.
+//
+// One evaluation has a budget too, shared by every rule on every line (and,
+// with Input.Budget, by the evaluations of every candidate importer of one
+// decision): DefaultEvalBudget of CEL cost (each run counts its actual cost
+// plus one) and DefaultMaxFindings findings (WithEvalBudget,
+// WithMaxFindings). Going over either is a CostError matching
+// ErrBudgetExceeded or ErrTooManyFindings.
 //
 // # Evaluating
 //

@@ -3,11 +3,13 @@ package rules
 import (
 	"fmt"
 	"reflect"
+	"regexp"
 	"strings"
 
 	"cel.dev/cel-go/cel"
 	"cel.dev/cel-go/common/ast"
 	"cel.dev/cel-go/common/operators"
+	"cel.dev/cel-go/common/overloads"
 	"cel.dev/cel-go/common/types"
 	"cel.dev/cel-go/common/types/ref"
 
@@ -110,7 +112,7 @@ func NewEnv(vars ...Var) (*Env, error) {
 	opts := []cel.EnvOption{
 		cel.CustomTypeAdapter(p),
 		cel.CustomTypeProvider(p),
-		cel.ASTValidators(decimalLiterals{}),
+		cel.ASTValidators(decimalLiterals{}, regexLiterals{}),
 		cel.ParserExpressionSizeLimit(4096),
 	}
 	opts = append(opts, functions(e)...)
@@ -301,6 +303,40 @@ func (decimalLiterals) Validate(_ *cel.Env, _ cel.ValidatorConfig, a *ast.AST, i
 		}
 		if _, err := duty.ParseDecimal(string(s)); err != nil {
 			iss.ReportErrorAtID(arg.ID(), "invalid decimal literal '%s': expected plain decimal notation such as '2500' or '0.5'", string(s))
+		}
+	}
+}
+
+// regexLiterals checks at compile time that every matches() call takes its
+// pattern as a string literal that compiles (RE2). A pattern read from the
+// shipment would be compiled on every evaluation, at a cost the rule's
+// budget does not see, and would let the input choose what a rule means.
+// Literal patterns are compiled once, when the program is built
+// (cel.OptOptimize).
+type regexLiterals struct{}
+
+func (regexLiterals) Name() string { return "iorkit.regex_literals" }
+
+func (regexLiterals) Validate(_ *cel.Env, _ cel.ValidatorConfig, a *ast.AST, iss *cel.Issues) {
+	for _, call := range ast.MatchDescendants(ast.NavigateAST(a), ast.FunctionMatcher(overloads.Matches)) {
+		c := call.AsCall()
+		args := c.Args()
+		var pat ast.Expr
+		switch {
+		case c.IsMemberFunction() && len(args) == 1:
+			pat = args[0]
+		case !c.IsMemberFunction() && len(args) == 2:
+			pat = args[1]
+		default:
+			continue
+		}
+		s, ok := stringLiteral(pat)
+		if !ok {
+			iss.ReportErrorAtID(pat.ID(), "matches() takes a string literal pattern such as matches('^[0-9]{10}$'), not a value from the input")
+			continue
+		}
+		if _, err := regexp.Compile(s); err != nil {
+			iss.ReportErrorAtID(pat.ID(), "invalid regular expression '%s': %v", s, err)
 		}
 	}
 }

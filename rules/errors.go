@@ -103,7 +103,10 @@ func (l ErrorList) err() error {
 }
 
 // CostError is returned by Evaluate when a rule stopped because it went over
-// its runtime cost budget or the context was done.
+// its runtime cost limit (DefaultCostBudget), the evaluation used up its
+// Budget (ErrBudgetExceeded) or would return too many findings
+// (ErrTooManyFindings), or the context was done. Rule names the rule that
+// was running.
 type CostError struct {
 	Pack, Rule string
 	Err        error // the underlying CEL or context error
@@ -114,8 +117,8 @@ func (e *CostError) Error() string {
 	return fmt.Sprintf("rules: pack %s: rule %s: evaluation stopped: %v", e.Pack, e.Rule, e.Err)
 }
 
-// Unwrap returns the cause (context.DeadlineExceeded, context.Canceled or
-// the CEL cost-limit error).
+// Unwrap returns the cause (context.DeadlineExceeded, context.Canceled,
+// ErrBudgetExceeded, ErrTooManyFindings or the CEL cost-limit error).
 func (e *CostError) Unwrap() error { return e.Err }
 
 // EvalError is returned by Evaluate when a rule fails at run time for a

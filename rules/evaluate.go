@@ -5,11 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"time"
 
+	"cel.dev/cel-go/cel"
 	"cel.dev/cel-go/common/types"
 	"cel.dev/cel-go/common/types/ref"
 	"cel.dev/cel-go/interpreter"
+	"github.com/iorkit/iorkit/duty"
 )
 
 // Input is what one evaluation looks at.
@@ -18,7 +19,7 @@ type Input struct {
 	// and, for an EU member state, the "EU" pack.
 	Destination string
 	// Date selects the packs in effect (Pack.Effective).
-	Date time.Time
+	Date duty.Date
 	// Shipment is a value or, better, a pointer of the Go type declared
 	// for "shipment". A pointer avoids a copy.
 	Shipment any
@@ -34,6 +35,53 @@ type Input struct {
 	// ScopeImporter to check each candidate without repeating the shipment
 	// and line rules.
 	Scope Scope
+	// Budget, when set, is drawn on by this evaluation and shared with
+	// every other that is given it, so that the evaluations of one decision
+	// (the shipment and line rules, then each candidate importer) have one
+	// bound together. When nil, the evaluation has a budget of its own
+	// (Book.NewBudget).
+	Budget *Budget
+}
+
+// Budget is the work one or more evaluations may still do: CEL cost (the
+// actual cost of each rule run, plus one per run) and findings. Make one
+// with Book.NewBudget for a set of evaluations that belong together, and
+// pass it in Input.Budget. A Budget is not safe for concurrent use.
+type Budget struct {
+	cost, maxCost uint64
+	findings, max int
+}
+
+// NewBudget returns a fresh budget with the Book's limits
+// (DefaultEvalBudget and DefaultMaxFindings unless changed with
+// WithEvalBudget and WithMaxFindings).
+func (b *Book) NewBudget() *Budget {
+	return &Budget{cost: b.evalBudget, maxCost: b.evalBudget, findings: b.maxFindings, max: b.maxFindings}
+}
+
+// Used returns the cost and the number of findings drawn from the budget
+// so far.
+func (bu *Budget) Used() (cost uint64, findings int) {
+	return bu.maxCost - bu.cost, bu.max - bu.findings
+}
+
+// ErrBudgetExceeded is matched (errors.Is) by the *CostError of an
+// evaluation that used up its Budget's cost.
+var ErrBudgetExceeded = errors.New("rules: evaluation budget exceeded")
+
+// ErrTooManyFindings is matched (errors.Is) by the *CostError of an
+// evaluation that would return more findings than its Budget allows.
+var ErrTooManyFindings = errors.New("rules: too many findings")
+
+// spend draws the cost of one rule run; false when the budget is used up.
+func (bu *Budget) spend(cost uint64) bool {
+	cost++ // the run itself, so that rules of cost 0 still count
+	if cost > bu.cost {
+		bu.cost = 0
+		return false
+	}
+	bu.cost -= cost
+	return true
 }
 
 // activation is the fixed set of variables a rule sees. One is made per
@@ -58,7 +106,10 @@ func (a *activation) Parent() interpreter.Activation { return nil }
 
 // Covers reports whether some pack in the Book applies to the destination
 // on the date.
-func (b *Book) Covers(destination string, date time.Time) bool {
+func (b *Book) Covers(destination string, date duty.Date) bool {
+	if b == nil {
+		return false
+	}
 	for _, cp := range b.byDest[destination] {
 		if cp.pack.Effective.Contains(date) {
 			return true
@@ -72,12 +123,20 @@ func (b *Book) Covers(destination string, date time.Time) bool {
 // (by name), then scope (shipment, line, importer), then file order; a line
 // rule yields one finding per line it fires on, in line order.
 //
-// It stops with a *CostError when a rule exceeds its cost budget or ctx is
-// done, with a *NoPackError when no pack covers the destination on that
+// It stops with a *CostError when a rule exceeds its cost budget, when the
+// evaluation uses up its Budget (ErrBudgetExceeded) or would return more
+// findings than it allows (ErrTooManyFindings), or when ctx is done; with
+// a *NoPackError when no pack covers the destination on that
 // date, and with an *EvalError when a rule fails (for example an input of
 // the wrong Go type). Findings gathered before an error are returned with
 // it.
 func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
+	if b == nil || b.env == nil {
+		return nil, errNilBook
+	}
+	if ctx == nil {
+		return nil, errors.New("rules: Evaluate: nil context (use context.Background())")
+	}
 	var packs []*compiledPack
 	for _, cp := range b.byDest[in.Destination] {
 		if cp.pack.Effective.Contains(in.Date) {
@@ -85,7 +144,11 @@ func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
 		}
 	}
 	if len(packs) == 0 {
-		return nil, &NoPackError{Destination: in.Destination, Date: in.Date.Format(time.DateOnly)}
+		return nil, &NoPackError{Destination: in.Destination, Date: in.Date.String()}
+	}
+	bu := in.Budget
+	if bu == nil {
+		bu = b.NewBudget()
 	}
 	act := &activation{}
 	ship, err := b.value(VarShipment, in.Shipment)
@@ -111,7 +174,7 @@ func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
 	for _, cp := range packs {
 		if run(ScopeShipment) {
 			for _, cr := range cp.scoped[0] {
-				if out, err = cr.eval(ctx, act, -1, out); err != nil {
+				if out, err = cr.eval(ctx, bu, act, -1, out); err != nil {
 					return out, err
 				}
 			}
@@ -142,7 +205,7 @@ func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
 						lv = lv.Elem()
 					}
 					act.line = newObject(lineType, lv)
-					if out, err = cr.eval(ctx, act, i, out); err != nil {
+					if out, err = cr.eval(ctx, bu, act, i, out); err != nil {
 						return out, err
 					}
 				}
@@ -151,7 +214,7 @@ func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
 		}
 		if act.importer != nil {
 			for _, cr := range cp.scoped[2] {
-				if out, err = cr.eval(ctx, act, -1, out); err != nil {
+				if out, err = cr.eval(ctx, bu, act, -1, out); err != nil {
 					return out, err
 				}
 			}
@@ -160,22 +223,31 @@ func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
 	return out, nil
 }
 
-func (cr *compiledRule) eval(ctx context.Context, act *activation, line int, out []Finding) ([]Finding, error) {
+func (cr *compiledRule) eval(ctx context.Context, bu *Budget, act *activation, line int, out []Finding) ([]Finding, error) {
 	if err := ctx.Err(); err != nil {
 		return out, &CostError{Pack: cr.pack.Name, Rule: cr.rule.ID, Err: err}
 	}
 	var v ref.Val
+	var det *cel.EvalDetails
 	var err error
 	if cr.loops {
-		v, _, err = cr.prg.ContextEval(ctx, act)
+		v, det, err = cr.prg.ContextEval(ctx, act)
 	} else {
-		v, _, err = cr.prg.Eval(act)
+		v, det, err = cr.prg.Eval(act)
+	}
+	var cost uint64
+	if det != nil && det.ActualCost() != nil {
+		cost = *det.ActualCost()
 	}
 	if err != nil {
 		if ctx.Err() != nil || isCostLimit(err) {
 			return out, &CostError{Pack: cr.pack.Name, Rule: cr.rule.ID, Err: err}
 		}
 		return out, &EvalError{Pack: cr.pack.Name, Rule: cr.rule.ID, Line: line, Err: err}
+	}
+	if !bu.spend(cost) {
+		return out, &CostError{Pack: cr.pack.Name, Rule: cr.rule.ID,
+			Err: fmt.Errorf("%w (%d for all rules, lines and candidates together)", ErrBudgetExceeded, bu.maxCost)}
 	}
 	fired, ok := v.(types.Bool)
 	if !ok {
@@ -184,6 +256,11 @@ func (cr *compiledRule) eval(ctx context.Context, act *activation, line int, out
 	if !fired {
 		return out, nil
 	}
+	if bu.findings <= 0 {
+		return out, &CostError{Pack: cr.pack.Name, Rule: cr.rule.ID,
+			Err: fmt.Errorf("%w (at most %d)", ErrTooManyFindings, bu.max)}
+	}
+	bu.findings--
 	f := cr.finding
 	if line >= 0 {
 		l := line

@@ -7,7 +7,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/internal/limits"
@@ -25,8 +24,8 @@ type LayerGap struct {
 	Origins []string
 	HS      []string // prefixes covered; "*" for chapters 01 to 97
 	Except  []string // prefixes whose coverage the layer data holds
-	From    time.Time
-	To      time.Time
+	From    duty.Date
+	To      duty.Date
 	Source  string
 }
 
@@ -40,6 +39,9 @@ var GapColumns = []string{"heading", "what", "origins", "hs", "except", "from", 
 // YYYY-MM-DD inclusive or empty). Lines starting with # are comments.
 // Errors are *LayerError values naming the row and the column.
 func (s *Schedule) AddLayerGaps(r io.Reader) error {
+	if !s.usable() {
+		return errNilSchedule
+	}
 	cr := csv.NewReader(limits.Reader(r, DefaultMaxBytes, "hts: layer gaps"))
 	cr.Comment = '#'
 	cr.FieldsPerRecord = -1
@@ -103,10 +105,10 @@ func (s *Schedule) AddLayerGaps(r io.Reader) error {
 		}
 		for _, dc := range []struct {
 			name string
-			dst  *time.Time
+			dst  *duty.Date
 		}{{"from", &g.From}, {"to", &g.To}} {
 			if v := get(dc.name); v != "" {
-				t, err := time.Parse(time.DateOnly, v)
+				t, err := duty.ParseDate(v)
 				if err != nil {
 					return fail(dc.name, errors.New("want YYYY-MM-DD"))
 				}
@@ -119,7 +121,7 @@ func (s *Schedule) AddLayerGaps(r io.Reader) error {
 
 // covers reports whether the gap concerns goods of code n (normalized)
 // and origin on day on.
-func (g *LayerGap) covers(n, origin string, on time.Time) bool {
+func (g *LayerGap) covers(n, origin string, on duty.Date) bool {
 	if (!g.From.IsZero() && on.Before(g.From)) || (!g.To.IsZero() && on.After(g.To)) {
 		return false
 	}
@@ -150,8 +152,8 @@ func (g *LayerGap) covers(n, origin string, on time.Time) bool {
 
 // Caveats implements duty.Caveated: a LAYERS_NOT_LOADED warning for each
 // layer gap (AddLayerGaps) that concerns goods of hs and origin on the day.
-func (s *Schedule) Caveats(hs, origin string, on time.Time) []duty.Warning {
-	if len(s.gaps) == 0 {
+func (s *Schedule) Caveats(hs, origin string, on duty.Date) []duty.Warning {
+	if !s.usable() || len(s.gaps) == 0 {
 		return nil
 	}
 	n, err := duty.NormalizeHS(hs)

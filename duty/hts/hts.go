@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/internal/limits"
@@ -101,7 +100,7 @@ type Option func(*config)
 
 type config struct {
 	source       string
-	effective    time.Time
+	effective    duty.Date
 	programs     map[string]Program
 	maxBytes     int64
 	descriptions bool
@@ -130,7 +129,7 @@ func Source(name string) Option { return func(c *config) { c.source = name } }
 
 // Effective sets the first day the revision's rates are in force (the From
 // of every measure; zero by default, i.e. open).
-func Effective(day time.Time) Option { return func(c *config) { c.effective = day } }
+func Effective(day duty.Date) Option { return func(c *config) { c.effective = day } }
 
 // WithPrograms adds programmes or replaces built-in ones by code, e.g. the
 // AGOA (D) beneficiary list that the built-in table does not carry.

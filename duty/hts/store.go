@@ -8,7 +8,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/iorkit/iorkit/duty"
 )
@@ -16,7 +15,7 @@ import (
 // Schedule is a USITC HTS export as a duty.Schedule. Rates set on an
 // 8-digit line apply to its 10-digit statistical lines; special-column
 // programme codes become preferential measures for the origins of the
-// programme table (Programs); column 2 applies to the countries of Column2.
+// programme table (Programs); column 2 applies to the countries of Column2().
 // Chapter 99 lines are kept as text (Heading) and never applied by
 // themselves: additional duties come only from layer data (AddLayers).
 //
@@ -126,7 +125,7 @@ func build(lines []Line, rowOf func(int) int, opts []Option) (*Schedule, error) 
 	sort.Strings(codes)
 	// Sources are shared strings: the line is in each Measure's HS.
 	s.labels.general = cfg.source + ", general column"
-	s.labels.column2 = cfg.source + ", column 2; " + Column2[0].Source
+	s.labels.column2 = cfg.source + ", column 2; " + column2[0].Source
 	for i, c := range codes {
 		p := cfg.programs[c]
 		s.progs = append(s.progs, p)
@@ -244,7 +243,7 @@ func (b *builder) rateLine(n string, r row, l *Line) rateLine {
 		} else {
 			e := &RateTextError{Number: l.Number, Column: "other", Text: l.Other, Err: err}
 			s.bad[n+"/other"] = e
-			for _, c := range Column2 {
+			for _, c := range column2 {
 				s.badFor[n] = append(s.badFor[n], unreadable{c.Origins, e})
 			}
 		}
@@ -281,12 +280,18 @@ func (b *builder) rateLine(n string, r row, l *Line) rateLine {
 	return rl
 }
 
-func later(a, b time.Time) time.Time {
+func later(a, b duty.Date) duty.Date {
 	if a.After(b) {
 		return a
 	}
 	return b
 }
+
+// errNilSchedule is what the methods of a nil or zero *Schedule return.
+var errNilSchedule = &duty.UninitializedError{Type: "*hts.Schedule", Constructor: "hts.ReadCSV or hts.ReadJSON"}
+
+// usable reports whether s was built by a reader.
+func (s *Schedule) usable() bool { return s != nil && s.table != nil }
 
 // line rebuilds row i as a Line.
 func (s *Schedule) line(i int32) Line {
@@ -318,6 +323,9 @@ func (s *Schedule) rateOf(n string) (int32, bool) {
 // Lines returns the rows of the export in file order, built on each call
 // (descriptions are empty unless read with KeepDescriptions).
 func (s *Schedule) Lines() []Line {
+	if !s.usable() {
+		return nil
+	}
 	out := make([]Line, len(s.rows))
 	for i := range s.rows {
 		out[i] = s.line(int32(i))
@@ -326,10 +334,18 @@ func (s *Schedule) Lines() []Line {
 }
 
 // Len returns the number of rows of the export.
-func (s *Schedule) Len() int { return len(s.rows) }
+func (s *Schedule) Len() int {
+	if !s.usable() {
+		return 0
+	}
+	return len(s.rows)
+}
 
 // Line returns the row with HTS number hs (dots and spaces ignored).
 func (s *Schedule) Line(hs string) (Line, bool) {
+	if !s.usable() {
+		return Line{}, false
+	}
 	n, err := duty.NormalizeHS(hs)
 	if err != nil {
 		return Line{}, false
@@ -344,6 +360,9 @@ func (s *Schedule) Line(hs string) (Line, bool) {
 // Unreadable returns the rate texts that duty.ParseRate could not read,
 // sorted by line. Lookups that land on such a line return the error.
 func (s *Schedule) Unreadable() []*RateTextError {
+	if !s.usable() {
+		return nil
+	}
 	out := make([]*RateTextError, 0, len(s.bad))
 	for _, e := range s.bad {
 		out = append(out, e)
@@ -366,7 +385,10 @@ func (s *Schedule) Unreadable() []*RateTextError {
 // and is an *AmbiguousCodeError otherwise (the calculator resolves such
 // codes itself through LinesUnder, and flags them). Other errors are
 // *duty.UnknownCodeError, *duty.NoMeasureInForceError and *RateTextError.
-func (s *Schedule) Measures(hs, origin string, on time.Time) ([]duty.Measure, error) {
+func (s *Schedule) Measures(hs, origin string, on duty.Date) ([]duty.Measure, error) {
+	if !s.usable() {
+		return nil, errNilSchedule
+	}
 	n, err := duty.NormalizeHS(hs)
 	if err != nil {
 		return nil, err
@@ -418,6 +440,9 @@ func (s *Schedule) Measures(hs, origin string, on time.Time) ([]duty.Measure, er
 // 6-digit subheading divided into 8-digit lines); nil when hs is a tariff
 // line or a statistical line below one, or is not in the schedule.
 func (s *Schedule) LinesUnder(hs string) ([]string, error) {
+	if !s.usable() {
+		return nil, errNilSchedule
+	}
 	n, err := duty.NormalizeHS(hs)
 	if err != nil {
 		return nil, err
@@ -452,7 +477,7 @@ type kindProgram struct {
 // count, a longer prefix's measure of one kind and programme displacing a
 // shorter one's; layers come from the layer table, and only when a duty
 // of the line is in force.
-func (s *Schedule) lookup(n, rateLine, origin string, on time.Time) ([]duty.Measure, error) {
+func (s *Schedule) lookup(n, rateLine, origin string, on duty.Date) ([]duty.Measure, error) {
 	for _, u := range s.badFor[rateLine] {
 		for _, o := range u.origins {
 			if o == origin || origin == "" {
@@ -491,7 +516,7 @@ func (s *Schedule) lookup(n, rateLine, origin string, on time.Time) ([]duty.Meas
 		}
 		add(duty.Measure{Kind: duty.MFN, Rate: s.vals[rl.general], From: s.cfg.effective, Source: s.labels.general})
 		if rl.other >= 0 {
-			for _, c := range Column2 {
+			for _, c := range column2 {
 				add(duty.Measure{Kind: duty.MFN, Rate: s.vals[rl.other], Program: "column2", Origins: c.Origins,
 					From: later(s.cfg.effective, c.From), Source: s.labels.column2})
 			}

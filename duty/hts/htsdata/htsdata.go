@@ -29,8 +29,8 @@ import (
 	"compress/gzip"
 	_ "embed"
 	"fmt"
-	"time"
 
+	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/duty/hts"
 )
 
@@ -45,11 +45,11 @@ const SourceSHA256 = "e10c47426e132b7f01b72b9a951c2e84e43675e68ee8f31ae961e8c3ce
 
 // Effective is the first day the embedded rates are used for: the 2026
 // edition of the HTSUS takes effect on 1 January 2026.
-var effective = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+var effective = duty.MustDate("2026-01-01")
 
 // Effective returns the first day the embedded rates apply (2026-01-01);
 // an entry dated earlier finds no measure in force.
-func Effective() time.Time { return effective }
+func Effective() duty.Date { return effective }
 
 var (
 	//go:embed data/hts_2026_rev3.csv.gz

@@ -9,7 +9,6 @@ import (
 	"os"
 	"runtime"
 	"testing"
-	"time"
 
 	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/duty/hts"
@@ -47,7 +46,7 @@ func TestEmbeddedIsTheOfficialFile(t *testing.T) {
 	}
 }
 
-func day(s string) time.Time { return duty.MustDate(s).Time() }
+func day(s string) duty.Date { return duty.MustDate(s) }
 
 func TestEmbeddedLookups(t *testing.T) {
 	s := load(t)

@@ -1,0 +1,116 @@
+package rules
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// A rule without loops whose cost grows with the input's strings: 40
+// concatenations of a 10 KB description on each of 1000 lines. The static
+// estimate (strings of MaxStringSize bytes) lets it compile; at run time the
+// first line costs about 0.1 × 10 KB × (2 + 3 + ... + 40) ≈ 840,000, over the
+// rule's limit of DefaultCostBudget, so it stops there with a *CostError
+// naming the rule instead of allocating gigabytes over 1000 lines.
+func TestRuntimeCostLimitWithoutLoops(t *testing.T) {
+	cat := strings.TrimSuffix(strings.Repeat("line.description + ", 40), " + ")
+	p := mustParse(t, packWith(rule("CONCAT", "line", "size("+cat+") > 0")))
+	book, err := Compile(testEnv(t), p)
+	require.NoError(t, err)
+	s := testShipment(1000)
+	desc := strings.Repeat("d", 10<<10)
+	for i := range s.Lines {
+		s.Lines[i].Description = desc
+	}
+	start := time.Now()
+	fs, err := book.Evaluate(context.Background(), Input{Destination: "DE", Date: date(2026, 3, 1), Shipment: s})
+	elapsed := time.Since(start)
+	var ce *CostError
+	require.True(t, errors.As(err, &ce), "got %v", err)
+	assert.Equal(t, "CONCAT", ce.Rule)
+	assert.Empty(t, fs, "stopped on the first line")
+	assert.Less(t, elapsed, 500*time.Millisecond)
+}
+
+// 300 always-true line rules on 100 lines would make 30,000 findings. With
+// an evaluation budget of 10,000 (each run costs at least 1) the evaluation
+// stops with ErrBudgetExceeded; with a findings cap of 500 it stops at the
+// 501st finding.
+func TestEvaluationBudget(t *testing.T) {
+	var rs []string
+	for i := 0; i < 300; i++ {
+		rs = append(rs, rule(fmt.Sprintf("R%d", i), "line", "true"))
+	}
+	p := mustParse(t, packWith(strings.Join(rs, ",")))
+	in := Input{Destination: "DE", Date: date(2026, 3, 1), Shipment: testShipment(100)}
+
+	book, err := CompileWith(testEnv(t), []*Pack{p}, WithEvalBudget(10_000))
+	require.NoError(t, err)
+	fs, err := book.Evaluate(context.Background(), in)
+	var ce *CostError
+	require.True(t, errors.As(err, &ce), "got %v", err)
+	assert.ErrorIs(t, err, ErrBudgetExceeded)
+	// `true` costs 0 in CEL, so each run costs 1: exactly 10,000 runs fit.
+	assert.Len(t, fs, 10_000)
+
+	book, err = CompileWith(testEnv(t), []*Pack{p}, WithMaxFindings(500))
+	require.NoError(t, err)
+	fs, err = book.Evaluate(context.Background(), in)
+	assert.ErrorIs(t, err, ErrTooManyFindings)
+	assert.Len(t, fs, 500)
+
+	// The defaults stop the same pack on 100 lines × 300 rules = 30,000
+	// findings, over DefaultMaxFindings (25,000).
+	book, err = Compile(testEnv(t), p)
+	require.NoError(t, err)
+	fs, err = book.Evaluate(context.Background(), in)
+	assert.ErrorIs(t, err, ErrTooManyFindings)
+	assert.Len(t, fs, DefaultMaxFindings)
+
+	// A shared Budget bounds several evaluations together (the importer
+	// rules of each candidate of one decision): 300 runs of cost 1 each on
+	// one line leave 100 of 700 after two evaluations; the third fails.
+	p1 := mustParse(t, `{"pack": "u", "country": "DE", "version": "1", "effective": {"from": "2026-01-01"}, "rules": [`+
+		strings.ReplaceAll(strings.Join(rs, ","), `"scope": "line"`, `"scope": "importer"`)+`]}`)
+	book, err = CompileWith(testEnv(t), []*Pack{p1}, WithEvalBudget(700))
+	require.NoError(t, err)
+	bu := book.NewBudget()
+	imp := testShipment(0).Seller
+	for i := 0; i < 2; i++ {
+		_, err = book.Evaluate(context.Background(), Input{Destination: "DE", Date: date(2026, 3, 1), Shipment: testShipment(0),
+			Importer: &imp, Scope: ScopeImporter, Budget: bu})
+		require.NoError(t, err, "evaluation %d", i)
+	}
+	_, err = book.Evaluate(context.Background(), Input{Destination: "DE", Date: date(2026, 3, 1), Shipment: testShipment(0),
+		Importer: &imp, Scope: ScopeImporter, Budget: bu})
+	assert.ErrorIs(t, err, ErrBudgetExceeded)
+}
+
+// matches() takes a literal pattern, checked when the pack compiles; a
+// pattern from the input is a compile error naming the rule.
+func TestMatchesLiteralOnly(t *testing.T) {
+	env := testEnv(t)
+	for _, c := range []struct{ when, msg string }{
+		{"line.sku.matches(line.description)", "matches() takes a string literal pattern"},
+		{"matches(line.sku, shipment.id)", "matches() takes a string literal pattern"},
+		{"line.sku.matches('a' + line.hs)", "matches() takes a string literal pattern"},
+		{"line.sku.matches('(')", "invalid regular expression '('"},
+	} {
+		_, err := Compile(env, mustParse(t, packWith(rule("M", "line", c.when))))
+		var e *Error
+		require.True(t, errors.As(err, &e), "%s: got %v", c.when, err)
+		assert.Equal(t, "M", e.Rule)
+		assert.Contains(t, e.Msg, c.msg, c.when)
+	}
+	book, err := Compile(env, mustParse(t, packWith(rule("M", "line", "line.sku.matches('^TS$') && matches(line.hs, '^6109')"))))
+	require.NoError(t, err)
+	fs, err := book.Evaluate(context.Background(), Input{Destination: "DE", Date: date(2026, 3, 1), Shipment: testShipment(2)})
+	require.NoError(t, err)
+	assert.Len(t, fs, 2)
+}
