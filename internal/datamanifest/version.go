@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (64 files).
-const Version = "iorkit-data-426fa3543fde"
+const Version = "iorkit-data-3334fd1a31bf"
