@@ -9,12 +9,46 @@ import (
 	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/duty/fx"
 	"github.com/iorkit/iorkit/duty/reftariff"
+	"github.com/iorkit/iorkit/internal/datamanifest"
 	"github.com/iorkit/iorkit/rules"
 )
 
-// DataVersion names the embedded data set (profiles, sample tariff, rule
-// packs). It is part of every quote id, so a data update changes ids.
-const DataVersion = "iorkit-data-2026-11-25"
+// DataVersion names the embedded data set: every profile file, rule pack,
+// tariff and exchange-rate file embedded in the library, by a hash of the
+// manifest that lists each with its SHA-256 and edition (DataManifest).
+// It is part of every quote id, so a data update changes ids. `iorkit
+// version` prints it.
+const DataVersion = datamanifest.Version
+
+// DataFile is one embedded data file of the manifest behind DataVersion.
+type DataFile struct {
+	Path    string `json:"path"`    // in the module, e.g. "rules/packs/us.json"
+	SHA256  string `json:"sha256"`  // hex
+	Bytes   int64  `json:"bytes"`   // size
+	Edition string `json:"edition"` // what the file says it is (a version, a date range), or ""
+}
+
+// DataManifest lists the embedded data files, sorted by path: what
+// DataVersion names. Each call returns a new slice.
+func DataManifest() []DataFile {
+	m := datamanifest.Embedded()
+	out := make([]DataFile, len(m.Files))
+	for i, f := range m.Files {
+		out[i] = DataFile(f)
+	}
+	return out
+}
+
+// fingerprintLabel names caller-supplied data in the engine's label (and
+// so in quote ids): its content hash when it has one, hashed once here.
+func fingerprintLabel(kind string, v any) string {
+	if f, ok := v.(duty.Fingerprinter); ok {
+		if fp := f.Fingerprint(); fp != "" {
+			return kind + "=" + fp[:16]
+		}
+	}
+	return kind
+}
 
 // Engine answers the two questions of iorkit for a shipment: who should
 // import it (Decide) and what it costs to land (Quote). Build it once with
@@ -85,7 +119,7 @@ func WithSchedule(area string, s duty.Schedule) Option {
 			}
 		}
 		c.schedules[area] = s
-		c.labels = append(c.labels, "schedule:"+area)
+		c.labels = append(c.labels, fingerprintLabel("schedule:"+area, s))
 		return nil
 	}
 }
@@ -102,7 +136,7 @@ func WithRates(r duty.Rates) Option {
 			return errors.New("ior: WithRates(nil): use WithoutDefaultRates to quote without exchange rates")
 		}
 		c.rates = r
-		c.labels = append(c.labels, "rates:custom")
+		c.labels = append(c.labels, fingerprintLabel("rates:custom", r))
 		return nil
 	}
 }
@@ -120,7 +154,6 @@ func WithProfiles(p *duty.Profiles) Option {
 			return errors.New("ior: WithProfiles(nil)")
 		}
 		c.profiles = p
-		c.labels = append(c.labels, "profiles:custom")
 		return nil
 	}
 }
@@ -230,6 +263,7 @@ func NewEngine(opts ...Option) (*Engine, error) {
 	}
 	if cfg.profiles != nil {
 		copts = append(copts, duty.WithProfiles(cfg.profiles))
+		cfg.labels = append(cfg.labels, fingerprintLabel("profiles", cfg.profiles))
 	}
 	areas := make([]string, 0, len(cfg.schedules))
 	for a := range cfg.schedules {
