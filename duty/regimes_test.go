@@ -310,10 +310,11 @@ func TestMXCourierGlobalRates(t *testing.T) {
 // Gross-up ("por dentro"), a tax on a list of earlier taxes, and a flat
 // rate less a deduction, on a profile built for the test (BR-like, not
 // the embedded data). Goods 100.00, CIF.
-//   II: flat 60% less 20.00 = 40.00
-//   PIS 2.1% of 100 = 2.10; COFINS 9.65% of 100 = 9.65
-//   ICMS 17% por dentro on 100 + II 40 + PIS 2.10 + COFINS 9.65 = 151.75:
-//   base 151.75 / 0.83 = 182.831325..., ICMS = 31.081325... -> 31.08
+//
+//	II: flat 60% less 20.00 = 40.00
+//	PIS 2.1% of 100 = 2.10; COFINS 9.65% of 100 = 9.65
+//	ICMS 17% por dentro on 100 + II 40 + PIS 2.10 + COFINS 9.65 = 151.75:
+//	base 151.75 / 0.83 = 182.831325..., ICMS = 31.081325... -> 31.08
 func TestGrossUpAndBaseTaxes(t *testing.T) {
 	p := duty.Profile{Country: "BR", Currency: "BRL", Valuation: duty.CIF, From: duty.MustDate("2026-01-01"), Sources: []string{"test"},
 		Taxes: []duty.TaxRule{
