@@ -73,6 +73,7 @@ type engineConfig struct {
 	rates     duty.Rates
 	noSamples bool
 	noRefs    bool
+	noHTS     bool
 	noRates   bool
 	noPacks   bool
 	packs     []*rules.Pack
@@ -180,6 +181,15 @@ func WithoutReferenceTariffs() Option {
 	return func(c *engineConfig) error { c.noRefs = true; return nil }
 }
 
+// WithoutEmbeddedHTS leaves out the embedded US tariff (package
+// duty/hts/htsdata, HTS 2026 Revision 3 with its layers), so that the US
+// is priced from the sample tariff (unless left out too) or a schedule
+// given with WithSchedule. To leave the data out of the binary as well,
+// build with the tag iorkit_nohtsdata.
+func WithoutEmbeddedHTS() Option {
+	return func(c *engineConfig) error { c.noHTS = true; return nil }
+}
+
 // WithoutDefaultPacks leaves out the embedded country rule packs: only
 // packs given with WithPacks are evaluated, and a destination no pack
 // covers gets its importer from the Incoterm.
@@ -188,9 +198,10 @@ func WithoutDefaultPacks() Option {
 }
 
 // NewEngine builds an engine on the embedded defaults (country profiles,
-// the reference tariffs of the EU and GB over the sample tariff, the Swiss
-// industrial-goods rule, the country rule packs) unless options replace
-// them. Reference tariffs are read on the first quote that needs them.
+// the full US tariff, the reference tariffs of the EU and GB over the
+// sample tariff, the Swiss industrial-goods rule, the country rule packs)
+// unless options replace them. Tariffs are read on the first quote that
+// needs them (the US tariff once per process).
 func NewEngine(opts ...Option) (*Engine, error) {
 	cfg := &engineConfig{schedules: map[string]duty.Schedule{}}
 	for _, o := range opts {
@@ -217,6 +228,14 @@ func NewEngine(opts ...Option) (*Engine, error) {
 			defaults[area] = s
 		}
 		defaults["CH"] = reftariff.Switzerland()
+	}
+	if !cfg.noHTS && embeddedUS != nil {
+		if _, given := cfg.schedules["US"]; !given {
+			// The full US schedule replaces the sample's US rows, copied
+			// from the same revision; it is read on the first US quote.
+			defaults["US"] = &lazySchedule{load: embeddedUS}
+			cfg.labels = append(cfg.labels, embeddedUSLabel)
+		}
 	}
 	for area, s := range defaults {
 		if _, ok := cfg.schedules[area]; !ok {
