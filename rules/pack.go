@@ -73,8 +73,8 @@ func (p Period) Contains(on duty.Date) bool {
 
 // Source is a document a pack relies on.
 type Source struct {
-	Title    string `json:"title"`
-	URL      string `json:"url"`
+	Title    string    `json:"title"`
+	URL      string    `json:"url"`
 	Accessed duty.Date `json:"accessed,omitzero"` // the day the source was read
 }
 
