@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (68 files).
-const Version = "iorkit-data-606625135eb7"
+const Version = "iorkit-data-72ffee6bbb67"
