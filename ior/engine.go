@@ -176,6 +176,7 @@ func NewEngine(opts ...Option) (*Engine, error) {
 		}
 	}
 	if !cfg.noRefs {
+		cfg.labels = append(cfg.labels, "ref:"+reftariff.EmbeddedEdition+"; CH industrial 2024")
 		for area, s := range referenceSchedules() {
 			if sample, ok := defaults[area]; ok {
 				s = layered{primary: s, extra: sample}
@@ -191,6 +192,7 @@ func NewEngine(opts ...Option) (*Engine, error) {
 	}
 	if cfg.rates == nil && !cfg.noRates {
 		cfg.rates = fx.Default()
+		cfg.labels = append(cfg.labels, "fx:"+fx.EmbeddedEdition)
 	}
 	copts := []duty.CalcOption{duty.WithRates(cfg.rates)}
 	if len(cfg.overlay) > 0 {

@@ -20,6 +20,11 @@ import (
 //go:embed data/eurofxref-hist.zip data/hmrc/*.xml.gz
 var data embed.FS
 
+// EmbeddedEdition names the embedded data: the ECB's days and HMRC's
+// months (a test holds it equal to the data). It enters the quote ids of
+// ior.NewEngine, so refreshed rates change ids.
+const EmbeddedEdition = "ECB 1999-01-04..2026-04-13, HMRC 2025-01..2026-08"
+
 var (
 	ecbOnce, hmrcOnce sync.Once
 	embECB            *ECB

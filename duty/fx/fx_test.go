@@ -362,3 +362,10 @@ func TestEmbeddedAreTheOfficialFiles(t *testing.T) {
 		assert.Equal(t, want[i], sum(x), n)
 	}
 }
+
+func TestEmbeddedEditionNamesTheData(t *testing.T) {
+	e, h := ecb(t), hmrc(t)
+	want := "ECB " + e.First().String() + ".." + e.Last().String() + ", HMRC " +
+		h.First().Time().Format("2006-01") + ".." + h.Last().Time().Format("2006-01")
+	assert.Equal(t, want, fx.EmbeddedEdition)
+}

@@ -30,6 +30,7 @@ func TestEmbeddedIsTheOfficialFile(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, int64(2441432), n)
 	assert.Equal(t, officialSHA256, hex.EncodeToString(h.Sum(nil)))
+	assert.True(t, strings.HasSuffix(reftariff.EmbeddedEdition, "sha256:"+officialSHA256[:8]))
 }
 
 func TestEmbeddedMatchesSharedFile(t *testing.T) {
