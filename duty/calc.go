@@ -116,11 +116,22 @@ func NewCalculator(opts ...CalcOption) (*Calculator, error) {
 }
 
 // Profiles returns the profiles the calculator uses.
-func (c *Calculator) Profiles() *Profiles { return c.profiles }
+func (c *Calculator) Profiles() *Profiles {
+	if c == nil {
+		return nil
+	}
+	return c.profiles
+}
+
+// errNilCalculator is what Calculate returns on a nil or zero Calculator.
+var errNilCalculator = &UninitializedError{Type: "*duty.Calculator", Constructor: "duty.NewCalculator"}
 
 // Schedule returns the tariff for a destination (its own, else its
 // union's) and the area it was found under.
 func (c *Calculator) Schedule(p Profile) (Schedule, string, bool) {
+	if c == nil {
+		return nil, "", false
+	}
 	if s, ok := c.schedules[p.Country]; ok {
 		return s, p.Country, true
 	}
@@ -203,6 +214,9 @@ func (k *calc) zero() Money { return Money{amount: decimal.Zero, currency: k.cur
 // deadline passes, Calculate stops within one line's work and returns
 // ctx.Err() wrapped (errors.Is(err, context.Canceled) holds).
 func (c *Calculator) Calculate(ctx context.Context, e Entry, opts ...CallOption) (Assessment, error) {
+	if c == nil || c.profiles == nil {
+		return Assessment{}, errNilCalculator
+	}
 	if ctx == nil {
 		return Assessment{}, errors.New("duty: Calculate: nil context")
 	}
@@ -227,7 +241,7 @@ func (c *Calculator) Calculate(ctx context.Context, e Entry, opts ...CallOption)
 	if len(e.Lines) == 0 {
 		return Assessment{}, errors.New("duty: entry has no lines")
 	}
-	p, err := c.profiles.ForDate(e.Destination, e.Date)
+	p, err := c.profiles.For(e.Destination, e.Date)
 	if err != nil {
 		return Assessment{}, err
 	}

@@ -142,7 +142,7 @@ func (k *calc) applyMeasures(i int, l EntryLine, all []Measure) ([]Charge, error
 		return nil, err
 	}
 	ch := Charge{Kind: "duty", Code: "MFN", Name: "Customs duty (MFN)", Rate: b.Rate.String(), Base: la.CustomsValue,
-		Amount: round(amt), Source: b.Source, Effective: DateOf(b.From), Collection: AtBorder, exact: amt}
+		Amount: round(amt), Source: b.Source, Effective: b.From, Collection: AtBorder, exact: amt}
 	what := "MFN duty"
 	if choice.Preference {
 		ch.Code, ch.Name = "PREF", "Customs duty (preference "+b.Program+")"
@@ -159,7 +159,7 @@ func (k *calc) applyMeasures(i int, l EntryLine, all []Measure) ([]Charge, error
 		}
 		r := round(amt)
 		out = append(out, Charge{Kind: "duty", Code: "ADD", Name: "Additional duty " + m.Program, Rate: m.Rate.String(), Base: la.CustomsValue,
-			Amount: r, Source: m.Source, Effective: DateOf(m.From), Collection: AtBorder, exact: amt})
+			Amount: r, Source: m.Source, Effective: m.From, Collection: AtBorder, exact: amt})
 		k.trace("duty", i, "additional duty "+m.Program, out[len(out)-1].Rate, la.CustomsValue, r, m.Source)
 		k.measureWarning(i, m, "ADD "+m.Program)
 	}
@@ -223,7 +223,7 @@ func (k *calc) choose(i int, l EntryLine, all []Measure) (Basis, Choice, error) 
 	}
 	ms := make([]Measure, 0, len(all))
 	for _, m := range all {
-		if m.InForce(k.e.Date.Time()) {
+		if m.InForce(k.e.Date) {
 			ms = append(ms, m)
 		}
 	}
@@ -262,14 +262,14 @@ func (k *calc) dutyOf(i int, l EntryLine, all []Measure) (Money, error) {
 func (k *calc) lookup(i int, sched Schedule, l EntryLine) ([]Measure, error) {
 	ll, ok := sched.(LineLister)
 	if !ok {
-		return sched.Measures(l.HS, l.Origin, k.e.Date.Time())
+		return sched.Measures(l.HS, l.Origin, k.e.Date)
 	}
 	lines, err := ll.LinesUnder(l.HS)
 	if err != nil {
 		return nil, err
 	}
 	if len(lines) == 0 {
-		return sched.Measures(l.HS, l.Origin, k.e.Date.Time())
+		return sched.Measures(l.HS, l.Origin, k.e.Date)
 	}
 	type cand struct {
 		line string
@@ -278,7 +278,7 @@ func (k *calc) lookup(i int, sched Schedule, l EntryLine) ([]Measure, error) {
 	cands := make([]cand, 0, len(lines))
 	var firstErr error
 	for _, c := range lines {
-		ms, err := sched.Measures(c, l.Origin, k.e.Date.Time())
+		ms, err := sched.Measures(c, l.Origin, k.e.Date)
 		if err != nil {
 			if errors.Is(err, ErrNotInForce) {
 				continue // a line not in force on the date is no candidate
@@ -294,7 +294,7 @@ func (k *calc) lookup(i int, sched Schedule, l EntryLine) ([]Measure, error) {
 		return nil, firstErr
 	}
 	if len(cands) == 0 {
-		return nil, &NoMeasureInForceError{HS: l.HS, Date: k.e.Date.Time()}
+		return nil, &NoMeasureInForceError{HS: l.HS, Date: k.e.Date}
 	}
 	same := true
 	for _, c := range cands[1:] {

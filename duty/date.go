@@ -40,11 +40,24 @@ func DateOf(t time.Time) Date {
 // Time returns midnight UTC of the day.
 func (d Date) Time() time.Time { return d.t }
 
+// AddDate returns the day years, months and days after d (negative:
+// before), normalised as time.Time.AddDate does ("2026-01-31" plus one
+// month is "2026-03-03"). The zero Date stays zero.
+func (d Date) AddDate(years, months, days int) Date {
+	if d.t.IsZero() {
+		return d
+	}
+	return Date{t: d.t.AddDate(years, months, days)}
+}
+
 // IsZero reports whether the date is unset.
 func (d Date) IsZero() bool { return d.t.IsZero() }
 
 // Before reports whether d is an earlier day than o.
 func (d Date) Before(o Date) bool { return d.t.Before(o.t) }
+
+// Equal reports whether d and o are the same day.
+func (d Date) Equal(o Date) bool { return d.t.Equal(o.t) }
 
 // After reports whether d is a later day than o.
 func (d Date) After(o Date) bool { return d.t.After(o.t) }

@@ -41,3 +41,24 @@ type LimitError = limits.Error
 
 // ErrInputLimit is matched (errors.Is) by every *LimitError.
 var ErrInputLimit = limits.ErrLimit
+
+// ErrUninitialized is matched by *UninitializedError: a method was called
+// on a nil pointer, or on a zero value that only its constructor can make
+// usable.
+var ErrUninitialized = errors.New("duty: value not initialized")
+
+// UninitializedError reports a method called on a nil (or unusable zero)
+// value: Type is the receiver's type ("*duty.Table") and Constructor the
+// function that builds a usable one ("duty.NewTable"). Every package of the
+// module returns it instead of panicking.
+type UninitializedError struct {
+	Type        string
+	Constructor string
+}
+
+func (e *UninitializedError) Error() string {
+	return "iorkit: " + e.Type + " is nil or not initialized: build it with " + e.Constructor
+}
+
+// Is reports whether target is ErrUninitialized.
+func (e *UninitializedError) Is(target error) bool { return target == ErrUninitialized }

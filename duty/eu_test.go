@@ -16,7 +16,7 @@ func TestEUMembersMatchProfiles(t *testing.T) {
 	require.NoError(t, err)
 	var inProfiles []string
 	for _, c := range ps.Countries() {
-		p, err := ps.ForDate(c, duty.MustDate("2026-11-25"))
+		p, err := ps.For(c, duty.MustDate("2026-11-25"))
 		require.NoError(t, err)
 		if p.Union == "EU" {
 			inProfiles = append(inProfiles, c)

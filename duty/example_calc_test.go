@@ -87,7 +87,7 @@ func ExampleProfiles_For() {
 		return
 	}
 	for _, day := range []string{"2026-03-01", "2026-07-01"} {
-		p, err := ps.For("DE", duty.MustDate(day).Time())
+		p, err := ps.For("DE", duty.MustDate(day))
 		if err != nil {
 			fmt.Println(err)
 			return
@@ -103,7 +103,7 @@ func ExampleProfiles_For() {
 	}
 
 	// No profile: an error, never a guess.
-	_, err = ps.For("BR", duty.MustDate("2026-03-01").Time())
+	_, err = ps.For("BR", duty.MustDate("2026-03-01"))
 	fmt.Println(errors.Is(err, duty.ErrNoProfile))
 	// Output:
 	// 2026-03-01 DE EU EUR CIF VAT 19% EU_DUTY_RELIEF_150 EU_IOSS
@@ -121,7 +121,7 @@ func ExampleDefaultProfiles() {
 	}
 	cs := ps.Countries()
 	fmt.Println(len(cs), "countries, from", cs[0], "to", cs[len(cs)-1])
-	p, err := ps.For("GB", duty.MustDate("2026-03-01").Time())
+	p, err := ps.For("GB", duty.MustDate("2026-03-01"))
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -2,7 +2,6 @@ package duty
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/shopspring/decimal"
 )
@@ -11,7 +10,7 @@ import (
 // one unit of from buys on that day. No rate is ever assumed: a missing pair
 // is an error.
 type Rates interface {
-	Rate(from, to string, on time.Time) (decimal.Decimal, error)
+	Rate(from, to string, on Date) (decimal.Decimal, error)
 }
 
 // FixedRates is a Rates of constant rates keyed "FROM/TO": "USD/EUR" =
@@ -21,7 +20,7 @@ type Rates interface {
 type FixedRates map[string]decimal.Decimal
 
 // Rate returns the rate of the pair; a currency to itself is 1.
-func (f FixedRates) Rate(from, to string, on time.Time) (decimal.Decimal, error) {
+func (f FixedRates) Rate(from, to string, on Date) (decimal.Decimal, error) {
 	if from == to {
 		return decimal.New(1, 0), nil
 	}
@@ -31,7 +30,7 @@ func (f FixedRates) Rate(from, to string, on time.Time) (decimal.Decimal, error)
 		}
 		return r, nil
 	}
-	return decimal.Decimal{}, &MissingRateError{From: from, To: to, On: DateOf(on)}
+	return decimal.Decimal{}, &MissingRateError{From: from, To: to, On: on}
 }
 
 // ErrMissingRate is matched by *MissingRateError.
@@ -59,7 +58,7 @@ func Convert(m Money, to string, rates Rates, on Date) (Money, decimal.Decimal, 
 	if rates == nil {
 		return Money{}, decimal.Decimal{}, &MissingRateError{From: m.Currency(), To: to, On: on}
 	}
-	r, err := rates.Rate(m.Currency(), to, on.Time())
+	r, err := rates.Rate(m.Currency(), to, on)
 	if err != nil {
 		return Money{}, decimal.Decimal{}, err
 	}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/shopspring/decimal"
 )
@@ -316,6 +315,10 @@ func inForce(from, to, on Date) bool {
 	return true
 }
 
+// errNilProfiles is what the methods of a nil *Profiles return. The zero
+// Profiles is an empty set: every country is a *NoProfileError.
+var errNilProfiles = &UninitializedError{Type: "*duty.Profiles", Constructor: "duty.NewProfiles or duty.DefaultProfiles"}
+
 // Profiles is a set of profiles, several per country when rules change
 // over time. Build it with NewProfiles, DefaultProfiles or ReadProfiles.
 type Profiles struct {
@@ -357,6 +360,9 @@ func orOpen(d Date) string {
 // The new profiles are checked as NewProfiles checks them.
 func (ps *Profiles) With(overlay ...Profile) (*Profiles, error) {
 	if ps == nil {
+		return nil, errNilProfiles
+	}
+	if ps == nil {
 		return nil, fmt.Errorf("duty: Profiles.With on a nil set")
 	}
 	replaced := map[string]bool{}
@@ -375,6 +381,9 @@ func (ps *Profiles) With(overlay ...Profile) (*Profiles, error) {
 
 // Countries lists the countries with a profile, sorted.
 func (ps *Profiles) Countries() []string {
+	if ps == nil {
+		return nil
+	}
 	out := make([]string, 0, len(ps.byCountry))
 	for c := range ps.byCountry {
 		out = append(out, c)
@@ -387,12 +396,10 @@ func (ps *Profiles) Countries() []string {
 // without a profile, or a date outside every period of its profiles, is a
 // *NoProfileError (errors.Is(err, ErrNoProfile)); its message lists the
 // periods the data covers. Never a guess.
-func (ps *Profiles) For(country string, on time.Time) (Profile, error) {
-	return ps.ForDate(country, DateOf(on))
-}
-
-// ForDate is For with a calendar day.
-func (ps *Profiles) ForDate(country string, on Date) (Profile, error) {
+func (ps *Profiles) For(country string, on Date) (Profile, error) {
+	if ps == nil {
+		return Profile{}, errNilProfiles
+	}
 	list, ok := ps.byCountry[country]
 	if !ok {
 		return Profile{}, &NoProfileError{Country: country}

@@ -41,7 +41,7 @@ func FuzzReadProfiles(f *testing.F) {
 			return
 		}
 		for _, c := range set.Countries() {
-			_, err := set.For(c, duty.MustDate("2026-03-01").Time())
+			_, err := set.For(c, duty.MustDate("2026-03-01"))
 			if err != nil && !errors.Is(err, duty.ErrNoProfile) {
 				t.Fatalf("For(%s): %v", c, err)
 			}

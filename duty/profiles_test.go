@@ -99,7 +99,7 @@ func variant(t *testing.T, country, on string, edit func(*duty.Profile), opts ..
 	t.Helper()
 	ps, err := duty.DefaultProfiles()
 	require.NoError(t, err)
-	p, err := ps.For(country, duty.MustDate(on).Time())
+	p, err := ps.For(country, duty.MustDate(on))
 	require.NoError(t, err)
 	edit(&p)
 	one, err := duty.NewProfiles(p)
@@ -172,7 +172,7 @@ func TestEUMemberVATRates(t *testing.T) {
 	ps, err := duty.DefaultProfiles()
 	require.NoError(t, err)
 	for c, w := range table {
-		p, err := ps.For(c, duty.MustDate("2026-11-25").Time())
+		p, err := ps.For(c, duty.MustDate("2026-11-25"))
 		require.NoError(t, err, c)
 		assert.Equal(t, "EU", p.Union, c)
 		assert.Equal(t, w.cur, p.Currency, c)
@@ -190,7 +190,7 @@ func TestEUMemberVATRates(t *testing.T) {
 	// 2025-08-01, FI 25.5% from 2024-09-01, SK 23% from 2025-01-01. Before
 	// those dates the data does not know the rate and must not answer.
 	for c, d := range map[string]string{"EE": "2025-06-30", "RO": "2025-07-31", "FI": "2024-08-31", "SK": "2024-12-31"} {
-		_, err := ps.For(c, duty.MustDate(d).Time())
+		_, err := ps.For(c, duty.MustDate(d))
 		assert.ErrorIs(t, err, duty.ErrNoProfile, c)
 	}
 }
@@ -802,7 +802,7 @@ func TestUSMPFAndHMF(t *testing.T) {
 func TestFeeSupersededByLaterFigure(t *testing.T) {
 	base, err := duty.DefaultProfiles()
 	require.NoError(t, err)
-	us, err := base.ForDate("US", duty.MustDate("2026-12-01"))
+	us, err := base.For("US", duty.MustDate("2026-12-01"))
 	require.NoError(t, err)
 	// A caller's FY2027 figure (invented for the test): fixed USD 3.00.
 	us.Fees = append(append([]duty.Fee(nil), us.Fees...), duty.Fee{Code: "MPF_INFORMAL", Name: "MPF informal FY2027 (test)",
@@ -826,7 +826,7 @@ func TestFeeSupersededByLaterFigure(t *testing.T) {
 	assert.Equal(t, 1, n)
 	assert.Empty(t, a.Warnings, "the superseding figure is not stale")
 	// The other countries are those of the base set.
-	_, err = ps.ForDate("DE", duty.MustDate("2026-12-01"))
+	_, err = ps.For("DE", duty.MustDate("2026-12-01"))
 	require.NoError(t, err)
 }
 
@@ -913,7 +913,7 @@ func TestRoundingIncrement(t *testing.T) {
 	eqm(t, "0.83", a.Lines[0].Tax, "line to the centime")
 	ps, err := duty.DefaultProfiles()
 	require.NoError(t, err)
-	p, err := ps.For("CH", duty.MustDate("2026-11-25").Time())
+	p, err := ps.For("CH", duty.MustDate("2026-11-25"))
 	require.NoError(t, err)
 	p.Taxes = append([]duty.TaxRule(nil), p.Taxes...)
 	p.Taxes[0].TotalRounding = &duty.Rounding{Mode: duty.HalfUp, Increment: dec("-0.05")}

@@ -21,9 +21,27 @@ const SampleLabel = "SAMPLE tariff (a few common e-commerce lines, not a complet
 // and in SAMPLE_TARIFF warnings.
 const SampleEdition = "iorkit sample tariff 2026-11"
 
-// SampleAreas lists the areas of the sample tariff: destinations whose
-// schedule it samples. EU stands for every member state.
-var SampleAreas = []string{"AU", "CA", "EU", "GB", "JP", "US"}
+// SampleAreas lists the areas the sample tariff has rows for, sorted:
+// the keys of SampleSchedules. EU stands for every member state. Each call
+// returns a new slice.
+func SampleAreas() []string {
+	seen := map[string]bool{}
+	for _, line := range strings.Split(string(sampleTariffCSV), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if a, _, _ := strings.Cut(line, ","); a != "area" && strings.TrimSpace(a) != "" {
+			seen[strings.TrimSpace(a)] = true
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for a := range seen {
+		out = append(out, a)
+	}
+	sort.Strings(out)
+	return out
+}
 
 // SampleSchedules returns the embedded SAMPLE tariff, one Table per
 // destination area ("US", "EU", "GB", "CA", "AU", "JP"; an area absent from
@@ -52,7 +70,7 @@ func readSample(r io.Reader) (map[string]*Table, error) {
 		return nil, csvError(err)
 	}
 	if len(recs) == 0 || len(recs[0]) == 0 || strings.TrimSpace(recs[0][0]) != "area" {
-		return nil, &TableError{Row: 1, Column: "area", Err: errors.New("want the header area," + strings.Join(TableColumns, ","))}
+		return nil, &TableError{Row: 1, Column: "area", Err: errors.New("want the header area," + strings.Join(tableColumns, ","))}
 	}
 	header := recs[0][1:]
 	src := -1

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 )
 
 // MeasureKind says what a measure is: the MFN (third-country) duty, a
@@ -42,12 +41,12 @@ func ParseMeasureKind(s string) (MeasureKind, error) {
 type Measure struct {
 	Kind    MeasureKind
 	Rate    Rate
-	Program string    // preference programme or legal basis code, e.g. "S" (USMCA), "TCA", "9903.88.03"
-	Origins []string  // countries the measure applies to; empty = all origins
-	Source  string    // legal or official source of the figure
-	From    time.Time // first day in force (zero = open)
-	To      time.Time // last day in force (zero = open)
-	HS      string    // the code the measure is set on (as matched)
+	Program string   // preference programme or legal basis code, e.g. "S" (USMCA), "TCA", "9903.88.03"
+	Origins []string // countries the measure applies to; empty = all origins
+	Source  string   // legal or official source of the figure
+	From    Date     // first day in force (zero = open)
+	To      Date     // last day in force, inclusive (zero = open)
+	HS      string   // the code the measure is set on (as matched)
 	// Excludes names the programs (legal headings) this measure displaces
 	// when both would apply to one line: the stacking rules of additional
 	// duties, e.g. a Section 232 autos layer excludes the steel layer. An
@@ -82,7 +81,7 @@ type ValueBase string
 const MetalContentValue ValueBase = "metal_content"
 
 // InForce reports whether the measure applies on day on.
-func (m Measure) InForce(on time.Time) bool {
+func (m Measure) InForce(on Date) bool {
 	if !m.From.IsZero() && on.Before(m.From) {
 		return false
 	}
@@ -108,7 +107,7 @@ func (m Measure) Covers(origin string) bool {
 // Schedule is one destination's tariff: the measures in force for goods of
 // an HS code and origin on a date.
 type Schedule interface {
-	Measures(hs string, origin string, on time.Time) ([]Measure, error)
+	Measures(hs string, origin string, on Date) ([]Measure, error)
 }
 
 // Schedule errors. Lookups return the typed errors below, which match these
@@ -142,11 +141,11 @@ func (e *UnknownCodeError) Is(target error) bool { return target == ErrUnknownCo
 // their validity on Date. It matches ErrNotInForce.
 type NoMeasureInForceError struct {
 	HS   string
-	Date time.Time
+	Date Date
 }
 
 func (e *NoMeasureInForceError) Error() string {
-	return fmt.Sprintf("duty: no measure for HS code %q is in force on %s", e.HS, e.Date.Format(time.DateOnly))
+	return fmt.Sprintf("duty: no measure for HS code %q is in force on %s", e.HS, e.Date)
 }
 
 // Is reports whether target is ErrNotInForce.

@@ -9,9 +9,9 @@ import (
 	"sort"
 	"strings"
 	"sync/atomic"
-	"time"
 
 	"github.com/iorkit/iorkit/internal/limits"
+	"github.com/iorkit/iorkit/internal/period"
 )
 
 // Table is the in-memory Schedule: measures set on HS prefixes of 2 to 10
@@ -46,6 +46,9 @@ func NewTable() *Table { return &Table{byPrefix: make(map[string][]Measure)} }
 // *InvalidCodeError for a bad prefix and an error for a measure without a
 // kind or with To before From.
 func (t *Table) Add(hsPrefix string, m Measure) error {
+	if t == nil {
+		return errNilTable
+	}
 	p, err := NormalizeHS(hsPrefix)
 	if err != nil {
 		return err
@@ -54,8 +57,7 @@ func (t *Table) Add(hsPrefix string, m Measure) error {
 		return fmt.Errorf("duty: measure on %s: kind %v: want MFN, Preferential or Additional", p, m.Kind)
 	}
 	if !m.From.IsZero() && !m.To.IsZero() && m.To.Before(m.From) {
-		return fmt.Errorf("duty: measure on %s: ends %s before it starts %s", p,
-			m.To.Format(time.DateOnly), m.From.Format(time.DateOnly))
+		return fmt.Errorf("duty: measure on %s: ends %s before it starts %s", p, m.To, m.From)
 	}
 	if t.byPrefix == nil {
 		t.byPrefix = make(map[string][]Measure)
@@ -139,10 +141,22 @@ func (t *Table) setCaveat(code WarningCode, edition string) {
 }
 
 // Len returns the number of measures in the table.
-func (t *Table) Len() int { return t.count }
+func (t *Table) Len() int {
+	if t == nil {
+		return 0
+	}
+	return t.count
+}
+
+// errNilTable is what the methods of a nil *Table return. The zero Table
+// is an empty, usable table.
+var errNilTable = &UninitializedError{Type: "*duty.Table", Constructor: "duty.NewTable"}
 
 // Prefixes returns the normalized prefixes that carry measures, sorted.
 func (t *Table) Prefixes() []string {
+	if t == nil {
+		return nil
+	}
 	out := make([]string, 0, len(t.byPrefix))
 	for p := range t.byPrefix {
 		out = append(out, p)
@@ -162,7 +176,10 @@ func (t *Table) Prefixes() []string {
 // *NoMeasureInForceError when there are measures but none is in force on
 // the date. A code whose measures are in force but none covers the origin
 // gives an empty result and no error.
-func (t *Table) Measures(hs, origin string, on time.Time) ([]Measure, error) {
+func (t *Table) Measures(hs, origin string, on Date) ([]Measure, error) {
+	if t == nil {
+		return nil, errNilTable
+	}
 	var buf [10]byte
 	n, err := normalizeHS(hs, &buf, 4)
 	if err != nil {
@@ -330,9 +347,12 @@ func IntoTable(t *Table) TableOption { return func(c *tableConfig) { c.table = t
 // rate are required, the others optional). The optional columns excludes and
 // base are also read; any other column is an error, so a misspelt column
 // ("orgins") never silently widens a measure to every origin.
-var TableColumns = []string{"hs", "kind", "rate", "origins", "program", "from", "to", "source"}
+// Each call returns a new slice.
+func TableColumns() []string { return slices.Clone(tableColumns) }
 
-// tableExtraColumns are the optional columns not in TableColumns.
+var tableColumns = []string{"hs", "kind", "rate", "origins", "program", "from", "to", "source"}
+
+// tableExtraColumns are the optional columns not in tableColumns.
 var tableExtraColumns = []string{"excludes", "base"}
 
 // ReadTable reads a tariff table from CSV with the header
@@ -340,7 +360,9 @@ var tableExtraColumns = []string{"excludes", "base"}
 // additional; rate is any text ParseRate reads; origins are ISO 3166-1
 // alpha-2 codes separated by spaces (empty: all origins; EU stands for the
 // 27 member states, see EUMembers); from and to are
-// YYYY-MM-DD or empty (open), both inclusive. An optional excludes column
+// YYYY-MM-DD or empty (open), both inclusive: to is the last day in force.
+// A column named like an exclusive end (until, end, expires...) is an
+// error, so that a file written for that convention is not misread. An optional excludes column
 // holds the programs an additional measure displaces, separated by spaces;
 // an optional base column says what value the rate is charged on (empty or
 // metal_content, see ValueBase).
@@ -369,7 +391,7 @@ func ReadTable(r io.Reader, opts ...TableOption) (*Table, error) {
 	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err == io.EOF {
-		return nil, &TableError{Row: 1, Err: errors.New("empty input: want the header " + strings.Join(TableColumns, ","))}
+		return nil, &TableError{Row: 1, Err: errors.New("empty input: want the header " + strings.Join(tableColumns, ","))}
 	}
 	if err != nil {
 		return nil, csvError(err)
@@ -381,12 +403,15 @@ func ReadTable(r io.Reader, opts ...TableOption) (*Table, error) {
 	col := map[string]int{}
 	for i, h := range header {
 		h = strings.ToLower(strings.TrimSpace(h))
+		if period.Refused(h) {
+			return nil, &TableError{Row: 1, Column: h, Value: h, Err: errors.New(period.Message(h))}
+		}
 		if _, dup := col[h]; dup && h != "" {
 			return nil, &TableError{Row: 1, Column: h, Value: h, Err: errors.New("column appears twice")}
 		}
-		if h != "" && !slices.Contains(TableColumns, h) && !slices.Contains(tableExtraColumns, h) {
+		if h != "" && !slices.Contains(tableColumns, h) && !slices.Contains(tableExtraColumns, h) {
 			return nil, &TableError{Row: 1, Column: h, Value: header[i], Err: fmt.Errorf("unknown column: want %s (and optionally %s)",
-				strings.Join(TableColumns, ","), strings.Join(tableExtraColumns, ","))}
+				strings.Join(tableColumns, ","), strings.Join(tableExtraColumns, ","))}
 		}
 		col[h] = i
 	}
@@ -395,7 +420,7 @@ func ReadTable(r io.Reader, opts ...TableOption) (*Table, error) {
 	rows := map[string][]int{}
 	for _, req := range []string{"hs", "kind", "rate"} {
 		if _, ok := col[req]; !ok {
-			return nil, &TableError{Row: 1, Column: req, Err: fmt.Errorf("missing column: want the header %s", strings.Join(TableColumns, ","))}
+			return nil, &TableError{Row: 1, Column: req, Err: fmt.Errorf("missing column: want the header %s", strings.Join(tableColumns, ","))}
 		}
 	}
 	for {
@@ -459,6 +484,9 @@ func programName(p string) string {
 // one. Readers call it before Add so that no duty is charged twice; Add
 // itself does not refuse overlaps.
 func (t *Table) Overlap(hsPrefix string, m Measure) (Measure, bool) {
+	if t == nil {
+		return Measure{}, false
+	}
 	p, err := NormalizeHS(hsPrefix)
 	if err != nil {
 		return Measure{}, false
@@ -535,13 +563,13 @@ func tableRow(get func(string) string, rateOpts []ParseOption) (Measure, string,
 	m.Source = get("source")
 	for _, d := range []struct {
 		name string
-		dst  *time.Time
+		dst  *Date
 	}{{"from", &m.From}, {"to", &m.To}} {
 		v := get(d.name)
 		if v == "" {
 			continue
 		}
-		tm, err := time.Parse(time.DateOnly, v)
+		tm, err := ParseDate(v)
 		if err != nil {
 			return m, "", &TableError{Column: d.name, Value: v, Err: errors.New("want a date YYYY-MM-DD")}
 		}

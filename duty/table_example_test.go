@@ -3,7 +3,6 @@ package duty_test
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/iorkit/iorkit/duty"
 )
@@ -18,7 +17,7 @@ func ExampleReadTable() {
 		fmt.Println(err)
 		return
 	}
-	on := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	on := duty.MustDate("2026-03-01")
 	ms, _ := t.Measures("6109.10.00.12", "MX", on)
 	for _, m := range ms {
 		fmt.Println(m.Kind, m.HS, m.Rate, m.Program, m.Origins)

@@ -4,19 +4,12 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-func day(s string) time.Time {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		panic(err)
-	}
-	return t
-}
+func day(s string) Date { return MustDate(s) }
 
 const tableCSV = `hs,kind,rate,origins,program,from,to,source
 # apparel

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"testing"
-	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -62,7 +61,7 @@ func TestMeasureCaveatWarns(t *testing.T) {
 func TestSampleTariffWarns(t *testing.T) {
 	ts, err := duty.SampleSchedules()
 	require.NoError(t, err)
-	ms, err := ts["US"].Measures("6109.10.00.40", "PT", duty.MustDate("2026-03-01").Time())
+	ms, err := ts["US"].Measures("6109.10.00.40", "PT", duty.MustDate("2026-03-01"))
 	require.NoError(t, err)
 	require.NotEmpty(t, ms)
 	for _, m := range ms {
@@ -74,7 +73,7 @@ func TestSampleTariffWarns(t *testing.T) {
 // agedRates is a SourcedRates whose data ends on 2026-04-13.
 type agedRates struct{}
 
-func (agedRates) Rate(from, to string, on time.Time) (decimal.Decimal, error) {
+func (agedRates) Rate(from, to string, on duty.Date) (decimal.Decimal, error) {
 	return dec("0.9"), nil
 }
 

@@ -61,10 +61,16 @@ func Partial() CallOption {
 	return func(c *callConfig) error { c.partial = true; return nil }
 }
 
-// callSetup checks the context and applies the call options: every public
-// entry point starts with it.
-func callSetup(ctx context.Context, opts []CallOption) (callConfig, error) {
+// errNilEngine is what the methods of a nil or zero *Engine return.
+var errNilEngine = &duty.UninitializedError{Type: "*ior.Engine", Constructor: "ior.NewEngine"}
+
+// callSetup checks the engine and the context and applies the call
+// options: every public entry point starts with it.
+func (e *Engine) callSetup(ctx context.Context, opts []CallOption) (callConfig, error) {
 	var cfg callConfig
+	if e == nil || e.calc == nil {
+		return cfg, errNilEngine
+	}
 	if ctx == nil {
 		return cfg, errors.New("ior: nil context (use context.Background())")
 	}

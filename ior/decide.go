@@ -89,7 +89,7 @@ func candidates(s Shipment) []Candidate {
 // No current CallOption changes a decision; they are accepted so that the
 // three entry points take the same options.
 func (e *Engine) Decide(ctx context.Context, s Shipment, opts ...CallOption) (Decision, error) {
-	if _, err := callSetup(ctx, opts); err != nil {
+	if _, err := e.callSetup(ctx, opts); err != nil {
 		return Decision{}, err
 	}
 	if err := s.Validate(); err != nil {
@@ -100,8 +100,8 @@ func (e *Engine) Decide(ctx context.Context, s Shipment, opts ...CallOption) (De
 
 func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 	d := Decision{Actions: []Finding{}, Findings: []Finding{}, Alternatives: []Candidate{}, Reasons: []string{}}
-	in := rules.Input{Destination: s.Destination, Date: s.Date.Time(), Shipment: &s, Lines: s.Lines}
-	covered := e.book != nil && e.book.Covers(s.Destination, s.Date.Time())
+	in := rules.Input{Destination: s.Destination, Date: s.Date, Shipment: &s, Lines: s.Lines}
+	covered := e.book != nil && e.book.Covers(s.Destination, s.Date)
 	if covered {
 		// One budget for the whole decision: the shipment and line rules
 		// and the importer rules of every candidate.

@@ -244,7 +244,14 @@ func NewEngine(opts ...Option) (*Engine, error) {
 }
 
 // Profiles returns the country profiles the engine uses.
-func (e *Engine) Profiles() *duty.Profiles { return e.calc.Profiles() }
+//
+// A nil or zero Engine has none: it returns nil.
+func (e *Engine) Profiles() *duty.Profiles {
+	if e == nil {
+		return nil
+	}
+	return e.calc.Profiles()
+}
 
 func (e *Engine) dataLabel() string { return e.label }
 

@@ -37,7 +37,7 @@ type MarketPlan struct {
 // wrapped (errors.Is(err, context.Canceled)) and no plans, rather than a
 // plan whose remaining destinations all failed.
 func (e *Engine) Plan(ctx context.Context, s Shipment, destinations []string, opts ...CallOption) ([]MarketPlan, error) {
-	cfg, err := callSetup(ctx, opts)
+	cfg, err := e.callSetup(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -121,6 +121,9 @@ func (e *Engine) planOne(ctx context.Context, cfg callConfig, s Shipment, dest s
 
 // Destinations lists the countries the engine has a profile for, sorted.
 func (e *Engine) Destinations() []string {
+	if e == nil {
+		return nil
+	}
 	out := e.calc.Profiles().Countries()
 	sort.Strings(out)
 	return out

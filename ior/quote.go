@@ -125,7 +125,7 @@ type Payer struct {
 // or past its deadline, Quote returns ctx.Err() wrapped
 // (errors.Is(err, context.Canceled)) within one line's work.
 func (e *Engine) Quote(ctx context.Context, s Shipment, opts ...CallOption) (Quote, error) {
-	cfg, err := callSetup(ctx, opts)
+	cfg, err := e.callSetup(ctx, opts)
 	if err != nil {
 		return Quote{}, err
 	}

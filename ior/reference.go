@@ -3,7 +3,6 @@ package ior
 import (
 	"errors"
 	"sync"
-	"time"
 
 	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/duty/reftariff"
@@ -40,7 +39,7 @@ type lazySchedule struct {
 }
 
 // Measures implements duty.Schedule.
-func (l *lazySchedule) Measures(hs, origin string, on time.Time) ([]duty.Measure, error) {
+func (l *lazySchedule) Measures(hs, origin string, on duty.Date) ([]duty.Measure, error) {
 	l.once.Do(func() { l.s, l.err = l.load() })
 	if l.err != nil {
 		return nil, l.err
@@ -75,7 +74,7 @@ func (l layered) LinesUnder(hs string) ([]string, error) {
 type layered struct{ primary, extra duty.Schedule }
 
 // Measures implements duty.Schedule.
-func (l layered) Measures(hs, origin string, on time.Time) ([]duty.Measure, error) {
+func (l layered) Measures(hs, origin string, on duty.Date) ([]duty.Measure, error) {
 	ms, err := l.primary.Measures(hs, origin, on)
 	if errors.Is(err, duty.ErrUnknownCode) {
 		return l.extra.Measures(hs, origin, on)

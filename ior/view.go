@@ -362,7 +362,7 @@ func (c *converter) direct(from, to string) (decimal.Decimal, string, bool) {
 		}
 	}
 	if c.cfg.rates != nil {
-		if r, err := c.cfg.rates.Rate(from, to, c.q.Date.Time()); err == nil && r.IsPositive() {
+		if r, err := c.cfg.rates.Rate(from, to, c.q.Date); err == nil && r.IsPositive() {
 			return r, "caller", true
 		}
 	}

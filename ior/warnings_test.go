@@ -80,7 +80,7 @@ func TestQuoteStaleMPF(t *testing.T) {
 func TestWithProfileOverlay(t *testing.T) {
 	def, err := duty.DefaultProfiles()
 	require.NoError(t, err)
-	us, err := def.ForDate("US", duty.MustDate("2026-12-01"))
+	us, err := def.For("US", duty.MustDate("2026-12-01"))
 	require.NoError(t, err)
 	amt, at := duty.MustMoney("3.00", "USD"), duty.MustMoney("2500", "USD")
 	us.Fees = append(append([]duty.Fee(nil), us.Fees...), duty.Fee{Code: "MPF_INFORMAL", Name: "MPF informal (test)",
@@ -94,7 +94,7 @@ func TestWithProfileOverlay(t *testing.T) {
 	require.Len(t, q.Fees, 1)
 	assert.Equal(t, "3.00 USD", q.Fees[0].Amount.String())
 	// Other countries still come from the embedded set.
-	_, err = e.Profiles().ForDate("DE", duty.MustDate("2026-12-01"))
+	_, err = e.Profiles().For("DE", duty.MustDate("2026-12-01"))
 	require.NoError(t, err)
 	_, err = ior.NewEngine(ior.WithProfile())
 	require.Error(t, err)

@@ -75,6 +75,9 @@ type Book struct {
 	maxFindings int
 }
 
+// errNilBook is what Evaluate returns on a nil or zero *Book.
+var errNilBook = &duty.UninitializedError{Type: "*rules.Book", Constructor: "rules.Compile"}
+
 type compiledPack struct {
 	pack   *Pack
 	scoped [3][]*compiledRule // by scopeIndex
@@ -128,8 +131,8 @@ func compile(env *Env, packs []*Pack, opts []CompileOption) (*Book, []RuleCost, 
 	for _, o := range opts {
 		o(&cfg)
 	}
-	if env == nil {
-		return nil, nil, ErrorList{{Msg: "Compile: nil Env"}}
+	if env == nil || env.prov == nil {
+		return nil, nil, ErrorList{{Msg: "Compile: nil or zero Env (build it with NewEnv)"}}
 	}
 	b := &Book{env: env, byDest: map[string][]*compiledPack{}, budget: cfg.budget,
 		evalBudget: cfg.evalBudget, maxFindings: cfg.maxFindings}
@@ -327,6 +330,9 @@ func (sizeHints) EstimateCallCost(function, overloadID string, target *cost.AstN
 // Costs returns the static cost estimate of every rule in the Book, in pack
 // order (by name) and file order within a pack.
 func (b *Book) Costs() []RuleCost {
+	if b == nil {
+		return nil
+	}
 	var out []RuleCost
 	for _, cp := range b.packs {
 		byID := map[string]*compiledRule{}
@@ -347,6 +353,9 @@ func (b *Book) Costs() []RuleCost {
 // Packs returns the packs in the Book, sorted by name. The packs must not
 // be modified.
 func (b *Book) Packs() []*Pack {
+	if b == nil {
+		return nil
+	}
 	out := make([]*Pack, len(b.packs))
 	for i, cp := range b.packs {
 		out[i] = cp.pack

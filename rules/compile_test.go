@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/iorkit/iorkit/duty"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -152,7 +153,9 @@ func TestRunawayRuleStoppedAtRuntime(t *testing.T) {
 	assert.Less(t, time.Since(start), 2*time.Second)
 }
 
-func date(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+func date(y, m, d int) duty.Date {
+	return duty.DateOf(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC))
+}
 
 func TestRuntimeCostLimit(t *testing.T) {
 	// The rule's static estimate fits a budget sized for 1000 lines, but

@@ -13,7 +13,7 @@
 //	  "pack": "us-import",
 //	  "country": "US",
 //	  "version": "2026.1",
-//	  "effective": {"from": "2025-01-01", "to": ""},
+//	  "effective": {"from": "2025-01-01"},
 //	  "sources": [{"title": "47 CFR Part 2", "url": "https://...", "accessed": "2026-11-25"}],
 //	  "rules": [{
 //	    "id": "US-FCC",
@@ -26,7 +26,9 @@
 //	}
 //
 // Every field except effective.to, sources, finding.detail is required;
-// unknown fields are errors. Kinds, severities and scopes are closed sets
+// unknown fields are errors. effective.to is the pack's last day in force
+// (inclusive, as every period in iorkit); an end spelled otherwise
+// (until, end, expires...) is refused with that reason. Kinds, severities and scopes are closed sets
 // (see Kind, Severity, Scope); codes are upper-case and stable so callers can
 // act on them; every rule names its legal or official source in reference.
 // Parse reports every problem with its line and column in the file.

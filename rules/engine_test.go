@@ -4,8 +4,8 @@ import (
 	"context"
 	"fmt"
 	"testing"
-	"time"
 
+	"github.com/iorkit/iorkit/duty"
 	"github.com/stretchr/testify/require"
 )
 
@@ -32,7 +32,7 @@ func TestEvaluateBasics(t *testing.T) {
 	book, err := Compile(env, p)
 	require.NoError(t, err)
 	s := testShipment(2)
-	got, err := book.Evaluate(context.Background(), Input{Destination: "DE", Date: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), Shipment: s, Importer: &s.Seller})
+	got, err := book.Evaluate(context.Background(), Input{Destination: "DE", Date: duty.MustDate("2026-03-01"), Shipment: s, Importer: &s.Seller})
 	require.NoError(t, err)
 	var ids []string
 	for _, f := range got {

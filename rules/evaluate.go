@@ -5,12 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"time"
 
 	"cel.dev/cel-go/cel"
 	"cel.dev/cel-go/common/types"
 	"cel.dev/cel-go/common/types/ref"
 	"cel.dev/cel-go/interpreter"
+	"github.com/iorkit/iorkit/duty"
 )
 
 // Input is what one evaluation looks at.
@@ -19,7 +19,7 @@ type Input struct {
 	// and, for an EU member state, the "EU" pack.
 	Destination string
 	// Date selects the packs in effect (Pack.Effective).
-	Date time.Time
+	Date duty.Date
 	// Shipment is a value or, better, a pointer of the Go type declared
 	// for "shipment". A pointer avoids a copy.
 	Shipment any
@@ -106,7 +106,10 @@ func (a *activation) Parent() interpreter.Activation { return nil }
 
 // Covers reports whether some pack in the Book applies to the destination
 // on the date.
-func (b *Book) Covers(destination string, date time.Time) bool {
+func (b *Book) Covers(destination string, date duty.Date) bool {
+	if b == nil {
+		return false
+	}
 	for _, cp := range b.byDest[destination] {
 		if cp.pack.Effective.Contains(date) {
 			return true
@@ -128,6 +131,12 @@ func (b *Book) Covers(destination string, date time.Time) bool {
 // the wrong Go type). Findings gathered before an error are returned with
 // it.
 func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
+	if b == nil || b.env == nil {
+		return nil, errNilBook
+	}
+	if ctx == nil {
+		return nil, errors.New("rules: Evaluate: nil context (use context.Background())")
+	}
 	var packs []*compiledPack
 	for _, cp := range b.byDest[in.Destination] {
 		if cp.pack.Effective.Contains(in.Date) {
@@ -135,7 +144,7 @@ func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
 		}
 	}
 	if len(packs) == 0 {
-		return nil, &NoPackError{Destination: in.Destination, Date: in.Date.Format(time.DateOnly)}
+		return nil, &NoPackError{Destination: in.Destination, Date: in.Date.String()}
 	}
 	bu := in.Budget
 	if bu == nil {

@@ -8,7 +8,6 @@ import (
 	"reflect"
 	"strings"
 	"testing/fstest"
-	"time"
 
 	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/ior"
@@ -102,7 +101,7 @@ func ExampleBook_Evaluate() {
 	}}
 	findings, err := book.Evaluate(context.Background(), rules.Input{
 		Destination: "US",
-		Date:        time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC),
+		Date:        duty.MustDate("2026-03-01"),
 		Shipment:    order,
 	})
 	if err != nil {
@@ -126,7 +125,7 @@ func ExampleDefaultPacks() {
 		return
 	}
 	fmt.Println(len(book.Packs()), "packs")
-	fmt.Println(book.Covers("FR", time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)))
+	fmt.Println(book.Covers("FR", duty.MustDate("2026-03-01")))
 	// Output:
 	// 20 packs
 	// true

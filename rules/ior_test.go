@@ -5,11 +5,11 @@ import (
 	"encoding/json"
 	"os"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/ior"
 	"github.com/iorkit/iorkit/rules"
 )
@@ -21,7 +21,7 @@ func TestEmbeddedRulesOnIORTypes(t *testing.T) {
 	require.NoError(t, err)
 	book, err := rules.CompileFS(env, rules.DefaultPacks())
 	require.NoError(t, err)
-	on := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	on := duty.MustDate("2026-03-01")
 	for _, c := range rules.LoadCases(t) {
 		t.Run(c.Rule, func(t *testing.T) {
 			for _, side := range []struct {
@@ -70,7 +70,7 @@ func TestIORTypesInCEL(t *testing.T) {
 	 "lines": [{"sku": "1", "description": "shirt", "hs": "6109.10", "origin": "CN", "quantity": {"value": "100", "unit": "item"},
 	            "unit_price": {"amount": "5.00", "currency": "EUR"}, "net_weight": {"value": "2", "unit": "kg"}}],
 	 "freight": {"amount": "1", "currency": "EUR"}, "insurance": {"amount": "0", "currency": "EUR"}}`), &s))
-	got, err := book.Evaluate(context.Background(), rules.Input{Destination: "DE", Date: s.Date.Time(), Shipment: &s, Importer: &s.Seller})
+	got, err := book.Evaluate(context.Background(), rules.Input{Destination: "DE", Date: s.Date, Shipment: &s, Importer: &s.Seller})
 	require.NoError(t, err)
 	var ids []string
 	for _, f := range got {

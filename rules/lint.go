@@ -90,12 +90,15 @@ type LintPack struct {
 }
 
 // OK reports whether every pack parsed and compiled.
-func (r *LintReport) OK() bool { return len(r.Errors) == 0 }
+func (r *LintReport) OK() bool { return r != nil && len(r.Errors) == 0 }
 
 // String renders the report as the `iorkit rules lint` command prints it:
 // one line per error (file:line:col: pack: rule: message), then one line
 // per rule with its estimated worst-case cost.
 func (r *LintReport) String() string {
+	if r == nil {
+		return ""
+	}
 	var b strings.Builder
 	for _, e := range r.Errors {
 		b.WriteString(e.Error())
@@ -121,8 +124,8 @@ func (r *LintReport) String() string {
 // only when the report could not be produced at all; problems in packs are
 // in LintReport.Errors.
 func Lint(env *Env, fsys fs.FS, opts ...CompileOption) (*LintReport, error) {
-	if env == nil {
-		return nil, fmt.Errorf("rules: Lint: nil Env")
+	if env == nil || env.prov == nil {
+		return nil, fmt.Errorf("rules: Lint: nil or zero Env (build it with NewEnv)")
 	}
 	cfg := compileConfig{budget: DefaultCostBudget}
 	for _, o := range opts {

@@ -6,7 +6,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"time"
+
+	"github.com/iorkit/iorkit/internal/period"
 
 	"github.com/iorkit/iorkit/duty"
 )
@@ -33,16 +34,19 @@ type Pack struct {
 	lineStarts []int  // offsets at which each line of data starts
 }
 
-// Period is a range of dates, inclusive of From and exclusive of To. A zero
-// To means open-ended.
+// Period is a range of days, both ends inclusive: From is the first day
+// in force and To the last (as everywhere in iorkit). A zero To means
+// open-ended. In a pack file, an end spelled otherwise than "to" (until,
+// end, expires...) is an error, so a file written for an exclusive end is
+// not misread by a day.
 type Period struct {
-	From time.Time `json:"from"`
-	To   time.Time `json:"to"`
+	From duty.Date `json:"from"`
+	To   duty.Date `json:"to,omitzero"`
 }
 
-// Contains reports whether the date falls in the period.
-func (p Period) Contains(t time.Time) bool {
-	return !t.Before(p.From) && (p.To.IsZero() || t.Before(p.To))
+// Contains reports whether the day falls in the period.
+func (p Period) Contains(on duty.Date) bool {
+	return !on.Before(p.From) && (p.To.IsZero() || !on.After(p.To))
 }
 
 // Source is a document a pack relies on.
@@ -205,6 +209,11 @@ func (d *decoder) fields(n *node, path string, required []string, set map[string
 	for i, k := range n.keys {
 		f, ok := set[k]
 		full := join(path, k)
+		if !ok && period.Refused(k) {
+			d.errs = append(d.errs, d.p.errAt(n.kOffs[i], d.rule, full, period.Message(k)))
+			d.errs[len(d.errs)-1].Name = k
+			continue
+		}
 		if !ok {
 			known := make([]string, 0, len(set))
 			for name := range set {
@@ -252,7 +261,7 @@ func (d *decoder) str(dst *string, field string) func(*node) {
 	}
 }
 
-func (d *decoder) date(dst *time.Time, field string, optional bool) func(*node) {
+func (d *decoder) date(dst *duty.Date, field string, optional bool) func(*node) {
 	return func(n *node) {
 		if n.kind == '0' && optional {
 			return
@@ -264,7 +273,7 @@ func (d *decoder) date(dst *time.Time, field string, optional bool) func(*node) 
 		if n.str == "" && optional {
 			return
 		}
-		t, err := time.Parse(time.DateOnly, n.str)
+		t, err := duty.ParseDate(n.str)
 		if err != nil {
 			d.fail(n, field, "invalid date %q: expected YYYY-MM-DD", n.str)
 			return
@@ -317,8 +326,8 @@ func (d *decoder) pack(n *node) {
 	d.check(n, "", "pack", p.Name != "" && idPattern.MatchString(p.Name), "pack name %q must be 1-128 letters, digits, '.', '_' or '-'", p.Name)
 	d.check(n, "", "country", p.Country == "EU" || duty.ValidCountry(p.Country), "country %q is neither an ISO 3166-1 alpha-2 code nor \"EU\"", p.Country)
 	d.check(n, "", "version", p.Version != "", "version must not be empty")
-	if !p.Effective.To.IsZero() && !p.Effective.To.After(p.Effective.From) {
-		d.fail(n, "effective.to", "effective.to %s is not after effective.from %s", p.Effective.To.Format(time.DateOnly), p.Effective.From.Format(time.DateOnly))
+	if !p.Effective.To.IsZero() && p.Effective.To.Before(p.Effective.From) {
+		d.fail(n, "effective.to", "effective.to %s (the last day in force) is before effective.from %s", p.Effective.To, p.Effective.From)
 	}
 	if rulesNode == nil {
 		return

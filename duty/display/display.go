@@ -39,7 +39,8 @@ func NarrowSymbols() Option {
 // those conventions from x/text once, in NewFormatter, and formats every
 // amount without x/text afterwards, so that it is cheap to call and exact
 // (see the package documentation). A Formatter is immutable and safe for
-// concurrent use; the zero Formatter is not usable.
+// concurrent use. A nil or zero Formatter formats in the root (English)
+// conventions, as NewFormatter(language.Und) does.
 type Formatter struct {
 	tag    language.Tag
 	narrow bool
@@ -213,6 +214,7 @@ func digitsOf(toks []token) string {
 // German, "€1,234.56" in English, "￥1,235" in Japanese. The zero Money,
 // which has no currency, is "0".
 func (f *Formatter) Money(m duty.Money) string {
+	f = f.ready()
 	if m.Currency() == "" {
 		return f.Decimal(m.Amount())
 	}
@@ -245,6 +247,7 @@ func (f *Formatter) Money(m duty.Money) string {
 // Decimal formats d with the language's digits and separators and every
 // digit d carries ("1.50" stays "1,50" in German).
 func (f *Formatter) Decimal(d decimal.Decimal) string {
+	f = f.ready()
 	var b strings.Builder
 	f.signed(&b, d.IsNegative(), f.number(d, max(0, -d.Exponent())))
 	return b.String()
@@ -254,6 +257,7 @@ func (f *Formatter) Decimal(d decimal.Decimal) string {
 // 19 %), with the language's percent sign: "19%" in English, "19 %" in
 // German (with a no-break space). Every digit d carries is shown.
 func (f *Formatter) Percent(d decimal.Decimal) string {
+	f = f.ready()
 	var b strings.Builder
 	f.signed(&b, d.IsNegative(), f.pctPre+f.number(d, max(0, -d.Exponent()))+f.pctSuf)
 	return b.String()
@@ -263,6 +267,7 @@ func (f *Formatter) Percent(d decimal.Decimal) string {
 // NarrowSymbol with the NarrowSymbols option), or the ISO code itself when
 // x/text has no symbol for it or does not know the code.
 func (f *Formatter) Symbol(code string) string {
+	f = f.ready()
 	if s, ok := f.symbols.Load(code); ok {
 		return s.(string)
 	}
@@ -281,7 +286,20 @@ func (f *Formatter) Symbol(code string) string {
 }
 
 // Tag returns the language tag the formatter was built for.
-func (f *Formatter) Tag() language.Tag { return f.tag }
+func (f *Formatter) Tag() language.Tag { return f.ready().tag }
+
+// root is the formatter of the root conventions, built once, that a nil or
+// zero Formatter formats with.
+var root = sync.OnceValue(func() *Formatter { return NewFormatter(language.Und) })
+
+// ready returns f, or the root formatter when f is nil or was not built by
+// NewFormatter.
+func (f *Formatter) ready() *Formatter {
+	if f == nil || f.digits[0] == "" {
+		return root()
+	}
+	return f
+}
 
 func (f *Formatter) signed(b *strings.Builder, neg bool, s string) {
 	if neg {

@@ -82,8 +82,8 @@ func (e *ECB) EUCustoms() duty.SourcedRates {
 }
 
 // Rate implements duty.Rates.
-func (r ecbRates) Rate(from, to string, on time.Time) (decimal.Decimal, error) {
-	info, err := r.RateInfo(from, to, duty.DateOf(on))
+func (r ecbRates) Rate(from, to string, on duty.Date) (decimal.Decimal, error) {
+	info, err := r.RateInfo(from, to, on)
 	return info.Rate, err
 }
 
@@ -185,8 +185,8 @@ func (h *HMRC) Monthly() duty.SourcedRates {
 }
 
 // Rate implements duty.Rates.
-func (r hmrcRates) Rate(from, to string, on time.Time) (decimal.Decimal, error) {
-	info, err := r.RateInfo(from, to, duty.DateOf(on))
+func (r hmrcRates) Rate(from, to string, on duty.Date) (decimal.Decimal, error) {
+	info, err := r.RateInfo(from, to, on)
 	return info.Rate, err
 }
 
@@ -270,7 +270,7 @@ func (c *Customs) ForDestination(country string) duty.Rates {
 }
 
 // Rate implements duty.Rates (the ECB rate of the day).
-func (c *Customs) Rate(from, to string, on time.Time) (decimal.Decimal, error) {
+func (c *Customs) Rate(from, to string, on duty.Date) (decimal.Decimal, error) {
 	return ecbRates{load: c.ecb, rule: ruleDaily}.Rate(from, to, on)
 }
 

@@ -135,11 +135,11 @@ func ReadECBCSV(r io.Reader, opts ...Option) (*ECB, error) {
 	}
 	e := &ECB{col: map[string]int{}, src: Source}
 	n := 0
-	type row struct {
-		day  duty.Date
-		vals []packed
-	}
-	var rows []row
+	var (
+		fields []string
+		vals   []packed // row-major, in file order
+		days   []duty.Date
+	)
 	for sc.Scan() {
 		n++
 		text := strings.TrimRight(sc.Text(), "\r")
@@ -149,9 +149,15 @@ func ReadECBCSV(r io.Reader, opts ...Option) (*ECB, error) {
 		if strings.TrimSpace(text) == "" {
 			continue
 		}
-		fields := strings.Split(text, ",")
-		for i := range fields {
-			fields[i] = strings.TrimSpace(fields[i])
+		fields = fields[:0]
+		for rest := text; ; {
+			i := strings.IndexByte(rest, ',')
+			if i < 0 {
+				fields = append(fields, strings.TrimSpace(rest))
+				break
+			}
+			fields = append(fields, strings.TrimSpace(rest[:i]))
+			rest = rest[i+1:]
 		}
 		// the trailing comma of every ECB line
 		if len(fields) > 1 && fields[len(fields)-1] == "" {
@@ -180,18 +186,18 @@ func ReadECBCSV(r io.Reader, opts ...Option) (*ECB, error) {
 		if err != nil {
 			return nil, fail(n, "Date", fields[0], err)
 		}
-		vals := make([]packed, len(e.curs))
 		for i, f := range fields[1:] {
 			if f == "N/A" || f == "" {
+				vals = append(vals, 0)
 				continue
 			}
 			p, ok := parsePacked(f)
 			if !ok {
 				return nil, fail(n, e.curs[i], f, errors.New("want a positive decimal or N/A"))
 			}
-			vals[i] = p
+			vals = append(vals, p)
 		}
-		rows = append(rows, row{day, vals})
+		days = append(days, day)
 	}
 	if lr.N <= 0 {
 		return nil, fail(0, "", "", fmt.Errorf("input longer than %d bytes", cfg.max))
@@ -202,18 +208,24 @@ func ReadECBCSV(r io.Reader, opts ...Option) (*ECB, error) {
 	if len(e.curs) == 0 {
 		return nil, fail(1, "", "", errors.New("empty input: want the header Date,USD,..."))
 	}
-	if len(rows) == 0 {
+	if len(days) == 0 {
 		return nil, fail(2, "", "", errors.New("no rates"))
 	}
-	sort.SliceStable(rows, func(i, j int) bool { return rows[i].day.Before(rows[j].day) })
-	e.days = make([]duty.Date, len(rows))
-	e.vals = make([]packed, 0, len(rows)*len(e.curs))
-	for i, r := range rows {
-		if i > 0 && r.day == rows[i-1].day {
-			return nil, fail(0, "Date", r.day.String(), errors.New("day appears twice"))
+	// Rows ascending by day: the history file is newest first.
+	order := make([]int, len(days))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return days[order[i]].Before(days[order[j]]) })
+	w := len(e.curs)
+	e.days = make([]duty.Date, len(days))
+	e.vals = make([]packed, 0, len(vals))
+	for i, o := range order {
+		if i > 0 && days[o] == e.days[i-1] {
+			return nil, fail(0, "Date", days[o].String(), errors.New("day appears twice"))
 		}
-		e.days[i] = r.day
-		e.vals = append(e.vals, r.vals...)
+		e.days[i] = days[o]
+		e.vals = append(e.vals, vals[o*w:(o+1)*w]...)
 	}
 	return e, nil
 }

@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/duty/fx"
@@ -214,7 +213,7 @@ func TestCustomsByDestination(t *testing.T) {
 	assert.Contains(t, info.Source, "national authority")
 
 	// As plain Rates, the ECB rate of the day; aged after 2026-04-13.
-	r, err := c.Rate("EUR", "USD", time.Date(2026, 4, 13, 0, 0, 0, 0, time.UTC))
+	r, err := c.Rate("EUR", "USD", duty.MustDate("2026-04-13"))
 	require.NoError(t, err)
 	assert.Equal(t, "1.1684", r.String())
 	info, err = c.RateInfo("EUR", "USD", d("2026-05-01"))

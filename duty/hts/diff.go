@@ -45,6 +45,13 @@ type Change struct {
 // collapsed, so re-wrapped text is not a change. Rows without a number
 // (superior text) are not compared.
 func Diff(old, new *Schedule) []Change {
+	// A nil schedule compares as an empty one.
+	if old == nil {
+		old = &Schedule{}
+	}
+	if new == nil {
+		new = &Schedule{}
+	}
 	var out []Change
 	for n, i := range new.index {
 		nl := &new.lines[i]

@@ -22,7 +22,7 @@
 //     and are not applied after it. Programmes that depend on use rather
 //     than origin (B, C, K, L), or whose beneficiary list is not carried
 //     (AGOA), are not applied; WithPrograms supplies them.
-//   - Column 2: an MFN measure for the countries of Column2 (Cuba, North
+//   - Column 2: an MFN measure for the countries of Column2() (Cuba, North
 //     Korea, and Russia and Belarus since 2022-04-09), which duty.Choose
 //     prefers over the general rate for those origins.
 //   - Chapter 99: kept as text. Its headings say what they add but not,

@@ -3,8 +3,8 @@ package hts_test
 import (
 	"fmt"
 	"os"
-	"time"
 
+	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/duty/hts"
 )
 
@@ -20,7 +20,7 @@ func ExampleReadCSV() {
 		fmt.Println(err)
 		return
 	}
-	on := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	on := duty.MustDate("2026-03-01")
 	for _, origin := range []string{"CN", "JP", "KR"} {
 		ms, err := s.Measures("4202.92.31.20", origin, on)
 		if err != nil {

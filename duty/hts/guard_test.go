@@ -90,7 +90,7 @@ func TestAddLayersRefusesOverlap(t *testing.T) {
 	err = s.AddLayers(strings.NewReader("orgins,hs,heading,rate,source\nCN,4202.92,9903.88.15,7.5%,a\n"))
 	require.ErrorAs(t, err, &le)
 	assert.Equal(t, "orgins", le.Column)
-	ms, err := s.Measures("4202.92.31", "DE", duty.MustDate("2026-03-01").Time())
+	ms, err := s.Measures("4202.92.31", "DE", duty.MustDate("2026-03-01"))
 	require.NoError(t, err)
 	assert.Len(t, ms, 1, "only the MFN rate: no layer was added")
 }

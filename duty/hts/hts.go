@@ -10,7 +10,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/internal/limits"
@@ -102,7 +101,7 @@ type Option func(*config)
 
 type config struct {
 	source    string
-	effective time.Time
+	effective duty.Date
 	programs  map[string]Program
 	maxBytes  int64
 }
@@ -130,7 +129,7 @@ func Source(name string) Option { return func(c *config) { c.source = name } }
 
 // Effective sets the first day the revision's rates are in force (the From
 // of every measure; zero by default, i.e. open).
-func Effective(day time.Time) Option { return func(c *config) { c.effective = day } }
+func Effective(day duty.Date) Option { return func(c *config) { c.effective = day } }
 
 // WithPrograms adds programmes or replaces built-in ones by code, e.g. the
 // AGOA (D) beneficiary list that the built-in table does not carry.
@@ -145,7 +144,7 @@ func WithPrograms(ps ...Program) Option {
 // Schedule is a USITC HTS export as a duty.Schedule. Rates set on an
 // 8-digit line apply to its 10-digit statistical lines; special-column
 // programme codes become preferential measures for the origins of the
-// programme table (Programs); column 2 applies to the countries of Column2.
+// programme table (Programs); column 2 applies to the countries of Column2().
 // Chapter 99 lines are kept as text (Heading) and never applied by
 // themselves: additional duties come only from layer data (AddLayers).
 //
@@ -395,7 +394,7 @@ func build(lines []Line, rowOf func(int) int, opts []Option) (*Schedule, error) 
 		rateLine: map[string]int{}, bad: map[string]*RateTextError{}, badFor: map[string][]unreadable{}, table: duty.NewTable()}
 	// Sources are shared strings: the line is in each Measure's HS.
 	s.labels.general = cfg.source + ", general column"
-	s.labels.column2 = cfg.source + ", column 2; " + Column2[0].Source
+	s.labels.column2 = cfg.source + ", column 2; " + column2[0].Source
 	s.labels.special = map[string]string{}
 	for code, p := range cfg.programs {
 		s.labels.special[code] = cfg.source + ", special column (" + code + ": " + p.Name + "); " + p.Source
@@ -460,7 +459,7 @@ func (s *Schedule) addLine(n string, l *Line, parse func(string) (duty.Rate, err
 	if l.Other != "" {
 		o, err := parse(l.Other)
 		if err == nil {
-			for _, c := range Column2 {
+			for _, c := range column2 {
 				from := later(s.cfg.effective, c.From)
 				if err := s.table.Add(n, duty.Measure{Kind: duty.MFN, Rate: o, Program: "column2", Origins: c.Origins,
 					From: from, Source: s.labels.column2}); err != nil {
@@ -470,7 +469,7 @@ func (s *Schedule) addLine(n string, l *Line, parse func(string) (duty.Rate, err
 		} else {
 			e := &RateTextError{Number: l.Number, Column: "other", Text: l.Other, Err: err}
 			s.bad[n+"/other"] = e
-			for _, c := range Column2 {
+			for _, c := range column2 {
 				s.badFor[n] = append(s.badFor[n], unreadable{c.Origins, e})
 			}
 		}
@@ -510,7 +509,7 @@ func (s *Schedule) addLine(n string, l *Line, parse func(string) (duty.Rate, err
 	return nil
 }
 
-func later(a, b time.Time) time.Time {
+func later(a, b duty.Date) duty.Date {
 	if a.After(b) {
 		return a
 	}
@@ -585,10 +584,24 @@ func specialGroups(s string) []specialGroup {
 
 // Lines returns the rows of the export in file order. The slice is shared:
 // do not modify it.
-func (s *Schedule) Lines() []Line { return s.lines }
+func (s *Schedule) Lines() []Line {
+	if s == nil {
+		return nil
+	}
+	return s.lines
+}
+
+// errNilSchedule is what the methods of a nil or zero *Schedule return.
+var errNilSchedule = &duty.UninitializedError{Type: "*hts.Schedule", Constructor: "hts.ReadCSV or hts.ReadJSON"}
+
+// usable reports whether s was built by a reader.
+func (s *Schedule) usable() bool { return s != nil && s.table != nil }
 
 // Line returns the row with HTS number hs (dots and spaces ignored).
 func (s *Schedule) Line(hs string) (Line, bool) {
+	if !s.usable() {
+		return Line{}, false
+	}
 	n, err := duty.NormalizeHS(hs)
 	if err != nil {
 		return Line{}, false
@@ -603,6 +616,9 @@ func (s *Schedule) Line(hs string) (Line, bool) {
 // Unreadable returns the rate texts that duty.ParseRate could not read,
 // sorted by line. Lookups that land on such a line return the error.
 func (s *Schedule) Unreadable() []*RateTextError {
+	if !s.usable() {
+		return nil
+	}
 	out := make([]*RateTextError, 0, len(s.bad))
 	for _, e := range s.bad {
 		out = append(out, e)
@@ -624,7 +640,10 @@ func (s *Schedule) Unreadable() []*RateTextError {
 // than a tariff line resolves when all its lines share one set of rates
 // and is an *AmbiguousCodeError otherwise. Other errors are those of
 // duty.Table and *RateTextError.
-func (s *Schedule) Measures(hs, origin string, on time.Time) ([]duty.Measure, error) {
+func (s *Schedule) Measures(hs, origin string, on duty.Date) ([]duty.Measure, error) {
+	if !s.usable() {
+		return nil, errNilSchedule
+	}
 	n, err := duty.NormalizeHS(hs)
 	if err != nil {
 		return nil, err
@@ -693,7 +712,7 @@ func (s *Schedule) LinesUnder(hs string) ([]string, error) {
 
 // lookup reads the table, failing when a rate of the line that would apply
 // to origin could not be read.
-func (s *Schedule) lookup(n, rateLine, origin string, on time.Time) ([]duty.Measure, error) {
+func (s *Schedule) lookup(n, rateLine, origin string, on duty.Date) ([]duty.Measure, error) {
 	for _, u := range s.badFor[rateLine] {
 		for _, o := range u.origins {
 			if o == origin || origin == "" {

@@ -6,7 +6,6 @@ import (
 	"runtime"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/internal/shareddata"
@@ -14,13 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func day(s string) time.Time {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		panic(err)
-	}
-	return t
-}
+func day(s string) duty.Date { return duty.MustDate(s) }
 
 func open(t testing.TB, path string) *os.File {
 	t.Helper()

@@ -8,7 +8,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"time"
+
+	"github.com/iorkit/iorkit/internal/period"
 
 	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/internal/limits"
@@ -38,6 +39,9 @@ var ErrNotAdditional = errors.New("hts: not an additional-duty heading")
 // content" gives 50% on the metal content; "The duty provided in the
 // applicable subheading" (an exemption heading) gives Free.
 func (s *Schedule) Heading(number string) (Heading, error) {
+	if !s.usable() {
+		return Heading{}, errNilSchedule
+	}
 	n, err := duty.NormalizeHS(number)
 	if err != nil {
 		return Heading{}, err
@@ -96,7 +100,10 @@ func (e *LayerError) Unwrap() error { return e.Err }
 
 // LayerColumns is the header AddLayers reads (any order; hs and heading
 // required).
-var LayerColumns = []string{"origins", "hs", "heading", "rate", "base", "from", "to", "excludes", "source"}
+// Each call returns a new slice.
+func LayerColumns() []string { return slices.Clone(layerColumns) }
+
+var layerColumns = []string{"origins", "hs", "heading", "rate", "base", "from", "to", "excludes", "source"}
 
 // AddLayers adds additional duties (chapter 99 layers) from CSV with the
 // header origins,hs,heading,rate,base,from,to,excludes,source:
@@ -108,7 +115,9 @@ var LayerColumns = []string{"origins", "hs", "heading", "rate", "base", "from", 
 //   - rate: the added rate; when empty it is read from the heading's text
 //     in this schedule (see Heading), as is the base;
 //   - base: empty (customs value) or metal_content;
-//   - from, to: YYYY-MM-DD, inclusive, or empty;
+//   - from, to: YYYY-MM-DD, inclusive (to is the last day in force), or
+//     empty; a column named like an exclusive end (until, end, expires...)
+//     is an error;
 //   - excludes: headings (or heading prefixes such as 9903.81) this layer
 //     displaces when both apply: the stacking rules duty.Choose follows;
 //   - source: the legal source, required.
@@ -122,6 +131,9 @@ var LayerColumns = []string{"origins", "hs", "heading", "rate", "base", "from", 
 // is charged twice; so is a column not listed above. The input is bounded
 // like the export (DefaultMaxBytes, duty.MaxFieldBytes per cell).
 func (s *Schedule) AddLayers(r io.Reader) error {
+	if !s.usable() {
+		return errNilSchedule
+	}
 	cr := csv.NewReader(limits.Reader(r, DefaultMaxBytes, "hts: layers"))
 	cr.Comment = '#'
 	cr.FieldsPerRecord = -1
@@ -132,14 +144,17 @@ func (s *Schedule) AddLayers(r io.Reader) error {
 	col := map[string]int{}
 	for i, h := range header {
 		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF")))
-		if h != "" && !slices.Contains(LayerColumns, h) {
-			return &LayerError{Row: 1, Column: h, Value: header[i], Err: fmt.Errorf("unknown column: want %s", strings.Join(LayerColumns, ","))}
+		if period.Refused(h) {
+			return &LayerError{Row: 1, Column: h, Value: h, Err: errors.New(period.Message(h))}
+		}
+		if h != "" && !slices.Contains(layerColumns, h) {
+			return &LayerError{Row: 1, Column: h, Value: header[i], Err: fmt.Errorf("unknown column: want %s", strings.Join(layerColumns, ","))}
 		}
 		col[h] = i
 	}
 	for _, req := range []string{"hs", "heading", "source"} {
 		if _, ok := col[req]; !ok {
-			return &LayerError{Row: 1, Column: req, Err: fmt.Errorf("missing column: want %s", strings.Join(LayerColumns, ","))}
+			return &LayerError{Row: 1, Column: req, Err: fmt.Errorf("missing column: want %s", strings.Join(layerColumns, ","))}
 		}
 	}
 	for {
@@ -200,10 +215,10 @@ func (s *Schedule) AddLayers(r io.Reader) error {
 		}
 		for _, dc := range []struct {
 			name string
-			dst  *time.Time
+			dst  *duty.Date
 		}{{"from", &m.From}, {"to", &m.To}} {
 			if v := get(dc.name); v != "" {
-				t, err := time.Parse(time.DateOnly, v)
+				t, err := duty.ParseDate(v)
 				if err != nil {
 					return fail(dc.name, errors.New("want YYYY-MM-DD"))
 				}

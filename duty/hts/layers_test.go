@@ -141,3 +141,36 @@ func TestLayersFromHeadingAndErrors(t *testing.T) {
 		assert.ErrorIs(t, err, ErrInvalidLayers)
 	}
 }
+
+// A layer's "to" is its last day in force; a column named like an
+// exclusive end is refused.
+func TestLayerToIsLastDay(t *testing.T) {
+	s, err := ReadCSV(open(t, "testdata/mini.csv"))
+	require.NoError(t, err)
+	require.NoError(t, s.AddLayers(strings.NewReader("origins,hs,heading,rate,from,to,source\nCN,4202.92,9903.88.15,7.5%,2026-01-01,2026-06-30,fixture\n")))
+	ms, err := s.Measures("4202.92.31.20", "CN", day("2026-06-30"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"mfn 17.6%", "additional 9903.88.15 7.5%"}, summary(ms))
+	ms, err = s.Measures("4202.92.31.20", "CN", day("2026-07-01"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"mfn 17.6%"}, summary(ms))
+
+	err = s.AddLayers(strings.NewReader("origins,hs,heading,rate,from,until,source\nCN,4202.92,9903.88.15,7.5%,2026-01-01,2026-07-01,fixture\n"))
+	var le *LayerError
+	require.ErrorAs(t, err, &le)
+	assert.Equal(t, "until", le.Column)
+	assert.Equal(t, 1, le.Row)
+	assert.Contains(t, err.Error(), `"to"`)
+}
+
+// A programme's To is its last day in force: NP (Nepal) ends 2025-12-31.
+func TestProgramToIsLastDay(t *testing.T) {
+	s, err := ReadCSV(open(t, "testdata/mini.csv"))
+	require.NoError(t, err)
+	ms, err := s.Measures("4202.92.90", "NP", day("2025-12-31"))
+	require.NoError(t, err)
+	assert.Contains(t, summary(ms), "preferential NP Free")
+	ms, err = s.Measures("4202.92.90", "NP", day("2026-01-01"))
+	require.NoError(t, err)
+	assert.NotContains(t, summary(ms), "preferential NP Free")
+}

@@ -1,8 +1,10 @@
 package hts
 
 import (
+	"slices"
 	"sort"
-	"time"
+
+	"github.com/iorkit/iorkit/duty"
 )
 
 // Program is a special-column programme indicator of the HTS (the codes in
@@ -18,20 +20,16 @@ type Program struct {
 	Code    string
 	Name    string
 	Origins []string  // ISO 3166-1 alpha-2
-	From    time.Time // zero: open
-	To      time.Time // last day in force; zero: open
+	From    duty.Date // first day in force; zero: open
+	To      duty.Date // last day in force, inclusive; zero: open
 	Applied bool
 	Source  string
 	Note    string
 }
 
-func d(s string) time.Time {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		panic("hts: bad date in program table: " + s)
-	}
-	return t
-}
+// d reads a date of the programme table below (constants, checked by the
+// package's tests).
+func d(s string) duty.Date { return duty.MustDate(s) }
 
 const (
 	srcGN   = "HTSUS General Notes (USITC, 2026 Revision 3)"
@@ -81,9 +79,12 @@ var defaultPrograms = []Program{
 	{Code: "L", Name: "Uruguay Round concessions on intermediate chemicals for dyes", Note: "not origin-based: any origin for listed products", Source: srcGN + ", General Note 14"},
 }
 
-// Column2 lists the countries whose goods pay the column 2 rate instead of
-// the general (column 1) rate, with the first day it applies.
-var Column2 = []Program{
+// Column2 returns the countries whose goods pay the column 2 rate instead
+// of the general (column 1) rate, with the first day it applies. Each call
+// returns a new slice the caller may modify.
+func Column2() []Program { return clonePrograms(column2) }
+
+var column2 = []Program{
 	{Code: "CU", Name: "Cuba", Origins: []string{"CU"}, Applied: true, Source: srcCol2},
 	{Code: "KP", Name: "North Korea", Origins: []string{"KP"}, Applied: true, Source: srcCol2},
 	{Code: "RU", Name: "Russia", Origins: []string{"RU"}, From: d("2022-04-09"), Applied: true, Source: srcCol2},
@@ -94,8 +95,18 @@ var Column2 = []Program{
 // special-column indicator this package knows, with its origins, dates,
 // whether it is applied, and its source.
 func Programs() []Program {
-	out := make([]Program, len(defaultPrograms))
-	copy(out, defaultPrograms)
+	out := clonePrograms(defaultPrograms)
 	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
+	return out
+}
+
+// clonePrograms copies ps and their origin lists, so that callers never
+// share the package's tables.
+func clonePrograms(ps []Program) []Program {
+	out := make([]Program, len(ps))
+	for i, p := range ps {
+		p.Origins = slices.Clone(p.Origins)
+		out[i] = p
+	}
 	return out
 }

@@ -7,7 +7,6 @@ import (
 	"io"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/iorkit/iorkit/duty"
 	"github.com/shopspring/decimal"
@@ -426,7 +425,7 @@ const prefSource = "Tolletaten, ratetradeagreements.json (data.toll.no, CC BY 4.
 // *MFNNotLoadedError); each preferential rate whose agreement covers the
 // origin on the day is a Preferential measure whose Program is the
 // agreement code.
-func (s *Schedule) Measures(hs, origin string, on time.Time) ([]duty.Measure, error) {
+func (s *Schedule) Measures(hs, origin string, on duty.Date) ([]duty.Measure, error) {
 	code, err := duty.NormalizeHS(hs)
 	if err != nil {
 		return nil, err
@@ -447,7 +446,7 @@ func (s *Schedule) Measures(hs, origin string, on time.Time) ([]duty.Measure, er
 	if s.prefs == nil || origin == "" {
 		return ms, nil
 	}
-	day := duty.DateOf(on)
+	day := on
 	for _, p := range s.prefs.For(code) {
 		for _, ag := range p.Agreements {
 			g, ok := AgreementGroups[ag]

@@ -4,7 +4,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/duty/notariff"
@@ -14,7 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var day = time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+var day = duty.MustDate("2026-03-01")
 
 func open(t *testing.T, name string) *os.File {
 	t.Helper()

@@ -1,8 +1,6 @@
 package reftariff
 
 import (
-	"time"
-
 	"github.com/iorkit/iorkit/duty"
 )
 
@@ -28,7 +26,7 @@ func Switzerland() duty.Schedule { return swissRule{} }
 type swissRule struct{}
 
 // Measures implements duty.Schedule.
-func (swissRule) Measures(hs, origin string, on time.Time) ([]duty.Measure, error) {
+func (swissRule) Measures(hs, origin string, on duty.Date) ([]duty.Measure, error) {
 	code, err := duty.NormalizeHS(hs)
 	if err != nil {
 		return nil, err
@@ -40,11 +38,11 @@ func (swissRule) Measures(hs, origin string, on time.Time) ([]duty.Measure, erro
 	if ch < 25 || ch > 97 || ch == 35 || ch == 38 {
 		return nil, &duty.UnknownCodeError{HS: hs}
 	}
-	if duty.DateOf(on).Before(SwissIndustrialFrom) {
+	if on.Before(SwissIndustrialFrom) {
 		return nil, &duty.NoMeasureInForceError{HS: hs, Date: on}
 	}
 	return []duty.Measure{{
-		Kind: duty.MFN, Rate: free, HS: code[:2], From: SwissIndustrialFrom.Time(),
+		Kind: duty.MFN, Rate: free, HS: code[:2], From: SwissIndustrialFrom,
 		Program: "", Source: SwissIndustrialSource,
 	}}, nil
 }

@@ -11,7 +11,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/iorkit/iorkit/duty"
 )
@@ -272,14 +271,31 @@ func csvErr(err error) error {
 }
 
 // Edition returns the edition the schedule holds.
-func (s *Schedule) Edition() Edition { return s.ed }
+func (s *Schedule) Edition() Edition {
+	if s == nil {
+		return Edition{}
+	}
+	return s.ed
+}
 
 // Len returns the number of tariff lines.
-func (s *Schedule) Len() int { return len(s.lines) }
+func (s *Schedule) Len() int {
+	if s == nil {
+		return 0
+	}
+	return len(s.lines)
+}
+
+// errNilSchedule is what Measures returns on a nil *Schedule; the zero
+// Schedule is an empty one (every code unknown).
+var errNilSchedule = &duty.UninitializedError{Type: "*reftariff.Schedule", Constructor: "reftariff.ReadCSV"}
 
 // Lines returns the codes of the tariff lines under prefix (digits; dots
 // and spaces ignored), sorted; all lines for an empty prefix.
 func (s *Schedule) Lines(prefix string) []string {
+	if s == nil {
+		return nil
+	}
 	p := strings.NewReplacer(".", "", " ", "").Replace(prefix)
 	i := sort.Search(len(s.lines), func(i int) bool { return s.lines[i].code >= p })
 	var out []string
@@ -325,6 +341,9 @@ func (s *Schedule) LinesUnder(hs string) ([]string, error) {
 // Unreadable returns the lines whose rate text duty.ParseRate cannot read,
 // as *RateTextError values in code order.
 func (s *Schedule) Unreadable() []*RateTextError {
+	if s == nil {
+		return nil
+	}
 	var out []*RateTextError
 	for _, l := range s.lines {
 		if l.err != nil {
@@ -347,7 +366,10 @@ func (s *Schedule) textErr(l line) *RateTextError {
 // a day before the edition's From a *duty.NoMeasureInForceError. The
 // measure applies to every origin; its Source names the edition and the
 // line.
-func (s *Schedule) Measures(hs, origin string, on time.Time) ([]duty.Measure, error) {
+func (s *Schedule) Measures(hs, origin string, on duty.Date) ([]duty.Measure, error) {
+	if s == nil {
+		return nil, errNilSchedule
+	}
 	code, err := duty.NormalizeHS(hs)
 	if err != nil {
 		return nil, err
@@ -363,14 +385,14 @@ func (s *Schedule) Measures(hs, origin string, on time.Time) ([]duty.Measure, er
 		return nil, &duty.UnknownCodeError{HS: hs}
 	}
 	l := s.lines[i]
-	if !s.ed.From.IsZero() && duty.DateOf(on).Before(s.ed.From) {
+	if !s.ed.From.IsZero() && on.Before(s.ed.From) {
 		return nil, &duty.NoMeasureInForceError{HS: hs, Date: on}
 	}
 	if l.err != nil {
 		return nil, s.textErr(l)
 	}
 	return []duty.Measure{{
-		Kind: duty.MFN, Rate: l.rate, HS: l.code, From: s.ed.From.Time(),
+		Kind: duty.MFN, Rate: l.rate, HS: l.code, From: s.ed.From,
 		Source:  "REFERENCE " + s.ed.Name + ", line " + l.code + " (" + l.text + "): " + s.ed.Source,
 		Caveat:  duty.ReferenceTariff,
 		Edition: s.ed.Name,

@@ -7,7 +7,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/duty/reftariff"
@@ -16,7 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var day = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+var day = duty.MustDate("2026-12-01")
 
 // The SHA-256 of global-uk-tariff.csv as recorded in shared/data/SOURCES.md
 // (blob 8aa7ba57, 2,441,432 bytes) and docs/data.md.
@@ -145,9 +144,9 @@ func TestUnreadableRateIsAnError(t *testing.T) {
 func TestUKGTStartsIn2021(t *testing.T) {
 	gb, err := reftariff.GB()
 	require.NoError(t, err)
-	_, err = gb.Measures("61091000", "CN", time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC))
+	_, err = gb.Measures("61091000", "CN", duty.MustDate("2020-12-31"))
 	assert.ErrorIs(t, err, duty.ErrNotInForce)
-	_, err = gb.Measures("61091000", "CN", time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC))
+	_, err = gb.Measures("61091000", "CN", duty.MustDate("2021-01-01"))
 	assert.NoError(t, err)
 }
 
@@ -206,9 +205,9 @@ func TestSwitzerland(t *testing.T) {
 		assert.ErrorIs(t, err, duty.ErrUnknownCode, hs)
 	}
 	// Not before 2024-01-01.
-	_, err = ch.Measures("6109.10", "CN", time.Date(2023, 12, 31, 0, 0, 0, 0, time.UTC))
+	_, err = ch.Measures("6109.10", "CN", duty.MustDate("2023-12-31"))
 	assert.ErrorIs(t, err, duty.ErrNotInForce)
-	_, err = ch.Measures("6109.10", "CN", time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC))
+	_, err = ch.Measures("6109.10", "CN", duty.MustDate("2024-01-01"))
 	assert.NoError(t, err)
 }
 

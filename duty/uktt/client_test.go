@@ -286,10 +286,10 @@ func TestClientRecorded(t *testing.T) {
 	sx, err := xi.PrefetchOn(context.Background(), on, "0201100021")
 	require.NoError(t, err)
 	assert.Equal(t, 1, rp.hit("/xi/api/v2/commodities/0201100021"))
-	ms, err := su.Measures("0201100021", "US", on.Time())
+	ms, err := su.Measures("0201100021", "US", on)
 	require.NoError(t, err)
 	assert.Equal(t, "12% + 147 GBP/100kg", ms[0].Rate.String())
-	ms, err = sx.Measures("0201100021", "US", on.Time())
+	ms, err = sx.Measures("0201100021", "US", on)
 	require.NoError(t, err)
 	assert.Equal(t, "12.8% + 176.8 EUR/100kg", ms[0].Rate.String())
 

@@ -93,6 +93,9 @@ func FilteredTo(origin string) DocOption { return func(d *docInfo) { d.filter = 
 // whose meta says it comes from the other service than the schedule's is
 // refused. Errors are *DocumentError values naming the JSON path.
 func (s *Schedule) AddCommodity(r io.Reader, opts ...DocOption) error {
+	if !s.usable() {
+		return errNilSchedule
+	}
 	b, err := readAll(r, s.maxSize, "commodity")
 	if err != nil {
 		return err

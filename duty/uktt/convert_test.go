@@ -18,7 +18,7 @@ import (
 func TestEURMeasuresStoredOnce(t *testing.T) {
 	const nMeasures, nRates = 200, 20000
 	rates := make([]ExchangeRate, nRates)
-	first := time.Date(400, 1, 1, 0, 0, 0, 0, time.UTC)
+	first := duty.MustDate("0400-01-01")
 	for i := range rates {
 		// 0.80, 0.81, ... 0.99 then again: rate i is 0.80 + (i mod 20)/100
 		rates[i] = ExchangeRate{From: first.AddDate(0, i, 0), Rate: duty.MustMoney(fmt.Sprintf("0.%d", 80+i%20), "GBP").Amount()}

@@ -48,6 +48,10 @@
 //     the conditions of a measure in use (a document that waives it).
 //   - VAT, excise and controls are not duty measures; Skipped lists them.
 //
+// A measure's effective_start_date and effective_end_date become its From
+// and To, both inclusive: the tariff's end date is the last day the
+// measure is in force, as every period in iorkit.
+//
 // Every measure's Source names the service, the day the document was
 // fetched (AsOf), the commodity, the measure id, its type, area and legal
 // act.

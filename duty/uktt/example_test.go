@@ -3,8 +3,8 @@ package uktt_test
 import (
 	"fmt"
 	"os"
-	"time"
 
+	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/duty/uktt"
 )
 
@@ -30,7 +30,7 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	on := time.Date(2021, 1, 15, 0, 0, 0, 0, time.UTC)
+	on := duty.MustDate("2021-01-15")
 	for _, origin := range []string{"US", "FR", "IN"} {
 		ms, err := s.Measures("6109.10.00.10", origin, on)
 		if err != nil {

@@ -16,7 +16,7 @@ import (
 // ExchangeRate is one monthly EUR to GBP rate of the tariff: from From on,
 // 1 EUR = Rate GBP, for that month (or until the next rate starts).
 type ExchangeRate struct {
-	From time.Time
+	From duty.Date
 	Rate decimal.Decimal
 }
 
@@ -83,7 +83,7 @@ type monthKey struct {
 }
 
 type month struct {
-	from, to  time.Time
+	from, to  duty.Date
 	published string
 	rates     map[string]decimal.Decimal // currency -> units per 1 GBP
 	unknown   []string
@@ -121,6 +121,9 @@ func ReadMonthlyRates(rs ...io.Reader) (*MonthlyRates, error) {
 // under several countries (XOF, XAF...) is accepted.
 func (m *MonthlyRates) Read(r io.Reader) error {
 	const doc = "exchange rates"
+	if m == nil {
+		return &duty.UninitializedError{Type: "*uktt.MonthlyRates", Constructor: "new(uktt.MonthlyRates)"}
+	}
 	b, err := readAll(r, DefaultMaxDocumentSize, doc)
 	if err != nil {
 		return err
@@ -162,7 +165,7 @@ func (m *MonthlyRates) Read(r io.Reader) error {
 	if err != nil || mo < 1 || mo > 12 {
 		return &DocumentError{Document: doc, Path: "data.attributes.month", Value: string(raw.Data.Attributes.Month), Err: errors.New("want a month 1 to 12")}
 	}
-	first := time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC)
+	first := duty.DateOf(time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC))
 	mon := &month{from: first, to: first.AddDate(0, 1, -1), rates: map[string]decimal.Decimal{}}
 	for i, x := range raw.Included {
 		path := fmt.Sprintf("included[%d].attributes", i)
@@ -194,7 +197,7 @@ func (m *MonthlyRates) Read(r io.Reader) error {
 			}
 			t, err := date(f.v)
 			if err != nil || t.Before(mon.from) || t.After(mon.to) {
-				return &DocumentError{Document: doc, Path: path + "." + f.name, Value: f.v, Err: fmt.Errorf("want a day of %s", first.Format("2006-01"))}
+				return &DocumentError{Document: doc, Path: path + "." + f.name, Value: f.v, Err: fmt.Errorf("want a day of %s", first.Time().Format("2006-01"))}
 			}
 		}
 		if old, ok := mon.rates[a.Currency]; ok && !old.Equal(d) {
@@ -208,7 +211,7 @@ func (m *MonthlyRates) Read(r io.Reader) error {
 	if m.months == nil {
 		m.months = map[monthKey]*month{}
 	}
-	m.months[monthKey{first.Year(), first.Month()}] = mon
+	m.months[monthKey{first.Time().Year(), first.Time().Month()}] = mon
 	return nil
 }
 
@@ -223,15 +226,15 @@ func jsonInt(b json.RawMessage) (int, error) {
 
 // Rate returns how many units of to one unit of from buys on day on, at
 // HMRC's rate for that month.
-func (m *MonthlyRates) Rate(from, to string, on time.Time) (decimal.Decimal, error) {
+func (m *MonthlyRates) Rate(from, to string, on duty.Date) (decimal.Decimal, error) {
 	if from == to {
 		return decimal.New(1, 0), nil
 	}
-	missing := &duty.MissingRateError{From: from, To: to, On: duty.DateOf(on)}
+	missing := &duty.MissingRateError{From: from, To: to, On: on}
 	if m == nil || (from != "GBP" && to != "GBP") {
 		return decimal.Decimal{}, missing
 	}
-	mon, ok := m.months[monthKey{on.Year(), on.Month()}]
+	mon, ok := m.months[monthKey{on.Time().Year(), on.Time().Month()}]
 	if !ok {
 		return decimal.Decimal{}, missing
 	}
@@ -252,7 +255,7 @@ func (m *MonthlyRates) Rate(from, to string, on time.Time) (decimal.Decimal, err
 // RateInfo implements duty.SourcedRates: Rate with its month (ValidFrom,
 // ValidTo, Day: the first day of the month) and Source.
 func (m *MonthlyRates) RateInfo(from, to string, on duty.Date) (duty.RateInfo, error) {
-	r, err := m.Rate(from, to, on.Time())
+	r, err := m.Rate(from, to, on)
 	if err != nil {
 		return duty.RateInfo{}, err
 	}
@@ -261,26 +264,26 @@ func (m *MonthlyRates) RateInfo(from, to string, on duty.Date) (duty.RateInfo, e
 		return info, nil
 	}
 	mon := m.months[monthKey{on.Time().Year(), on.Time().Month()}]
-	info.Day, info.ValidFrom, info.ValidTo = duty.DateOf(mon.from), duty.DateOf(mon.from), duty.DateOf(mon.to)
+	info.Day, info.ValidFrom, info.ValidTo = mon.from, mon.from, mon.to
 	cur := from
 	if from == "GBP" {
 		cur = to
 	}
-	info.Source = m.Source(from, to, on.Time()) + fmt.Sprintf(": 1 GBP = %s %s", mon.rates[cur], cur)
+	info.Source = m.Source(from, to, on) + fmt.Sprintf(": 1 GBP = %s %s", mon.rates[cur], cur)
 	return info, nil
 }
 
 // Source describes the rate Rate uses for the pair on day on: the month,
 // and when the tariff gives it, the day HMRC published the month's rates.
-func (m *MonthlyRates) Source(from, to string, on time.Time) string {
+func (m *MonthlyRates) Source(from, to string, on duty.Date) string {
 	if m == nil {
 		return ""
 	}
-	mon, ok := m.months[monthKey{on.Year(), on.Month()}]
+	mon, ok := m.months[monthKey{on.Time().Year(), on.Time().Month()}]
 	if !ok {
 		return ""
 	}
-	s := fmt.Sprintf("HMRC monthly exchange rates for customs, %s (UK Online Trade Tariff /exchange_rates", mon.from.Format("2006-01"))
+	s := fmt.Sprintf("HMRC monthly exchange rates for customs, %s (UK Online Trade Tariff /exchange_rates", mon.from.Time().Format("2006-01"))
 	if mon.published != "" {
 		s += ", published " + mon.published
 	}
@@ -288,11 +291,11 @@ func (m *MonthlyRates) Source(from, to string, on time.Time) string {
 }
 
 // Months returns the first day of each month held, in order.
-func (m *MonthlyRates) Months() []time.Time {
+func (m *MonthlyRates) Months() []duty.Date {
 	if m == nil {
 		return nil
 	}
-	out := make([]time.Time, 0, len(m.months))
+	out := make([]duty.Date, 0, len(m.months))
 	for _, mon := range m.months {
 		out = append(out, mon.from)
 	}

@@ -29,7 +29,7 @@ func TestMonthlyRates(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "0.83333333333333333333", r.String())
 	// 120 EUR at 1.2 EUR per pound is 100 GBP to the penny
-	gbp, _, err := duty.Convert(duty.MustMoney("120", "EUR"), "GBP", m, duty.DateOf(on))
+	gbp, _, err := duty.Convert(duty.MustMoney("120", "EUR"), "GBP", m, on)
 	require.NoError(t, err)
 	assert.Equal(t, "100.00 GBP", gbp.Round().String())
 	r, err = m.Rate("GBP", "GBP", on)
@@ -44,7 +44,7 @@ func TestMonthlyRates(t *testing.T) {
 	assert.ErrorIs(t, err, duty.ErrMissingRate)
 	assert.Equal(t, "HMRC monthly exchange rates for customs, 2025-03 (UK Online Trade Tariff /exchange_rates, published 2025-02-19)", m.Source("USD", "GBP", on))
 	assert.Equal(t, []string{"2025-03-01"}, dates(m.Months()))
-	info, err := m.RateInfo("USD", "GBP", duty.DateOf(on))
+	info, err := m.RateInfo("USD", "GBP", on)
 	require.NoError(t, err)
 	assert.Equal(t, "0.8", info.Rate.String())
 	assert.Equal(t, "2025-03-01", info.Day.String())
@@ -52,10 +52,10 @@ func TestMonthlyRates(t *testing.T) {
 	assert.Equal(t, "HMRC monthly exchange rates for customs, 2025-03 (UK Online Trade Tariff /exchange_rates, published 2025-02-19): 1 GBP = 1.25 USD", info.Source)
 }
 
-func dates[T interface{ Format(string) string }](ts []T) []string {
+func dates(ts []duty.Date) []string {
 	out := []string{}
 	for _, t := range ts {
-		out = append(out, t.Format("2006-01-02"))
+		out = append(out, t.String())
 	}
 	return out
 }
@@ -92,7 +92,7 @@ func TestRecordedMonthlyRates(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "1.2631", r.String())
 	// 1263.10 USD / 1.2631 USD per pound = 1000.00 GBP
-	gbp, _, err := duty.Convert(duty.MustMoney("1263.10", "USD"), "GBP", m, duty.DateOf(on))
+	gbp, _, err := duty.Convert(duty.MustMoney("1263.10", "USD"), "GBP", m, on)
 	require.NoError(t, err)
 	assert.Equal(t, "1000.00 GBP", gbp.Round().String())
 	assert.Contains(t, m.Source("USD", "GBP", on), "2023-09 (UK Online Trade Tariff /exchange_rates, published 2023-08-23)")

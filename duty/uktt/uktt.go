@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/internal/limits"
@@ -286,17 +285,41 @@ func NewSchedule(opts ...Option) *Schedule {
 }
 
 // Service returns the service the schedule reads.
-func (s *Schedule) Service() Service { return s.service }
+func (s *Schedule) Service() Service {
+	if s == nil {
+		return ""
+	}
+	return s.service
+}
+
+// errNilSchedule is what the methods of a nil or zero *Schedule return.
+var errNilSchedule = &duty.UninitializedError{Type: "*uktt.Schedule", Constructor: "uktt.NewSchedule"}
+
+// usable reports whether s was built by NewSchedule.
+func (s *Schedule) usable() bool { return s != nil && s.byCode != nil }
 
 // Skipped returns the measures not turned into duty measures, with why.
-func (s *Schedule) Skipped() []Skipped { return append([]Skipped(nil), s.skipped...) }
+func (s *Schedule) Skipped() []Skipped {
+	if s == nil {
+		return nil
+	}
+	return append([]Skipped(nil), s.skipped...)
+}
 
 // Len returns the number of measures stored (each once, whatever the
 // number of exchange rates).
-func (s *Schedule) Len() int { return s.count }
+func (s *Schedule) Len() int {
+	if s == nil {
+		return 0
+	}
+	return s.count
+}
 
 // Codes returns the commodity codes the schedule holds, sorted.
 func (s *Schedule) Codes() []string {
+	if s == nil {
+		return nil
+	}
 	out := make([]string, 0, len(s.byCode))
 	for c := range s.byCode {
 		out = append(out, c)
@@ -312,7 +335,7 @@ func (s *Schedule) Codes() []string {
 // *FilteredError for an origin a filtered document does not cover,
 // *AdditionalCodeError when the duty depends on an additional code the
 // goods were not given and the rates cannot be compared (see Schedule).
-func (s *Schedule) Measures(hs, origin string, on time.Time) ([]duty.Measure, error) {
+func (s *Schedule) Measures(hs, origin string, on duty.Date) ([]duty.Measure, error) {
 	ms, _, err := s.lookup(hs, origin, on, nil)
 	return ms, err
 }
@@ -320,7 +343,7 @@ func (s *Schedule) Measures(hs, origin string, on time.Time) ([]duty.Measure, er
 // MeasuresFor is Measures with more additional codes of the goods (e.g.
 // the code of an exporter named in an anti-dumping measure, or 2501 for a
 // chemical not on the INN list).
-func (s *Schedule) MeasuresFor(hs, origin string, on time.Time, additionalCodes ...string) ([]duty.Measure, error) {
+func (s *Schedule) MeasuresFor(hs, origin string, on duty.Date, additionalCodes ...string) ([]duty.Measure, error) {
 	ms, _, err := s.lookup(hs, origin, on, additionalCodes)
 	return ms, err
 }
@@ -353,12 +376,15 @@ const (
 // not decide: quotas and reliefs covering the origin, and the conditions
 // of the measures returned. The quote applies none of them; a caller shows
 // them (they are the warnings of a quote priced from this schedule).
-func (s *Schedule) Notes(hs, origin string, on time.Time, additionalCodes ...string) ([]Note, error) {
+func (s *Schedule) Notes(hs, origin string, on duty.Date, additionalCodes ...string) ([]Note, error) {
 	_, notes, err := s.lookup(hs, origin, on, additionalCodes)
 	return notes, err
 }
 
-func (s *Schedule) lookup(hs, origin string, on time.Time, extra []string) ([]duty.Measure, []Note, error) {
+func (s *Schedule) lookup(hs, origin string, on duty.Date, extra []string) ([]duty.Measure, []Note, error) {
+	if !s.usable() {
+		return nil, nil, errNilSchedule
+	}
 	n, err := duty.NormalizeHS(hs)
 	if err != nil {
 		return nil, nil, err
@@ -545,7 +571,7 @@ func addCaveat(m *duty.Measure, code duty.WarningCode, msg string) {
 // rateOn returns the entry's measure with foreign amounts converted at the
 // tariff's rate for day on (unchanged when no rate is known for it: the
 // calculator then converts, or refuses, with the engine's rates).
-func (s *Schedule) rateOn(e *entry, on time.Time) duty.Measure {
+func (s *Schedule) rateOn(e *entry, on duty.Date) duty.Measure {
 	if e.foreign != "EUR" || len(s.rates) == 0 {
 		return e.m
 	}
@@ -559,13 +585,13 @@ func (s *Schedule) rateOn(e *entry, on time.Time) duty.Measure {
 	}
 	m := e.m
 	m.Rate = rate
-	m.Source += fmt.Sprintf("; EUR converted at %s GBP (tariff rate from %s)", r.Rate, r.From.Format(time.DateOnly))
+	m.Source += fmt.Sprintf("; EUR converted at %s GBP (tariff rate from %s)", r.Rate, r.From)
 	return m
 }
 
 // eurRate finds the rate in force on day on: the last starting on or
 // before it, within its month or until the next one starts.
-func (s *Schedule) eurRate(on time.Time) (ExchangeRate, bool) {
+func (s *Schedule) eurRate(on duty.Date) (ExchangeRate, bool) {
 	i := sort.Search(len(s.rates), func(i int) bool { return s.rates[i].From.After(on) }) - 1
 	if i < 0 {
 		return ExchangeRate{}, false
@@ -631,14 +657,14 @@ func clip(s string, n int) string {
 // date reads the day of a tariff date ("2021-01-01" or
 // "2021-01-01T00:00:00.000Z"; the end date "2025-06-19T23:59:59.000Z" is
 // the last day in force). Empty is zero (open).
-func date(s string) (time.Time, error) {
+func date(s string) (duty.Date, error) {
 	if s == "" {
-		return time.Time{}, nil
+		return duty.Date{}, nil
 	}
 	if len(s) >= 10 {
-		return time.Parse(time.DateOnly, s[:10])
+		return duty.ParseDate(s[:10])
 	}
-	return time.Time{}, errors.New("want YYYY-MM-DD")
+	return duty.Date{}, errors.New("want YYYY-MM-DD")
 }
 
 var reEUR = regexp.MustCompile(`([0-9]+(?:\.[0-9]+)?)\s*EUR\b`)

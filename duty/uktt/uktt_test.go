@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/internal/shareddata"
@@ -22,13 +21,7 @@ func open(t testing.TB, path string) *os.File {
 	return f
 }
 
-func day(s string) time.Time {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		panic(err)
-	}
-	return t
-}
+func day(s string) duty.Date { return duty.MustDate(s) }
 
 func summary(ms []duty.Measure) []string {
 	out := []string{}

@@ -24,7 +24,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -64,7 +63,7 @@ func run(w io.Writer, args []string) error {
 	// revision in every measure, and so in every line of the quote's trace.
 	sched, err := hts.ReadCSV(f,
 		hts.Source("USITC HTS 2026 Revision 3"),
-		hts.Effective(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)))
+		hts.Effective(duty.MustDate("2026-01-01")))
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,8 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+
+	"github.com/iorkit/iorkit/internal/period"
 )
 
 // Error is a decoding problem located in the document.
@@ -158,6 +160,11 @@ func locate(data []byte, t reflect.Type, strict bool, path string) *Error {
 		if strict {
 			for _, k := range sortedKeys(m) {
 				if !used[k] {
+					if (hasField(t, "from") || hasField(t, "to")) && period.Refused(k) {
+						// A dated object: an exclusive-looking end gets the
+						// reason, not only "unknown".
+						return &Error{Path: join(path, k), Msg: period.Message(k), Err: err}
+					}
 					return &Error{Path: path, Msg: fmt.Sprintf("unknown field %q", k), Err: err}
 				}
 			}
@@ -246,4 +253,14 @@ func sortedKeys(m map[string]json.RawMessage) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// hasField reports whether struct type t has a field of JSON name name.
+func hasField(t reflect.Type, name string) bool {
+	for i := 0; i < t.NumField(); i++ {
+		if n, ok := jsonName(t.Field(i)); ok && n == name {
+			return true
+		}
+	}
+	return false
 }
