@@ -38,19 +38,19 @@ func Allocate(total Money, weights []decimal.Decimal) ([]Money, error) {
 	if total.amount.IsZero() {
 		out := make([]Money, len(weights))
 		for i := range out {
-			out[i] = Money{amount: decimal.Zero, currency: total.currency}
+			out[i] = total.with(decimal.Zero)
 		}
 		return out, nil
 	}
 	units := total.amount.Abs().Shift(places) // whole minor units to hand out
-	if out, ok := allocateSmall(units, weights, places, neg, total.currency); ok {
+	if out, ok := allocateSmall(units, weights, places, neg, total); ok {
 		return out, nil
 	}
-	return allocateBig(units, weights, sum, places, neg, total.currency), nil
+	return allocateBig(units, weights, sum, places, neg, total), nil
 }
 
 // allocateBig is Allocate in decimals, for any size of figures.
-func allocateBig(units decimal.Decimal, weights []decimal.Decimal, sum decimal.Decimal, places int32, neg bool, currency string) []Money {
+func allocateBig(units decimal.Decimal, weights []decimal.Decimal, sum decimal.Decimal, places int32, neg bool, total Money) []Money {
 	parts := make([]decimal.Decimal, len(weights))
 	// Each exact share is units × w / sum. QuoRem gives its whole part and
 	// the exact remainder (over sum), so shares are compared exactly.
@@ -77,7 +77,7 @@ func allocateBig(units decimal.Decimal, weights []decimal.Decimal, sum decimal.D
 		if neg {
 			a = a.Neg()
 		}
-		out[i] = Money{amount: a, currency: currency}
+		out[i] = total.with(a)
 	}
 	return out
 }
@@ -106,7 +106,7 @@ const maxScale = 12
 // scaled sum and the number of minor units fit in a uint64. Each share
 // units × w ÷ sum is computed exactly with a 128-bit product; ok is false
 // when the figures do not fit, and Allocate then uses decimals.
-func allocateSmall(units decimal.Decimal, weights []decimal.Decimal, places int32, neg bool, currency string) ([]Money, bool) {
+func allocateSmall(units decimal.Decimal, weights []decimal.Decimal, places int32, neg bool, total Money) ([]Money, bool) {
 	if !units.IsInteger() || units.GreaterThan(decimal.New(1, 18)) {
 		return nil, false
 	}
@@ -161,7 +161,7 @@ func allocateSmall(units decimal.Decimal, weights []decimal.Decimal, places int3
 		if neg {
 			a = a.Neg()
 		}
-		out[i] = Money{amount: a, currency: currency}
+		out[i] = total.with(a)
 	}
 	return out, true
 }

@@ -35,9 +35,9 @@ func TestAllocateSmallMatchesBig(t *testing.T) {
 		places := int32([]int{0, 2, 3}[rng.Intn(3)])
 		units := decimal.New(rng.Int63n(100_000_000), 0)
 		neg := rng.Intn(4) == 0
-		small, ok := allocateSmall(units, weights, places, neg, "EUR")
+		small, ok := allocateSmall(units, weights, places, neg, MustMoney("0", "EUR"))
 		require.True(t, ok, "case %d", n)
-		big := allocateBig(units, weights, sum, places, neg, "EUR")
+		big := allocateBig(units, weights, sum, places, neg, MustMoney("0", "EUR"))
 		require.Len(t, small, len(big))
 		for i := range big {
 			require.True(t, small[i].Amount().Equal(big[i].Amount()), fmt.Sprintf("case %d line %d: %s vs %s", n, i, small[i], big[i]))
@@ -47,10 +47,10 @@ func TestAllocateSmallMatchesBig(t *testing.T) {
 
 // Figures too large or too fine for 64 bits take the decimal path.
 func TestAllocateSmallDeclines(t *testing.T) {
-	_, ok := allocateSmall(decimal.New(1, 19), []decimal.Decimal{decimal.New(1, 0)}, 2, false, "EUR")
+	_, ok := allocateSmall(decimal.New(1, 19), []decimal.Decimal{decimal.New(1, 0)}, 2, false, MustMoney("0", "EUR"))
 	require.False(t, ok)
-	_, ok = allocateSmall(decimal.New(5, 0), []decimal.Decimal{decimal.New(1, -13)}, 2, false, "EUR")
+	_, ok = allocateSmall(decimal.New(5, 0), []decimal.Decimal{decimal.New(1, -13)}, 2, false, MustMoney("0", "EUR"))
 	require.False(t, ok)
-	_, ok = allocateSmall(decimal.New(5, 0), []decimal.Decimal{decimal.New(9, 18), decimal.New(9, 18)}, 2, false, "EUR")
+	_, ok = allocateSmall(decimal.New(5, 0), []decimal.Decimal{decimal.New(9, 18), decimal.New(9, 18)}, 2, false, MustMoney("0", "EUR"))
 	require.False(t, ok)
 }

@@ -151,6 +151,7 @@ type calc struct {
 	e     Entry
 	p     Profile
 	cur   string
+	zeroM Money // 0 in cur, built by NewMoney: every amount derives from it
 	a     *Assessment
 	fxSet map[string]bool
 	// rates are the calculator's rates as the destination's customs
@@ -207,7 +208,12 @@ func (k *calc) cancelled() error {
 	return nil
 }
 
-func (k *calc) zero() Money { return Money{amount: decimal.Zero, currency: k.cur} }
+// zero is 0 in the destination's currency.
+func (k *calc) zero() Money { return k.zeroM }
+
+// money is an amount in the destination's currency, derived from zeroM,
+// whose currency NewMoney checked when the calculation started.
+func (k *calc) money(a decimal.Decimal) Money { return k.zeroM.with(a) }
 
 // Calculate assesses the entry: valuation, de minimis, duties, fees, taxes
 // and totals, in the destination's currency. When ctx is cancelled or its
@@ -245,7 +251,11 @@ func (c *Calculator) Calculate(ctx context.Context, e Entry, opts ...CallOption)
 	if err != nil {
 		return Assessment{}, err
 	}
-	k := &calc{ctx: ctx, cfg: cfg, c: c, e: e, p: p, cur: p.Currency, fxSet: map[string]bool{}, rates: RatesFor(c.rates, e.Destination), lineIdx: make([]int, len(e.Lines))}
+	zero, err := NewMoney(decimal.Zero, p.Currency)
+	if err != nil {
+		return Assessment{}, fmt.Errorf("duty: profile of %s: %w", p.Country, err)
+	}
+	k := &calc{ctx: ctx, cfg: cfg, c: c, e: e, p: p, cur: p.Currency, zeroM: zero, fxSet: map[string]bool{}, rates: RatesFor(c.rates, e.Destination), lineIdx: make([]int, len(e.Lines))}
 	for i := range k.lineIdx {
 		k.lineIdx[i] = i
 	}

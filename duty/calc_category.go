@@ -68,7 +68,7 @@ func (k *calc) itemValue(i int) Money {
 			}
 			n = c.Value
 		}
-		return Money{amount: la.Value.amount.DivRound(n, la.Value.MinorUnits()+4), currency: k.cur}
+		return k.money(la.Value.amount.DivRound(n, la.Value.MinorUnits()+4))
 	}
 	return la.Value
 }

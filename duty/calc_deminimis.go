@@ -27,6 +27,18 @@ func (k *calc) thresholdApplies(t Threshold) (bool, string) {
 	if t.B2COnly && !k.e.Consumer {
 		return false, "only for sales to consumers"
 	}
+	if t.B2BOnly && k.e.Consumer {
+		return false, "only for sales to businesses"
+	}
+	if t.BuyerVATRegistered && !k.e.BuyerVATRegistered {
+		return false, "only when the buyer is registered for VAT in the destination"
+	}
+	if t.GiftOnly && !k.e.Gift {
+		return false, "only for gifts between private persons"
+	}
+	if t.NotGift && k.e.Gift {
+		return false, "not for gifts (no sale)"
+	}
 	if t.Registered != "" && !contains(k.e.SellerRegistrations, t.Registered) {
 		return false, fmt.Sprintf("only when the seller is registered for %s", t.Registered)
 	}
@@ -42,7 +54,7 @@ func (k *calc) compared(t Threshold) Money {
 	case CompareCustomsValue:
 		return k.a.CustomsValue
 	case CompareCIF:
-		return Money{amount: k.a.Goods.amount.Add(k.a.Freight.amount).Add(k.a.Insurance.amount), currency: k.cur}
+		return k.money(k.a.Goods.amount.Add(k.a.Freight.amount).Add(k.a.Insurance.amount))
 	case CompareItem:
 		return k.maxItemValue()
 	case CompareTaxAmount:
@@ -50,7 +62,7 @@ func (k *calc) compared(t Threshold) Money {
 	case CompareDutyAmount:
 		sum := k.zero()
 		for _, l := range k.a.Lines {
-			sum = Money{amount: sum.amount.Add(l.Duty.amount), currency: k.cur}
+			sum = k.money(sum.amount.Add(l.Duty.amount))
 		}
 		return sum
 	}
@@ -192,14 +204,14 @@ func (k *calc) borderTaxDeclared() Money {
 				if !seen {
 					e = k.zero()
 				}
-				exact[t.Code] = Money{amount: e.amount.Add(t.exact.amount), currency: k.cur}
+				exact[t.Code] = k.money(e.amount.Add(t.exact.amount))
 				continue
 			}
-			sum = Money{amount: sum.amount.Add(t.Amount.amount), currency: k.cur}
+			sum = k.money(sum.amount.Add(t.Amount.amount))
 		}
 	}
 	for code, e := range exact {
-		sum = Money{amount: sum.amount.Add(rounded[code].apply(e).amount), currency: k.cur}
+		sum = k.money(sum.amount.Add(rounded[code].apply(e).amount))
 	}
 	return sum
 }

@@ -22,19 +22,17 @@ func (k *calc) lineFailed(i int, err error) error {
 	return nil
 }
 
-// hs6 returns the first six digits of a code.
-func hs6(hs string) string {
-	d := digitsOnly(hs)
-	if len(d) > 6 {
-		return d[:6]
+// hs6 returns the first six digits of a code. The code was checked when
+// the line was valued; an error here is returned, never ignored.
+func hs6(hs string) (string, error) {
+	d, err := NormalizeHS(hs)
+	if err != nil {
+		return "", err
 	}
-	return d
-}
-
-// digitsOnly is the code without dots and spaces (Calculate has checked it).
-func digitsOnly(hs string) string {
-	d, _ := NormalizeHS(hs)
-	return d
+	if len(d) > 6 {
+		return d[:6], nil
+	}
+	return d, nil
 }
 
 func (k *calc) duties() error {
@@ -85,7 +83,7 @@ func (k *calc) duties() error {
 		la.Duties = charges
 		sum := k.zero()
 		for _, ch := range charges {
-			sum = Money{amount: sum.amount.Add(ch.Amount.amount), currency: k.cur}
+			sum = k.money(sum.amount.Add(ch.Amount.amount))
 		}
 		la.Duty = sum
 	}
@@ -107,7 +105,10 @@ func (k *calc) flatDuty(i int, o DeMinimisOutcome, seen map[string]bool) error {
 	}
 	flat = flat.Round()
 	la := &k.a.Lines[i]
-	sub := hs6(la.HS)
+	sub, err := hs6(la.HS)
+	if err != nil {
+		return &LineError{Line: i, HS: la.HS, Err: err}
+	}
 	amount, note := flat, fmt.Sprintf("%s per distinct subheading; first line of %s", th.FlatAmount, sub)
 	if seen[sub] {
 		amount, note = k.zero(), fmt.Sprintf("subheading %s already charged on an earlier line", sub)
@@ -252,7 +253,7 @@ func (k *calc) dutyOf(i int, l EntryLine, all []Measure) (Money, error) {
 		if err != nil {
 			return Money{}, err
 		}
-		sum = Money{amount: sum.amount.Add(amt.amount), currency: k.cur}
+		sum = k.money(sum.amount.Add(amt.amount))
 	}
 	return sum, nil
 }

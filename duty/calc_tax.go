@@ -16,7 +16,7 @@ func (k *calc) taxes() error {
 	for _, f := range k.a.Fees {
 		for _, pf := range k.p.Fees {
 			if pf.Code == f.Code && pf.Taxable {
-				taxableFees = Money{amount: taxableFees.amount.Add(f.Amount.amount), currency: k.cur}
+				taxableFees = k.money(taxableFees.amount.Add(f.Amount.amount))
 			}
 		}
 	}
@@ -43,6 +43,7 @@ func (k *calc) taxes() error {
 		if !la.Calculable {
 			continue
 		}
+		rc, reverse := k.metFor(i, AppliesTax, ReverseCharge)
 		reliefTax, relieved := k.metFor(i, AppliesTax, Relief)
 		pos, atSale := k.metFor(i, AppliesTax, PointOfSale)
 		prior := k.zero()
@@ -89,28 +90,28 @@ func (k *calc) taxes() error {
 			for _, b := range parts {
 				switch b {
 				case BaseDuty:
-					base = Money{amount: base.amount.Add(la.Duty.amount), currency: k.cur}
+					base = k.money(base.amount.Add(la.Duty.amount))
 					note.WriteString(" + duty ")
 					note.WriteString(la.Duty.String())
 				case BaseFreightInsurance:
 					if k.p.Valuation == FOB {
 						fi := la.Freight.amount.Add(la.Insurance.amount)
-						base = Money{amount: base.amount.Add(fi), currency: k.cur}
+						base = k.money(base.amount.Add(fi))
 						note.WriteString(" + freight and insurance ")
-						note.WriteString(Money{amount: fi, currency: k.cur}.String())
+						note.WriteString(k.money(fi).String())
 					}
 				case BaseUplift:
 					if !contains(t.UpliftNot, la.Origin) {
 						up := la.CustomsValue.Mul(t.Uplift).Mul(decimal.New(1, -2)).Round()
-						base = Money{amount: base.amount.Add(up.amount), currency: k.cur}
+						base = k.money(base.amount.Add(up.amount))
 						note.WriteString(" + uplift " + t.Uplift.String() + "% " + up.String())
 					}
 				case BaseFees:
-					base = Money{amount: base.amount.Add(feeShares[i].amount), currency: k.cur}
+					base = k.money(base.amount.Add(feeShares[i].amount))
 					note.WriteString(" + fees ")
 					note.WriteString(feeShares[i].String())
 				case BasePriorTaxes:
-					base = Money{amount: base.amount.Add(prior.amount), currency: k.cur}
+					base = k.money(base.amount.Add(prior.amount))
 					note.WriteString(" + prior taxes ")
 					note.WriteString(prior.String())
 				}
@@ -130,7 +131,7 @@ func (k *calc) taxes() error {
 			if t.Fraction != nil {
 				// A ratio such as 22/78 has no finite decimal: carry 12 places
 				// below the currency's unit before the tax's own rounding.
-				exact = Money{amount: base.amount.Mul(decimal.New(t.Fraction.Num, 0)).DivRound(decimal.New(t.Fraction.Den, 0), base.MinorUnits()+12), currency: k.cur}
+				exact = k.money(base.amount.Mul(decimal.New(t.Fraction.Num, 0)).DivRound(decimal.New(t.Fraction.Den, 0), base.MinorUnits()+12))
 				rateText = t.Fraction.String()
 			}
 			amt := t.Rounding.apply(exact)
@@ -140,6 +141,9 @@ func (k *calc) taxes() error {
 			// would relieve it (SG: OVR vendors charge GST on goods the
 			// border relief of SGD 400 covers).
 			switch {
+			case reverse && !t.OnDutyOnly:
+				ch.Note = fmt.Sprintf("not due at import or from the seller: reverse charge, the business buyer accounts for %s %s itself (%s: %s)", t.Code, ch.Amount, rc.Code, rc.Reason)
+				ch.Amount, ch.exact, ch.Collection = k.zero(), k.zero(), NotDue
 			case atSale && !t.OnDutyOnly:
 				ch.Collection = AtSale
 				ch.Name = t.Code + " collected at the point of sale"
@@ -149,8 +153,8 @@ func (k *calc) taxes() error {
 				ch.Note = fmt.Sprintf("not due: %s: %s", reliefTax.Code, reliefTax.Reason)
 			}
 			la.Taxes = append(la.Taxes, ch)
-			la.Tax = Money{amount: la.Tax.amount.Add(ch.Amount.amount), currency: k.cur}
-			prior = Money{amount: prior.amount.Add(ch.Amount.amount), currency: k.cur}
+			la.Tax = k.money(la.Tax.amount.Add(ch.Amount.amount))
+			prior = k.money(prior.amount.Add(ch.Amount.amount))
 			k.trace("tax", i, ch.Name+" ("+string(ch.Collection)+")", ch.Rate, base, ch.Amount, src)
 		}
 	}
@@ -159,7 +163,7 @@ func (k *calc) taxes() error {
 
 func (k *calc) totals() error {
 	t := Totals{Duty: k.zero(), Tax: k.zero(), TaxAtBorder: k.zero(), TaxAtSale: k.zero(), Fees: k.zero()}
-	add := func(a, b Money) Money { return Money{amount: a.amount.Add(b.amount), currency: k.cur} }
+	add := func(a, b Money) Money { return k.money(a.amount.Add(b.amount)) }
 	for _, l := range k.a.Lines {
 		t.Duty = add(t.Duty, l.Duty)
 		for _, x := range l.Taxes {
@@ -219,12 +223,12 @@ func (k *calc) adjust(kind, code, name string, r *Rounding, charges func(*LineAs
 			if c.Collection != AtBorder || (only != "" && c.Code != only) {
 				continue
 			}
-			exact = Money{amount: exact.amount.Add(c.exact.amount), currency: k.cur}
-			lines = Money{amount: lines.amount.Add(c.Amount.amount), currency: k.cur}
+			exact = k.money(exact.amount.Add(c.exact.amount))
+			lines = k.money(lines.amount.Add(c.Amount.amount))
 		}
 	}
 	declared := r.apply(exact)
-	diff := Money{amount: declared.amount.Sub(lines.amount), currency: k.cur}
+	diff := k.money(declared.amount.Sub(lines.amount))
 	if diff.IsZero() {
 		return
 	}

@@ -16,9 +16,16 @@ type Entry struct {
 	// SellerRegistrations are the schemes the seller holds (IOSS, VOEC...):
 	// point-of-sale regimes apply only to registered sellers.
 	SellerRegistrations []string
-	Lines               []EntryLine
-	Freight             Money // international freight (zero Money: none)
-	Insurance           Money // insurance of that transport (zero Money: none)
+	// BuyerVATRegistered is true when the buyer is a business registered
+	// for VAT/GST in the destination (GB: consignments of GBP 135 or less
+	// are then reverse-charged by the buyer).
+	BuyerVATRegistered bool
+	// Gift is true for goods sent by a private person to a private person
+	// without payment of any kind, where a gift relief may apply.
+	Gift      bool
+	Lines     []EntryLine
+	Freight   Money // international freight (zero Money: none)
+	Insurance Money // insurance of that transport (zero Money: none)
 }
 
 // EntryLine is one line of an entry.

@@ -106,8 +106,8 @@ func ExampleProfiles_For() {
 	_, err = ps.For("BR", duty.MustDate("2026-03-01"))
 	fmt.Println(errors.Is(err, duty.ErrNoProfile))
 	// Output:
-	// 2026-03-01 DE EU EUR CIF VAT 19% EU_DUTY_RELIEF_150 EU_IOSS
-	// 2026-07-01 DE EU EUR CIF VAT 19% EU_FLAT_DUTY_3 EU_IOSS
+	// 2026-03-01 DE EU EUR CIF VAT 19% EU_DUTY_RELIEF_150 EU_GIFT_45 EU_IOSS
+	// 2026-07-01 DE EU EUR CIF VAT 19% EU_FLAT_DUTY_3 EU_GIFT_45 EU_IOSS
 	// true
 }
 
@@ -133,4 +133,6 @@ func ExampleDefaultProfiles() {
 	// 45 countries, from AE to ZA
 	// GB_135_DUTY duty relief at or under 135.00 GBP of goods
 	// GB_135_VAT tax point_of_sale at or under 135.00 GBP of goods
+	// GB_135_REVERSE_CHARGE tax reverse_charge at or under 135.00 GBP of goods
+	// GB_GIFT_39 duty_and_tax relief at or under 39.00 GBP of goods
 }

@@ -28,7 +28,7 @@ func ParseMoney(amount, currency string) (Money, error) {
 	if err != nil {
 		return Money{}, &InvalidAmountError{Amount: amount}
 	}
-	return Money{amount: d, currency: currency}, nil
+	return NewMoney(d, currency)
 }
 
 // MustMoney is ParseMoney that panics on error. Use it only with constant
@@ -41,13 +41,20 @@ func MustMoney(amount, currency string) Money {
 	return m
 }
 
-// NewMoney wraps a decimal in a currency after checking the code.
+// NewMoney wraps a decimal in a currency after checking the code. It is
+// the one constructor of Money: every other value is derived from a Money
+// it built (with), so no amount ever carries an unchecked currency.
 func NewMoney(amount decimal.Decimal, currency string) (Money, error) {
 	if _, err := LookupCurrency(currency); err != nil {
 		return Money{}, err
 	}
 	return Money{amount: amount, currency: currency}, nil
 }
+
+// with returns amount a in m's currency, which NewMoney checked when m
+// (or the Money m was derived from) was built. The zero Money gives an
+// amount without a currency, as the zero Money is.
+func (m Money) with(a decimal.Decimal) Money { return Money{amount: a, currency: m.currency} }
 
 // Zero returns 0 in the currency. The code is checked.
 func Zero(currency string) (Money, error) { return NewMoney(decimal.Zero, currency) }
@@ -130,7 +137,7 @@ func (m Money) Add(o Money) (Money, error) {
 	if err := m.same(o); err != nil {
 		return Money{}, err
 	}
-	return Money{amount: m.amount.Add(o.amount), currency: m.currency}, nil
+	return m.with(m.amount.Add(o.amount)), nil
 }
 
 // Sub returns m - o. Different currencies are a *CurrencyMismatchError.
@@ -138,12 +145,12 @@ func (m Money) Sub(o Money) (Money, error) {
 	if err := m.same(o); err != nil {
 		return Money{}, err
 	}
-	return Money{amount: m.amount.Sub(o.amount), currency: m.currency}, nil
+	return m.with(m.amount.Sub(o.amount)), nil
 }
 
 // Mul returns m × f, exactly (no rounding).
 func (m Money) Mul(f decimal.Decimal) Money {
-	return Money{amount: m.amount.Mul(f), currency: m.currency}
+	return m.with(m.amount.Mul(f))
 }
 
 // Div returns m ÷ d rounded half away from zero to places decimals.
@@ -152,11 +159,11 @@ func (m Money) Div(d decimal.Decimal, places int32) (Money, error) {
 	if d.IsZero() {
 		return Money{}, ErrDivisionByZero
 	}
-	return Money{amount: m.amount.DivRound(d, places), currency: m.currency}, nil
+	return m.with(m.amount.DivRound(d, places)), nil
 }
 
 // Neg returns -m.
-func (m Money) Neg() Money { return Money{amount: m.amount.Neg(), currency: m.currency} }
+func (m Money) Neg() Money { return m.with(m.amount.Neg()) }
 
 // Cmp compares m and o: -1, 0 or +1. Different currencies are an error.
 func (m Money) Cmp(o Money) (int, error) {
@@ -193,7 +200,7 @@ func (m Money) RoundWith(mode RoundingMode) Money { return m.RoundTo(m.MinorUnit
 // RoundTo rounds to places decimals (negative places round to tens,
 // hundreds...: JPY taxable values round down to 1,000 with -3) with mode.
 func (m Money) RoundTo(places int32, mode RoundingMode) Money {
-	return Money{amount: mode.round(m.amount, places), currency: m.currency}
+	return m.with(mode.round(m.amount, places))
 }
 
 // String formats as "1234.56 EUR": at least the currency's minor digits,

@@ -75,7 +75,7 @@ func (r *Rounding) apply(m Money) Money {
 	}
 	if r.Increment.IsPositive() {
 		n := r.Mode.round(m.amount.Div(r.Increment), 0)
-		return Money{amount: n.Mul(r.Increment), currency: m.currency}
+		return m.with(n.Mul(r.Increment))
 	}
 	return m.RoundTo(r.Places, r.Mode)
 }
@@ -200,6 +200,11 @@ const (
 	// FlatPerSubheading: duty is replaced by a fixed amount per distinct
 	// 6-digit subheading (EU EUR 3 from 2026-07-01).
 	FlatPerSubheading Outcome = "flat_per_subheading"
+	// ReverseCharge: the tax is neither collected at the border nor by the
+	// seller; the VAT-registered business buyer accounts for it itself
+	// (GB: consignments of GBP 135 or less sold to a UK VAT-registered
+	// business). The quote shows it not due, with the amount in the note.
+	ReverseCharge Outcome = "reverse_charge"
 )
 
 // Compared is the value a threshold is tested against.
@@ -253,6 +258,15 @@ type Threshold struct {
 	// not cover: their lines pay at the border whatever the value (GB:
 	// excise goods and the GBP 135 relief), the other lines keep it.
 	NotCategories []string `json:"not_categories,omitempty"`
+	// B2BOnly limits the threshold to business buyers, BuyerVATRegistered
+	// to buyers registered for VAT in the destination.
+	B2BOnly            bool `json:"b2b_only,omitempty"`
+	BuyerVATRegistered bool `json:"buyer_vat_registered,omitempty"`
+	// GiftOnly limits the threshold to gifts between private persons
+	// (Entry.Gift); NotGift to consignments that are not gifts (a
+	// point-of-sale regime needs a sale).
+	GiftOnly bool `json:"gift_only,omitempty"`
+	NotGift  bool `json:"not_gift,omitempty"`
 }
 
 // FeeKind is how a fee is computed.
@@ -509,13 +523,13 @@ func (p Profile) check() error {
 			return fmt.Errorf("de_minimis[%d].applies: %q: want duty, tax, duty_and_tax or fees", i, th.Applies)
 		}
 		switch th.Outcome {
-		case Relief, PointOfSale:
+		case Relief, PointOfSale, ReverseCharge:
 		case FlatPerSubheading:
 			if th.FlatAmount == nil {
 				return fmt.Errorf("de_minimis[%d]: flat_per_subheading needs flat_amount", i)
 			}
 		default:
-			return fmt.Errorf("de_minimis[%d].outcome: %q: want relief, point_of_sale or flat_per_subheading", i, th.Outcome)
+			return fmt.Errorf("de_minimis[%d].outcome: %q: want relief, point_of_sale, reverse_charge or flat_per_subheading", i, th.Outcome)
 		}
 		switch th.Compare {
 		case CompareGoods, CompareCustomsValue, CompareCIF, CompareTaxAmount, CompareDutyAmount, CompareItem:

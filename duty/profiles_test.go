@@ -407,11 +407,14 @@ func TestGB135(t *testing.T) {
 	eqm(t, "0", a.Totals.TaxAtSale, "nothing at sale")
 	eqm(t, "49.88", a.Totals.Total, "total")
 
-	// B2B under GBP 135: duty relief applies, VAT is not a point-of-sale
-	// charge here: 20% of 110.00 = 22.00 at the border.
+	// B2B under GBP 135 to a business not registered for UK VAT: duty
+	// relief applies and the seller charges supply VAT (GOV.UK, Charging
+	// VAT on goods sold direct to customers in the UK): 20% of 110.00 =
+	// 22.00 at the sale, nothing at the border.
 	b := gb("100", false)
 	eqm(t, "0", b.Totals.Duty, "B2B duty relief")
-	eqm(t, "22.00", b.Totals.TaxAtBorder, "B2B VAT")
+	eqm(t, "22.00", b.Totals.TaxAtSale, "B2B VAT charged by the seller")
+	eqm(t, "0", b.Totals.TaxAtBorder, "no import VAT")
 }
 
 func TestCAThresholdsByShippedFrom(t *testing.T) {

@@ -156,3 +156,55 @@ func TestEUExciseGoodsOutsideIOSSAndRelief(t *testing.T) {
 	eqm(t, "19.00", a.Totals.TaxAtSale, "T-shirt VAT via IOSS")
 	eqm(t, "4.18", a.Totals.TaxAtBorder, "wine VAT at import")
 }
+
+// GB: goods of GBP 135 or less sold to a UK VAT-registered business are
+// reverse-charged by the customer; no import VAT and no VAT from the
+// seller (GOV.UK, Charging VAT on goods sold direct to customers in the
+// UK).
+func TestGBB2BReverseCharge(t *testing.T) {
+	c := calculator(t)
+	a := run(t, c, duty.Entry{Destination: "GB", Date: duty.MustDate("2026-11-25"), Mode: "courier", Consumer: false,
+		BuyerVATRegistered: true, Lines: []duty.EntryLine{ln(t, "847130", "CN", "120", "GBP", "0%")}})
+	// VAT 20% of 120 = 24.00, accounted for by the buyer: nothing due here.
+	eqm(t, "0", a.Totals.Tax, "no VAT collected")
+	v := taxOf(t, a, 0, "VAT")
+	assert.Equal(t, duty.NotDue, v.Collection)
+	assert.Contains(t, v.Note, "24.00 GBP")
+	assert.True(t, outcome(t, a, "GB_135_REVERSE_CHARGE").Met)
+	// Over GBP 135 the usual import VAT applies: 20% of 150 = 30.00.
+	b := run(t, c, duty.Entry{Destination: "GB", Date: duty.MustDate("2026-11-25"), Mode: "courier",
+		BuyerVATRegistered: true, Lines: []duty.EntryLine{ln(t, "847130", "CN", "150", "GBP", "0%")}})
+	eqm(t, "30.00", b.Totals.TaxAtBorder, "import VAT over 135")
+}
+
+// Gifts between private persons, behind the entry's Gift flag: GB up to
+// GBP 39 free of duty and import VAT (nibusinessinfo.co.uk); EU up to
+// EUR 45 (Reg. 1186/2009 Art. 25-26; Dir. 2006/79 Art. 1).
+func TestGifts(t *testing.T) {
+	c := calculator(t)
+	gb := func(value string, gift bool) duty.Assessment {
+		return run(t, c, duty.Entry{Destination: "GB", Date: duty.MustDate("2026-11-25"), Mode: "post", Consumer: true, Gift: gift,
+			Lines: []duty.EntryLine{ln(t, "610910", "US", value, "GBP", "12%")}})
+	}
+	eqm(t, "0", gb("39", true).Totals.Total, "GB gift of 39")
+	// A gift of 40: no sale, so no point-of-sale VAT: import VAT 20% of 40
+	// = 8.00 at the border; duty relieved (<= 135).
+	a := gb("40", true)
+	eqm(t, "0", a.Totals.Duty, "GB gift of 40: duty")
+	eqm(t, "8.00", a.Totals.TaxAtBorder, "GB gift of 40: import VAT")
+	// The same goods bought: VAT 8.00 at the sale.
+	eqm(t, "8.00", gb("40", false).Totals.TaxAtSale, "a purchase of 40")
+	eqm(t, "0", gb("39", false).Totals.TaxAtBorder, "a purchase of 39 is not a gift")
+	assert.False(t, outcome(t, gb("39", false), "GB_GIFT_39").Met)
+
+	de := func(value string) duty.Assessment {
+		return run(t, c, duty.Entry{Destination: "DE", Date: duty.MustDate("2026-11-25"), Mode: "post", Consumer: true, Gift: true,
+			Lines: []duty.EntryLine{ln(t, "610910", "US", value, "EUR", "12%")}})
+	}
+	eqm(t, "0", de("45").Totals.Total, "EU gift of 45")
+	// A gift of 46 after 2026-07-01: the EUR 3 duty is for sales, not
+	// gifts: duty 12% of 46 = 5.52; VAT 19% of 51.52 = 9.7888 -> 9.79.
+	b := de("46")
+	eqm(t, "5.52", b.Totals.Duty, "EU gift of 46: duty")
+	eqm(t, "9.79", b.Totals.TaxAtBorder, "EU gift of 46: VAT")
+}

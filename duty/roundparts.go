@@ -44,7 +44,7 @@ func RoundParts(parts []Money) ([]Money, Money, error) {
 	rems := make([]rem, 0, len(parts))
 	for i, p := range parts {
 		f := p.amount.RoundFloor(places)
-		out[i] = Money{amount: f, currency: cur}
+		out[i] = parts[0].with(f)
 		floors = floors.Add(f)
 		if r := p.amount.Sub(f); r.IsPositive() {
 			rems = append(rems, rem{i, r})
@@ -56,5 +56,5 @@ func RoundParts(parts []Money) ([]Money, Money, error) {
 		i := rems[k].i
 		out[i].amount = out[i].amount.Add(unit)
 	}
-	return out, Money{amount: total, currency: cur}, nil
+	return out, parts[0].with(total), nil
 }

@@ -94,7 +94,9 @@ func readSample(r io.Reader) (map[string]*Table, error) {
 		if !ok {
 			buf = &bytes.Buffer{}
 			w := csv.NewWriter(buf)
-			_ = w.Write(header)
+			if err := w.Write(header); err != nil {
+				return nil, csvError(err)
+			}
 			w.Flush()
 			byArea[area] = buf
 		}
@@ -103,7 +105,9 @@ func readSample(r io.Reader) (map[string]*Table, error) {
 			fields[src] = SampleLabel + ". Source: " + strings.TrimSpace(fields[src])
 		}
 		w := csv.NewWriter(buf)
-		_ = w.Write(fields)
+		if err := w.Write(fields); err != nil {
+			return nil, csvError(err)
+		}
 		w.Flush()
 		rows[area] = append(rows[area], i+2)
 	}

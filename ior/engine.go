@@ -261,6 +261,7 @@ func entryOf(s Shipment) duty.Entry {
 	en := duty.Entry{
 		Destination: s.Destination, Region: s.DestinationRegion, Date: s.Date, Mode: string(s.Mode),
 		ShippedFrom: s.Origin, Consumer: s.Buyer.Kind == Consumer,
+		BuyerVATRegistered: s.Buyer.Kind == Business && s.Buyer.VATRegistered, Gift: s.Gift,
 		Freight: s.Freight, Insurance: s.Insurance,
 	}
 	en.SellerRegistrations = make([]string, len(s.Seller.Registrations))

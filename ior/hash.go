@@ -127,6 +127,7 @@ func (w *idWriter) shipment(s Shipment) {
 	w.money(s.Freight)
 	w.money(s.Insurance)
 	w.optFlag(s.ClaimPreference)
+	w.flag(s.Gift)
 }
 
 // quoteID hashes the shipment, the data label and the date.

@@ -183,7 +183,9 @@ func (e *Engine) quote(ctx context.Context, cfg callConfig, s Shipment, imp *Imp
 			side = rs
 		}
 	}
-	q.Payers = payers(side, a)
+	if q.Payers, err = payers(side, a); err != nil {
+		return Quote{}, err
+	}
 	if err := e.providerFee(&q, imp); err != nil {
 		return Quote{}, err
 	}
@@ -250,13 +252,20 @@ func (e *Engine) providerFee(q *Quote, imp *Importer) error {
 	q.Fees = append(q.Fees, duty.Charge{Kind: "fee", Code: "IOR_PROVIDER", Name: "Importer-of-record service (" + imp.Party.Name + ")",
 		Rate: rate, Base: q.CustomsValue, Amount: amt, Source: "the provider's offer (shipment ior_providers fee)",
 		Collection: duty.AtBorder, Note: note})
-	q.Totals.Fees, _ = q.Totals.Fees.Add(amt)
-	q.Totals.Total, _ = q.Totals.Total.Add(amt)
+	var err error
+	if q.Totals.Fees, err = q.Totals.Fees.Add(amt); err != nil {
+		return fmt.Errorf("ior: IOR provider fee: %w", err)
+	}
+	if q.Totals.Total, err = q.Totals.Total.Add(amt); err != nil {
+		return fmt.Errorf("ior: IOR provider fee: %w", err)
+	}
 	side := 1
 	if q.Incoterm.ImportPayer() == SellerSide { // a provider acts for the side the Incoterm names
 		side = 0
 	}
-	q.Payers[side].AtImport, _ = q.Payers[side].AtImport.Add(amt)
+	if q.Payers[side].AtImport, err = q.Payers[side].AtImport.Add(amt); err != nil {
+		return fmt.Errorf("ior: IOR provider fee: %w", err)
+	}
 	q.Payers[side].Charges = append(q.Payers[side].Charges, "IOR_PROVIDER")
 	q.Trace = append(q.Trace, duty.Step{Step: "fee", What: "importer-of-record provider fee", Rate: rate, Base: q.CustomsValue, Amount: amt, Source: imp.Party.Name})
 	return nil
@@ -297,8 +306,11 @@ func convertTotals(t duty.Totals, to string, rates duty.Rates, on duty.Date) (ra
 // otherwise, unless the decision made the other side the importer). Tax
 // collected at the point of sale is collected by the seller (or its
 // marketplace) from the buyer in the price, whatever the rule.
-func payers(importSide Side, a duty.Assessment) []Payer {
-	zero, _ := duty.Zero(a.Currency)
+func payers(importSide Side, a duty.Assessment) ([]Payer, error) {
+	zero, err := duty.Zero(a.Currency)
+	if err != nil {
+		return nil, fmt.Errorf("ior: payers: %w", err)
+	}
 	n := 2*len(a.Lines) + len(a.Fees) // a duty and a tax a line, the fees
 	seller := Payer{Side: SellerSide, AtImport: zero, CollectedAtSale: a.Totals.TaxAtSale, Charges: make([]string, 0, n)}
 	buyer := Payer{Side: BuyerSide, AtImport: zero, CollectedAtSale: zero, Charges: []string{}}
@@ -308,7 +320,9 @@ func payers(importSide Side, a duty.Assessment) []Payer {
 	}
 	// What is paid at import is every border charge: the totals' duty, tax
 	// at the border and fees (declaration adjustments included in them).
-	imp.AtImport, _ = duty.Sum(a.Totals.Duty, a.Totals.TaxAtBorder, a.Totals.Fees)
+	if imp.AtImport, err = duty.Sum(a.Totals.Duty, a.Totals.TaxAtBorder, a.Totals.Fees); err != nil {
+		return nil, fmt.Errorf("ior: payers: %w", err)
+	}
 	for _, l := range a.Lines {
 		line := "line " + strconv.Itoa(l.Index) + " "
 		for _, d := range l.Duties {
@@ -333,7 +347,7 @@ func payers(importSide Side, a duty.Assessment) []Payer {
 	for _, x := range a.Adjustments {
 		imp.Charges = append(imp.Charges, x.Code)
 	}
-	return []Payer{seller, buyer}
+	return []Payer{seller, buyer}, nil
 }
 
 // importerFromDecision names the importer of record for the quote: the

@@ -200,7 +200,7 @@ func TestQuoteInvalidShipment(t *testing.T) {
 // types must be added to the hash (ior/hash.go), or equal ids could hide
 // different inputs. The counts below are those the hash covers.
 func TestQuoteIDCoversEveryField(t *testing.T) {
-	assert.Equal(t, 16, reflect.TypeOf(ior.Shipment{}).NumField(), "update ior/hash.go: shipment")
+	assert.Equal(t, 17, reflect.TypeOf(ior.Shipment{}).NumField(), "update ior/hash.go: shipment")
 	assert.Equal(t, 9, reflect.TypeOf(ior.Party{}).NumField(), "update ior/hash.go: party")
 	assert.Equal(t, 12, reflect.TypeOf(ior.Line{}).NumField(), "update ior/hash.go: line")
 	assert.Equal(t, 2, reflect.TypeOf(ior.Registration{}).NumField(), "update ior/hash.go: registration")
@@ -233,6 +233,15 @@ func TestQuoteIDCoversEveryField(t *testing.T) {
 		require.NoError(t, err, name)
 		assert.NotEqual(t, q0.ID, q.ID, name)
 	}
+	// A gift is between private persons: compare two such shipments.
+	priv := readShipment(t, "../examples/shipments/de-tshirts.json")
+	priv.Seller.Kind, priv.Buyer.Kind, priv.IORProviders = ior.Consumer, ior.Consumer, nil
+	qa, err := e.Quote(context.Background(), priv)
+	require.NoError(t, err)
+	priv.Gift = true
+	qb, err := e.Quote(context.Background(), priv)
+	require.NoError(t, err)
+	assert.NotEqual(t, qa.ID, qb.ID, "gift")
 }
 
 // US Section 232 on a steel derivative is charged on the value of the

@@ -61,6 +61,11 @@ type Shipment struct {
 	// the origin qualifies. nil means claim, with a note that proof of origin
 	// is required; false means pay the MFN rate.
 	ClaimPreference *bool `json:"claim_preference,omitempty"`
+	// Gift marks goods sent by a private person to a private person
+	// without payment of any kind (seller and buyer both of kind consumer).
+	// Gift reliefs (GB up to GBP 39, the EU up to EUR 45) apply only with
+	// it, and point-of-sale regimes, which need a sale, do not.
+	Gift bool `json:"gift,omitempty"`
 }
 
 // Party is a seller, buyer, consignee, affiliate or IOR provider.

@@ -196,6 +196,9 @@ func (s Shipment) Validate() error {
 	}
 	v.party("seller", s.Seller, true)
 	v.party("buyer", s.Buyer, true)
+	if s.Gift && (s.Seller.Kind == Business || s.Buyer.Kind == Business) {
+		v.add("gift", "true", "a gift is sent by a private person to a private person: seller.kind and buyer.kind must be consumer", ErrInvalidValue)
+	}
 	if s.Consignee != nil {
 		v.party("consignee", *s.Consignee, true)
 	}

@@ -34,6 +34,9 @@ Usage:
   iorkit rate RATE [flags]      parse a duty rate and apply it
   iorkit serve [--addr HOST:PORT]  the HTTP API (POST /v1/quote, /v1/decide, /v1/plan,
                                 /v1/price; GET /v1/openapi.json, /healthz) until SIGTERM
+  iorkit tariff fetch --service uk|xi --cache DIR CODE...
+                                fetch UK Online Trade Tariff documents into a cache
+                                (see "iorkit tariff help")
   iorkit rules lint [DIR]       compile rule packs (default: the embedded ones),
                                 print errors with positions and each rule's cost
   iorkit help                   this text
@@ -50,6 +53,8 @@ Flags of quote, decide and plan:
                           reference rates, stale figures, resolved short codes...)
   --no-sample             do not use the embedded sample tariff
   --hts FILE              a USITC HTS export (.csv or .json) as the US tariff
+  --uktt-cache DIR        the UK Online Trade Tariff cache of "iorkit tariff fetch":
+                          UK documents as the GB tariff, XI documents as the EU's
   --packs DIR             rule packs (*.json) to evaluate; repeatable
   --to CC,CC              (plan) the destinations
   --lang TAG              format amounts for a language: --lang de prints 183,04 €
@@ -86,6 +91,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		cmd = cmdRules
 	case "serve":
 		cmd = cmdServe
+	case "tariff":
+		cmd = cmdTariff
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

@@ -61,6 +61,8 @@ type engineFlags struct {
 	hs        string
 	noSample  bool
 	hts       string
+	uktt      string
+	day       duty.Date // the shipment's date (documents of --uktt-cache)
 }
 
 func (f *engineFlags) register(fs *flag.FlagSet) {
@@ -72,6 +74,7 @@ func (f *engineFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.strict, "strict", false, "refuse a quote that carries warnings (estimates, sample or stale data)")
 	fs.BoolVar(&f.noSample, "no-sample", false, "do not use the embedded sample tariff")
 	fs.StringVar(&f.hts, "hts", "", "USITC HTS export (.csv or .json) as the US tariff")
+	fs.StringVar(&f.uktt, "uktt-cache", "", "UK Online Trade Tariff cache (iorkit tariff fetch)")
 }
 
 func (f *engineFlags) engine() (*ior.Engine, error) {
@@ -112,6 +115,13 @@ func (f *engineFlags) engine() (*ior.Engine, error) {
 			return nil, err
 		}
 		opts = append(opts, ior.WithSchedule("US", s), ior.WithDataVersion("hts="+filepath.Base(f.hts)))
+	}
+	if f.uktt != "" {
+		more, err := ukttOptions(f.uktt, f.day)
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, more...)
 	}
 	if f.noSample {
 		opts = append(opts, ior.WithoutSampleTariff())
@@ -220,6 +230,7 @@ func setup(name, usage string, args []string, more func(*flag.FlagSet)) (*shipme
 	if err != nil {
 		return nil, err
 	}
+	ef.day = s.Date
 	eng, err := ef.engine()
 	if err != nil {
 		return nil, err

@@ -396,7 +396,8 @@ func writeFile(path string, b []byte) error {
 
 // LoadCache builds a schedule offline from the commodity documents a
 // Client cached under dir for service: for each code, the document of the
-// latest day on or before on (or, when every one is later, the earliest).
+// latest day on or before on (or, when every one is later, the earliest;
+// with a zero on, the latest).
 // Sources name the day of each document. A dir without documents of the
 // service gives an empty schedule and no error.
 func LoadCache(dir string, service Service, on duty.Date, opts ...Option) (*Schedule, error) {
@@ -454,6 +455,9 @@ func LoadCache(dir string, service Service, on duty.Date, opts ...Option) (*Sche
 // better reports whether day a is a better choice than b for a quote on
 // day on: the latest on or before on, else the earliest after.
 func better(a, b, on duty.Date) bool {
+	if on.IsZero() {
+		return a.After(b) // no day asked: the latest
+	}
 	aOK, bOK := !a.After(on), !b.After(on)
 	switch {
 	case aOK && bOK:

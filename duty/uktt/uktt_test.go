@@ -217,12 +217,19 @@ func FuzzRead(f *testing.F) {
 	a, err := os.ReadFile("testdata/areas.json")
 	require.NoError(f, err)
 	f.Add(string(a))
+	api, err := os.ReadFile("testdata/api_commodity_0201100099.json")
+	require.NoError(f, err)
+	f.Add(string(api))
+	mr, err := os.ReadFile("testdata/api_exchange_rates_2025-3_monthly.json")
+	require.NoError(f, err)
+	f.Add(string(mr))
 	rates, err := ReadExchangeRates(strings.NewReader(string(r)))
 	require.NoError(f, err)
 	f.Fuzz(func(t *testing.T, in string) {
 		for _, read := range []func() error{
 			func() error { _, err := ReadExchangeRates(strings.NewReader(in)); return err },
 			func() error { _, err := ReadAreas(strings.NewReader(in)); return err },
+			func() error { _, err := ReadMonthlyRates(strings.NewReader(in)); return err },
 			func() error {
 				s := NewSchedule(WithExchangeRates(rates))
 				if err := s.AddCommodity(strings.NewReader(in)); err != nil {
@@ -230,6 +237,7 @@ func FuzzRead(f *testing.F) {
 				}
 				for _, p := range s.Codes() {
 					_, _ = s.MeasuresFor(p, "CN", day("2021-02-01"), "C999")
+					_, _ = s.Notes(p, "CA", day("2025-03-10"))
 				}
 				return nil
 			},
