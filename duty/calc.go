@@ -37,7 +37,7 @@ func WithProfiles(p *Profiles) CalcOption {
 func WithSchedule(area string, s Schedule) CalcOption {
 	return func(c *Calculator) error {
 		if s == nil {
-			return fmt.Errorf("duty: WithSchedule(%q, nil)", area)
+			return fmt.Errorf("duty: WithSchedule(%q, nil)", clip(area))
 		}
 		if area != "EU" {
 			if err := ValidateCountry(area); err != nil {

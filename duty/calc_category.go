@@ -141,15 +141,15 @@ func (k *calc) metFor(i int, what Applies, outcome Outcome) (DeMinimisOutcome, b
 	return DeMinimisOutcome{}, false
 }
 
-func (p Profile) checkCategories() error {
+func (p Profile) checkCategories() *ProfileError {
 	seen := map[string]bool{}
 	for i, c := range p.Categories {
 		if c.Code == "" || c.Source == "" || len(c.HS) == 0 {
-			return fmt.Errorf("categories[%d]: code, hs and source are required", i)
+			return &ProfileError{Path: fmt.Sprintf("categories[%d]", i), Country: clip(p.Country), Msg: "code, hs and source are required"}
 		}
 		for _, h := range c.HS {
 			if _, err := NormalizeHS(h); err != nil {
-				return fmt.Errorf("categories[%d].hs: %q: %w", i, h, err)
+				return &ProfileError{Path: fmt.Sprintf("categories[%d].hs", i), Country: clip(p.Country), Value: clip(h), Err: err}
 			}
 		}
 		seen[c.Code] = true
@@ -157,7 +157,8 @@ func (p Profile) checkCategories() error {
 	for i, t := range p.DeMinimis {
 		for _, c := range t.NotCategories {
 			if !seen[c] {
-				return fmt.Errorf("de_minimis[%d].not_categories: %q is not a category of the profile", i, c)
+				return &ProfileError{Path: fmt.Sprintf("de_minimis[%d].not_categories", i), Country: clip(p.Country), Value: clip(c),
+					Msg: fmt.Sprintf("%q is not a category of the profile", clip(c))}
 			}
 		}
 	}

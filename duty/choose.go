@@ -59,7 +59,7 @@ type NoBaseRateError struct {
 }
 
 func (e *NoBaseRateError) Error() string {
-	return fmt.Sprintf("duty: no MFN measure for HS %q, origin %q", e.HS, e.Origin)
+	return fmt.Sprintf("duty: no MFN measure for HS %q, origin %q", clip(e.HS), clip(e.Origin))
 }
 
 // Is reports whether target is ErrNoBaseRate.

@@ -60,7 +60,7 @@ func (e *InvalidCountryError) Error() string {
 	case len(e.Code) == 3:
 		hint = " (use the alpha-2 code, not alpha-3)"
 	}
-	return fmt.Sprintf("duty: %q is not an ISO 3166-1 alpha-2 country code%s", e.Code, hint)
+	return fmt.Sprintf("duty: %q is not an ISO 3166-1 alpha-2 country code%s", clip(e.Code), hint)
 }
 
 // Is reports whether target is ErrInvalidCountry.

@@ -68,7 +68,7 @@ type InvalidCurrencyError struct {
 }
 
 func (e *InvalidCurrencyError) Error() string {
-	return fmt.Sprintf("duty: %q is not an active ISO 4217 currency code", e.Code)
+	return fmt.Sprintf("duty: %q is not an active ISO 4217 currency code", clip(e.Code))
 }
 
 // Is reports whether target is ErrInvalidCurrency.

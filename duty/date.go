@@ -100,7 +100,7 @@ var ErrInvalidDate = fmt.Errorf("duty: invalid date")
 type InvalidDateError struct{ Input string }
 
 func (e *InvalidDateError) Error() string {
-	return fmt.Sprintf("duty: %q is not a date (want YYYY-MM-DD)", e.Input)
+	return fmt.Sprintf("duty: %q is not a date (want YYYY-MM-DD)", clip(e.Input))
 }
 
 // Is reports whether target is ErrInvalidDate.

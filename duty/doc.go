@@ -98,11 +98,13 @@
 // a caller can act on has its own type carrying the input that caused it
 // (*InvalidCurrencyError, *CurrencyMismatchError, *RateSyntaxError with the
 // byte position, *MissingBasisError naming the unit, *TableError with row
-// and column, *UnknownCodeError, *NoProfileError, *MissingRateError,
+// and column, *ProfileError with the JSON path and value of a profile
+// document's bad field, *UnknownCodeError, *NoProfileError, *MissingRateError,
 // *LineError with the line's index and code...), read with errors.As, and
 // matches a sentinel with errors.Is (ErrInvalidCurrency,
 // ErrCurrencyMismatch, ErrInvalidRate, ErrMissingBasis, ErrInvalidTable,
-// ErrUnknownCode, ErrNoProfile, ErrMissingRate, ErrLine...). A rate
+// ErrInvalidProfile, ErrUnknownCode, ErrNoProfile, ErrMissingRate,
+// ErrLine...). Messages quote at most about 100 bytes of a bad input. A rate
 // component that parses but cannot be computed from an entry (an EU
 // agricultural component, an entry-price system) makes Apply return
 // ErrUnsupportedRate; rate text that refers to another provision is a

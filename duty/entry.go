@@ -64,7 +64,7 @@ type LineError struct {
 }
 
 func (e *LineError) Error() string {
-	return fmt.Sprintf("duty: line %d (HS %s): %v", e.Line, e.HS, e.Err)
+	return fmt.Sprintf("duty: line %d (HS %s): %v", e.Line, clip(e.HS), e.Err)
 }
 
 // Unwrap returns the cause.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"sort"
 
+	"github.com/iorkit/iorkit/internal/jsonpath"
 	"github.com/iorkit/iorkit/internal/limits"
 )
 
@@ -30,6 +31,9 @@ var (
 )
 
 func sortStrings(s []string) { sort.Strings(s) }
+
+// clip shortens an input quoted in an error message (see jsonpath.Clip).
+func clip(s string) string { return jsonpath.Clip(s) }
 
 // LimitError reports an input over one of the limits that bound what
 // iorkit reads (docs/security.md lists them): Input names what was read,

@@ -275,9 +275,9 @@ type InvalidAmountError struct {
 
 func (e *InvalidAmountError) Error() string {
 	if e.Reason != "" {
-		return fmt.Sprintf("duty: invalid amount %s: %s", e.Amount, e.Reason)
+		return fmt.Sprintf("duty: invalid amount %s: %s", clip(e.Amount), e.Reason)
 	}
-	return fmt.Sprintf("duty: %q is not a decimal amount (expected digits with an optional sign and fraction, e.g. \"1234.56\")", e.Amount)
+	return fmt.Sprintf("duty: %q is not a decimal amount (expected digits with an optional sign and fraction, e.g. \"1234.56\")", clip(e.Amount))
 }
 
 // Is reports whether target is ErrInvalidAmount.
@@ -290,7 +290,7 @@ type CurrencyMismatchError struct {
 }
 
 func (e *CurrencyMismatchError) Error() string {
-	return fmt.Sprintf("duty: currency mismatch: %q and %q", e.A, e.B)
+	return fmt.Sprintf("duty: currency mismatch: %q and %q", clip(e.A), clip(e.B))
 }
 
 // Is reports whether target is ErrCurrencyMismatch.

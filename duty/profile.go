@@ -1,6 +1,7 @@
 package duty
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -89,12 +90,12 @@ func (r *Rounding) String() string {
 	return "to " + step.String() + " " + strings.ReplaceAll(r.Mode.String(), "_", " ")
 }
 
-func (r *Rounding) check(field string) error {
+func (r *Rounding) check(field string) *ProfileError {
 	if r == nil {
 		return nil
 	}
 	if r.Increment.IsNegative() {
-		return fmt.Errorf("%s.increment: %s is negative", field, r.Increment)
+		return &ProfileError{Path: field + ".increment", Value: r.Increment.String(), Msg: fmt.Sprintf("%s is negative", r.Increment)}
 	}
 	return nil
 }
@@ -308,9 +309,9 @@ type Fee struct {
 }
 
 // checkReview refuses a review date before the figure is in force.
-func checkReview(path string, from, review Date) error {
+func checkReview(path string, from, review Date) *ProfileError {
 	if !review.IsZero() && !from.IsZero() && review.Before(from) {
-		return fmt.Errorf("%sreview_after: %s is before from %s", path, review, from)
+		return &ProfileError{Path: path + "review_after", Value: review.String(), Msg: fmt.Sprintf("%s is before from %s", review, from)}
 	}
 	return nil
 }
@@ -345,7 +346,8 @@ func NewProfiles(ps ...Profile) (*Profiles, error) {
 	out := &Profiles{byCountry: map[string][]Profile{}}
 	for i, p := range ps {
 		if err := p.check(); err != nil {
-			return nil, fmt.Errorf("duty: profile %d (%s): %w", i, p.Country, err)
+			err.Path = fmt.Sprintf("profiles[%d].%s", i, err.Path)
+			return nil, err
 		}
 		out.byCountry[p.Country] = append(out.byCountry[p.Country], p)
 	}
@@ -354,7 +356,8 @@ func NewProfiles(ps ...Profile) (*Profiles, error) {
 		for i := 1; i < len(list); i++ {
 			prev := list[i-1]
 			if prev.To.IsZero() || !list[i].From.After(prev.To) {
-				return nil, fmt.Errorf("duty: profiles of %s overlap: one from %s to %s, one from %s", c, prev.From, orOpen(prev.To), list[i].From)
+				return nil, &ProfileError{Country: c, Value: list[i].From.String(),
+					Msg: fmt.Sprintf("profiles of %s overlap: one from %s to %s, one from %s", c, prev.From, orOpen(prev.To), list[i].From)}
 			}
 		}
 	}
@@ -439,7 +442,7 @@ type NoProfileError struct {
 
 func (e *NoProfileError) Error() string {
 	if e.Date.IsZero() {
-		return fmt.Sprintf("duty: no customs/tax profile for destination %q", e.Country)
+		return fmt.Sprintf("duty: no customs/tax profile for destination %q", clip(e.Country))
 	}
 	var spans []string
 	for _, p := range e.periods {
@@ -451,39 +454,48 @@ func (e *NoProfileError) Error() string {
 // Is reports whether target is ErrNoProfile.
 func (e *NoProfileError) Is(target error) bool { return target == ErrNoProfile }
 
-func (p Profile) check() error {
+func (p Profile) check() *ProfileError {
+	bad := func(path, value, format string, args ...any) *ProfileError {
+		return &ProfileError{Path: path, Country: clip(p.Country), Value: clip(value), Msg: fmt.Sprintf(format, args...)}
+	}
 	if err := ValidateCountry(p.Country); err != nil {
-		return err
+		return &ProfileError{Path: "country", Country: clip(p.Country), Value: clip(p.Country), Err: err}
 	}
 	if _, err := LookupCurrency(p.Currency); err != nil {
-		return err
+		return &ProfileError{Path: "currency", Country: p.Country, Value: clip(p.Currency), Err: err}
 	}
 	if p.Valuation != CIF && p.Valuation != FOB {
-		return fmt.Errorf("valuation %q: want CIF or FOB", p.Valuation)
+		return bad("valuation", string(p.Valuation), "%q: want CIF or FOB", clip(string(p.Valuation)))
 	}
 	if p.From.IsZero() {
-		return fmt.Errorf("from: a profile needs the date it is in force from")
+		return bad("from", "", "a profile needs the date it is in force from")
 	}
 	if !p.To.IsZero() && p.To.Before(p.From) {
-		return fmt.Errorf("to: %s is before from %s", p.To, p.From)
+		return bad("to", p.To.String(), "%s is before from %s", p.To, p.From)
 	}
 	if len(p.Sources) == 0 {
-		return fmt.Errorf("sources: every profile names its sources")
+		return bad("sources", "", "every profile names its sources")
 	}
 	if err := checkReview("", p.From, p.ReviewAfter); err != nil {
+		err.Country = clip(p.Country)
 		return err
 	}
-	for f, r := range map[string]*Rounding{"duty_rounding": p.DutyRounding, "duty_base_rounding": p.DutyBaseRounding, "duty_total_rounding": p.DutyTotalRounding} {
-		if err := r.check(f); err != nil {
+	for _, r := range []struct {
+		field string
+		r     *Rounding
+	}{{"duty_rounding", p.DutyRounding}, {"duty_base_rounding", p.DutyBaseRounding}, {"duty_total_rounding", p.DutyTotalRounding}} {
+		if err := r.r.check(r.field); err != nil {
+			err.Country = clip(p.Country)
 			return err
 		}
 	}
 	for i, t := range p.Taxes {
+		at := func(f string) string { return fmt.Sprintf("taxes[%d]%s", i, f) }
 		if t.Code == "" || t.Source == "" {
-			return fmt.Errorf("taxes[%d]: code and source are required", i)
+			return bad(at(""), "", "code and source are required")
 		}
 		if t.Fraction != nil && (t.Fraction.Den <= 0 || t.Fraction.Num < 0) {
-			return fmt.Errorf("taxes[%d].fraction: %s: want a non-negative numerator over a positive denominator", i, t.Fraction)
+			return bad(at(".fraction"), t.Fraction.String(), "%s: want a non-negative numerator over a positive denominator", t.Fraction)
 		}
 		if t.OnTax != "" {
 			found := false
@@ -491,17 +503,22 @@ func (p Profile) check() error {
 				found = found || prev.Code == t.OnTax
 			}
 			if !found {
-				return fmt.Errorf("taxes[%d].on_tax: %q is not an earlier tax of the profile", i, t.OnTax)
+				return bad(at(".on_tax"), t.OnTax, "%q is not an earlier tax of the profile", clip(t.OnTax))
 			}
 		}
 		if t.Rate.IsNegative() {
-			return fmt.Errorf("taxes[%d].rate: %s is negative", i, t.Rate)
+			return bad(at(".rate"), t.Rate.String(), "%s is negative", t.Rate)
 		}
 		if err := checkReview(fmt.Sprintf("taxes[%d].", i), t.From, t.ReviewAfter); err != nil {
+			err.Country = clip(p.Country)
 			return err
 		}
-		for f, r := range map[string]*Rounding{"base_rounding": t.BaseRounding, "rounding": t.Rounding, "total_rounding": t.TotalRounding} {
-			if err := r.check(fmt.Sprintf("taxes[%d].%s", i, f)); err != nil {
+		for _, r := range []struct {
+			field string
+			r     *Rounding
+		}{{"base_rounding", t.BaseRounding}, {"rounding", t.Rounding}, {"total_rounding", t.TotalRounding}} {
+			if err := r.r.check(at("." + r.field)); err != nil {
+				err.Country = clip(p.Country)
 				return err
 			}
 		}
@@ -509,40 +526,42 @@ func (p Profile) check() error {
 			switch b {
 			case BaseDuty, BaseFreightInsurance, BaseUplift, BaseFees, BasePriorTaxes:
 			default:
-				return fmt.Errorf("taxes[%d].base: unknown part %q", i, b)
+				return bad(at(".base"), string(b), "unknown part %q", clip(string(b)))
 			}
 		}
 	}
 	for i, th := range p.DeMinimis {
+		at := func(f string) string { return fmt.Sprintf("de_minimis[%d]%s", i, f) }
 		if th.Code == "" || th.Source == "" {
-			return fmt.Errorf("de_minimis[%d]: code and source are required", i)
+			return bad(at(""), "", "code and source are required")
 		}
 		switch th.Applies {
 		case AppliesDuty, AppliesTax, AppliesBoth, AppliesFees:
 		default:
-			return fmt.Errorf("de_minimis[%d].applies: %q: want duty, tax, duty_and_tax or fees", i, th.Applies)
+			return bad(at(".applies"), string(th.Applies), "%q: want duty, tax, duty_and_tax or fees", clip(string(th.Applies)))
 		}
 		switch th.Outcome {
 		case Relief, PointOfSale, ReverseCharge:
 		case FlatPerSubheading:
 			if th.FlatAmount == nil {
-				return fmt.Errorf("de_minimis[%d]: flat_per_subheading needs flat_amount", i)
+				return bad(at(".flat_amount"), "", "flat_per_subheading needs flat_amount")
 			}
 		default:
-			return fmt.Errorf("de_minimis[%d].outcome: %q: want relief, point_of_sale, reverse_charge or flat_per_subheading", i, th.Outcome)
+			return bad(at(".outcome"), string(th.Outcome), "%q: want relief, point_of_sale, reverse_charge or flat_per_subheading", clip(string(th.Outcome)))
 		}
 		switch th.Compare {
 		case CompareGoods, CompareCustomsValue, CompareCIF, CompareTaxAmount, CompareDutyAmount, CompareItem:
 		default:
-			return fmt.Errorf("de_minimis[%d].compare: %q: want goods, customs_value, cif, item, tax_amount or duty_amount", i, th.Compare)
+			return bad(at(".compare"), string(th.Compare), "%q: want goods, customs_value, cif, item, tax_amount or duty_amount", clip(string(th.Compare)))
 		}
 		if th.Amount.Currency() == "" {
-			return fmt.Errorf("de_minimis[%d].amount is required", i)
+			return bad(at(".amount"), "", "is required")
 		}
 		if th.Amount.IsNegative() {
-			return fmt.Errorf("de_minimis[%d].amount: %s is negative", i, th.Amount)
+			return bad(at(".amount"), th.Amount.String(), "%s is negative", th.Amount)
 		}
 		if err := checkReview(fmt.Sprintf("de_minimis[%d].", i), th.From, th.ReviewAfter); err != nil {
+			err.Country = clip(p.Country)
 			return err
 		}
 	}
@@ -550,27 +569,75 @@ func (p Profile) check() error {
 		return err
 	}
 	for i, f := range p.Fees {
+		at := func(s string) string { return fmt.Sprintf("fees[%d]%s", i, s) }
 		if f.Code == "" || f.Source == "" {
-			return fmt.Errorf("fees[%d]: code and source are required", i)
+			return bad(at(""), "", "code and source are required")
 		}
 		switch f.Kind {
 		case FeePercent:
 		case FeeFixed:
 			if f.Amount == nil {
-				return fmt.Errorf("fees[%d]: a fixed fee needs amount", i)
+				return bad(at(".amount"), "", "a fixed fee needs amount")
 			}
 		default:
-			return fmt.Errorf("fees[%d].kind: %q: want percent or fixed", i, f.Kind)
+			return bad(at(".kind"), string(f.Kind), "%q: want percent or fixed", clip(string(f.Kind)))
 		}
 		if f.Percent.IsNegative() {
-			return fmt.Errorf("fees[%d].percent: %s is negative", i, f.Percent)
+			return bad(at(".percent"), f.Percent.String(), "%s is negative", f.Percent)
 		}
 		if f.Amount != nil && f.Amount.IsNegative() {
-			return fmt.Errorf("fees[%d].amount: %s is negative", i, f.Amount)
+			return bad(at(".amount"), f.Amount.String(), "%s is negative", f.Amount)
 		}
 		if err := checkReview(fmt.Sprintf("fees[%d].", i), f.From, f.ReviewAfter); err != nil {
+			err.Country = clip(p.Country)
 			return err
 		}
 	}
 	return nil
 }
+
+// ErrInvalidProfile is matched (errors.Is) by every *ProfileError.
+var ErrInvalidProfile = errors.New("duty: invalid profile")
+
+// ProfileError reports a problem in a profile document (ReadProfiles) or
+// in a profile given to NewProfiles: the JSON path of the field
+// ("profiles[0].de_minimis[1].applies", "unions[0].members[2].country";
+// for NewProfiles the index is the argument's), the country of the
+// profile when known, the value found and what is wrong. It matches
+// ErrInvalidProfile and unwraps to the cause when there is one (an
+// *InvalidCountryError, an *InvalidDateError...), so errors.Is(err,
+// ErrInvalidCountry) holds for a bad country.
+type ProfileError struct {
+	Path    string // JSON path of the field; "" for the document as a whole
+	Country string // the profile's country, when known
+	Value   string // the value found, as text, clipped to about 100 bytes
+	Msg     string // what is wrong and what was expected; "" when Err says it
+	Err     error  // the cause, or nil
+}
+
+func (e *ProfileError) Error() string {
+	var b strings.Builder
+	b.WriteString("duty: profile: ")
+	if e.Path != "" {
+		b.WriteString(e.Path)
+		if e.Country != "" {
+			fmt.Fprintf(&b, " (%s)", e.Country)
+		}
+		b.WriteString(": ")
+	}
+	switch {
+	case e.Msg != "":
+		b.WriteString(e.Msg)
+	case e.Err != nil:
+		b.WriteString(e.Err.Error())
+	default:
+		b.WriteString("invalid")
+	}
+	return b.String()
+}
+
+// Is reports whether target is ErrInvalidProfile.
+func (e *ProfileError) Is(target error) bool { return target == ErrInvalidProfile }
+
+// Unwrap returns the cause, or nil.
+func (e *ProfileError) Unwrap() error { return e.Err }

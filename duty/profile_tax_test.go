@@ -19,13 +19,17 @@ func readOneProfile(t *testing.T, taxes string) ([]duty.Profile, error) {
 
 func TestTaxOnTaxChecks(t *testing.T) {
 	_, err := readOneProfile(t, `{"code": "LCT", "rate": "0", "on_tax": "JCT", "fraction": {"num": 22, "den": 78}, "from": "2025-01-01", "source": "s"}`)
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), `on_tax: "JCT" is not an earlier tax of the profile`)
+	var pe *duty.ProfileError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, "profiles[0].taxes[0].on_tax", pe.Path)
+	assert.Equal(t, "JCT", pe.Value)
+	assert.Contains(t, err.Error(), `"JCT" is not an earlier tax of the profile`)
 
 	_, err = readOneProfile(t, `{"code": "JCT", "rate": "7.8", "from": "2025-01-01", "source": "s"},
 	 {"code": "LCT", "rate": "0", "on_tax": "JCT", "fraction": {"num": 22, "den": 0}, "from": "2025-01-01", "source": "s"}`)
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), "fraction: 22/0: want a non-negative numerator over a positive denominator")
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, "profiles[0].taxes[1].fraction", pe.Path)
+	assert.Contains(t, err.Error(), "fraction (JP): 22/0: want a non-negative numerator over a positive denominator")
 }
 
 // A tax on a tax with an exact ratio, and the declaration rounding of its

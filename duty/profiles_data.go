@@ -63,7 +63,7 @@ func ReadProfiles(r io.Reader) ([]Profile, error) {
 		err = limits.JSONStrings(b, MaxFieldBytes, "profile document")
 	}
 	if err != nil {
-		return nil, fmt.Errorf("duty: profile document: %w", err)
+		return nil, &ProfileError{Msg: "reading the document: " + err.Error(), Err: err}
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
@@ -75,25 +75,38 @@ func ReadProfiles(r io.Reader) ([]Profile, error) {
 		}
 	}
 	if err != nil {
-		if loc := jsonpath.Locate(b, reflect.TypeFor[ProfileFile](), true); loc != nil {
-			err = loc
+		var loc *jsonpath.Error
+		if errors.As(jsonpath.Locate(b, reflect.TypeFor[ProfileFile](), true), &loc) {
+			return nil, &ProfileError{Path: loc.Path, Value: loc.Value, Msg: loc.Msg, Err: loc.Err}
 		}
-		return nil, fmt.Errorf("duty: profile document: %w", err)
+		return nil, &ProfileError{Msg: jsonpath.ClipWithin(err.Error(), ""), Err: err}
 	}
 	out := append([]Profile(nil), f.Profiles...)
 	for i, p := range f.Profiles {
 		if err := p.check(); err != nil {
-			return nil, fmt.Errorf("duty: profile document: profiles[%d] (%s): %w", i, p.Country, err)
+			err.Path = fmt.Sprintf("profiles[%d].%s", i, err.Path)
+			return nil, err
 		}
 	}
 	for i, u := range f.Unions {
 		for j, m := range u.Members {
+			at := fmt.Sprintf("unions[%d].members[%d]", i, j)
 			p, err := u.member(m)
-			if err == nil {
-				err = p.check()
-			}
 			if err != nil {
-				return nil, fmt.Errorf("duty: profile document: unions[%d].members[%d] (%s): %w", i, j, m.Country, err)
+				err.Path = at + err.Path
+				return nil, err
+			}
+			if err := p.check(); err != nil {
+				// The member's own fields are named; the others come
+				// from the template.
+				switch err.Path {
+				case "country", "currency":
+				default:
+					err.Path = fmt.Sprintf("unions[%d].template.%s", i, err.Path)
+					return nil, err
+				}
+				err.Path = at + "." + err.Path
+				return nil, err
 			}
 			out = append(out, p)
 		}
@@ -101,16 +114,20 @@ func ReadProfiles(r io.Reader) ([]Profile, error) {
 	return out, nil
 }
 
-func (u UnionSource) member(m MemberSource) (Profile, error) {
+func (u UnionSource) member(m MemberSource) (Profile, *ProfileError) {
 	// Deep-copy the template through JSON so members never share slices.
 	b, err := json.Marshal(u.Template)
-	if err != nil {
-		return Profile{}, err
+	if err == nil {
+		var p Profile
+		err = json.Unmarshal(b, &p)
+		if err == nil {
+			return u.withMember(p, m)
+		}
 	}
-	var p Profile
-	if err := json.Unmarshal(b, &p); err != nil {
-		return Profile{}, err
-	}
+	return Profile{}, &ProfileError{Country: m.Country, Msg: "copying the union's template: " + err.Error(), Err: err}
+}
+
+func (u UnionSource) withMember(p Profile, m MemberSource) (Profile, *ProfileError) {
 	p.Country, p.Name, p.Union = m.Country, m.Name, u.Union
 	if m.VATFrom.After(p.From) {
 		// A member's profile starts when its current VAT rate does: before
@@ -131,10 +148,11 @@ func (u UnionSource) member(m MemberSource) (Profile, error) {
 		}
 	}
 	if !found {
-		return Profile{}, fmt.Errorf("template of union %s has no tax with code VAT to take the member's vat_rate", u.Union)
+		return Profile{}, &ProfileError{Path: ".vat_rate", Country: m.Country, Value: m.VATRate.String(),
+			Msg: fmt.Sprintf("template of union %s has no tax with code VAT to take the member's vat_rate", clip(u.Union))}
 	}
 	if m.Source == "" {
-		return Profile{}, fmt.Errorf("vat_source is required (the source of the member's VAT rate)")
+		return Profile{}, &ProfileError{Path: ".vat_source", Country: m.Country, Msg: "is required (the source of the member's VAT rate)"}
 	}
 	p.Sources = append(p.Sources, m.Source)
 	return p, nil

@@ -28,8 +28,12 @@ func FuzzReadProfiles(f *testing.F) {
 			if ps != nil {
 				t.Fatalf("profiles returned with error %v", err)
 			}
-			if !strings.HasPrefix(err.Error(), "duty: profile document: ") {
-				t.Fatalf("error does not say where it comes from: %v", err)
+			var pe *duty.ProfileError
+			if !errors.As(err, &pe) || !errors.Is(err, duty.ErrInvalidProfile) || !strings.HasPrefix(err.Error(), "duty: profile: ") {
+				t.Fatalf("error is not a *duty.ProfileError: %v", err)
+			}
+			if len(pe.Value) > 100+len("…") {
+				t.Fatalf("ProfileError.Value not clipped: %d bytes", len(pe.Value))
 			}
 			return
 		}

@@ -38,11 +38,11 @@ func ParseQuantity(s string) (Quantity, error) {
 	}
 	v, err := parseDecimal(num)
 	if err != nil {
-		return Quantity{}, &InvalidQuantityError{Input: s, Reason: fmt.Sprintf("%q is not a decimal number", num)}
+		return Quantity{}, &InvalidQuantityError{Input: s, Reason: fmt.Sprintf("%q is not a decimal number", clip(num))}
 	}
 	u, err := ParseUnit(unit)
 	if err != nil {
-		return Quantity{}, &InvalidQuantityError{Input: s, Reason: fmt.Sprintf("unknown unit %q", unit), err: err}
+		return Quantity{}, &InvalidQuantityError{Input: s, Reason: fmt.Sprintf("unknown unit %q", clip(unit)), err: err}
 	}
 	return Quantity{Value: v, Unit: u}, nil
 }
@@ -135,7 +135,7 @@ type InvalidQuantityError struct {
 }
 
 func (e *InvalidQuantityError) Error() string {
-	return fmt.Sprintf("duty: invalid quantity %q: %s", e.Input, e.Reason)
+	return fmt.Sprintf("duty: invalid quantity %q: %s", clip(e.Input), e.Reason)
 }
 
 // Is reports whether target is ErrInvalidQuantity.

@@ -634,7 +634,7 @@ type RateSyntaxError struct {
 
 // Error describes the problem with its input.
 func (e *RateSyntaxError) Error() string {
-	return fmt.Sprintf("duty: rate %q at position %d: %s", e.Input, e.Pos, e.Msg)
+	return fmt.Sprintf("duty: rate %q at position %d: %s", clip(e.Input), e.Pos, e.Msg)
 }
 
 // Is reports whether target is ErrInvalidRate.
@@ -649,7 +649,7 @@ type UnsupportedRateError struct {
 
 // Error describes the problem with its input.
 func (e *UnsupportedRateError) Error() string {
-	return fmt.Sprintf("duty: rate component %q needs data an entry does not hold", e.Component)
+	return fmt.Sprintf("duty: rate component %q needs data an entry does not hold", clip(e.Component))
 }
 
 // Is reports whether target is ErrUnsupportedRate.
@@ -673,19 +673,19 @@ func (e *MissingBasisError) Error() string {
 	case "quantity":
 		what = fmt.Sprintf("a quantity in %s (%s)", e.Unit, e.Unit.Name())
 		if e.Part != "" {
-			what += fmt.Sprintf(" of part %q", e.Part)
+			what += fmt.Sprintf(" of part %q", clip(e.Part))
 		}
 	case "part":
-		what = fmt.Sprintf("part %q in Basis.Parts", e.Part)
+		what = fmt.Sprintf("part %q in Basis.Parts", clip(e.Part))
 	case "polarization":
 		what = "the polarization (Basis.Polarization)"
 	default:
 		what = "a customs value"
 		if e.Part != "" {
-			what = fmt.Sprintf("the value of part %q", e.Part)
+			what = fmt.Sprintf("the value of part %q", clip(e.Part))
 		}
 	}
-	return fmt.Sprintf("duty: rate %q needs %s", e.Rate, what)
+	return fmt.Sprintf("duty: rate %q needs %s", clip(e.Rate), what)
 }
 
 // Is reports whether target is ErrMissingBasis.

@@ -392,7 +392,7 @@ func (p *rateParser) term() (term, error) {
 				break
 			}
 		}
-		return term{}, p.fail(at, "expected a rate component, got \""+w+"\"")
+		return term{}, p.fail(at, "expected a rate component, got \""+clip(w)+"\"")
 	case isDigit(c):
 		n, err := p.number()
 		if err != nil {
@@ -616,7 +616,7 @@ func (p *rateParser) money(amount *decimal.Decimal, cur *string, cents, dollar *
 			*amount, *cur = n, w
 			return nil
 		}
-		return p.fail(p.i, "unknown currency \""+w+"\"")
+		return p.fail(p.i, "unknown currency \""+clip(w)+"\"")
 	}
 	return p.fail(p.i, "expected %, ¢ or a currency after the number")
 }
@@ -799,7 +799,7 @@ func (p *rateParser) unit() (rateUnit, error) {
 			return ru, nil
 		}
 	}
-	return rateUnit{}, p.fail(at, "unknown unit \""+strings.Join(words, " ")+"\"")
+	return rateUnit{}, p.fail(at, "unknown unit \""+clip(strings.Join(words, " "))+"\"")
 }
 
 // base reads an optional "on <part>" or "of <part>" after a component.

@@ -52,9 +52,9 @@ type RateReferenceError struct {
 // Error describes the problem with its input.
 func (e *RateReferenceError) Error() string {
 	if e.Target != "" {
-		return fmt.Sprintf("duty: rate %q refers to %s (%s), not a rate", e.Input, e.Target, e.Kind)
+		return fmt.Sprintf("duty: rate %q refers to %s (%s), not a rate", clip(e.Input), e.Target, e.Kind)
 	}
-	return fmt.Sprintf("duty: rate %q refers elsewhere (%s), not a rate", e.Input, e.Kind)
+	return fmt.Sprintf("duty: rate %q refers elsewhere (%s), not a rate", clip(e.Input), e.Kind)
 }
 
 // Is reports whether target is ErrRateReference.

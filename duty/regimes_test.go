@@ -127,11 +127,16 @@ func TestCategoryChecks(t *testing.T) {
 		DeMinimis: []duty.Threshold{{Code: "T", Applies: duty.AppliesDuty, Outcome: duty.Relief, Amount: duty.MustMoney("1", "GBP"),
 			Compare: duty.CompareGoods, NotCategories: []string{"perfume"}, Source: "x"}}}
 	_, err := duty.NewProfiles(p)
-	assert.ErrorContains(t, err, `not_categories: "perfume"`)
+	var pe *duty.ProfileError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, "profiles[0].de_minimis[0].not_categories", pe.Path)
+	assert.Equal(t, "perfume", pe.Value)
 	p.DeMinimis[0].NotCategories = []string{"alcohol"}
 	p.Categories[0].HS = []string{"x"}
 	_, err = duty.NewProfiles(p)
-	assert.ErrorContains(t, err, "categories[0].hs")
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, "profiles[0].categories[0].hs", pe.Path)
+	assert.ErrorIs(t, err, duty.ErrInvalidCode)
 	p.Categories[0].HS = []string{"2208"}
 	_, err = duty.NewProfiles(p)
 	assert.NoError(t, err)

@@ -34,7 +34,7 @@ func ParseMeasureKind(s string) (MeasureKind, error) {
 			return k, nil
 		}
 	}
-	return 0, fmt.Errorf("duty: measure kind %q: want mfn, preferential or additional", s)
+	return 0, fmt.Errorf("duty: measure kind %q: want mfn, preferential or additional", clip(s))
 }
 
 // Measure is one duty line of a schedule.
@@ -131,7 +131,7 @@ type UnknownCodeError struct {
 }
 
 func (e *UnknownCodeError) Error() string {
-	return fmt.Sprintf("duty: no measure for HS code %q (nor for any prefix of it)", e.HS)
+	return fmt.Sprintf("duty: no measure for HS code %q (nor for any prefix of it)", clip(e.HS))
 }
 
 // Is reports whether target is ErrUnknownCode.
@@ -145,7 +145,7 @@ type NoMeasureInForceError struct {
 }
 
 func (e *NoMeasureInForceError) Error() string {
-	return fmt.Sprintf("duty: no measure for HS code %q is in force on %s", e.HS, e.Date)
+	return fmt.Sprintf("duty: no measure for HS code %q is in force on %s", clip(e.HS), e.Date)
 }
 
 // Is reports whether target is ErrNotInForce.
@@ -159,7 +159,7 @@ type InvalidCodeError struct {
 }
 
 func (e *InvalidCodeError) Error() string {
-	return fmt.Sprintf("duty: %q is not an HS code: %s", e.HS, e.Msg)
+	return fmt.Sprintf("duty: %q is not an HS code: %s", clip(e.HS), e.Msg)
 }
 
 // Is reports whether target is ErrInvalidCode.

@@ -297,7 +297,7 @@ func (e *TableError) Error() string {
 	if e.Column == "" {
 		return fmt.Sprintf("duty: tariff table row %d: %v", e.Row, e.Err)
 	}
-	return fmt.Sprintf("duty: tariff table row %d, column %s, value %q: %v", e.Row, e.Column, e.Value, e.Err)
+	return fmt.Sprintf("duty: tariff table row %d, column %s, value %q: %v", e.Row, e.Column, clip(e.Value), e.Err)
 }
 
 // Is reports whether target is ErrInvalidTable.

@@ -202,7 +202,7 @@ type InvalidUnitError struct {
 }
 
 func (e *InvalidUnitError) Error() string {
-	return fmt.Sprintf("duty: unknown unit %q", e.Unit)
+	return fmt.Sprintf("duty: unknown unit %q", clip(string(e.Unit)))
 }
 
 // Is reports whether target is ErrInvalidUnit.

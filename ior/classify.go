@@ -32,9 +32,12 @@ const (
 // Classify returns the class of err (ClassInternal for an error it does
 // not know; "" for nil).
 func Classify(err error) ErrorClass {
+	var pe *PlanError
 	switch {
 	case err == nil:
 		return ""
+	case errors.As(err, &pe):
+		return pe.Class
 	case errors.Is(err, context.Canceled):
 		return ClassCanceled
 	case errors.Is(err, context.DeadlineExceeded):

@@ -2,9 +2,13 @@ package ior_test
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/ior"
 	"github.com/iorkit/iorkit/rules"
 	"github.com/stretchr/testify/assert"
@@ -162,9 +166,43 @@ func TestPlan(t *testing.T) {
 	require.NotNil(t, plans[1].Decision)
 	assert.Nil(t, plans[1].Decision.Importer)
 	assert.False(t, plans[1].DDP)
-	assert.Contains(t, plans[1].Error, "BR") // no BR profile embedded: the quote is an error, the decision stands
+	assert.ErrorIs(t, plans[1].Err, duty.ErrNoProfile) // no BR profile embedded: the quote is an error, the decision stands
+	assert.ErrorContains(t, plans[1].Err, "BR")
 	assert.Equal(t, "GB", plans[2].Destination)
-	assert.Contains(t, plans[2].Error, "EUR/GBP")
+	assert.ErrorIs(t, plans[2].Err, duty.ErrMissingRate)
+	assert.ErrorContains(t, plans[2].Err, "EUR/GBP")
 	_, err = e.Plan(context.Background(), s, []string{"UK"})
 	require.Error(t, err)
+
+	// In JSON an error is its code and message; read back, it is a
+	// *PlanError that still matches its code.
+	b, err := json.Marshal(plans[2])
+	require.NoError(t, err)
+	var doc struct {
+		Error struct{ Code, Class, Message string } `json:"error"`
+	}
+	require.NoError(t, json.Unmarshal(b, &doc))
+	assert.Equal(t, "missing_rate", doc.Error.Code)
+	assert.Equal(t, "data_not_covered", doc.Error.Class)
+	assert.Equal(t, plans[2].Err.Error(), doc.Error.Message)
+	var back ior.MarketPlan
+	require.NoError(t, json.Unmarshal(b, &back))
+	var pe *ior.PlanError
+	require.ErrorAs(t, back.Err, &pe)
+	assert.ErrorIs(t, back.Err, ior.CodeMissingRate)
+	assert.Equal(t, ior.CodeMissingRate, ior.ErrorCodeOf(back.Err))
+	assert.Equal(t, ior.ClassUncovered, ior.Classify(back.Err))
+	b, err = json.Marshal(plans[0])
+	require.NoError(t, err)
+	assert.NotContains(t, string(b), `"error"`)
+}
+
+func TestErrorCodeOf(t *testing.T) {
+	assert.Equal(t, ior.ErrorCode(""), ior.ErrorCodeOf(nil))
+	assert.Equal(t, ior.CodeCanceled, ior.ErrorCodeOf(fmt.Errorf("x: %w", context.Canceled)))
+	assert.Equal(t, ior.CodeNoProfile, ior.ErrorCodeOf(&duty.NoProfileError{Country: "BR"}))
+	assert.Equal(t, ior.CodeNoPack, ior.ErrorCodeOf(&rules.NoPackError{Destination: "BR"}))
+	assert.Equal(t, ior.CodeRuleFailed, ior.ErrorCodeOf(&rules.EvalError{Pack: "p", Rule: "R"}))
+	assert.Equal(t, ior.CodeInvalidShipment, ior.ErrorCodeOf(ior.Shipment{}.Validate()))
+	assert.Equal(t, ior.CodeOther, ior.ErrorCodeOf(errors.New("x")))
 }

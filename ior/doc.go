@@ -87,12 +87,21 @@
 // # Configuration
 //
 // NewEngine works on the embedded defaults: the country profiles of
-// duty.DefaultProfiles, the sample tariff of duty.SampleSchedules and the
-// rule packs of rules.DefaultPacks. Options replace or add data:
-// WithSchedule (a full tariff for a country or for the EU, from
-// duty.ReadTable, duty/hts or duty/uktt), WithRates (exchange rates; none
-// is ever assumed), WithProfiles, WithPacks (a company's own rules),
-// WithoutDefaultPacks, WithoutSampleTariff and WithDataVersion (a label for loaded data, which enters quote ids).
+// duty.DefaultProfiles, the sample tariff of duty.SampleSchedules, the
+// reference editions of the EU and GB tariffs (duty/reftariff: the 2020
+// CET and the 2021 UK Global Tariff, every line, flagged
+// REFERENCE_TARIFF) over the sample, the Swiss industrial-goods rule, the
+// customs exchange rates of duty/fx (for EU members the monthly rate of
+// Regulation (EU) 2015/2447 Art. 146 from ECB data, for GB HMRC's monthly
+// rate, elsewhere the ECB rate of the day; each named with its source and
+// day in the quote's fx) and the rule packs of rules.DefaultPacks. The
+// tariffs and rates are read on the first quote that needs them. Options
+// replace or add data: WithSchedule (a full tariff for a country or for
+// the EU, from duty.ReadTable, duty/hts, duty/uktt, duty/reftariff or
+// duty/notariff), WithRates (exchange rates; none is ever assumed),
+// WithProfiles, WithPacks (a company's own rules), WithoutDefaultPacks,
+// WithoutSampleTariff, WithoutReferenceTariffs, WithoutDefaultRates and
+// WithDataVersion (a label for loaded data, which enters quote ids).
 // Rule packs are type-checked when the engine is built, so a bad
 // expression fails at start-up, not at the first shipment.
 //
@@ -128,7 +137,13 @@
 // code), and errors.Is sees through the wrapping. With the Partial call
 // option such
 // lines are marked not calculable with the reason, their charges are left
-// out of the totals and the quote is flagged Incomplete instead.
+// out of the totals and the quote is flagged Incomplete instead. A rule
+// that fails at run time is a *rules.EvalError (rules.ErrRuleFailed)
+// naming the pack and rule. Plan reports the failure of one destination in
+// MarketPlan.Err, an error like any other; ErrorCodeOf gives its stable
+// code (no_profile, missing_rate, unknown_code...) and Classify its class,
+// which is what the JSON form {"code", "class", "message"} carries. Error messages quote at most about 100
+// bytes of a bad input.
 //
 // # Embedded data
 //

@@ -1,9 +1,13 @@
 package ior
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/rules"
 )
 
 // Sentinel errors. FieldError and ValidationError match them with errors.Is.
@@ -36,7 +40,8 @@ var (
 )
 
 // FieldError is one problem of a shipment: the field's path
-// (lines[2].hs), the value given and what is wrong.
+// (lines[2].hs), the value given (clipped to about 100 bytes) and what is
+// wrong.
 type FieldError struct {
 	Path  string
 	Value string
@@ -82,4 +87,79 @@ func (e *ValidationError) Unwrap() []error {
 		out[i] = p
 	}
 	return out
+}
+
+// ErrorCode is a stable name for a class of error of Decide, Quote and
+// Plan, for callers that pass errors on as data (JSON, logs, metrics): see
+// ErrorCodeOf. It is itself an error, so that errors.Is(err, code) works on
+// a *PlanError read back from JSON.
+type ErrorCode string
+
+// Error implements error.
+func (c ErrorCode) Error() string { return string(c) }
+
+// The codes ErrorCodeOf gives, most specific first.
+const (
+	CodeCanceled         ErrorCode = "canceled"          // the context was cancelled
+	CodeDeadline         ErrorCode = "deadline_exceeded" // the context's deadline passed
+	CodeInvalidShipment  ErrorCode = "invalid_shipment"  // ErrInvalidShipment
+	CodeNoProfile        ErrorCode = "no_profile"        // duty.ErrNoProfile
+	CodeNoSchedule       ErrorCode = "no_schedule"       // duty.ErrNoSchedule
+	CodeDataExpired      ErrorCode = "data_expired"      // duty.ErrDataExpired
+	CodeUnknownCode      ErrorCode = "unknown_code"      // duty.ErrUnknownCode
+	CodeNotInForce       ErrorCode = "not_in_force"      // duty.ErrNotInForce
+	CodeNoBaseRate       ErrorCode = "no_base_rate"      // duty.ErrNoBaseRate
+	CodeMissingRate      ErrorCode = "missing_rate"      // duty.ErrMissingRate (exchange rate)
+	CodeMissingBasis     ErrorCode = "missing_basis"     // duty.ErrMissingBasis
+	CodeUnsupportedRate  ErrorCode = "unsupported_rate"  // duty.ErrUnsupportedRate
+	CodeCurrencyMismatch ErrorCode = "currency_mismatch" // duty.ErrCurrencyMismatch
+	CodeNoPack           ErrorCode = "no_pack"           // rules.ErrNoPack
+	CodeRuleFailed       ErrorCode = "rule_failed"       // rules.ErrRuleFailed
+	CodeRuleStopped      ErrorCode = "rule_stopped"      // *rules.CostError over its budget
+	CodeLine             ErrorCode = "line"              // duty.ErrLine for another cause
+	CodeOther            ErrorCode = "error"             // anything else
+)
+
+// ErrorCodeOf classifies an error of Decide, Quote or Plan by the first
+// sentinel it matches, in the order of the Code constants; nil gives "".
+func ErrorCodeOf(err error) ErrorCode {
+	if err == nil {
+		return ""
+	}
+	var pe *PlanError
+	if errors.As(err, &pe) {
+		return pe.Code
+	}
+	var ce *rules.CostError
+	for _, c := range []struct {
+		target error
+		code   ErrorCode
+	}{
+		{context.Canceled, CodeCanceled},
+		{context.DeadlineExceeded, CodeDeadline},
+		{ErrInvalidShipment, CodeInvalidShipment},
+		{duty.ErrNoProfile, CodeNoProfile},
+		{duty.ErrNoSchedule, CodeNoSchedule},
+		{duty.ErrDataExpired, CodeDataExpired},
+		{duty.ErrUnknownCode, CodeUnknownCode},
+		{duty.ErrNotInForce, CodeNotInForce},
+		{duty.ErrNoBaseRate, CodeNoBaseRate},
+		{duty.ErrMissingRate, CodeMissingRate},
+		{duty.ErrMissingBasis, CodeMissingBasis},
+		{duty.ErrUnsupportedRate, CodeUnsupportedRate},
+		{duty.ErrCurrencyMismatch, CodeCurrencyMismatch},
+		{rules.ErrNoPack, CodeNoPack},
+		{rules.ErrRuleFailed, CodeRuleFailed},
+	} {
+		if errors.Is(err, c.target) {
+			return c.code
+		}
+	}
+	switch {
+	case errors.As(err, &ce):
+		return CodeRuleStopped
+	case errors.Is(err, duty.ErrLine):
+		return CodeLine
+	}
+	return CodeOther
 }

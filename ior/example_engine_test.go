@@ -2,6 +2,7 @@ package ior_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/shopspring/decimal"
@@ -145,7 +146,8 @@ func ExampleEngine_Plan() {
 	}
 	for _, p := range plans {
 		if p.Quote == nil {
-			fmt.Println(p.Destination, "DDP:", p.DDP, "error:", p.Error)
+			fmt.Println(p.Destination, "DDP:", p.DDP, "error:", ior.ErrorCodeOf(p.Err), errors.Is(p.Err, duty.ErrMissingRate))
+			fmt.Println(" ", p.Err)
 			continue
 		}
 		fmt.Println(p.Destination, "DDP:", p.DDP, "total:", p.Quote.Totals.Total)
@@ -153,7 +155,8 @@ func ExampleEngine_Plan() {
 	// Output:
 	// DE DDP: true total: 183.04 EUR
 	// GB DDP: true total: 160.82 GBP
-	// CA DDP: true error: duty: line 0 (HS 6109.10): value: duty: no exchange rate EUR/CAD for 2026-03-01 (give 1 EUR in CAD)
+	// CA DDP: true error: missing_rate true
+	//   duty: line 0 (HS 6109.10): value: duty: no exchange rate EUR/CAD for 2026-03-01 (give 1 EUR in CAD)
 }
 
 // What each Incoterms 2020 rule allocates: who clears import and pays

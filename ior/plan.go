@@ -2,6 +2,8 @@ package ior
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"runtime"
 	"sort"
@@ -11,8 +13,14 @@ import (
 )
 
 // MarketPlan is the decision and the quote for one destination of a plan.
-// Err says why the destination could not be planned (no profile, no rate,
-// a code missing from its tariff...); the other destinations still are.
+// Err says why the destination could not be planned, or could be decided
+// but not quoted (no profile, no rate, a code missing from its tariff...);
+// the other destinations still are. Test it with errors.Is and errors.As
+// as any error of Decide or Quote (errors.Is(m.Err, duty.ErrMissingRate)).
+//
+// In JSON, Err is {"code", "class", "message"} under "error" (see
+// ErrorCodeOf and Classify); decoding that JSON gives an Err of type
+// *PlanError.
 type MarketPlan struct {
 	Destination string    `json:"destination"`
 	Decision    *Decision `json:"decision,omitempty"`
@@ -20,8 +28,60 @@ type MarketPlan struct {
 	// DDP reports whether the seller's side can import (the seller or its
 	// affiliate is the decision's importer), so the seller can sell DDP
 	// without a third party.
-	DDP   bool   `json:"ddp_by_seller"`
-	Error string `json:"error,omitempty"`
+	DDP bool  `json:"ddp_by_seller"`
+	Err error `json:"-"`
+}
+
+// marketPlanJSON is MarketPlan as JSON: Err as its code and message.
+type marketPlanJSON struct {
+	Destination string     `json:"destination"`
+	Decision    *Decision  `json:"decision,omitempty"`
+	Quote       *Quote     `json:"quote,omitempty"`
+	DDP         bool       `json:"ddp_by_seller"`
+	Error       *PlanError `json:"error,omitempty"`
+}
+
+// MarshalJSON writes Err as {"code", "message"}.
+func (m MarketPlan) MarshalJSON() ([]byte, error) {
+	j := marketPlanJSON{Destination: m.Destination, Decision: m.Decision, Quote: m.Quote, DDP: m.DDP}
+	if m.Err != nil {
+		var pe *PlanError
+		if !errors.As(m.Err, &pe) {
+			pe = &PlanError{Code: ErrorCodeOf(m.Err), Class: Classify(m.Err), Message: m.Err.Error()}
+		}
+		j.Error = pe
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON reads what MarshalJSON writes; Err becomes a *PlanError.
+func (m *MarketPlan) UnmarshalJSON(b []byte) error {
+	var j marketPlanJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	*m = MarketPlan{Destination: j.Destination, Decision: j.Decision, Quote: j.Quote, DDP: j.DDP}
+	if j.Error != nil {
+		m.Err = j.Error
+	}
+	return nil
+}
+
+// PlanError is an error read back from a plan's JSON: its code, class
+// and message. errors.Is(err, code) holds for its own ErrorCode, and
+// Classify and ErrorCodeOf give back the class and code.
+type PlanError struct {
+	Code    ErrorCode  `json:"code"`
+	Class   ErrorClass `json:"class"`
+	Message string     `json:"message"`
+}
+
+func (e *PlanError) Error() string { return e.Message }
+
+// Is reports whether target is the error's code.
+func (e *PlanError) Is(target error) bool {
+	c, ok := target.(ErrorCode)
+	return ok && c == e.Code
 }
 
 // Plan answers Decide and Quote for the same goods and seller in several
@@ -100,19 +160,19 @@ func (e *Engine) planOne(ctx context.Context, cfg callConfig, s Shipment, dest s
 		}
 	}
 	if err := t.Validate(); err != nil {
-		m.Error = err.Error()
+		m.Err = err
 		return m
 	}
 	d, err := e.decide(ctx, t)
 	if err != nil {
-		m.Error = err.Error()
+		m.Err = err
 		return m
 	}
 	m.Decision = &d
 	m.DDP = d.Importer != nil && (d.Importer.Role == RoleSeller || d.Importer.Role == RoleAffiliate)
 	q, err := e.quoteWith(ctx, cfg, t, d)
 	if err != nil {
-		m.Error = err.Error()
+		m.Err = err
 		return m
 	}
 	m.Quote = &q

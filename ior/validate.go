@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/internal/jsonpath"
 	"github.com/shopspring/decimal"
 )
 
@@ -19,19 +19,10 @@ func (v *validator) add(path, value, msg string, err error) {
 	v.problems = append(v.problems, &FieldError{Path: path, Value: clip(value), Msg: msg, Err: err})
 }
 
-// clip shortens a value quoted in an error to 64 bytes (on a rune
-// boundary), so that a huge input never makes a huge message.
-func clip(s string) string {
-	const n = 64
-	if len(s) <= n {
-		return s
-	}
-	i := n
-	for i > 0 && !utf8.RuneStart(s[i]) {
-		i--
-	}
-	return s[:i] + "…"
-}
+// clip shortens a value quoted in an error to about 100 bytes (on a rune
+// boundary, jsonpath.Clip as everywhere in iorkit), so that a huge input
+// never makes a huge message.
+func clip(s string) string { return jsonpath.Clip(s) }
 
 // text refuses a string longer than MaxStringBytes (the value is shown
 // clipped).

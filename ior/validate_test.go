@@ -171,6 +171,25 @@ func TestValidateFieldErrorCarriesPathAndValue(t *testing.T) {
 	assert.False(t, errors.Is(err, ior.ErrInvalidMode))
 }
 
+// A huge bad value is quoted clipped, in the error and in FieldError.Value.
+func TestValidateClipsLongValues(t *testing.T) {
+	long := strings.Repeat("9", 5000)
+	s := validBase(t)
+	s.Lines[0].HS = long
+	s.Incoterm = ior.Incoterm(strings.Repeat("X", 5000))
+	s.Destination = strings.Repeat("Z", 5000)
+	err := s.Validate()
+	require.ErrorIs(t, err, ior.ErrInvalidShipment)
+	for _, p := range problems(t, err) {
+		assert.LessOrEqual(t, len(p.Value), 100+len("…"), p.Path)
+		assert.Less(t, len(p.Error()), 400, p.Path)
+	}
+	var decoded ior.Shipment
+	err = json.Unmarshal([]byte(`{"lines": [{"unit_price": {"amount": "`+long+`x", "currency": "EUR"}}]}`), &decoded)
+	require.Error(t, err)
+	assert.NotContains(t, err.Error(), strings.Repeat("9", 101))
+}
+
 // TestValidateReportsEveryProblem decodes a shipment with many problems
 // and checks that Validate lists all of them, in field order.
 func TestValidateReportsEveryProblem(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/internal/jsonpath"
 
 	"cel.dev/cel-go/cel"
 	"cel.dev/cel-go/common/cost"
@@ -132,7 +133,7 @@ func compile(env *Env, packs []*Pack, opts []CompileOption) (*Book, []RuleCost, 
 		o(&cfg)
 	}
 	if env == nil || env.prov == nil {
-		return nil, nil, ErrorList{{Msg: "Compile: nil or zero Env (build it with NewEnv)"}}
+		return nil, nil, ErrorList{{Code: CodeNoEnv, Msg: "Compile: nil or zero Env (build it with NewEnv)"}}
 	}
 	b := &Book{env: env, byDest: map[string][]*compiledPack{}, budget: cfg.budget,
 		evalBudget: cfg.evalBudget, maxFindings: cfg.maxFindings}
@@ -145,7 +146,7 @@ func compile(env *Env, packs []*Pack, opts []CompileOption) (*Book, []RuleCost, 
 			continue
 		}
 		if names[p.Name] {
-			errs = append(errs, &Error{File: p.File, Pack: p.Name, Line: 1, Column: 1, Name: p.Name, Msg: fmt.Sprintf("pack %q given twice", p.Name)})
+			errs = append(errs, &Error{Code: CodeDuplicatePack, File: p.File, Pack: clip(p.Name), Line: 1, Column: 1, Name: clip(p.Name), Msg: fmt.Sprintf("pack %q given twice", clip(p.Name))})
 			continue
 		}
 		names[p.Name] = true
@@ -153,8 +154,8 @@ func compile(env *Env, packs []*Pack, opts []CompileOption) (*Book, []RuleCost, 
 		for i := range p.Rules {
 			r := &p.Rules[i]
 			if prev, dup := ids[r.ID]; dup {
-				errs = append(errs, &Error{File: p.File, Pack: p.Name, Rule: r.ID, Field: "id", Line: r.line, Column: r.col, Name: r.ID,
-					Msg: fmt.Sprintf("duplicate rule id %q (also in pack %s)", r.ID, prev)})
+				errs = append(errs, &Error{Code: CodeDuplicateRule, File: p.File, Pack: clip(p.Name), Rule: clip(r.ID), Field: "id", Line: r.line, Column: r.col, Name: clip(r.ID),
+					Msg: fmt.Sprintf("duplicate rule id %q (also in pack %s)", clip(r.ID), clip(prev))})
 				continue
 			}
 			ids[r.ID] = p.Name
@@ -187,38 +188,45 @@ func compile(env *Env, packs []*Pack, opts []CompileOption) (*Book, []RuleCost, 
 }
 
 func compileRule(env *Env, p *Pack, r *Rule, budget uint64) (*compiledRule, *RuleCost, ErrorList) {
-	fail := func(msg string) ErrorList {
-		return ErrorList{{File: p.File, Pack: p.Name, Rule: r.ID, Field: "when", Line: r.whenLine, Column: r.whenCol, Msg: msg}}
+	fail := func(code ErrorCode, msg string) ErrorList {
+		return ErrorList{{Code: code, File: p.File, Pack: clip(p.Name), Rule: clip(r.ID), Field: "when", Line: r.whenLine, Column: r.whenCol, Msg: msg}}
 	}
 	ce, ok := env.scopes[r.Scope]
 	if !ok {
-		return nil, nil, fail(fmt.Sprintf("scope %q is not available: the Env declares no %q variable", r.Scope, scopeVar(r.Scope)))
+		return nil, nil, fail(CodeScopeUnavailable, fmt.Sprintf("scope %q is not available: the Env declares no %q variable", r.Scope, scopeVar(r.Scope)))
 	}
-	checked, iss := ce.Compile(r.When)
+	// Parse and check apart, so that the error code tells a syntax error
+	// from a type error.
+	code := CodeExprSyntax
+	checked, iss := ce.Parse(r.When)
+	if iss == nil || iss.Err() == nil {
+		code = CodeExprType
+		checked, iss = ce.Check(checked)
+	}
 	if iss != nil && iss.Err() != nil {
 		var out ErrorList
 		for _, ce := range iss.Errors() {
-			e := &Error{File: p.File, Pack: p.Name, Rule: r.ID, Field: "when", Msg: ce.Message}
+			e := &Error{Code: code, File: p.File, Pack: clip(p.Name), Rule: clip(r.ID), Field: "when", Msg: jsonpath.ClipWithin(ce.Message, r.When)}
 			e.ExprLine, e.ExprColumn = ce.Location.Line(), ce.Location.Column()+1
 			e.Line, e.Column = r.whenLine, r.whenCol
 			if r.whenRaw && e.ExprLine == 1 {
 				e.Column = r.whenCol + 1 + byteOffset(r.When, ce.Location.Column())
 			}
-			e.Name = offendingName(ce.Message)
+			e.Name = clip(offendingName(ce.Message))
 			out = append(out, e)
 		}
 		return nil, nil, out
 	}
 	if !checked.OutputType().IsExactType(types.BoolType) {
-		return nil, nil, fail(fmt.Sprintf("condition must be bool, found %s", checked.OutputType()))
+		return nil, nil, fail(CodeNotBool, fmt.Sprintf("condition must be bool, found %s", checked.OutputType()))
 	}
 	est, err := ce.EstimateCost(checked, sizeHints{})
 	if err != nil {
-		return nil, nil, fail("estimating cost: " + err.Error())
+		return nil, nil, fail(CodeProgram, "estimating cost: "+err.Error())
 	}
 	rc := &RuleCost{Pack: p.Name, Rule: r.ID, Scope: r.Scope, Min: est.Min, Max: est.Max}
 	if est.Max > budget {
-		return nil, rc, fail(fmt.Sprintf("worst-case cost %d exceeds the budget of %d (with up to %d lines of %d-byte strings); avoid nested loops over lines", est.Max, budget, MaxLines, MaxStringSize))
+		return nil, rc, fail(CodeCost, fmt.Sprintf("worst-case cost %d exceeds the budget of %d (with up to %d lines of %d-byte strings); avoid nested loops over lines", est.Max, budget, MaxLines, MaxStringSize))
 	}
 	loops := hasComprehension(checked.NativeRep())
 	// Every program has a run-time cost limit, not only those that loop:
@@ -230,7 +238,7 @@ func compileRule(env *Env, p *Pack, r *Rule, budget uint64) (*compiledRule, *Rul
 	}
 	prg, err := ce.Program(checked, popts...)
 	if err != nil {
-		return nil, rc, fail("building program: " + err.Error())
+		return nil, rc, fail(CodeProgram, "building program: "+err.Error())
 	}
 	f := r.Finding
 	f.Rule, f.Pack = r.ID, p.Name

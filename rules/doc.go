@@ -122,8 +122,16 @@
 // # Errors
 //
 // Parse, Compile and Lint return ErrorList (errors.As finds each *Error;
-// errors.Is(err, ErrInvalidPack) holds). Evaluate returns *NoPackError when
-// no pack covers the destination on the date (an empty result would suggest
-// the country has no requirements), *InputError for inputs of the wrong Go
-// type, *CostError when a rule is stopped, and *EvalError otherwise.
+// errors.Is(err, ErrInvalidPack) holds). Each *Error has a stable Code
+// (CodeUnknownField, CodeExprType, CodeCost...; docs/rules.md lists them),
+// and a code is itself an error: errors.Is(err, CodeUnknownField). Values
+// quoted from a pack are clipped to about 100 bytes.
+//
+// Evaluate returns *NoPackError (ErrNoPack) when no pack covers the
+// destination on the date (an empty result would suggest the country has
+// no requirements), *InputError (ErrInvalidInput) for inputs of the wrong
+// Go type, *CostError when a rule is stopped (it unwraps to the context's
+// error when the context is done), and *EvalError (ErrRuleFailed) when a
+// rule fails: it names the pack, rule and line and says what went wrong in
+// plain words, never in CEL's internal type names.
 package rules

@@ -10,6 +10,77 @@ import (
 // parsing, compiling or linting a pack.
 var ErrInvalidPack = errors.New("rules: invalid pack")
 
+// ErrorCode classifies an *Error. The values are stable: tools may branch
+// on them and show them (docs/rules.md lists them). An ErrorCode is itself
+// an error, so errors.Is(err, rules.CodeUnknownField) tells whether any
+// problem of an ErrorList has that code.
+type ErrorCode string
+
+// Error implements error, so that a code can be the target of errors.Is;
+// it is the code itself, so that a code prints as itself.
+func (c ErrorCode) Error() string { return string(c) }
+
+// The codes of *Error, from reading a file to compiling its expressions.
+const (
+	// CodeRead: the pack file or directory could not be read.
+	CodeRead ErrorCode = "read"
+	// CodeTooLarge: the file is larger than a pack may be (1 MiB).
+	CodeTooLarge ErrorCode = "too_large"
+	// CodeSyntax: not one JSON object (syntax error, data after it, nesting
+	// too deep).
+	CodeSyntax ErrorCode = "syntax"
+	// CodeWrongType: a JSON value of the wrong type (a number where a
+	// string is expected, an object where an array is).
+	CodeWrongType ErrorCode = "wrong_type"
+	// CodeUnknownField: a key the format does not have (often misspelt:
+	// the message suggests the nearest).
+	CodeUnknownField ErrorCode = "unknown_field"
+	// CodeExclusiveEnd: a period's end spelled as if exclusive (until,
+	// end, before...): the end is "to", the last day in force.
+	CodeExclusiveEnd ErrorCode = "exclusive_end"
+	// CodeDuplicateField: a key given twice in one object.
+	CodeDuplicateField ErrorCode = "duplicate_field"
+	// CodeMissingField: a required key is absent.
+	CodeMissingField ErrorCode = "missing_field"
+	// CodeInvalidValue: a value outside its set or form (a kind, severity,
+	// scope, country, date, code, name or id that is not valid; an empty
+	// title, reference, version or when).
+	CodeInvalidValue ErrorCode = "invalid_value"
+	// CodeInvalidPeriod: effective.to before effective.from.
+	CodeInvalidPeriod ErrorCode = "invalid_period"
+	// CodeDuplicatePack: two packs of one name compiled together.
+	CodeDuplicatePack ErrorCode = "duplicate_pack"
+	// CodeDuplicateRule: a rule id used twice, in one pack or across packs
+	// compiled together.
+	CodeDuplicateRule ErrorCode = "duplicate_rule"
+	// CodeNoEnv: Compile was given no Env.
+	CodeNoEnv ErrorCode = "no_env"
+	// CodeScopeUnavailable: the rule's scope needs a variable the Env does
+	// not declare.
+	CodeScopeUnavailable ErrorCode = "scope_unavailable"
+	// CodeExprSyntax: the CEL expression does not parse.
+	CodeExprSyntax ErrorCode = "expr_syntax"
+	// CodeExprType: the expression parses but does not type-check (an
+	// undeclared variable, a misspelt field, no function for those argument
+	// types, decimal() of something other than a string literal).
+	CodeExprType ErrorCode = "expr_type"
+	// CodeNotBool: the expression's type is not bool.
+	CodeNotBool ErrorCode = "not_bool"
+	// CodeCost: the expression's worst-case cost exceeds the budget.
+	CodeCost ErrorCode = "cost"
+	// CodeProgram: CEL could not estimate or build the program (a fault in
+	// the Env rather than in the pack).
+	CodeProgram ErrorCode = "program"
+)
+
+// ErrorCodes lists every ErrorCode, in the order of the documentation.
+func ErrorCodes() []ErrorCode {
+	return []ErrorCode{CodeRead, CodeTooLarge, CodeSyntax, CodeWrongType, CodeUnknownField,
+		CodeExclusiveEnd, CodeDuplicateField, CodeMissingField, CodeInvalidValue, CodeInvalidPeriod, CodeDuplicatePack,
+		CodeDuplicateRule, CodeNoEnv, CodeScopeUnavailable, CodeExprSyntax, CodeExprType, CodeNotBool,
+		CodeCost, CodeProgram}
+}
+
 // Error is one problem in a rule pack: a JSON syntax error, a missing or
 // invalid field, a duplicate rule id, a CEL expression that does not
 // compile, or a rule whose worst-case cost exceeds the budget. It carries
@@ -17,12 +88,13 @@ var ErrInvalidPack = errors.New("rules: invalid pack")
 // line and column in the file, and for expression errors the position inside
 // the expression and the offending name.
 type Error struct {
-	File   string // file name, when known (ParseFile, Lint)
-	Pack   string // pack name, when known
-	Rule   string // rule id, when the problem is in a rule
-	Field  string // JSON field, e.g. "when", "finding.code"
-	Line   int    // 1-based line in the file; 0 when unknown
-	Column int    // 1-based column (bytes) in the file; 0 when unknown
+	Code   ErrorCode // what kind of problem (stable; see the Code constants)
+	File   string    // file name, when known (ParseFile, Lint)
+	Pack   string    // pack name, when known
+	Rule   string    // rule id, when the problem is in a rule
+	Field  string    // JSON field, e.g. "when", "finding.code"
+	Line   int       // 1-based line in the file; 0 when unknown
+	Column int       // 1-based column (bytes) in the file; 0 when unknown
 	// ExprLine and ExprColumn locate the problem inside the CEL expression
 	// (1-based) for compile errors; zero otherwise.
 	ExprLine, ExprColumn int
@@ -61,8 +133,14 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
-// Is makes errors.Is(err, ErrInvalidPack) true.
-func (e *Error) Is(target error) bool { return target == ErrInvalidPack }
+// Is makes errors.Is(err, ErrInvalidPack) true, and errors.Is(err, code)
+// true for the error's own Code.
+func (e *Error) Is(target error) bool {
+	if c, ok := target.(ErrorCode); ok {
+		return c == e.Code
+	}
+	return target == ErrInvalidPack
+}
 
 // ErrorList is every problem found in one Parse, Compile or Lint call, in
 // file order. errors.As(err, &e) with e of type *Error finds the first.
@@ -121,24 +199,38 @@ func (e *CostError) Error() string {
 // ErrBudgetExceeded, ErrTooManyFindings or the CEL cost-limit error).
 func (e *CostError) Unwrap() error { return e.Err }
 
+// Sentinels of the run-time errors of Evaluate, for errors.Is.
+var (
+	// ErrRuleFailed is matched by *EvalError.
+	ErrRuleFailed = errors.New("rules: rule failed")
+	// ErrNoPack is matched by *NoPackError.
+	ErrNoPack = errors.New("rules: no rule pack")
+	// ErrInvalidInput is matched by *InputError.
+	ErrInvalidInput = errors.New("rules: invalid input")
+)
+
 // EvalError is returned by Evaluate when a rule fails at run time for a
-// reason other than cost, for example an input of the wrong Go type.
+// reason other than cost: it reads a field of an absent (null) object, its
+// condition is null, it indexes past the end of a list, divides by zero...
+// It names the pack, the rule and the line, and says what went wrong in
+// plain words: CEL's own error, whose text names CEL internals, is not
+// part of it. It matches ErrRuleFailed.
 type EvalError struct {
 	Pack, Rule string
-	Line       int // 0-based line index for line rules, -1 otherwise
-	Err        error
+	Line       int    // 0-based line index for line rules, -1 otherwise
+	Msg        string // what went wrong
 }
 
 // Error implements error.
 func (e *EvalError) Error() string {
 	if e.Line >= 0 {
-		return fmt.Sprintf("rules: pack %s: rule %s: line %d: %v", e.Pack, e.Rule, e.Line, e.Err)
+		return fmt.Sprintf("rules: pack %s: rule %s: line %d: %s", e.Pack, e.Rule, e.Line, e.Msg)
 	}
-	return fmt.Sprintf("rules: pack %s: rule %s: %v", e.Pack, e.Rule, e.Err)
+	return fmt.Sprintf("rules: pack %s: rule %s: %s", e.Pack, e.Rule, e.Msg)
 }
 
-// Unwrap returns the cause.
-func (e *EvalError) Unwrap() error { return e.Err }
+// Is reports whether target is ErrRuleFailed.
+func (e *EvalError) Is(target error) bool { return target == ErrRuleFailed }
 
 // NoPackError is returned by Evaluate when no pack in the Book covers the
 // destination on the date: an empty result would wrongly suggest that the
@@ -150,5 +242,8 @@ type NoPackError struct {
 
 // Error implements error.
 func (e *NoPackError) Error() string {
-	return fmt.Sprintf("rules: no rule pack covers destination %q on %s", e.Destination, e.Date)
+	return fmt.Sprintf("rules: no rule pack covers destination %q on %s", clip(e.Destination), e.Date)
 }
+
+// Is reports whether target is ErrNoPack.
+func (e *NoPackError) Is(target error) bool { return target == ErrNoPack }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strings"
 
 	"cel.dev/cel-go/cel"
 	"cel.dev/cel-go/common/types"
@@ -243,7 +244,7 @@ func (cr *compiledRule) eval(ctx context.Context, bu *Budget, act *activation, l
 		if ctx.Err() != nil || isCostLimit(err) {
 			return out, &CostError{Pack: cr.pack.Name, Rule: cr.rule.ID, Err: err}
 		}
-		return out, &EvalError{Pack: cr.pack.Name, Rule: cr.rule.ID, Line: line, Err: err}
+		return out, &EvalError{Pack: cr.pack.Name, Rule: cr.rule.ID, Line: line, Msg: plainMessage(err)}
 	}
 	if !bu.spend(cost) {
 		return out, &CostError{Pack: cr.pack.Name, Rule: cr.rule.ID,
@@ -251,7 +252,11 @@ func (cr *compiledRule) eval(ctx context.Context, bu *Budget, act *activation, l
 	}
 	fired, ok := v.(types.Bool)
 	if !ok {
-		return out, &EvalError{Pack: cr.pack.Name, Rule: cr.rule.ID, Line: line, Err: fmt.Errorf("condition returned %s, not bool", v.Type().TypeName())}
+		msg := "the condition is not true or false"
+		if v == types.NullValue {
+			msg = "the condition is null (an optional value that is absent), not true or false: compare it, e.g. x == true"
+		}
+		return out, &EvalError{Pack: cr.pack.Name, Rule: cr.rule.ID, Line: line, Msg: msg}
 	}
 	if !fired {
 		return out, nil
@@ -269,6 +274,26 @@ func (cr *compiledRule) eval(ctx context.Context, bu *Budget, act *activation, l
 	return append(out, f), nil
 }
 
+// plainMessage says what a CEL run-time error means without CEL's type
+// names (structpb.NullValue, null_type, overload ids).
+func plainMessage(err error) string {
+	msg := err.Error()
+	switch {
+	case strings.HasPrefix(msg, "reads field "):
+		return clip(msg)
+	case strings.HasPrefix(msg, "no such overload"):
+		return "an operator or function was given values of types it does not take (often an absent, null value)"
+	case strings.HasPrefix(msg, "no such key"), strings.HasPrefix(msg, "no such field"):
+		return strings.Replace(msg, "no such", "no", 1)
+	}
+	for _, internal := range []string{"structpb.", "types.", "null_type", "ref.Val", "google.protobuf"} {
+		if strings.Contains(msg, internal) {
+			return "the expression failed on a value of an unexpected type (often an absent, null value)"
+		}
+	}
+	return clip(msg)
+}
+
 func isCostLimit(err error) bool {
 	var ce interpreter.EvalCancelledError
 	if errors.As(err, &ce) {
@@ -281,7 +306,7 @@ func isCostLimit(err error) bool {
 func (b *Book) value(name string, v any) (ref.Val, error) {
 	st := b.env.vars[name]
 	if st == nil {
-		return nil, &EvalError{Rule: "", Line: -1, Err: fmt.Errorf("the Env declares no %q variable", name)}
+		return nil, &EvalError{Line: -1, Msg: fmt.Sprintf("the Env declares no %q variable", name)}
 	}
 	if v == nil {
 		return nil, &InputError{Var: name, Want: st.rt, Got: nil}
@@ -334,6 +359,9 @@ type InputError struct {
 	Var       string
 	Want, Got reflect.Type
 }
+
+// Is reports whether target is ErrInvalidInput.
+func (e *InputError) Is(target error) bool { return target == ErrInvalidInput }
 
 // Error implements error.
 func (e *InputError) Error() string {

@@ -39,7 +39,7 @@ func ParseFS(fsys fs.FS) ([]*Pack, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, ErrorList{{Msg: "reading packs: " + err.Error()}}
+		return nil, ErrorList{{Code: CodeRead, Msg: "reading packs: " + err.Error()}}
 	}
 	sort.Strings(files)
 	var packs []*Pack
@@ -47,7 +47,7 @@ func ParseFS(fsys fs.FS) ([]*Pack, error) {
 	for _, name := range files {
 		f, err := fsys.Open(name)
 		if err != nil {
-			errs = append(errs, &Error{File: name, Msg: err.Error()})
+			errs = append(errs, &Error{Code: CodeRead, File: name, Msg: err.Error()})
 			continue
 		}
 		p, err := ParseFile(name, f)
@@ -56,7 +56,7 @@ func ParseFS(fsys fs.FS) ([]*Pack, error) {
 			if l, ok := err.(ErrorList); ok {
 				errs = append(errs, l...)
 			} else {
-				errs = append(errs, &Error{File: name, Msg: err.Error()})
+				errs = append(errs, &Error{Code: CodeRead, File: name, Msg: err.Error()})
 			}
 			continue
 		}

@@ -159,16 +159,16 @@ func ParseFile(name string, r io.Reader) (*Pack, error) { return parse(name, r) 
 func parse(name string, r io.Reader) (*Pack, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxPackSize+1))
 	if err != nil {
-		return nil, ErrorList{{File: name, Msg: "reading pack: " + err.Error()}}
+		return nil, ErrorList{{Code: CodeRead, File: name, Msg: "reading pack: " + err.Error()}}
 	}
 	if len(data) > maxPackSize {
-		return nil, ErrorList{{File: name, Msg: fmt.Sprintf("pack larger than %d bytes", maxPackSize)}}
+		return nil, ErrorList{{Code: CodeTooLarge, File: name, Msg: fmt.Sprintf("pack larger than %d bytes", maxPackSize)}}
 	}
 	p := &Pack{File: name, data: data, lineStarts: lineStarts(data)}
 	root, err := parseTree(data)
 	if err != nil {
 		oe := err.(*offsetError)
-		e := p.errAt(oe.off, "", "", oe.msg)
+		e := p.errAt(oe.off, CodeSyntax, "", "", oe.msg)
 		return nil, ErrorList{e}
 	}
 	d := &decoder{p: p}
@@ -183,9 +183,9 @@ func parse(name string, r io.Reader) (*Pack, error) {
 	return p, nil
 }
 
-func (p *Pack) errAt(off int, rule, field, msg string) *Error {
+func (p *Pack) errAt(off int, code ErrorCode, rule, field, msg string) *Error {
 	line, col := p.lineCol(off)
-	return &Error{File: p.File, Pack: p.Name, Rule: rule, Field: field, Line: line, Column: col, Msg: msg}
+	return &Error{Code: code, File: p.File, Pack: clip(p.Name), Rule: clip(rule), Field: field, Line: line, Column: col, Msg: msg}
 }
 
 type decoder struct {
@@ -194,15 +194,22 @@ type decoder struct {
 	rule string
 }
 
-func (d *decoder) fail(n *node, field, format string, args ...any) {
-	d.errs = append(d.errs, d.p.errAt(n.off, d.rule, field, fmt.Sprintf(format, args...)))
+// fail reports a problem at n. String arguments are inputs: they are
+// clipped so that a message never repeats a huge value.
+func (d *decoder) fail(n *node, code ErrorCode, field, format string, args ...any) {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = clip(s)
+		}
+	}
+	d.errs = append(d.errs, d.p.errAt(n.off, code, d.rule, field, fmt.Sprintf(format, args...)))
 }
 
 // fields walks an object, calling set for each known key and reporting
 // unknown and missing keys.
 func (d *decoder) fields(n *node, path string, required []string, set map[string]func(*node)) {
 	if n.kind != '{' {
-		d.fail(n, path, "expected an object, found %s", kindName(n.kind))
+		d.fail(n, CodeWrongType, path, "expected an object, found %s", kindName(n.kind))
 		return
 	}
 	seen := map[string]bool{}
@@ -210,7 +217,7 @@ func (d *decoder) fields(n *node, path string, required []string, set map[string
 		f, ok := set[k]
 		full := join(path, k)
 		if !ok && period.Refused(k) {
-			d.errs = append(d.errs, d.p.errAt(n.kOffs[i], d.rule, full, period.Message(k)))
+			d.errs = append(d.errs, d.p.errAt(n.kOffs[i], CodeExclusiveEnd, d.rule, full, period.Message(k)))
 			d.errs[len(d.errs)-1].Name = k
 			continue
 		}
@@ -219,19 +226,19 @@ func (d *decoder) fields(n *node, path string, required []string, set map[string
 			for name := range set {
 				known = append(known, name)
 			}
-			msg := fmt.Sprintf("unknown field %q (expected one of %s)", k, strings.Join(sortStrings(known), ", "))
+			msg := fmt.Sprintf("unknown field %q (expected one of %s)", clip(k), strings.Join(sortStrings(known), ", "))
 			for _, name := range known {
 				if editDistance(k, name) <= 2 {
 					msg += fmt.Sprintf("; did you mean %q?", name)
 					break
 				}
 			}
-			d.errs = append(d.errs, d.p.errAt(n.kOffs[i], d.rule, full, msg))
-			d.errs[len(d.errs)-1].Name = k
+			d.errs = append(d.errs, d.p.errAt(n.kOffs[i], CodeUnknownField, d.rule, clip(full), msg))
+			d.errs[len(d.errs)-1].Name = clip(k)
 			continue
 		}
 		if seen[k] {
-			d.errs = append(d.errs, d.p.errAt(n.kOffs[i], d.rule, full, "field given twice"))
+			d.errs = append(d.errs, d.p.errAt(n.kOffs[i], CodeDuplicateField, d.rule, full, "field given twice"))
 			continue
 		}
 		seen[k] = true
@@ -239,7 +246,7 @@ func (d *decoder) fields(n *node, path string, required []string, set map[string
 	}
 	for _, k := range required {
 		if !seen[k] {
-			d.fail(n, join(path, k), "missing required field %q", k)
+			d.fail(n, CodeMissingField, join(path, k), "missing required field %q", k)
 		}
 	}
 }
@@ -254,7 +261,7 @@ func join(path, k string) string {
 func (d *decoder) str(dst *string, field string) func(*node) {
 	return func(n *node) {
 		if n.kind != 's' {
-			d.fail(n, field, "expected a string, found %s", kindName(n.kind))
+			d.fail(n, CodeWrongType, field, "expected a string, found %s", kindName(n.kind))
 			return
 		}
 		*dst = n.str
@@ -267,7 +274,7 @@ func (d *decoder) date(dst *duty.Date, field string, optional bool) func(*node) 
 			return
 		}
 		if n.kind != 's' {
-			d.fail(n, field, "expected a date string YYYY-MM-DD, found %s", kindName(n.kind))
+			d.fail(n, CodeWrongType, field, "expected a date string YYYY-MM-DD, found %s", kindName(n.kind))
 			return
 		}
 		if n.str == "" && optional {
@@ -275,7 +282,7 @@ func (d *decoder) date(dst *duty.Date, field string, optional bool) func(*node) 
 		}
 		t, err := duty.ParseDate(n.str)
 		if err != nil {
-			d.fail(n, field, "invalid date %q: expected YYYY-MM-DD", n.str)
+			d.fail(n, CodeInvalidValue, field, "invalid date %q: expected YYYY-MM-DD", n.str)
 			return
 		}
 		*dst = t
@@ -305,7 +312,7 @@ func (d *decoder) pack(n *node) {
 		},
 		"sources": func(v *node) {
 			if v.kind != '[' {
-				d.fail(v, "sources", "expected an array, found %s", kindName(v.kind))
+				d.fail(v, CodeWrongType, "sources", "expected an array, found %s", kindName(v.kind))
 				return
 			}
 			for _, it := range v.items {
@@ -327,13 +334,13 @@ func (d *decoder) pack(n *node) {
 	d.check(n, "", "country", p.Country == "EU" || duty.ValidCountry(p.Country), "country %q is neither an ISO 3166-1 alpha-2 code nor \"EU\"", p.Country)
 	d.check(n, "", "version", p.Version != "", "version must not be empty")
 	if !p.Effective.To.IsZero() && p.Effective.To.Before(p.Effective.From) {
-		d.fail(n, "effective.to", "effective.to %s (the last day in force) is before effective.from %s", p.Effective.To, p.Effective.From)
+		d.fail(n, CodeInvalidPeriod, "effective.to", "effective.to %s (the last day in force) is before effective.from %s", p.Effective.To, p.Effective.From)
 	}
 	if rulesNode == nil {
 		return
 	}
 	if rulesNode.kind != '[' {
-		d.fail(rulesNode, "rules", "expected an array, found %s", kindName(rulesNode.kind))
+		d.fail(rulesNode, CodeWrongType, "rules", "expected an array, found %s", kindName(rulesNode.kind))
 		return
 	}
 	ids := map[string]int{}
@@ -343,8 +350,8 @@ func (d *decoder) pack(n *node) {
 			continue
 		}
 		if prev, dup := ids[r.ID]; dup {
-			e := p.errAt(rn.off, r.ID, "id", fmt.Sprintf("duplicate rule id %q (first defined at line %d)", r.ID, prev))
-			e.Name = r.ID
+			e := p.errAt(rn.off, CodeDuplicateRule, r.ID, "id", fmt.Sprintf("duplicate rule id %q (first defined at line %d)", clip(r.ID), prev))
+			e.Name = clip(r.ID)
 			d.errs = append(d.errs, e)
 			continue
 		}
@@ -359,11 +366,11 @@ func (d *decoder) check(n *node, path, key string, ok bool, format string, args 
 	if !ok {
 		for i, k := range n.keys {
 			if k == key {
-				d.fail(n.vals[i], join(path, key), format, args...)
+				d.fail(n.vals[i], CodeInvalidValue, join(path, key), format, args...)
 				return
 			}
 		}
-		d.fail(n, join(path, key), format, args...)
+		d.fail(n, CodeInvalidValue, join(path, key), format, args...)
 	}
 }
 

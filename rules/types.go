@@ -156,7 +156,10 @@ func (st *structType) finish() {
 			GetFrom: func(target any) (any, error) {
 				o, ok := target.(*object)
 				if !ok {
-					return nil, fmt.Errorf("field %s: unexpected value of type %T", f.name, target)
+					// The checker lets only objects and null (a nil
+					// pointer) reach here; CEL hands null over as a
+					// protobuf NullValue.
+					return nil, fmt.Errorf("reads field %q of an absent (null) object; test the object with != null first", f.name)
 				}
 				return f.get(o.v), nil
 			},

@@ -1,6 +1,13 @@
 package rules
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/iorkit/iorkit/internal/jsonpath"
+)
+
+// clip shortens an input quoted in an error (see jsonpath.Clip).
+func clip(s string) string { return jsonpath.Clip(s) }
 
 func sortStrings(s []string) []string {
 	sort.Strings(s)

@@ -110,8 +110,8 @@ func cmdPlan(args []string, w io.Writer) error {
 			fmt.Fprintf(w, "Landed cost: duty %s, tax %s, fees %s, total %s\n", am.money(p.Quote.Totals.Duty), am.money(p.Quote.Totals.Tax), am.money(p.Quote.Totals.Fees), am.money(p.Quote.Totals.Total))
 			printWarnings(w, p.Quote.Warnings)
 		}
-		if p.Error != "" {
-			fmt.Fprintf(w, "Not quoted: %s\n", p.Error)
+		if p.Err != nil {
+			fmt.Fprintf(w, "Not quoted: %s\n", p.Err)
 		}
 		fmt.Fprintln(w)
 	}

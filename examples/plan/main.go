@@ -59,7 +59,7 @@ func run(w io.Writer) error {
 		fmt.Fprintln(w)
 		if p.Decision == nil {
 			// The shipment could not even be decided for this market.
-			fmt.Fprintf(w, "%s: cannot plan: %s\n", p.Destination, p.Error)
+			fmt.Fprintf(w, "%s: cannot plan: %s\n", p.Destination, p.Err)
 			continue
 		}
 		ddp := "no, " + who(p.Decision)
@@ -87,7 +87,7 @@ func run(w io.Writer) error {
 		if p.Quote == nil {
 			// One market failing (no tariff, no rate, no profile) does not
 			// stop the others: the reason is reported in its place.
-			fmt.Fprintf(w, "  no quote: %s\n", p.Error)
+			fmt.Fprintf(w, "  no quote: %s\n", p.Err)
 			continue
 		}
 		q := p.Quote

@@ -13,15 +13,18 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/iorkit/iorkit/internal/period"
 )
 
 // Error is a decoding problem located in the document.
 type Error struct {
-	Path string // e.g. "lines[0].unit_price"; "" for the whole document
-	Msg  string // what is wrong, naming the value
-	Err  error  // the underlying error
+	Path  string // e.g. "lines[0].unit_price"; "" for the whole document
+	Value string // the value that does not decode: a string's content, else its JSON text; clipped
+
+	Msg string // what is wrong, naming the value (clipped)
+	Err error  // the underlying error
 }
 
 func (e *Error) Error() string {
@@ -104,7 +107,11 @@ func locate(data []byte, t reflect.Type, strict bool, path string) *Error {
 		return nil // the whole document is malformed: no field to blame
 	}
 	leaf := func() *Error {
-		return &Error{Path: path, Msg: leafMsg(data, t, err), Err: err}
+		e := &Error{Path: path, Msg: leafMsg(data, t, err), Err: err}
+		if path != "" {
+			e.Value = valueText(data)
+		}
+		return e
 	}
 	if reflect.PointerTo(t).Implements(unmarshaler) || t.Implements(unmarshaler) {
 		return leaf()
@@ -163,9 +170,9 @@ func locate(data []byte, t reflect.Type, strict bool, path string) *Error {
 					if (hasField(t, "from") || hasField(t, "to")) && period.Refused(k) {
 						// A dated object: an exclusive-looking end gets the
 						// reason, not only "unknown".
-						return &Error{Path: join(path, k), Msg: period.Message(k), Err: err}
+						return &Error{Path: join(path, k), Value: Clip(k), Msg: period.Message(k), Err: err}
 					}
-					return &Error{Path: path, Msg: fmt.Sprintf("unknown field %q", k), Err: err}
+					return &Error{Path: path, Value: Clip(k), Msg: fmt.Sprintf("unknown field %q", Clip(k)), Err: err}
 				}
 			}
 		}
@@ -178,9 +185,9 @@ func locate(data []byte, t reflect.Type, strict bool, path string) *Error {
 func leafMsg(data []byte, t reflect.Type, err error) string {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) && te.Field == "" {
-		return fmt.Sprintf("got JSON %s %s, want %s", te.Value, clip(data), want(t))
+		return fmt.Sprintf("got JSON %s %s, want %s", te.Value, Clip(string(bytes.TrimSpace(data))), want(t))
 	}
-	return err.Error()
+	return ClipWithin(err.Error(), string(bytes.TrimSpace(data)))
 }
 
 func want(t reflect.Type) string {
@@ -202,12 +209,52 @@ func want(t reflect.Type) string {
 	return t.String()
 }
 
-func clip(data []byte) string {
-	s := string(bytes.TrimSpace(data))
-	if len(s) > 40 {
-		s = s[:40] + "…"
+// valueText is a JSON value as an error shows it: a string's content,
+// other values as their JSON text; clipped.
+func valueText(data []byte) string {
+	data = bytes.TrimSpace(data)
+	var s string
+	if len(data) > 0 && data[0] == '"' && json.Unmarshal(data, &s) == nil {
+		return Clip(s)
 	}
-	return s
+	return Clip(string(data))
+}
+
+// MaxInput is how many bytes of a bad input an error message repeats.
+const MaxInput = 100
+
+// Clip shortens s to at most MaxInput bytes (cut on a rune boundary) and
+// marks the cut with "…", so that an error message never repeats a huge
+// input. Every error of iorkit that quotes an input clips it with Clip.
+func Clip(s string) string {
+	if len(s) <= MaxInput {
+		return s
+	}
+	cut := MaxInput
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+// ClipWithin returns msg with every copy of the input in it clipped, for
+// messages built by code that does not clip (encoding/json, decimal). The
+// input is looked for as given and without its JSON quotes. A message
+// still longer than 4×MaxInput is clipped as a whole.
+func ClipWithin(msg, input string) string {
+	for _, in := range []string{input, strings.TrimSuffix(strings.TrimPrefix(input, `"`), `"`)} {
+		if len(in) > MaxInput {
+			msg = strings.ReplaceAll(msg, in, Clip(in))
+		}
+	}
+	if len(msg) > 4*MaxInput {
+		cut := 4 * MaxInput
+		for cut > 0 && !utf8.RuneStart(msg[cut]) {
+			cut--
+		}
+		msg = msg[:cut] + "…"
+	}
+	return msg
 }
 
 func jsonName(f reflect.StructField) (string, bool) {
