@@ -69,13 +69,19 @@ const (
 // Charge is one duty, tax or fee: what it is, its rate, its base and its
 // amount, and where the figure comes from.
 type Charge struct {
-	Kind   string `json:"kind"` // duty, tax, fee
-	Code   string `json:"code"` // MFN, PREF, ADD, FLAT, VAT, GST, MPF...
-	Name   string `json:"name"`
-	Rate   string `json:"rate"`
-	Base   Money  `json:"base"`
-	Amount Money  `json:"amount"`
-	Source string `json:"source"`
+	Kind string `json:"kind"` // duty, tax, fee
+	Code string `json:"code"` // MFN, PREF, ADD, FLAT, VAT, GST, MPF...
+	// Program is the Program of the measure that produced a duty: the
+	// preference programme of a PREF charge ("S", "TCA", "1013"), the legal
+	// heading of an ADD layer ("9903.88.15"), column 2 or a schedule's own
+	// code on an MFN charge; empty when the measure has none. Callers read
+	// it here instead of parsing Source or Name.
+	Program string `json:"program,omitempty"`
+	Name    string `json:"name"`
+	Rate    string `json:"rate"`
+	Base    Money  `json:"base"`
+	Amount  Money  `json:"amount"`
+	Source  string `json:"source"`
 	// Effective is the first day the rule behind the figure is in force.
 	Effective  Date       `json:"effective,omitzero"`
 	Collection Collection `json:"collected"`

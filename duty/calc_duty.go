@@ -142,7 +142,7 @@ func (k *calc) applyMeasures(i int, l EntryLine, all []Measure) ([]Charge, error
 	if err != nil {
 		return nil, err
 	}
-	ch := Charge{Kind: "duty", Code: "MFN", Name: "Customs duty (MFN)", Rate: b.Rate.String(), Base: la.CustomsValue,
+	ch := Charge{Kind: "duty", Code: "MFN", Program: b.Program, Name: "Customs duty (MFN)", Rate: b.Rate.String(), Base: la.CustomsValue,
 		Amount: round(amt), Source: b.Source, Effective: b.From, Collection: AtBorder, exact: amt}
 	what := "MFN duty"
 	if choice.Preference {
@@ -159,7 +159,7 @@ func (k *calc) applyMeasures(i int, l EntryLine, all []Measure) ([]Charge, error
 			return nil, fmt.Errorf("additional duty %s: %w", m.Program, err)
 		}
 		r := round(amt)
-		out = append(out, Charge{Kind: "duty", Code: "ADD", Name: "Additional duty " + m.Program, Rate: m.Rate.String(), Base: la.CustomsValue,
+		out = append(out, Charge{Kind: "duty", Code: "ADD", Program: m.Program, Name: "Additional duty " + m.Program, Rate: m.Rate.String(), Base: la.CustomsValue,
 			Amount: r, Source: m.Source, Effective: m.From, Collection: AtBorder, exact: amt})
 		k.trace("duty", i, "additional duty "+m.Program, out[len(out)-1].Rate, la.CustomsValue, r, m.Source)
 		k.measureWarning(i, m, "ADD "+m.Program)

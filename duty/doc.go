@@ -111,7 +111,8 @@
 // *RateReferenceError. Without the Partial call option, a line that cannot
 // be assessed fails the whole entry; with it, the line is marked not
 // calculable with the reason and the assessment is flagged incomplete.
-// MustMoney and MustDate are the panicking forms, for constants only.
+// MustMoney, MustQuantity and MustDate are the panicking forms, for
+// constants only.
 //
 // # Concurrency
 //

@@ -23,6 +23,16 @@ func NewQuantity(v decimal.Decimal, u Unit) (Quantity, error) {
 	return Quantity{Value: v, Unit: u}, nil
 }
 
+// MustQuantity is ParseQuantity that panics on error. Use it only with
+// constant arguments, such as in tests and examples, as MustMoney.
+func MustQuantity(s string) Quantity {
+	q, err := ParseQuantity(s)
+	if err != nil {
+		panic(err)
+	}
+	return q
+}
+
 // ParseQuantity reads "<number> <unit>", e.g. "100 kg", "2.5 hl",
 // "12 doz.", "3 l alc. 100%". The number is a plain decimal; the unit is any
 // spelling ParseUnit accepts. A space between them is optional ("100kg").

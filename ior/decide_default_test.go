@@ -141,8 +141,8 @@ func TestQuotePayerFollowsImporter(t *testing.T) {
 	assert.Equal(t, ior.RoleBuyer, q.Importer.Role)
 	assert.True(t, q.Totals.Total.IsPositive())
 	sum, _ := duty.Sum(q.Totals.Duty, q.Totals.TaxAtBorder, q.Totals.Fees)
-	assert.Equal(t, sum.String(), q.Payers[1].AtImport.String())
-	assert.True(t, q.Payers[0].AtImport.IsZero())
+	assert.Equal(t, sum.String(), q.Payers.Buyer.AtImport.String())
+	assert.True(t, q.Payers.Seller.AtImport.IsZero())
 	assert.Contains(t, strings.Join(q.Notes, "\n"), "the importer (buyer) pays the import charges although DDP puts them on the seller")
 }
 

@@ -144,7 +144,7 @@ func TestQuoteWithProviderFee(t *testing.T) {
 	require.Len(t, q.Fees, 1)
 	assert.Equal(t, "150.00 EUR", q.Fees[0].Amount.String())
 	assert.Equal(t, "333.04 EUR", q.Totals.Total.String())
-	assert.Equal(t, "333.04 EUR", q.Payers[0].AtImport.String())
+	assert.Equal(t, "333.04 EUR", q.Payers.Seller.AtImport.String())
 	require.NotNil(t, q.RecoverableTax)
 	assert.Equal(t, "117.04 EUR", q.RecoverableTax.String())
 }

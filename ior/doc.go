@@ -81,7 +81,7 @@
 // Singapore's overseas vendor registration) is
 // still in the totals, labelled duty.AtSale: the seller or its marketplace
 // charges it to the shopper in the price and remits it
-// (Payer.CollectedAtSale). A checkout shows it either way; it is never
+// (Payers.Seller.AtSale). A checkout shows it either way; it is never
 // silently dropped.
 //
 // # Configuration

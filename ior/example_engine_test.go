@@ -80,9 +80,8 @@ func ExampleEngine_Quote() {
 		}
 	}
 	fmt.Println("total:", q.Totals.Total)
-	for _, p := range q.Payers {
-		fmt.Println(p.Side, "pays at import", p.AtImport)
-	}
+	fmt.Println("seller pays at import", q.Payers.Seller.AtImport)
+	fmt.Println("buyer pays at import", q.Payers.Buyer.AtImport)
 	// Output:
 	// importer: Acme Inc seller
 	// customs value: 550.00 EUR CIF

@@ -63,7 +63,7 @@ type Quote struct {
 	// TotalsInShipmentCurrency converts the totals back to the shipment's
 	// currency when a rate for that direction was given (absent otherwise).
 	TotalsInShipmentCurrency *duty.Totals `json:"totals_in_shipment_currency,omitempty"`
-	Payers                   []Payer      `json:"payers"`
+	Payers                   Payers       `json:"payers"`
 	FX                       []duty.FXUse `json:"fx"`
 	// RecoverableTax is import VAT/GST paid at the border that the importer,
 	// a business registered for VAT in the destination, can deduct: it is
@@ -101,15 +101,38 @@ type QuoteLine struct {
 	Reason       string        `json:"reason,omitempty"`
 }
 
+// Payers is what each side of the sale pays or collects, in the quote's
+// currency: JSON {"seller": {"at_import", "at_sale", "charges"},
+// "buyer": {...}}.
+type Payers struct {
+	Seller Payer `json:"seller"`
+	Buyer  Payer `json:"buyer"`
+}
+
+// Of returns what side pays (the buyer's for any side but SellerSide).
+func (p Payers) Of(side Side) Payer {
+	if side == SellerSide {
+		return p.Seller
+	}
+	return p.Buyer
+}
+
+// of is Of for changing the side's payer.
+func (p *Payers) of(side Side) *Payer {
+	if side == SellerSide {
+		return &p.Seller
+	}
+	return &p.Buyer
+}
+
 // Payer is what one side of the sale pays or collects under the Incoterm.
 type Payer struct {
-	Side Side `json:"side"`
 	// AtImport is what this side pays to clear the goods (duty, border tax,
-	// fees).
+	// fees, an IOR provider's fee).
 	AtImport duty.Money `json:"at_import"`
-	// CollectedAtSale is tax this side collects from the buyer at the sale
-	// and remits (IOSS, UK VAT, AU GST, VOEC...).
-	CollectedAtSale duty.Money `json:"collected_at_sale"`
+	// AtSale is tax this side collects from the buyer at the sale and
+	// remits (IOSS, UK VAT, AU GST, VOEC...): the seller's, or zero.
+	AtSale duty.Money `json:"at_sale"`
 	// Charges names each charge this side pays or collects ("line 0 MFN",
 	// "line 0 VAT collected at sale", "MPF"); the amounts are on the lines.
 	Charges []string `json:"charges"`
@@ -259,14 +282,12 @@ func (e *Engine) providerFee(q *Quote, imp *Importer) error {
 	if q.Totals.Total, err = q.Totals.Total.Add(amt); err != nil {
 		return fmt.Errorf("ior: IOR provider fee: %w", err)
 	}
-	side := 1
-	if q.Incoterm.ImportPayer() == SellerSide { // a provider acts for the side the Incoterm names
-		side = 0
-	}
-	if q.Payers[side].AtImport, err = q.Payers[side].AtImport.Add(amt); err != nil {
+	// A provider acts for the side the Incoterm names.
+	p := q.Payers.of(q.Incoterm.ImportPayer())
+	if p.AtImport, err = p.AtImport.Add(amt); err != nil {
 		return fmt.Errorf("ior: IOR provider fee: %w", err)
 	}
-	q.Payers[side].Charges = append(q.Payers[side].Charges, "IOR_PROVIDER")
+	p.Charges = append(p.Charges, "IOR_PROVIDER")
 	q.Trace = append(q.Trace, duty.Step{Step: "fee", What: "importer-of-record provider fee", Rate: rate, Base: q.CustomsValue, Amount: amt, Source: imp.Party.Name})
 	return nil
 }
@@ -306,22 +327,21 @@ func convertTotals(t duty.Totals, to string, rates duty.Rates, on duty.Date) (ra
 // otherwise, unless the decision made the other side the importer). Tax
 // collected at the point of sale is collected by the seller (or its
 // marketplace) from the buyer in the price, whatever the rule.
-func payers(importSide Side, a duty.Assessment) ([]Payer, error) {
+func payers(importSide Side, a duty.Assessment) (Payers, error) {
 	zero, err := duty.Zero(a.Currency)
 	if err != nil {
-		return nil, fmt.Errorf("ior: payers: %w", err)
+		return Payers{}, fmt.Errorf("ior: payers: %w", err)
 	}
 	n := 2*len(a.Lines) + len(a.Fees) // a duty and a tax a line, the fees
-	seller := Payer{Side: SellerSide, AtImport: zero, CollectedAtSale: a.Totals.TaxAtSale, Charges: make([]string, 0, n)}
-	buyer := Payer{Side: BuyerSide, AtImport: zero, CollectedAtSale: zero, Charges: []string{}}
-	imp := &buyer
-	if importSide == SellerSide {
-		imp = &seller
+	p := Payers{
+		Seller: Payer{AtImport: zero, AtSale: a.Totals.TaxAtSale, Charges: make([]string, 0, n)},
+		Buyer:  Payer{AtImport: zero, AtSale: zero, Charges: []string{}},
 	}
+	seller, imp := &p.Seller, p.of(importSide)
 	// What is paid at import is every border charge: the totals' duty, tax
 	// at the border and fees (declaration adjustments included in them).
 	if imp.AtImport, err = duty.Sum(a.Totals.Duty, a.Totals.TaxAtBorder, a.Totals.Fees); err != nil {
-		return nil, fmt.Errorf("ior: payers: %w", err)
+		return Payers{}, fmt.Errorf("ior: payers: %w", err)
 	}
 	for _, l := range a.Lines {
 		line := "line " + strconv.Itoa(l.Index) + " "
@@ -347,7 +367,7 @@ func payers(importSide Side, a duty.Assessment) ([]Payer, error) {
 	for _, x := range a.Adjustments {
 		imp.Charges = append(imp.Charges, x.Code)
 	}
-	return []Payer{seller, buyer}, nil
+	return p, nil
 }
 
 // importerFromDecision names the importer of record for the quote: the

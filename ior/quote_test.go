@@ -55,9 +55,8 @@ func TestQuoteDESample(t *testing.T) {
 	assert.Equal(t, "117.04 EUR", q.Lines[0].Tax.String())
 	assert.Equal(t, "183.04 EUR", q.Totals.Total.String())
 	assert.Equal(t, ior.RoleSeller, q.Importer.Role)
-	assert.Equal(t, ior.SellerSide, q.Payers[0].Side)
-	assert.Equal(t, "183.04 EUR", q.Payers[0].AtImport.String())
-	assert.Equal(t, "0.00 EUR", q.Payers[1].AtImport.String())
+	assert.Equal(t, "183.04 EUR", q.Payers.Seller.AtImport.String())
+	assert.Equal(t, "0.00 EUR", q.Payers.Buyer.AtImport.String())
 	assert.True(t, strings.HasPrefix(q.ID, "q_"))
 }
 
@@ -78,7 +77,7 @@ func TestQuoteUSInformalEntry(t *testing.T) {
 	assert.Equal(t, "MPF_INFORMAL", q.Fees[0].Code)
 	assert.Equal(t, "2.69 USD", q.Fees[0].Amount.String())
 	assert.Equal(t, "12.59 USD", q.Totals.Total.String())
-	assert.Equal(t, "12.59 USD", q.Payers[1].AtImport.String())
+	assert.Equal(t, "12.59 USD", q.Payers.Buyer.AtImport.String())
 	assert.Equal(t, ior.RoleBuyer, q.Importer.Role)
 }
 

@@ -274,13 +274,11 @@ func sumCharge(all, atSale *duty.Money, c duty.Charge) error {
 // sellerPaysImport reports whether the seller's side pays the import
 // charges (DDP, or an importer on the seller's side).
 func sellerPaysImport(q Quote) bool {
-	for _, p := range q.Payers {
-		if p.Side == SellerSide {
-			return p.AtImport.IsPositive() || (q.Importer != nil && roleSide(q.Importer.Role) == SellerSide) ||
-				(q.Importer == nil && q.Incoterm.ImportPayer() == SellerSide)
-		}
+	if q.Payers.Seller.AtImport.Currency() == "" { // no payers computed
+		return q.Incoterm.ImportPayer() == SellerSide
 	}
-	return q.Incoterm.ImportPayer() == SellerSide
+	return q.Payers.Seller.AtImport.IsPositive() || (q.Importer != nil && roleSide(q.Importer.Role) == SellerSide) ||
+		(q.Importer == nil && q.Incoterm.ImportPayer() == SellerSide)
 }
 
 // converter converts amounts into the view's currency and records each

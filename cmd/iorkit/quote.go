@@ -332,8 +332,9 @@ func printQuote(w io.Writer, s ior.Shipment, q ior.Quote, am amounts) {
 		fmt.Fprintf(w, "  total in %s: %s\n", q.ShipmentCurrency, am.money(q.TotalsInShipmentCurrency.Total))
 	}
 	fmt.Fprintln(w, "\nWho pays:")
-	for _, p := range q.Payers {
-		fmt.Fprintf(w, "  %-6s pays at import %s; collects at sale %s\n", p.Side, am.money(p.AtImport), am.money(p.CollectedAtSale))
+	for _, side := range []ior.Side{ior.SellerSide, ior.BuyerSide} {
+		p := q.Payers.Of(side)
+		fmt.Fprintf(w, "  %-6s pays at import %s; collects at sale %s\n", side, am.money(p.AtImport), am.money(p.AtSale))
 	}
 	if len(q.FX) > 0 {
 		fmt.Fprintln(w, "\nExchange rates:")

@@ -111,7 +111,7 @@ func ukttOptions(dir string, on duty.Date) ([]ior.Option, error) {
 		if len(s.Codes()) == 0 {
 			continue
 		}
-		opts = append(opts, ior.WithSchedule(a.area, s), ior.WithDataVersion(fmt.Sprintf("uktt:%s=%s", a.svc, dir)))
+		opts = append(opts, ior.WithSchedule(a.area, s), ior.WithDataVersion(s.Edition()))
 	}
 	return opts, nil
 }

@@ -232,7 +232,9 @@ func ReadCSV(r io.Reader, ed Edition, opts ...Option) (*Schedule, error) {
 		if text == "" {
 			return nil, &FileError{Line: n, Column: ed.Column, Err: errors.New("empty rate")}
 		}
-		l := line{code: code, text: text}
+		// cloned: a field of the record keeps the whole row (and its
+		// description) alive
+		l := line{code: strings.Clone(code), text: strings.Clone(text)}
 		l.rate, l.err = duty.ParseRate(text, duty.InCurrency(cur))
 		s.index[code] = len(s.lines)
 		s.lines = append(s.lines, l)
@@ -244,6 +246,9 @@ func ReadCSV(r io.Reader, ed Edition, opts ...Option) (*Schedule, error) {
 		return nil, &FileError{Line: 2, Err: errors.New("no tariff lines")}
 	}
 	sort.Slice(s.lines, func(i, j int) bool { return s.lines[i].code < s.lines[j].code })
+	// a new map keyed by the cloned codes (the keys of the first one keep
+	// the rows alive)
+	s.index = make(map[string]int, len(s.lines))
 	for i, l := range s.lines {
 		s.index[l.code] = i
 	}

@@ -117,7 +117,6 @@ func TestAPIErrors(t *testing.T) {
 		{`"goods_nomenclature_item_id":"0201100099"`, `"goods_nomenclature_item_id":"02011"`, "data.attributes.goods_nomenclature_item_id"},
 		{`"type":"commodity"`, `"type":"footnote"`, "data.type"},
 		{`{"id":"2","type":"measure"},`, `{"id":"22","type":"measure"},`, "data.relationships.import_measures.data[1]"},
-		{`"base":"12.00 % + 147.00 GBP / 100 kg"`, `"base":"twelve"`, "included[measure 1].duty_expression.base"},
 		{`"effective_start_date":"2021-01-01T00:00:00.000Z","effective_end_date":null,"vat"`, `"effective_start_date":"soon","effective_end_date":null,"vat"`, "included[measure 1].effective_start_date"},
 		{`"effective_end_date":"2025-06-30T23:59:59.000Z"`, `"effective_end_date":"2020-06-30T23:59:59.000Z"`, "included[measure 2].effective_end_date"},
 		{`"measure_type":{"data":{"id":"103","type":"measure_type"}}`, `"measure_type":{"data":{"id":"999","type":"measure_type"}}`, "included[measure 1].relationships.measure_type"},
@@ -130,6 +129,24 @@ func TestAPIErrors(t *testing.T) {
 		assert.Equal(t, c.path, de.Path, c.new)
 		assert.ErrorIs(t, err, ErrInvalidDocument)
 	}
+	// an MFN expression the grammar cannot read: the document reads, the
+	// lookup says why; an unreadable preference is a note
+	in := strings.Replace(string(base), `"base":"12.00 % + 147.00 GBP / 100 kg"`, `"base":"twelve"`, 1)
+	in = strings.Replace(in, `"base":"10.00 % + 100.00 EUR / 100 kg"`, `"base":"NIHIL"`, 1)
+	s := NewSchedule()
+	require.NoError(t, s.AddCommodity(strings.NewReader(in)))
+	_, err = s.Measures("0201100099", "US", day("2025-03-10"))
+	var re *RateError
+	require.ErrorAs(t, err, &re)
+	assert.Equal(t, "twelve", re.Expr)
+	assert.ErrorIs(t, err, duty.ErrInvalidRate)
+	in = strings.Replace(string(base), `"base":"10.00 % + 100.00 EUR / 100 kg"`, `"base":"NIHIL"`, 1)
+	s = NewSchedule()
+	require.NoError(t, s.AddCommodity(strings.NewReader(in)))
+	ms, err := s.Measures("0201100099", "MA", day("2025-03-10"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"mfn 1011 12% + 147 GBP/100kg"}, summary(ms))
+	assert.Contains(t, ms[0].Note, `142 Tariff preference (MA Morocco) "NIHIL": the duty expression cannot be read`)
 	// an endless reader ends at the size limit
 	err = NewSchedule(MaxDocumentSize(1 << 16)).AddCommodity(endless{})
 	assert.ErrorIs(t, err, duty.ErrInputLimit)

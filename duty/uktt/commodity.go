@@ -279,15 +279,16 @@ func (s *Schedule) add(info docInfo, ms []rawMeasure) error {
 		if m.addCode != "" {
 			src = fmt.Sprintf("%s, commodity %s, measure %s (%s, additional code %s, %s%s)", where, code, m.id, typ, m.addCode, areaTxt, reg)
 		}
-		rate, err := duty.ParseRate(expr, duty.InCurrency(s.service.Currency()))
-		if err != nil {
-			if k != duty.MFN || rl != applied {
-				s.skipped = append(s.skipped, Skipped{Commodity: code, Type: typ, Area: m.area, Reason: "duty expression cannot be read: " + err.Error()})
-				continue
-			}
-			return fail("duty_expression.base", expr, err)
+		rate, perr := duty.ParseRate(expr, duty.InCurrency(s.service.Currency()))
+		if perr != nil {
+			// Kept, so that a lookup it matters to says why (an MFN or an
+			// additional duty: an error; a preference, quota or relief: a
+			// note) while the document's other measures serve.
+			s.skipped = append(s.skipped, Skipped{Commodity: code, Type: typ, Area: m.area, Reason: "duty expression cannot be read: " + perr.Error()})
 		}
 		e := entry{
+			expr:    expr,
+			perr:    perr,
 			m:       duty.Measure{Kind: k, Rate: rate, Program: program, Origins: origins, From: from, To: to, Source: src, HS: code},
 			role:    rl,
 			typ:     typ,
@@ -310,6 +311,7 @@ func (s *Schedule) add(info docInfo, ms []rawMeasure) error {
 		s.count -= len(old)
 	}
 	s.byCode[code] = es
+	s.days[code] = info.asOf
 	if info.filter != "" {
 		s.filters[code] = info.filter
 	} else {

@@ -80,6 +80,21 @@ func (e *AdditionalCodeError) Error() string {
 // Is reports whether target is ErrAdditionalCodeRequired.
 func (e *AdditionalCodeError) Is(target error) bool { return target == ErrAdditionalCodeRequired }
 
+// RateError reports a measure a lookup needs (a third-country or an
+// additional duty) whose duty expression the rate grammar cannot read. It
+// unwraps to the grammar's error (duty.ErrInvalidRate).
+type RateError struct {
+	HS, Type, Source, Expr string
+	Err                    error
+}
+
+func (e *RateError) Error() string {
+	return fmt.Sprintf("uktt: %s: measure %s has the duty expression %q, which cannot be read: %v (%s)", e.HS, e.Type, e.Expr, e.Err, e.Source)
+}
+
+// Unwrap returns the grammar's error.
+func (e *RateError) Unwrap() error { return e.Err }
+
 // ErrFiltered is matched by *FilteredError.
 var ErrFiltered = errors.New("uktt: document filtered to another origin")
 
@@ -237,7 +252,8 @@ type Schedule struct {
 	codes    map[string][]string // commodity code -> the goods' additional codes
 	askCodes bool
 	byCode   map[string][]entry
-	filters  map[string]string // commodity code -> the only origin its document covers
+	filters  map[string]string    // commodity code -> the only origin its document covers
+	days     map[string]duty.Date // commodity code -> the day its document is as of
 	count    int
 	skipped  []Skipped
 }
@@ -261,6 +277,8 @@ type entry struct {
 	foreign  string // currency of amounts to convert at lookup ("" none)
 	conds    string // summary of the measure's conditions ("" none)
 	area     string // area id and description
+	expr     string // the duty expression as published
+	perr     error  // why expr cannot be read (nil: Rate holds it)
 	order    string // quota order number
 	quotaTxt string // quota definition summary
 }
@@ -277,7 +295,7 @@ type Skipped struct {
 // NewSchedule returns an empty Schedule.
 func NewSchedule(opts ...Option) *Schedule {
 	s := &Schedule{service: UK, source: "UK Online Trade Tariff", maxSize: DefaultMaxDocumentSize,
-		areas: map[string][]string{}, codes: map[string][]string{}, byCode: map[string][]entry{}, filters: map[string]string{}}
+		areas: map[string][]string{}, codes: map[string][]string{}, byCode: map[string][]entry{}, filters: map[string]string{}, days: map[string]duty.Date{}}
 	for _, o := range opts {
 		o(s)
 	}
@@ -313,6 +331,34 @@ func (s *Schedule) Len() int {
 		return 0
 	}
 	return s.count
+}
+
+// Edition names what the schedule holds, for a data version label
+// (ior.WithDataVersion): the service and the days its documents are as of,
+// e.g. "UK Online Trade Tariff, UK service, 12 codes as of 2025-02-11 to
+// 2025-03-10".
+func (s *Schedule) Edition() string {
+	var lo, hi duty.Date
+	for _, d := range s.days {
+		if d.IsZero() {
+			continue
+		}
+		if lo.IsZero() || d.Before(lo) {
+			lo = d
+		}
+		if hi.IsZero() || d.After(hi) {
+			hi = d
+		}
+	}
+	out := fmt.Sprintf("%s, %s, %d codes", s.source, s.service.Name(), len(s.byCode))
+	switch {
+	case lo.IsZero():
+	case lo == hi:
+		out += " as of " + lo.String()
+	default:
+		out += " as of " + lo.String() + " to " + hi.String()
+	}
+	return out
 }
 
 // Codes returns the commodity codes the schedule holds, sorted.
@@ -415,6 +461,16 @@ func (s *Schedule) lookup(hs, origin string, on duty.Date, extra []string) ([]du
 		}
 		inForce = true
 		if origin != "" && !e.m.Covers(origin) {
+			continue
+		}
+		if e.perr != nil {
+			if e.role == applied && e.m.Kind != duty.Preferential && (e.addCode == "" || contains(goods, e.addCode)) {
+				return nil, nil, &RateError{HS: hs, Type: e.typ, Source: e.m.Source, Expr: e.expr, Err: e.perr}
+			}
+			if e.addCode == "" || contains(goods, e.addCode) {
+				notes = append(notes, Note{Code: NoteCondition, Type: e.typ, Rate: e.expr, Source: e.m.Source,
+					Message: fmt.Sprintf("%s (%s) %q: the duty expression cannot be read (%v); not applied", e.typ, e.area, e.expr, e.perr)})
+			}
 			continue
 		}
 		switch e.role {

@@ -122,8 +122,8 @@ func run(w io.Writer) error {
 	// The importer pays at import: here the shop, although DAP puts duties
 	// and taxes on the buyer (the quote notes it; the shop recovers them
 	// from the buyer under their contract).
-	for _, p := range q.Payers {
-		fmt.Fprintf(w, "  %s pays at import %s\n", p.Side, p.AtImport)
+	for _, side := range []ior.Side{ior.SellerSide, ior.BuyerSide} {
+		fmt.Fprintf(w, "  %s pays at import %s\n", side, q.Payers.Of(side).AtImport)
 	}
 
 	// The same shipment on the embedded packs alone: the consumer imports.

@@ -1,0 +1,67 @@
+package ior
+
+import "slices"
+
+// Registration schemes: the values of Registration.Scheme that the
+// embedded rule packs (rules.DefaultPacks) and country profiles
+// (duty.DefaultProfiles) look for. A party holding one lists it in its
+// registrations, e.g. {"scheme": ior.SchemeEORI, "id": "DE123456789"}.
+// Schemes are compared case-insensitively by the packs; any other scheme
+// (EIN, VAT...) may be given and is carried, but no embedded rule reads it.
+// RegistrationSchemes lists them all.
+const (
+	SchemeABN                   = "ABN"                     // AU: Australian Business Number
+	SchemeACP                   = "ACP"                     // JP: Attorney for Customs Procedures of a non-resident importer
+	SchemeAEClientCode          = "AE_CLIENT_CODE"          // AE: trade licence and emirate customs client code
+	SchemeBN                    = "BN"                      // CA: business number
+	SchemeBNRM                  = "BN_RM"                   // CA: business number with an RM import-export program account
+	SchemeCARMSecurity          = "CARM_SECURITY"           // CA: financial security posted in the CARM Client Portal
+	SchemeCBP5106               = "CBP_5106"                // US: importer identity on CBP Form 5106
+	SchemeCCID                  = "CCID"                    // AU: Customs Client Identifier
+	SchemeCNCustomsRegistration = "CN_CUSTOMS_REGISTRATION" // CN: consignee's record filing with China Customs
+	SchemeCNPJ                  = "CNPJ"                    // BR: company taxpayer number
+	SchemeCPF                   = "CPF"                     // BR: individual taxpayer number
+	SchemeCURP                  = "CURP"                    // MX: population registry code
+	SchemeCustomsBond           = "CUSTOMS_BOND"            // US: customs bond on CBP Form 301
+	SchemeEORI                  = "EORI"                    // EU, GB: Economic Operators Registration and Identification number
+	SchemeEUResponsibleOperator = "EU_RESPONSIBLE_OPERATOR" // EU: economic operator established in the Union for consumer products
+	SchemeIEC                   = "IEC"                     // IN: Importer-Exporter Code from DGFT
+	SchemeIOSS                  = "IOSS"                    // EU: Import One-Stop Shop VAT registration
+	SchemeKRClearanceCode       = "KR_CLEARANCE_CODE"       // KR: business customs clearance code on UNI-PASS
+	SchemeNZClientCode          = "NZ_CLIENT_CODE"          // NZ: customs client code
+	SchemePadronImportadores    = "PADRON_IMPORTADORES"     // MX: enrolment in the Padrón de Importadores
+	SchemePCCC                  = "PCCC"                    // KR: Personal Customs Clearance Code
+	SchemePRCID                 = "PRC_ID"                  // CN: the buyer's real-name PRC identity for cross-border e-commerce
+	SchemeRADAR                 = "RADAR"                   // BR: Siscomex habilitação (RADAR)
+	SchemeResidentAgent         = "RESIDENT_AGENT"          // US: resident agent of a non-resident corporation
+	SchemeRFC                   = "RFC"                     // MX: Registro Federal de Contribuyentes
+	SchemeSARSImporter          = "SARS_IMPORTER"           // ZA: SARS customs client registration as importer
+	SchemeSACR                  = "SA_CR"                   // SA: Saudi commercial registration and ZATCA importer code
+	SchemeSection33Agent        = "SECTION_33_AGENT"        // SG: section 33(1) agent of an overseas GST-registered person
+	SchemeSGGST                 = "SG_GST"                  // SG: GST registration of an overseas vendor (low-value goods)
+	SchemeTRTaxNumber           = "TR_TAX_NUMBER"           // TR: Turkish tax number and customs registration
+	SchemeUEN                   = "UEN"                     // SG: Unique Entity Number with an activated customs account
+	SchemeUID                   = "UID"                     // CH: enterprise identification number (CHE-...)
+	SchemeVOEC                  = "VOEC"                    // NO: VAT on E-Commerce registration
+	SchemeZAID                  = "ZA_ID"                   // ZA: South African identity number of a private importer
+	SchemeZATax                 = "ZA_TAX"                  // ZA: South African tax reference number
+)
+
+// registrationSchemes is every Scheme constant.
+var registrationSchemes = []string{
+	SchemeABN, SchemeACP, SchemeAEClientCode, SchemeBN, SchemeBNRM, SchemeCARMSecurity, SchemeCBP5106,
+	SchemeCCID, SchemeCNCustomsRegistration, SchemeCNPJ, SchemeCPF, SchemeCURP, SchemeCustomsBond,
+	SchemeEORI, SchemeEUResponsibleOperator, SchemeIEC, SchemeIOSS, SchemeKRClearanceCode,
+	SchemeNZClientCode, SchemePCCC, SchemePRCID, SchemePadronImportadores, SchemeRADAR, SchemeRFC,
+	SchemeResidentAgent, SchemeSACR, SchemeSARSImporter, SchemeSGGST, SchemeSection33Agent,
+	SchemeTRTaxNumber, SchemeUEN, SchemeUID, SchemeVOEC, SchemeZAID, SchemeZATax,
+}
+
+// RegistrationSchemes lists the registration schemes the embedded rule
+// packs and profiles know (the Scheme constants), sorted. Each call returns
+// a new slice.
+func RegistrationSchemes() []string {
+	out := slices.Clone(registrationSchemes)
+	slices.Sort(out)
+	return out
+}
