@@ -125,3 +125,25 @@ func TestDefaultEUResolvesShortCodes(t *testing.T) {
 	assert.True(t, codes[duty.HSResolved], "%v", q.Warnings)
 	assert.True(t, codes[duty.ReferenceTariff], "%v", q.Warnings)
 }
+
+// The reference tariffs and rates are read on first use; a fresh engine's
+// first quotes may run concurrently (run under -race).
+func TestDefaultDataFirstUseConcurrent(t *testing.T) {
+	e, err := ior.NewEngine()
+	require.NoError(t, err)
+	done := make(chan error, 8)
+	for i := 0; i < 8; i++ {
+		dest, cur := "DE", "USD"
+		if i%2 == 1 {
+			dest, cur = "GB", "EUR"
+		}
+		s := refShipment(t, dest, cur, "3924.10.00")
+		go func() {
+			_, err := e.Quote(context.Background(), s)
+			done <- err
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		assert.NoError(t, <-done)
+	}
+}

@@ -98,3 +98,42 @@ func TestEngineEU(t *testing.T) {
 	assert.NotContains(t, codes(q.Warnings), "REFERENCE_TARIFF")
 	assert.NotContains(t, codes(q.Warnings), "SAMPLE_TARIFF")
 }
+
+// 2924297099 has two third-country duties split by additional code: a
+// quote without the goods' code is charged the higher one and says so
+// (ADDITIONAL_CODE, refused in strict mode); with the code, that rate.
+func TestEngineAdditionalCode(t *testing.T) {
+	dir := shareddata.Path(t, "uk_api")
+	load := func(opts ...uktt.Option) *uktt.Schedule {
+		s := uktt.NewSchedule(opts...)
+		f, err := os.Open(filepath.Join(dir, "uk_commodity_2924297099_2025-07-14.json"))
+		require.NoError(t, err)
+		defer f.Close()
+		require.NoError(t, s.AddCommodity(f, uktt.AsOf(duty.MustDate("2025-07-14"))))
+		return s
+	}
+	ship := beef("GB", "2924297099", "GBP", "250.00", duty.MustDate("2025-07-14"))
+	ship.Lines[0].Description = "Cyclic amide"
+	ship.Lines[0].Origin = "CN"
+
+	eng, err := ior.NewEngine(ior.WithSchedule("GB", load()))
+	require.NoError(t, err)
+	q, err := eng.Quote(context.Background(), ship)
+	require.NoError(t, err)
+	// 4 x 250 = 1000 GBP; the higher rate, 2501 "Other": 6% = 60.00
+	assert.Equal(t, "60.00 GBP", q.Lines[0].Duties[0].Amount.String())
+	assert.Contains(t, codes(q.Warnings), "ADDITIONAL_CODE")
+	_, err = eng.Quote(context.Background(), ship, ior.Strict())
+	var se *duty.StrictError
+	require.ErrorAs(t, err, &se)
+	assert.True(t, se.Has(duty.AdditionalCode))
+
+	// the goods are on the INN list: code 2500, 0%
+	eng, err = ior.NewEngine(ior.WithSchedule("GB", load(uktt.WithAdditionalCodes(map[string][]string{"2924297099": {"2500"}}))))
+	require.NoError(t, err)
+	q, err = eng.Quote(context.Background(), ship)
+	require.NoError(t, err)
+	assert.Equal(t, "0.00 GBP", q.Lines[0].Duties[0].Amount.String())
+	assert.NotContains(t, codes(q.Warnings), "ADDITIONAL_CODE")
+	assert.Contains(t, codes(q.Warnings), "MEASURE_CONDITION") // the suspensions for goods their footnotes list
+}
