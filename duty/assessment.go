@@ -23,9 +23,13 @@ type Assessment struct {
 	// and consumption tax totals rounded down to 100 yen from the unrounded
 	// line amounts). Totals = lines + fees + adjustments.
 	Adjustments []Charge `json:"adjustments,omitempty"`
-	Totals      Totals   `json:"totals"`
-	FX          []FXUse  `json:"fx"`
-	Incomplete  bool     `json:"incomplete,omitempty"`
+	// Services are the carrier's and broker's charges given with the entry
+	// (Entry.Services), shown apart: they are not in Totals, which hold
+	// state charges only, but the taxes whose base includes them are.
+	Services   []Charge `json:"services,omitempty"`
+	Totals     Totals   `json:"totals"`
+	FX         []FXUse  `json:"fx"`
+	Incomplete bool     `json:"incomplete,omitempty"`
 	// Warnings lists what the assessment used beyond what its data
 	// asserts (sample or reference rates, stale figures, aged exchange
 	// rates, resolved short codes, rules not modelled), each with a stable
@@ -64,6 +68,9 @@ const (
 	AtSale      Collection = "point_of_sale"
 	NotDue      Collection = "not_due"
 	CollectedBy Collection = ""
+	// ByProvider: a carrier's or broker's charge, paid to it, not to the
+	// state.
+	ByProvider Collection = "service_provider"
 )
 
 // Charge is one duty, tax or fee: what it is, its rate, its base and its
@@ -89,6 +96,8 @@ type Charge struct {
 	// exact is the amount before rounding, for totals rounded at the
 	// declaration (DutyTotalRounding, TaxRule.TotalRounding).
 	exact Money
+	// service is the kind of a service charge.
+	service ServiceKind
 }
 
 // Totals sums the assessment. Total = Duty + Tax + Fees. Tax includes tax

@@ -286,6 +286,9 @@ func (c *Calculator) Calculate(ctx context.Context, e Entry, opts ...CallOption)
 	if err := k.fees(); err != nil {
 		return Assessment{}, err
 	}
+	if err := k.services(); err != nil {
+		return Assessment{}, err
+	}
 	if err := k.taxes(); err != nil {
 		return Assessment{}, err
 	}

@@ -35,6 +35,20 @@ func (k *calc) taxes() error {
 		}
 		feeShares = shares
 	}
+	var serviceShares map[int][]Money // by tax index, for taxes with BaseServices
+	for ti, t := range k.p.Taxes {
+		if len(k.a.Services) == 0 || !slices.Contains(t.Base, BaseServices) {
+			continue
+		}
+		sh, err := k.serviceShares(t.ServiceKinds)
+		if err != nil {
+			return err
+		}
+		if serviceShares == nil {
+			serviceShares = map[int][]Money{}
+		}
+		serviceShares[ti] = sh
+	}
 	for i := range k.a.Lines {
 		if err := k.cancelled(); err != nil {
 			return err
@@ -110,6 +124,12 @@ func (k *calc) taxes() error {
 					base = k.money(base.amount.Add(feeShares[i].amount))
 					note.WriteString(" + fees ")
 					note.WriteString(feeShares[i].String())
+				case BaseServices:
+					if sh := serviceShares[ti]; sh != nil {
+						base = base.with(base.amount.Add(sh[i].amount))
+						note.WriteString(" + carrier and broker charges ")
+						note.WriteString(sh[i].String())
+					}
 				case BasePriorTaxes:
 					base = k.money(base.amount.Add(prior.amount))
 					note.WriteString(" + prior taxes ")

@@ -22,7 +22,11 @@ type Entry struct {
 	BuyerVATRegistered bool
 	// Gift is true for goods sent by a private person to a private person
 	// without payment of any kind, where a gift relief may apply.
-	Gift      bool
+	Gift bool
+	// Services are the carrier's and broker's charges for the shipment
+	// (clearance, handling, delivery): not state charges, shown apart, and
+	// in the VAT base where the profile's tax includes them.
+	Services  []ServiceCharge
 	Lines     []EntryLine
 	Freight   Money // international freight (zero Money: none)
 	Insurance Money // insurance of that transport (zero Money: none)

@@ -137,6 +137,9 @@ type TaxRule struct {
 	// NotRegions excludes destination regions where another tax replaces
 	// this one (CA: GST is not charged where HST, which includes it, is).
 	NotRegions []string `json:"not_regions,omitempty"`
+	// ServiceKinds are the kinds of service charges BaseServices adds
+	// (empty: clearance, handling and delivery).
+	ServiceKinds []ServiceKind `json:"service_kinds,omitempty"`
 	// OnTax computes the tax on the line's amount of an earlier tax of the
 	// profile (JP: the local consumption tax is 22/78 of the national one);
 	// Base parts are then ignored.
@@ -524,9 +527,14 @@ func (p Profile) check() *ProfileError {
 		}
 		for _, b := range t.Base {
 			switch b {
-			case BaseDuty, BaseFreightInsurance, BaseUplift, BaseFees, BasePriorTaxes:
+			case BaseDuty, BaseFreightInsurance, BaseUplift, BaseFees, BasePriorTaxes, BaseServices:
 			default:
 				return bad(at(".base"), string(b), "unknown part %q", clip(string(b)))
+			}
+		}
+		for _, sk := range t.ServiceKinds {
+			if !sk.Valid() {
+				return bad(at(".service_kinds"), string(sk), "%q: want clearance, handling, delivery or other", clip(string(sk)))
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package duty_test
 
 import (
+	"context"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -212,4 +213,46 @@ func TestGifts(t *testing.T) {
 	b := de("46")
 	eqm(t, "5.52", b.Totals.Duty, "EU gift of 46: duty")
 	eqm(t, "9.79", b.Totals.TaxAtBorder, "EU gift of 46: VAT")
+}
+
+// Carrier and broker charges: shown apart from the state charges, and in
+// the VAT base where the law puts incidental costs (BAZG, Bemessungs-
+// grundlagen, MWSTG Art. 54: transport and customs clearance costs to the
+// destination; VATA 1994 s.21 and GOV.UK, Working out the VAT value).
+func TestServiceChargesInVATBase(t *testing.T) {
+	c := calculator(t)
+	// A carrier's clearance fee of CHF 16 + 3% of the goods (Swiss Post's
+	// published structure for parcels from outside the EU, reported by
+	// saldo.ch; here only an input): goods 100 -> 16 + 3 = 19.00.
+	a := run(t, c, duty.Entry{Destination: "CH", Date: duty.MustDate("2026-11-25"), Mode: "post",
+		Freight: duty.MustMoney("15", "CHF"),
+		Services: []duty.ServiceCharge{
+			{Code: "clearance", Kind: duty.ServiceClearance, Fixed: duty.MustMoney("16", "CHF"), Percent: dec("3")},
+			{Code: "insurance-upsell", Kind: duty.ServiceOther, Fixed: duty.MustMoney("5", "CHF")},
+		},
+		Lines: []duty.EntryLine{ln(t, "610910", "CN", "100", "CHF", "Free")}})
+	require.Len(t, a.Services, 2)
+	eqm(t, "19.00", a.Services[0].Amount, "clearance fee")
+	assert.Equal(t, duty.ByProvider, a.Services[0].Collection)
+	// VAT base: CIF 115 + clearance 19 = 134 (the "other" charge stays
+	// out); 8.1% = 10.854 -> 10.85 (5 centimes).
+	v := taxOf(t, a, 0, "VAT")
+	eqm(t, "134.00", v.Base, "VAT base with the clearance fee")
+	eqm(t, "10.85", a.Totals.Tax, "VAT")
+	eqm(t, "10.85", a.Totals.Total, "the carrier's charges are not state charges")
+
+	// GB: a broker's fee of 2% of the goods, at least GBP 12, on goods of
+	// GBP 300: 6 -> 12.00. VAT 20% of (300 + 12) = 62.40.
+	b := run(t, c, duty.Entry{Destination: "GB", Date: duty.MustDate("2026-11-25"), Mode: "courier",
+		Services: []duty.ServiceCharge{{Code: "brokerage", Kind: duty.ServiceClearance, Percent: dec("2"), Minimum: duty.MustMoney("12", "GBP")}},
+		Lines:    []duty.EntryLine{ln(t, "847130", "CN", "300", "GBP", "0%")}})
+	eqm(t, "12.00", b.Services[0].Amount, "minimum applies")
+	assert.Equal(t, "minimum applies", b.Services[0].Note)
+	eqm(t, "62.40", b.Totals.TaxAtBorder, "VAT on goods + brokerage")
+
+	// A bad kind is an error naming it.
+	_, err := c.Calculate(context.Background(), duty.Entry{Destination: "GB", Date: duty.MustDate("2026-11-25"), Mode: "courier",
+		Services: []duty.ServiceCharge{{Code: "x", Kind: "tip", Fixed: duty.MustMoney("1", "GBP")}},
+		Lines:    []duty.EntryLine{ln(t, "847130", "CN", "300", "GBP", "0%")}})
+	assert.ErrorContains(t, err, `kind "tip"`)
 }

@@ -264,6 +264,16 @@ func entryOf(s Shipment) duty.Entry {
 		BuyerVATRegistered: s.Buyer.Kind == Business && s.Buyer.VATRegistered, Gift: s.Gift,
 		Freight: s.Freight, Insurance: s.Insurance,
 	}
+	for _, c := range s.ServiceCharges {
+		sc := duty.ServiceCharge{Code: c.Code, Name: c.Name, Kind: c.Kind, Percent: c.Percent}
+		if c.Amount != nil {
+			sc.Fixed = *c.Amount
+		}
+		if c.Minimum != nil {
+			sc.Minimum = *c.Minimum
+		}
+		en.Services = append(en.Services, sc)
+	}
 	en.SellerRegistrations = make([]string, len(s.Seller.Registrations))
 	for i, r := range s.Seller.Registrations {
 		en.SellerRegistrations[i] = r.Scheme

@@ -42,6 +42,14 @@ func (w *idWriter) n(n int) { w.b = binary.LittleEndian.AppendUint64(w.b, uint64
 
 func (w *idWriter) money(m duty.Money) { w.str(m.Amount().String()); w.str(m.Currency()) }
 
+func (w *idWriter) optMoney(m *duty.Money) {
+	if m == nil {
+		w.str("-")
+		return
+	}
+	w.money(*m)
+}
+
 func (w *idWriter) qty(q duty.Quantity) { w.str(q.Value.String()); w.str(string(q.Unit)) }
 
 func (w *idWriter) party(p Party) {
@@ -128,6 +136,15 @@ func (w *idWriter) shipment(s Shipment) {
 	w.money(s.Insurance)
 	w.optFlag(s.ClaimPreference)
 	w.flag(s.Gift)
+	w.n(len(s.ServiceCharges))
+	for _, c := range s.ServiceCharges {
+		w.str(c.Code)
+		w.str(c.Name)
+		w.str(string(c.Kind))
+		w.optMoney(c.Amount)
+		w.str(c.Percent.String())
+		w.optMoney(c.Minimum)
+	}
 }
 
 // quoteID hashes the shipment, the data label and the date.

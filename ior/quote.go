@@ -59,7 +59,11 @@ type Quote struct {
 	// Adjustments are the declaration's rounding of totals (see
 	// duty.Assessment.Adjustments); totals = lines + fees + adjustments.
 	Adjustments []duty.Charge `json:"adjustments,omitempty"`
-	Totals      duty.Totals   `json:"totals"`
+	// Services are the carrier's and broker's charges given with the
+	// shipment (Shipment.ServiceCharges), apart from the state charges:
+	// not in Totals, but in the VAT base where the destination's law says.
+	Services []duty.Charge `json:"services,omitempty"`
+	Totals   duty.Totals   `json:"totals"`
 	// TotalsInShipmentCurrency converts the totals back to the shipment's
 	// currency when a rate for that direction was given (absent otherwise).
 	TotalsInShipmentCurrency *duty.Totals `json:"totals_in_shipment_currency,omitempty"`
@@ -187,7 +191,7 @@ func (e *Engine) quote(ctx context.Context, cfg callConfig, s Shipment, imp *Imp
 	q := Quote{
 		ShipmentID: s.ID, Date: s.Date, Destination: s.Destination, Region: s.DestinationRegion,
 		Currency: a.Currency, ShipmentCurrency: s.Currency(), Incoterm: s.Incoterm, Importer: imp,
-		Valuation: a.Valuation, CustomsValue: a.CustomsValue, DeMinimis: a.DeMinimis, Fees: a.Fees, Adjustments: a.Adjustments,
+		Valuation: a.Valuation, CustomsValue: a.CustomsValue, DeMinimis: a.DeMinimis, Fees: a.Fees, Adjustments: a.Adjustments, Services: a.Services,
 		Totals: a.Totals, FX: a.FX, Incomplete: a.Incomplete, Warnings: a.Warnings, Notes: notes, Data: e.dataLabel(), Trace: a.Trace,
 	}
 	q.Lines = make([]QuoteLine, 0, len(a.Lines))

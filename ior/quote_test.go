@@ -11,6 +11,7 @@ import (
 
 	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/ior"
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -199,7 +200,8 @@ func TestQuoteInvalidShipment(t *testing.T) {
 // types must be added to the hash (ior/hash.go), or equal ids could hide
 // different inputs. The counts below are those the hash covers.
 func TestQuoteIDCoversEveryField(t *testing.T) {
-	assert.Equal(t, 17, reflect.TypeOf(ior.Shipment{}).NumField(), "update ior/hash.go: shipment")
+	assert.Equal(t, 18, reflect.TypeOf(ior.Shipment{}).NumField(), "update ior/hash.go: shipment")
+	assert.Equal(t, 6, reflect.TypeOf(ior.ServiceCharge{}).NumField(), "update ior/hash.go: service charge")
 	assert.Equal(t, 9, reflect.TypeOf(ior.Party{}).NumField(), "update ior/hash.go: party")
 	assert.Equal(t, 12, reflect.TypeOf(ior.Line{}).NumField(), "update ior/hash.go: line")
 	assert.Equal(t, 2, reflect.TypeOf(ior.Registration{}).NumField(), "update ior/hash.go: registration")
@@ -218,8 +220,11 @@ func TestQuoteIDCoversEveryField(t *testing.T) {
 		"net weight": func(s *ior.Shipment) {
 			s.Lines[0].NetWeight.Value = s.Lines[0].NetWeight.Value.Add(s.Lines[0].NetWeight.Value)
 		},
-		"freight":  func(s *ior.Shipment) { s.Freight = duty.MustMoney("51.00", "EUR") },
-		"claim":    func(s *ior.Shipment) { s.ClaimPreference = &no },
+		"freight": func(s *ior.Shipment) { s.Freight = duty.MustMoney("51.00", "EUR") },
+		"claim":   func(s *ior.Shipment) { s.ClaimPreference = &no },
+		"service charge": func(s *ior.Shipment) {
+			s.ServiceCharges = []ior.ServiceCharge{{Code: "brokerage", Kind: duty.ServiceClearance, Percent: decimal.New(2, 0)}}
+		},
 		"provider": func(s *ior.Shipment) { s.IORProviders[0].Registrations[0].ID = "DE124" },
 		"hs alternatives": func(s *ior.Shipment) {
 			s.Lines[0].HSAlternatives = []string{"6109.10"}

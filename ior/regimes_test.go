@@ -5,6 +5,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -46,4 +47,30 @@ func TestQuoteGiftAndB2BReverseCharge(t *testing.T) {
 	// accounted for by the buyer: not in the totals.
 	assert.True(t, q.Totals.Tax.IsZero(), "reverse charge: %s", q.Totals.Tax)
 	assert.True(t, q.Totals.Duty.IsZero(), "duty relief: %s", q.Totals.Duty)
+}
+
+// A broker's fee given with the shipment is shown apart and enters the GB
+// VAT base (GOV.UK, Working out the VAT value: customs clearance charges
+// are incidental expenses). The parcel: a bag of GBP 150 (over GBP 135),
+// freight 12, duty 3% of CIF 162 = 4.86; brokerage 2% of the goods = 3.00,
+// at least GBP 10 -> 10.00; VAT 20% of (162 + 4.86 + 10) = 35.372 -> 35.37.
+func TestQuoteServiceCharges(t *testing.T) {
+	e := euEngine(t, ior.WithSchedule("GB", table(t, "4202.21,mfn,3%,,,2020-01-01,,UKGT 4202 21 (test)\n")))
+	s := readShipment(t, "../examples/shipments/gb-b2c-parcel.json")
+	s.Lines[0].UnitPrice = duty.MustMoney("150.00", "GBP")
+	ten := duty.MustMoney("10", "GBP")
+	s.ServiceCharges = []ior.ServiceCharge{{Code: "brokerage", Kind: duty.ServiceClearance, Percent: decimal.New(2, 0), Minimum: &ten}}
+	q, err := e.Quote(context.Background(), s)
+	require.NoError(t, err)
+	require.Len(t, q.Services, 1)
+	assert.Equal(t, "10.00 GBP", q.Services[0].Amount.String())
+	assert.Equal(t, "4.86 GBP", q.Totals.Duty.String())
+	assert.Equal(t, "35.37 GBP", q.Totals.TaxAtBorder.String())
+	assert.Equal(t, "40.23 GBP", q.Totals.Total.String(), "state charges only")
+
+	s.ServiceCharges = []ior.ServiceCharge{{Code: "", Kind: "tip"}}
+	err = s.Validate()
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "service_charges[0].kind")
+	assert.Contains(t, err.Error(), "service_charges[0].code")
 }

@@ -66,6 +66,24 @@ type Shipment struct {
 	// Gift reliefs (GB up to GBP 39, the EU up to EUR 45) apply only with
 	// it, and point-of-sale regimes, which need a sale, do not.
 	Gift bool `json:"gift,omitempty"`
+	// ServiceCharges are what the carrier or a broker bills for the
+	// shipment besides the international freight: clearance or brokerage,
+	// handling, delivery to the first destination. They are not state
+	// charges: the quote shows them apart (services) and adds them to the
+	// VAT base where the destination's law does (CH, GB, NO, the EU).
+	ServiceCharges []ServiceCharge `json:"service_charges,omitempty"`
+}
+
+// ServiceCharge is a carrier's or broker's charge: a fixed amount, a
+// percent of the goods value, or both, at least Minimum. Kind is
+// clearance, handling, delivery or other (never in a tax base).
+type ServiceCharge struct {
+	Code    string           `json:"code"` // your stable name, e.g. "brokerage"
+	Name    string           `json:"name,omitempty"`
+	Kind    duty.ServiceKind `json:"kind"`
+	Amount  *duty.Money      `json:"amount,omitempty"`  // the fixed part
+	Percent decimal.Decimal  `json:"percent,omitzero"`  // of the goods value
+	Minimum *duty.Money      `json:"minimum,omitempty"` // the least charged
 }
 
 // Party is a seller, buyer, consignee, affiliate or IOR provider.

@@ -187,6 +187,27 @@ func (s Shipment) Validate() error {
 	}
 	v.party("seller", s.Seller, true)
 	v.party("buyer", s.Buyer, true)
+	for i, c := range s.ServiceCharges {
+		p := "service_charges[" + strconv.Itoa(i) + "]"
+		if c.Code == "" {
+			v.add(p+".code", "", "is required (e.g. brokerage)", ErrRequired)
+		}
+		if !c.Kind.Valid() {
+			v.add(p+".kind", string(c.Kind), "is not a service kind (want clearance, handling, delivery or other)", ErrInvalidValue)
+		}
+		if c.Amount == nil && c.Percent.IsZero() && c.Minimum == nil {
+			v.add(p, c.Code, "needs an amount, a percent or a minimum", ErrRequired)
+		}
+		if c.Percent.IsNegative() || c.Percent.GreaterThan(decimal.New(100, 0)) {
+			v.add(p+".percent", c.Percent.String(), "must be between 0 and 100", ErrInvalidValue)
+		}
+		if c.Amount != nil {
+			v.money(p+".amount", *c.Amount, "", false)
+		}
+		if c.Minimum != nil {
+			v.money(p+".minimum", *c.Minimum, "", false)
+		}
+	}
 	if s.Gift && (s.Seller.Kind == Business || s.Buyer.Kind == Business) {
 		v.add("gift", "true", "a gift is sent by a private person to a private person: seller.kind and buyer.kind must be consumer", ErrInvalidValue)
 	}

@@ -43,7 +43,8 @@ Usage:
 
 Flags of quote, decide and plan:
   --json                  print the quote as JSON
-  --rates FILE            exchange rates: JSON object {"USD/EUR": "0.92", ...}
+  --rates FILE            exchange rates: JSON object {"USD/EUR": "0.92", ...},
+                          instead of the embedded customs rates (ECB, HMRC)
   --schedule AREA=FILE    load a tariff CSV (hs,kind,rate,origins,program,from,to,source)
                           for a country or "EU"; repeatable
   --partial               quote what can be quoted; mark the other lines
@@ -52,6 +53,9 @@ Flags of quote, decide and plan:
   --strict                refuse a quote that carries warnings (sample or
                           reference rates, stale figures, resolved short codes...)
   --no-sample             do not use the embedded sample tariff
+  --no-reference          do not use the embedded EU and GB reference tariffs
+                          (2020 CET, 2021 UK Global Tariff) and the Swiss rule
+  --no-default-rates      do not use the embedded customs exchange rates
   --hts FILE              a USITC HTS export (.csv or .json) as the US tariff
   --uktt-cache DIR        the UK Online Trade Tariff cache of "iorkit tariff fetch":
                           UK documents as the GB tariff, XI documents as the EU's

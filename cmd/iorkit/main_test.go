@@ -106,7 +106,7 @@ func TestJSONErrors(t *testing.T) {
 	require.NoError(t, err)
 	other := filepath.Join(dir, "s.json")
 	require.NoError(t, os.WriteFile(other, bytes.Replace(b, []byte(`"6109.10"`), []byte(`"9999.99"`), 1), 0o600))
-	out, _, code := runCLI(t, "quote", other, "--json", "--no-sample")
+	out, _, code := runCLI(t, "quote", other, "--json", "--no-sample", "--no-reference")
 	assert.Equal(t, exitUncovered, code)
 	var e struct {
 		Error struct{ Code, Message string } `json:"error"`
@@ -142,6 +142,10 @@ func TestDecideAndPlan(t *testing.T) {
 	// 57.55 GBP; VAT 20% of (479.5535 + 57.5464 = 537.0999) = 107.42 GBP.
 	assert.Contains(t, out, "== GB")
 	assert.Contains(t, out, "Landed cost: duty 57.55 GBP, tax 107.42 GBP")
+	// Without the embedded rates, GB lacks EUR/GBP.
+	out, errs, code = runCLI(t, "plan", "../../examples/shipments/de-tshirts.json", "--to", "DE,GB", "--no-default-rates")
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "no exchange rate EUR/GBP")
 }
 
 func TestRulesLint(t *testing.T) {

@@ -60,6 +60,8 @@ type engineFlags struct {
 	strict    bool
 	hs        string
 	noSample  bool
+	noRef     bool
+	noRates   bool
 	hts       string
 	uktt      string
 	day       duty.Date // the shipment's date (documents of --uktt-cache)
@@ -73,6 +75,8 @@ func (f *engineFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.hs, "hs", "", "how a short HS code with lines of different duties resolves: strict (default), highest or lowest")
 	fs.BoolVar(&f.strict, "strict", false, "refuse a quote that carries warnings (estimates, sample or stale data)")
 	fs.BoolVar(&f.noSample, "no-sample", false, "do not use the embedded sample tariff")
+	fs.BoolVar(&f.noRef, "no-reference", false, "do not use the embedded EU and GB reference tariffs and the Swiss rule")
+	fs.BoolVar(&f.noRates, "no-default-rates", false, "do not use the embedded customs exchange rates")
 	fs.StringVar(&f.hts, "hts", "", "USITC HTS export (.csv or .json) as the US tariff")
 	fs.StringVar(&f.uktt, "uktt-cache", "", "UK Online Trade Tariff cache (iorkit tariff fetch)")
 }
@@ -125,6 +129,12 @@ func (f *engineFlags) engine() (*ior.Engine, error) {
 	}
 	if f.noSample {
 		opts = append(opts, ior.WithoutSampleTariff())
+	}
+	if f.noRef {
+		opts = append(opts, ior.WithoutReferenceTariffs())
+	}
+	if f.noRates && f.rates == "" {
+		opts = append(opts, ior.WithoutDefaultRates())
 	}
 	return ior.NewEngine(opts...)
 }
