@@ -149,3 +149,29 @@ func TestRegistrationSchemeCase(t *testing.T) {
 	assert.Equal(t, upP, loP)
 	assert.True(t, ior.Party{Registrations: []ior.Registration{{Scheme: "ioss", ID: "x"}}}.Has(ior.SchemeIOSS))
 }
+
+// CA-0N (a zero for the letter O) has the shape of a region but is none:
+// quoted, it got GST where Ontario charges HST. Regions of the countries
+// whose profiles charge by region are checked against ISO 3166-2.
+func TestDestinationRegionChecked(t *testing.T) {
+	s := readShipment(t, "../examples/shipments/de-tshirts.json")
+	s.Destination, s.DestinationRegion = "CA", "CA-0N"
+	err := s.Validate()
+	var ve *ior.ValidationError
+	require.True(t, errors.As(err, &ve), "%v", err)
+	var found bool
+	for _, p := range ve.Problems {
+		if p.Path == "destination_region" {
+			found = true
+			assert.ErrorIs(t, p, ior.ErrInvalidRegion)
+			assert.Contains(t, p.Error(), "is not an ISO 3166-2 subdivision of CA")
+		}
+	}
+	assert.True(t, found, "%v", err)
+	for _, ok := range []string{"CA-ON", "CA-QC", "CA-NU"} {
+		assert.NoError(t, duty.ValidateRegion(ok))
+	}
+	assert.ErrorIs(t, duty.ValidateRegion("CA-XX"), duty.ErrInvalidRegion)
+	assert.NoError(t, duty.ValidateRegion("DE-BY"), "countries without a listed set: shape only")
+	assert.ErrorIs(t, duty.ValidateRegion("DE_BY"), duty.ErrInvalidRegion)
+}
