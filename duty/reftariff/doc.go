@@ -10,9 +10,9 @@
 // compressed and otherwise byte-identical (go generate rebuilds it; a test
 // checks its SHA-256). The file holds two editions for its 11,830 lines:
 //
-//   - CET2020: the EU Common Customs Tariff as in force in 2020 (CN 2020
+//   - CET2020(): the EU Common Customs Tariff as in force in 2020 (CN 2020
 //     nomenclature, column cet_duty_rate; amounts in EUR). EU returns it.
-//   - UKGT2021: the UK Global Tariff as legislated for 1 January 2021
+//   - UKGT2021(): the UK Global Tariff as legislated for 1 January 2021
 //     (column ukgt_duty_rate; amounts in GBP). GB returns it.
 //
 // Each is read lazily, on first use, and shared: a Schedule is immutable.
@@ -36,10 +36,14 @@
 //
 // # Rates the grammar cannot read
 //
-// Every rate is parsed with duty.ParseRate. A few lines (42 CET, 75 UKGT,
-// almost all agricultural) have text outside the grammar: seasonal rates
-// such as "15.00% (01 JAN-14 FEB, 16 JUN-31 DEC), 0.00% (15 FEB-15 JUN)",
-// amounts per kg of lactic matter or per 100 kg net of sugar. Such a line stays known and its
+// Every rate is parsed with duty.ParseRate. Seasonal rates such as
+// "15.00% (01 JAN-14 FEB, 16 JUN-31 DEC), 0.00% (15 FEB-15 JUN)" are read
+// as seasons, each rate parsed by the grammar: a lookup takes the season
+// of its day (its From and To are that season's days around it), and a day
+// no season covers is a *duty.NoMeasureInForceError. A few lines (17 CET,
+// 57 UKGT, all agricultural but two) have text outside the grammar:
+// amounts per kg of lactic matter or per 100 kg net of sugar, a number
+// without "%". Such a line stays known and its
 // lookup returns a *RateTextError (ErrUnreadableRate); Unreadable lists
 // them. Agricultural components (EA, ADSZ, entry prices) parse into
 // components that duty.Rate.Apply refuses with duty.ErrUnsupportedRate.
