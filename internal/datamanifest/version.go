@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (68 files).
-const Version = "iorkit-data-dcfd48bb4e31"
+// manifest.json (73 files).
+const Version = "iorkit-data-5b0c5fc6a4af"
