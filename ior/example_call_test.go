@@ -93,10 +93,6 @@ func ExampleRegistrationSchemes() {
 		Registrations: []ior.Registration{{Scheme: ior.SchemeEORI, ID: "DE123456789"}}}
 	fmt.Println(seller.Has(ior.SchemeEORI), seller.Has(ior.SchemeIOSS))
 	// Output:
-<<<<<<< HEAD
-	// 36 [ABN ACP AE_CLIENT_CODE BN]
-=======
 	// [ABN ACP AE_CLIENT_CODE BN] true
->>>>>>> main
 	// true false
 }
