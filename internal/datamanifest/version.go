@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (73 files).
-const Version = "iorkit-data-5b0c5fc6a4af"
+const Version = "iorkit-data-11585e5c4f82"
