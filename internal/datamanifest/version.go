@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (73 files).
-const Version = "iorkit-data-11585e5c4f82"
+// manifest.json (75 files).
+const Version = "iorkit-data-f85ba1fc2b0a"
