@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (77 files).
-const Version = "iorkit-data-7d1c384d703f"
+const Version = "iorkit-data-f76b3058812d"
