@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (69 files).
-const Version = "iorkit-data-e1e45fba0ece"
+// manifest.json (71 files).
+const Version = "iorkit-data-fd1222fd438d"
