@@ -51,7 +51,7 @@ func ExampleNewEngine() {
 	}))
 	fmt.Println(err)
 	// Output:
-	// 46 [AE AT AU BE BG CA]
+	// 48 [AE AT AU BE BG BH]
 	// <nil>
 }
 

@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (71 files).
-const Version = "iorkit-data-fd1222fd438d"
+// manifest.json (75 files).
+const Version = "iorkit-data-4e6ac856cdb3"
