@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (75 files).
-const Version = "iorkit-data-4e6ac856cdb3"
+// manifest.json (77 files).
+const Version = "iorkit-data-e46fe78b3e2d"
