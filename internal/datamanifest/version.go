@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (77 files).
-const Version = "iorkit-data-7d1c384d703f"
+// manifest.json (79 files).
+const Version = "iorkit-data-2bef0421da78"
