@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (79 files).
-const Version = "iorkit-data-2bef0421da78"
+const Version = "iorkit-data-bf30720aa072"
