@@ -78,3 +78,22 @@ func TestKeepDescriptions(t *testing.T) {
 	assert.Equal(t, b, a)
 	assert.Len(t, s.Lines(), s.Len())
 }
+
+// TestLayerGapsBounds: the gap reader shares the layer reader's bounds and
+// row numbers (it had neither the per-cell limit nor the row of a CSV
+// syntax error).
+func TestLayerGapsBounds(t *testing.T) {
+	s := miniSchedule(t)
+	big := strings.Repeat("x", duty.MaxFieldBytes+1)
+	err := s.AddLayerGaps(strings.NewReader("heading,what,hs,source\n9903.88," + big + ",*,USTR\n"))
+	require.Error(t, err)
+	assert.ErrorIs(t, err, duty.ErrInputLimit)
+	var le *LayerError
+	require.ErrorAs(t, err, &le)
+	assert.Equal(t, 2, le.Row)
+
+	// A bare quote inside an unquoted field on the third line.
+	err = s.AddLayerGaps(strings.NewReader("heading,what,hs,source\n9903.88,a,*,USTR\n9903.88,b\"c,*,USTR\n"))
+	require.ErrorAs(t, err, &le)
+	assert.Equal(t, 3, le.Row)
+}
