@@ -6,13 +6,14 @@ import (
 	"testing"
 
 	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/internal/testkit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 func miniSchedule(t *testing.T) *Schedule {
 	t.Helper()
-	s, err := ReadCSV(open(t, "testdata/mini.csv"))
+	s, err := ReadCSV(testkit.Open(t, "testdata/mini.csv"))
 	require.NoError(t, err)
 	return s
 }
@@ -65,7 +66,7 @@ func TestLayerGapsErrors(t *testing.T) {
 // a row is kept.
 func TestKeepDescriptions(t *testing.T) {
 	s := miniSchedule(t)
-	withText, err := ReadCSV(open(t, "testdata/mini.csv"), KeepDescriptions())
+	withText, err := ReadCSV(testkit.Open(t, "testdata/mini.csv"), KeepDescriptions())
 	require.NoError(t, err)
 	require.Equal(t, withText.Len(), s.Len())
 	a, ok := s.Line("4202.92.31")
