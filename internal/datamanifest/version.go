@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (75 files).
-const Version = "iorkit-data-40da49a00cd8"
+// manifest.json (79 files).
+const Version = "iorkit-data-f5d4c71213a5"
