@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (79 files).
-const Version = "iorkit-data-f5d4c71213a5"
+// manifest.json (80 files).
+const Version = "iorkit-data-3885aeaa653b"
