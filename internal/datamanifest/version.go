@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (84 files).
-const Version = "iorkit-data-29d0c84a733b"
+// manifest.json (86 files).
+const Version = "iorkit-data-110274264b19"
