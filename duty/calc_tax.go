@@ -77,6 +77,9 @@ func (k *calc) taxes() error {
 			if contains(t.NotRegions, k.e.Region) {
 				continue
 			}
+			if (t.B2COnly && !k.e.Consumer) || (t.B2BOnly && k.e.Consumer) {
+				continue
+			}
 			var note strings.Builder
 			note.Grow(64)
 			base := la.CustomsValue
