@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (79 files).
-const Version = "iorkit-data-943f11e8cb1f"
+// manifest.json (83 files).
+const Version = "iorkit-data-7d9da94c9022"
