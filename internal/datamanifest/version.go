@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (83 files).
-const Version = "iorkit-data-7d9da94c9022"
+// manifest.json (85 files).
+const Version = "iorkit-data-6d44401d95e1"
