@@ -68,9 +68,6 @@ func (k *calc) taxes() error {
 			}, func(j int) Date { return taxes[j].From }) {
 				continue
 			}
-			if stale(t.ReviewAfter, k.e.Date) {
-				k.warn(StaleData, -1, "tax "+t.Code, "", fmt.Sprintf("%s: the rate in force from %s was last confirmed for %s; no later figure is in the data, so it still applies", t.Name, t.From, t.ReviewAfter))
-			}
 			if len(t.Regions) > 0 && !contains(t.Regions, k.e.Region) {
 				continue
 			}
@@ -79,6 +76,12 @@ func (k *calc) taxes() error {
 			}
 			if (t.B2COnly && !k.e.Consumer) || (t.B2BOnly && k.e.Consumer) {
 				continue
+			}
+			if len(t.UnderRegimes) > 0 && !k.underRegime(i, t.UnderRegimes) {
+				continue
+			}
+			if stale(t.ReviewAfter, k.e.Date) {
+				k.warn(StaleData, -1, "tax "+t.Code, "", fmt.Sprintf("%s: the rate in force from %s was last confirmed for %s; no later figure is in the data, so it still applies", t.Name, t.From, t.ReviewAfter))
 			}
 			var note strings.Builder
 			note.Grow(64)
