@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (86 files).
-const Version = "iorkit-data-9fe65b3392e1"
+const Version = "iorkit-data-4998a9d3f7ce"
