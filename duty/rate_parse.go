@@ -730,6 +730,7 @@ func lookupRateUnit(words []string) (rateUnit, bool) {
 	}
 	key := strings.ToLower(strings.Join(words, " "))
 	key = strings.ReplaceAll(key, "/ ", "/")
+	key = strings.ReplaceAll(key, " /", "/") // "% vol / hl"
 	key = strings.ReplaceAll(key, "- ", "")
 	if ru, ok := rateUnits[key]; ok {
 		return ru, true

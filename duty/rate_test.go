@@ -110,6 +110,10 @@ func TestRateApply(t *testing.T) {
 		{"TNE thousands", "1,554.300 EUR TNE", nil, bas(t, "1", "EUR", "2 t"), "3108.6", ""},                                                                   // 2 × 1554.3
 		{"MTK", "2.800 EUR MTK", nil, bas(t, "1", "EUR", "15 m2"), "42", ""},                                                                                   // 15 × 2.8
 		{"MIL", "52.000 EUR MIL", nil, bas(t, "1", "EUR", "2500 item"), "130", ""},                                                                             // 2.5 × 52
+		{"UK per 1000 items", "43.00 GBP/1000 items", nil, bas(t, "1", "GBP", "5000 item"), "215", ""},                                                         // 5 × 43
+		{"EU per 1,000 items", "52.00 EUR / 1,000 items", nil, bas(t, "1", "EUR", "2500 item"), "130", ""},                                                     // 2.5 × 52
+		{"UK 1000kg unspaced", "121.00 GBP/1000kg", nil, bas(t, "1", "GBP", "2500 kg"), "302.5", ""},                                                           // 2.5 t × 121
+		{"EU % vol / hl", "1.75 EUR / % vol / hl", nil, bas(t, "1", "EUR", "22.5 lpa"), "39.375", ""},                                                          // 22.5 × 1.75
 		{"HLT", "0.400 EUR HLT", nil, bas(t, "1", "EUR", "250 l"), "1", ""},                                                                                    // 2.5 hl × 0.4
 		{"HLT from m3", "0.400 EUR HLT", nil, bas(t, "1", "EUR", "1 m3"), "4", ""},                                                                             // 10 hl × 0.4
 		{"ASV X", "0.075 EUR ASV X", nil, bas(t, "1", "EUR", "40 lpa"), "3", ""},                                                                               // 100 l at 40 % vol = 40 %vol·hl × 0.075

@@ -139,6 +139,7 @@ var unitSpellings = map[string]Unit{
 	"mil": Thousand, "ctm": Carat,
 	// UK Online Trade Tariff text
 	"100 kg": Quintal, "1000 kg": Tonne, "p/st": Item, "1000 p/st": Thousand, "100 p/st": Hundred,
+	"1000kg": Tonne, "1000 items": Thousand, "1,000 items": Thousand, "100 items": Hundred,
 	"l alc. 100%": LitrePure, "l alc 100%": LitrePure, "% vol/hl": HectolitrePct, "%vol/hl": HectolitrePct,
 	"1000 l": CubicMetre, "1000 kwh": MegawattHour,
 	// additions for rate text (US HTS, EU TARIC)

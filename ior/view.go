@@ -14,8 +14,8 @@ import (
 // parts add up exactly to the shown totals (duty.RoundParts): a line's
 // Total is its Goods + Duty + Tax, the order's Goods, Duty and Tax are the
 // sums of its lines (plus the declaration's rounding adjustments), and
-// Total = Goods + Shipping + Duty + Tax + Fees = DueAtCheckout +
-// DueOnDelivery.
+// Total = Goods + Shipping + Services + Duty + Tax + Fees = DueAtCheckout
+// + DueOnDelivery.
 type View struct {
 	QuoteID     string   `json:"quote_id"`
 	Destination string   `json:"destination"`
@@ -26,6 +26,10 @@ type View struct {
 	Goods    duty.Money `json:"goods"`
 	// Shipping is the freight and insurance of the shipment.
 	Shipping duty.Money `json:"shipping"`
+	// Services are the carrier's and broker's charges given with the
+	// shipment (clearance, handling, delivery): not state charges, paid by
+	// the side that clears the goods.
+	Services duty.Money `json:"services"`
 	Duty     duty.Money `json:"duty"`
 	Tax      duty.Money `json:"tax"`
 	// Fees are the entry's fees (customs processing, an IOR provider's fee).
@@ -33,7 +37,7 @@ type View struct {
 	Total duty.Money `json:"total"`
 	// DueAtCheckout is what the shopper pays the seller: goods, shipping,
 	// tax collected at the sale and, when the seller's side pays the import
-	// charges (DDP), duty, border tax and fees.
+	// charges (DDP), duty, border tax, fees and service charges.
 	DueAtCheckout duty.Money `json:"due_at_checkout"`
 	// DueOnDelivery is what the buyer pays to clear the goods when the
 	// buyer's side pays the import charges (DAP and the other rules).
@@ -142,11 +146,11 @@ func NewView(s Shipment, q Quote, currency string, opts ...ViewOption) (View, er
 	sellerImports := sellerPaysImport(q)
 
 	// Exact parts, in this order: per line goods, duty, tax; then shipping,
-	// fees, duty adjustments, tax adjustments. checkout[i] says whether part
+	// fees, duty adjustments, tax adjustments, services. checkout[i] says whether part
 	// i is paid at checkout.
 	n := len(q.Lines)
-	parts := make([]duty.Money, 0, 3*n+4)
-	checkout := make([]bool, 0, 3*n+4)
+	parts := make([]duty.Money, 0, 5*n+5)
+	checkout := make([]bool, 0, 5*n+5)
 	add := func(m duty.Money, atCheckout bool) error {
 		x, err := cv.convert(m)
 		if err != nil {
@@ -195,9 +199,14 @@ func NewView(s Shipment, q Quote, currency string, opts ...ViewOption) (View, er
 	if err := add(ship, true); err != nil {
 		return View{}, err
 	}
-	fees, dutyAdj, taxAdj := zero, zero, zero
+	fees, dutyAdj, taxAdj, services := zero, zero, zero, zero
 	for _, f := range q.Fees {
 		if fees, err = fees.Add(f.Amount); err != nil {
+			return View{}, err
+		}
+	}
+	for _, c := range q.Services {
+		if services, err = services.Add(c.Amount); err != nil {
 			return View{}, err
 		}
 	}
@@ -210,7 +219,7 @@ func NewView(s Shipment, q Quote, currency string, opts ...ViewOption) (View, er
 			return View{}, err
 		}
 	}
-	for _, m := range []duty.Money{fees, dutyAdj, taxAdj} {
+	for _, m := range []duty.Money{fees, dutyAdj, taxAdj, services} {
 		if err := add(m, sellerImports); err != nil {
 			return View{}, err
 		}
@@ -222,7 +231,7 @@ func NewView(s Shipment, q Quote, currency string, opts ...ViewOption) (View, er
 	}
 	dz, _ := duty.Zero(currency)
 	v := View{QuoteID: q.ID, Destination: q.Destination, Incoterm: q.Incoterm, Currency: currency,
-		Lines: make([]ViewLine, n), Goods: dz, Shipping: dz, Duty: dz, Tax: dz, Fees: dz, Total: total,
+		Lines: make([]ViewLine, n), Goods: dz, Shipping: dz, Services: dz, Duty: dz, Tax: dz, Fees: dz, Total: total,
 		DueAtCheckout: dz, DueOnDelivery: dz, Rates: cv.rates, Warnings: q.Warnings, Incomplete: q.Incomplete}
 	sum := func(dst *duty.Money, ms ...duty.Money) {
 		for _, m := range ms {
@@ -240,11 +249,12 @@ func NewView(s Shipment, q Quote, currency string, opts ...ViewOption) (View, er
 		sum(&v.Tax, vl.Tax)
 		v.Lines[i] = vl
 	}
-	rest := rounded[5*n:] // shipping, fees, duty adjustments, tax adjustments
+	rest := rounded[5*n:] // shipping, fees, duty adjustments, tax adjustments, services
 	v.Shipping = rest[0]
 	v.Fees = rest[1]
 	sum(&v.Duty, rest[2])
 	sum(&v.Tax, rest[3])
+	v.Services = rest[4]
 	for i, m := range rounded {
 		if checkout[i] {
 			sum(&v.DueAtCheckout, m)

@@ -104,3 +104,23 @@ func TestViewErrors(t *testing.T) {
 	_, err = ior.NewView(s, q, "EUR")
 	assert.Error(t, err)
 }
+
+// A handling charge of 20.00 EUR billed by the carrier: in Germany it
+// enters the VAT base (Directive 2006/112/EC Art. 86: incidental expenses
+// to the first place of destination). Customs value 550.00, duty 66.00,
+// VAT 19% × (550 + 66 + 20) = 19% × 636 = 120.84. The shopper pays 500 +
+// 50 + 20 + 66 + 120.84 = 756.84, all at checkout (DDP).
+func TestViewServiceCharges(t *testing.T) {
+	s := loadShipment(t, "shipment_de.json")
+	s.ServiceCharges = []ior.ServiceCharge{{Code: "handling", Kind: duty.ServiceHandling, Amount: ptr(duty.MustMoney("20.00", "EUR"))}}
+	q, err := euEngine(t).Quote(context.Background(), s)
+	require.NoError(t, err)
+	v, err := ior.NewView(s, q, "EUR")
+	require.NoError(t, err)
+	assert.Equal(t, "20.00 EUR", v.Services.String())
+	assert.Equal(t, "120.84 EUR", v.Tax.String())
+	assert.Equal(t, "756.84 EUR", v.Total.String())
+	assert.Equal(t, "756.84 EUR", v.DueAtCheckout.String())
+}
+
+func ptr[T any](v T) *T { return &v }

@@ -126,6 +126,11 @@ func TestErrors(t *testing.T) {
 		bad := []byte(`{"shipment": ` + string(shipment(t)) + `, "destinations": ["DE"], "destination": "FR"}`)
 		status, b := post(t, srv, "/v1/plan", bad)
 		assert.Equal(t, http.StatusBadRequest, status, string(b))
+		// A misspelt shipment field must not silently lower the quote.
+		bad = bytes.Replace(shipment(t), []byte(`"freight"`), []byte(`"frieght"`), 1)
+		status, b = post(t, srv, "/v1/quote", bad)
+		assert.Equal(t, http.StatusBadRequest, status, string(b))
+		assert.Contains(t, string(b), "frieght")
 	})
 	t.Run("trailing data", func(t *testing.T) {
 		status, _ := post(t, srv, "/v1/decide", append(shipment(t), []byte(" {}")...))

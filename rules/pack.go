@@ -216,7 +216,7 @@ func (d *decoder) fields(n *node, path string, required []string, set map[string
 	for i, k := range n.keys {
 		f, ok := set[k]
 		full := join(path, k)
-		if !ok && period.Refused(k) {
+		if !ok && path == "effective" && period.Refused(k) {
 			d.errs = append(d.errs, d.p.errAt(n.kOffs[i], CodeExclusiveEnd, d.rule, full, period.Message(k)))
 			d.errs[len(d.errs)-1].Name = k
 			continue

@@ -120,7 +120,7 @@ func (f *engineFlags) engine() (*ior.Engine, error) {
 		opts = append(opts, ior.WithSchedule("US", s), ior.WithDataVersion("hts="+filepath.Base(f.hts)))
 	}
 	if f.uktt != "" {
-		more, err := ukttOptions(f.uktt, f.day)
+		more, err := ukttOptions(f.uktt, f.day, f.rates != "")
 		if err != nil {
 			return nil, err
 		}

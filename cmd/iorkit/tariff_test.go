@@ -5,6 +5,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -26,9 +27,15 @@ const gbShipment = `{"id": "gb-1", "date": "2025-03-10", "origin": "US", "destin
 func TestTariffFetchAndQuote(t *testing.T) {
 	body, err := os.ReadFile("../../duty/uktt/testdata/api_commodity_0201100099.json")
 	require.NoError(t, err)
+	fxBody, err := os.ReadFile("../../duty/uktt/testdata/api_exchange_rates_2025-3_monthly.json")
+	require.NoError(t, err)
 	var hits atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hits.Add(1)
+		if r.URL.Path == "/api/v2/exchange_rates/2025-3" {
+			_, _ = w.Write(fxBody)
+			return
+		}
 		if r.URL.Path != "/api/v2/commodities/0201100099" || r.URL.Query().Get("as_of") != "2025-03-10" {
 			http.NotFound(w, r)
 			return
@@ -55,7 +62,27 @@ func TestTariffFetchAndQuote(t *testing.T) {
 	assert.Contains(t, out, "= 2070.00 GBP")
 	assert.Contains(t, out, "MEASURE_CONDITION")
 
+	// HMRC's rates of March 2025 into the cache: a USD shipment converts at
+	// 1 / 1.25 = 0.8
+	srv2 := httptest.NewServer(srv.Config.Handler)
+	defer srv2.Close()
+	out, errs, code = runCLI(t, "tariff", "fetch", "--service", "uk", "--cache", dir, "--fx", "2025-03", "--base", srv2.URL)
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "exchange rates 2025-03: cached")
+	usd := filepath.Join(t.TempDir(), "gb-usd.json")
+	require.NoError(t, os.WriteFile(usd, []byte(strings.ReplaceAll(gbShipment, `"GBP"`, `"USD"`)), 0o644))
+	srv2.Close()
+	out, errs, code = runCLI(t, "quote", usd, "--uktt-cache", dir)
+	require.Equal(t, 0, code, errs)
+	// 4 x 1250 = 5000 USD x 0.8 = 4000 GBP; duty 12% x 4000 = 480 + 1470 = 1950
+	assert.Contains(t, out, "Customs value (CIF): 4000.00 GBP")
+	assert.Contains(t, out, "= 1950.00 GBP")
+
 	// usage errors
+	_, _, code = runCLI(t, "tariff", "fetch", "--service", "xi", "--cache", dir, "--fx", "2025-03")
+	assert.Equal(t, exitUsage, code)
+	_, _, code = runCLI(t, "tariff", "fetch", "--service", "uk", "--cache", dir, "--fx", "2025-04:2025-03")
+	assert.Equal(t, exitUsage, code)
 	_, _, code = runCLI(t, "tariff", "fetch", "--service", "eu", "--cache", dir, "0201100099")
 	assert.Equal(t, exitUsage, code)
 	_, _, code = runCLI(t, "tariff", "fetch", "--service", "uk", "0201100099")

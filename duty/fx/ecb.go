@@ -206,7 +206,7 @@ func ReadECBCSV(r io.Reader, opts ...Option) (*ECB, error) {
 		return nil, fail(n, "", "", err)
 	}
 	if len(e.curs) == 0 {
-		return nil, fail(1, "", "", errors.New("empty input: want the header Date,USD,..."))
+		return nil, fail(1, "", "", errors.New("empty input: want a header such as Date,USD,JPY"))
 	}
 	if len(days) == 0 {
 		return nil, fail(2, "", "", errors.New("no rates"))

@@ -36,10 +36,10 @@
 //
 // # Rates the grammar cannot read
 //
-// Every rate is parsed with duty.ParseRate. About one line in a hundred has
-// text outside the grammar (seasonal rates such as "15.00% (01 JAN-14 FEB,
-// 16 JUN-31 DEC), 0.00% (15 FEB-15 JUN)", amounts per "% vol / hl" or per
-// "1000kg" written without a space). Such a line stays known and its
+// Every rate is parsed with duty.ParseRate. A few lines (42 CET, 75 UKGT,
+// almost all agricultural) have text outside the grammar: seasonal rates
+// such as "15.00% (01 JAN-14 FEB, 16 JUN-31 DEC), 0.00% (15 FEB-15 JUN)",
+// amounts per kg of lactic matter or per 100 kg net of sugar. Such a line stays known and its
 // lookup returns a *RateTextError (ErrUnreadableRate); Unreadable lists
 // them. Agricultural components (EA, ADSZ, entry prices) parse into
 // components that duty.Rate.Apply refuses with duty.ErrUnsupportedRate.

@@ -238,3 +238,35 @@ func TestLinesUnder(t *testing.T) {
 	_, err = eu.LinesUnder("61x")
 	assert.ErrorIs(t, err, duty.ErrInvalidCode)
 }
+
+// Units written as the file writes them: "% vol / hl", "1000 items",
+// "1000kg" without a space.
+func TestFileUnitSpellings(t *testing.T) {
+	eu, err := reftariff.EU()
+	require.NoError(t, err)
+	gb, err := reftariff.GB()
+	require.NoError(t, err)
+	// 2204218595 (Madeira > 22% vol): CET "1.75 EUR / % vol / hl".
+	// 1 hl at 22.5% vol = 22.5 litres of pure alcohol: 1.75 x 22.5 =
+	// 39.375 -> 39.38 EUR.
+	amt, err := rateOf(t, eu, "2204218595").Rate.Apply(duty.Basis{Value: duty.MustMoney("500", "EUR"),
+		Quantities: []duty.Quantity{{Value: decimalOf(t, "22.5"), Unit: mustUnit(t, "lpa")}}})
+	require.NoError(t, err)
+	assert.Equal(t, "39.38 EUR", amt.Round().String())
+	// 01051111 (chicks): UKGT "43.00 GBP/1000 items"; 5,000 chicks =
+	// 5 x 43.00 = 215.00 GBP.
+	amt, err = rateOf(t, gb, "01051111").Rate.Apply(duty.Basis{Value: duty.MustMoney("500", "GBP"),
+		Quantities: []duty.Quantity{{Value: decimalOf(t, "5000"), Unit: mustUnit(t, "item")}}})
+	require.NoError(t, err)
+	assert.Equal(t, "215.00 GBP", amt.Round().String())
+	// 10063021 (rice): UKGT "121.00 GBP/1000kg"; 2,500 kg = 2.5 t x 121 =
+	// 302.50 GBP.
+	amt, err = rateOf(t, gb, "10063021").Rate.Apply(duty.Basis{Value: duty.MustMoney("500", "GBP"),
+		Quantities: []duty.Quantity{{Value: decimalOf(t, "2500"), Unit: mustUnit(t, "kg")}}})
+	require.NoError(t, err)
+	assert.Equal(t, "302.50 GBP", amt.Round().String())
+	// What stays outside the grammar (seasonal rates, per kg of lactic
+	// matter, per 100 kg net of sugar...).
+	assert.Len(t, eu.Unreadable(), 42)
+	assert.Len(t, gb.Unreadable(), 75)
+}

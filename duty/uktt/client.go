@@ -468,3 +468,37 @@ func better(a, b, on duty.Date) bool {
 		return a.Before(b)
 	}
 }
+
+// LoadCachedRates reads the monthly exchange rates a Client cached under
+// dir (dir/uk/exchange_rates/YYYY-MM.json); nil and no error when there
+// are none.
+func LoadCachedRates(dir string) (*MonthlyRates, error) {
+	d := filepath.Join(dir, string(UK), "exchange_rates")
+	files, err := os.ReadDir(d)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("uktt: cache: %w", err)
+	}
+	var m *MonthlyRates
+	for _, f := range files {
+		if !f.Type().IsRegular() || !strings.HasSuffix(f.Name(), ".json") {
+			continue
+		}
+		path := filepath.Join(d, f.Name())
+		fh, err := os.Open(path)
+		if err != nil {
+			return nil, fmt.Errorf("uktt: cache: %w", err)
+		}
+		if m == nil {
+			m = &MonthlyRates{}
+		}
+		err = m.Read(fh)
+		fh.Close()
+		if err != nil {
+			return nil, fmt.Errorf("uktt: cache %s: %w", path, err)
+		}
+	}
+	return m, nil
+}

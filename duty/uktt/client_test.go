@@ -299,3 +299,19 @@ func TestClientRecorded(t *testing.T) {
 	_, err = xi.PrefetchOn(context.Background(), duty.MustDate("2025-02-12"), "0201100021")
 	assert.ErrorIs(t, err, ErrInvalidDocument)
 }
+
+func TestLoadCachedRates(t *testing.T) {
+	m, err := LoadCachedRates(t.TempDir())
+	require.NoError(t, err)
+	assert.Nil(t, m)
+	_, srv := newReplay(t, map[string]string{"/api/v2/exchange_rates/2025-3": "testdata/api_exchange_rates_2025-3_monthly.json"})
+	dir := t.TempDir()
+	c, _ := testClient(t, srv, UK, CacheDir(dir))
+	_, err = c.MonthlyRates(context.Background(), duty.MustDate("2025-03-01"), duty.MustDate("2025-03-01"))
+	require.NoError(t, err)
+	m, err = LoadCachedRates(dir)
+	require.NoError(t, err)
+	r, err := m.Rate("GBP", "EUR", duty.MustDate("2025-03-31"))
+	require.NoError(t, err)
+	assert.Equal(t, "1.2", r.String())
+}

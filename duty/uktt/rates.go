@@ -302,3 +302,58 @@ func (m *MonthlyRates) Months() []duty.Date {
 	sort.Slice(out, func(i, j int) bool { return out[i].Before(out[j]) })
 	return out
 }
+
+// ForGB returns exchange rates for an engine (ior.WithRates) that convert
+// GB entries at m, HMRC's monthly rates as the tariff publishes them, and
+// every other destination at base (fx.Default(), say). For a month or a
+// pair m does not hold, GB entries fall back to base's rates for GB. As a
+// plain duty.Rates (no destination named) it is base.
+func ForGB(m *MonthlyRates, base duty.Rates) duty.DestinationRates {
+	return gbRates{m: m, base: base}
+}
+
+type gbRates struct {
+	m    *MonthlyRates
+	base duty.Rates
+}
+
+func (g gbRates) Rate(from, to string, on duty.Date) (decimal.Decimal, error) {
+	if g.base == nil {
+		return decimal.Decimal{}, &duty.MissingRateError{From: from, To: to, On: on}
+	}
+	return g.base.Rate(from, to, on)
+}
+
+func (g gbRates) ForDestination(country string) duty.Rates {
+	var next duty.Rates
+	if g.base != nil {
+		next = duty.RatesFor(g.base, country)
+	}
+	if country != "GB" {
+		return next
+	}
+	return gbFallback{m: g.m, next: next}
+}
+
+// gbFallback is m, then next.
+type gbFallback struct {
+	m    *MonthlyRates
+	next duty.Rates
+}
+
+func (f gbFallback) Rate(from, to string, on duty.Date) (decimal.Decimal, error) {
+	info, err := f.RateInfo(from, to, on)
+	return info.Rate, err
+}
+
+func (f gbFallback) RateInfo(from, to string, on duty.Date) (duty.RateInfo, error) {
+	info, err := f.m.RateInfo(from, to, on)
+	if err == nil || !errors.Is(err, duty.ErrMissingRate) || f.next == nil {
+		return info, err
+	}
+	if sr, ok := f.next.(duty.SourcedRates); ok {
+		return sr.RateInfo(from, to, on)
+	}
+	r, err := f.next.Rate(from, to, on)
+	return duty.RateInfo{Rate: r}, err
+}

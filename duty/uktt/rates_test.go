@@ -97,3 +97,29 @@ func TestRecordedMonthlyRates(t *testing.T) {
 	assert.Equal(t, "1000.00 GBP", gbp.Round().String())
 	assert.Contains(t, m.Source("USD", "GBP", on), "2023-09 (UK Online Trade Tariff /exchange_rates, published 2023-08-23)")
 }
+
+func TestForGB(t *testing.T) {
+	m, err := ReadMonthlyRates(open(t, "testdata/api_exchange_rates_2025-3_monthly.json"))
+	require.NoError(t, err)
+	base := duty.FixedRates{"USD/GBP": duty.MustMoney("0.7", "GBP").Amount(), "USD/EUR": duty.MustMoney("0.9", "EUR").Amount()}
+	r := ForGB(m, base)
+	march, april := duty.MustDate("2025-03-17"), duty.MustDate("2025-04-02")
+	gb := r.ForDestination("GB")
+	// March: HMRC's 1.25 USD per pound, 1 / 1.25 = 0.8
+	x, err := gb.Rate("USD", "GBP", march)
+	require.NoError(t, err)
+	assert.Equal(t, "0.8", x.String())
+	// April is not held: the base rate
+	x, err = gb.Rate("USD", "GBP", april)
+	require.NoError(t, err)
+	assert.Equal(t, "0.7", x.String())
+	// other destinations, and no destination: the base
+	x, err = r.ForDestination("DE").Rate("USD", "EUR", march)
+	require.NoError(t, err)
+	assert.Equal(t, "0.9", x.String())
+	x, err = r.Rate("USD", "GBP", march)
+	require.NoError(t, err)
+	assert.Equal(t, "0.7", x.String())
+	_, err = gb.Rate("JPY", "GBP", march)
+	assert.ErrorIs(t, err, duty.ErrMissingRate)
+}
