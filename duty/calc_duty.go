@@ -72,6 +72,11 @@ func (k *calc) duties() error {
 				}
 				continue
 			}
+			if cv, ok := sched.(Caveated); ok {
+				for _, w := range cv.Caveats(l.HS, l.Origin, k.e.Date) {
+					k.warn(w.Code, i, w.Subject, w.Edition, w.Message)
+				}
+			}
 		}
 		charges, err := k.applyMeasures(i, l, ms)
 		if err != nil {
@@ -319,11 +324,11 @@ func (k *calc) lookup(i int, sched Schedule, l EntryLine) ([]Measure, error) {
 		return b.String()
 	}
 	if same {
-		msg := fmt.Sprintf("%s resolved to the tariff line %s", l.HS, cands[0].line)
+		// One line below the code is no assumption: the code is that
+		// line. Several with the same measures are, and are flagged.
 		if len(cands) > 1 {
-			msg = fmt.Sprintf("%s resolved: its %d tariff lines (%s) have the same measures", l.HS, len(cands), names())
+			k.warn(HSResolved, i, "HS "+l.HS, "", fmt.Sprintf("%s resolved: its %d tariff lines (%s) have the same measures", l.HS, len(cands), names()))
 		}
-		k.warn(HSResolved, i, "HS "+l.HS, "", msg)
 		return cands[0].ms, nil
 	}
 	strategy := k.cfg.hs

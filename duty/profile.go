@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"github.com/shopspring/decimal"
 )
@@ -341,6 +342,7 @@ var errNilProfiles = &UninitializedError{Type: "*duty.Profiles", Constructor: "d
 // over time. Build it with NewProfiles, DefaultProfiles or ReadProfiles.
 type Profiles struct {
 	byCountry map[string][]Profile
+	fp        atomic.Pointer[string] // caches Fingerprint
 }
 
 // NewProfiles checks each profile and indexes them by country. Two

@@ -231,9 +231,9 @@ func HSHasPrefix(hs, prefix string) bool {
 // only some lines).
 //
 // The calculator calls LinesUnder before Measures. When it returns lines,
-// the calculator looks each up with Measures: if all have the same measures
-// for the line's origin and date, the code resolves to them, flagged
-// HS_RESOLVED; otherwise the call's strategy decides (ResolveHS): by
+// the calculator looks each up with Measures: a single line is the code's
+// own (no warning); if several all have the same measures for the line's
+// origin and date, the code resolves to them, flagged HS_RESOLVED; otherwise the call's strategy decides (ResolveHS): by
 // default an *AmbiguousCodeError listing the lines; HSHighest or HSLowest
 // take the line with the highest or lowest duty, flagged HS_RESOLVED with
 // the range of duties.
@@ -297,4 +297,13 @@ func ParseHSStrategy(s string) (HSStrategy, error) {
 		return v, nil
 	}
 	return "", fmt.Errorf("duty: HS strategy %q: want strict, highest or lowest", s)
+}
+
+// Caveated is implemented by schedules that know what their data leaves
+// out for some goods: additional duties known to exist for an origin
+// whose product lists are not loaded (LAYERS_NOT_LOADED), rules not
+// modelled (NOT_MODELLED). After a successful lookup of a line the
+// calculator adds each warning Caveats returns to the line.
+type Caveated interface {
+	Caveats(hs, origin string, on Date) []Warning
 }

@@ -36,6 +36,8 @@ type Table struct {
 	sorted atomic.Pointer[[]string]
 	// incomplete: the table lists only some lines (SetIncomplete).
 	incomplete bool
+	// fp caches Fingerprint; Add clears it.
+	fp atomic.Pointer[string]
 }
 
 // NewTable returns an empty Table.
@@ -67,6 +69,7 @@ func (t *Table) Add(hsPrefix string, m Measure) error {
 	t.lens[len(p)] = true
 	t.count++
 	t.sorted.Store(nil)
+	t.fp.Store(nil)
 	return nil
 }
 

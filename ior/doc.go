@@ -142,12 +142,20 @@
 // naming the pack and rule. Plan reports the failure of one destination in
 // MarketPlan.Err, an error like any other; ErrorCodeOf gives its stable
 // code (no_profile, missing_rate, unknown_code...) and Classify its class,
-// which is what the JSON form {"code", "class", "message"} carries. Error messages quote at most about 100
-// bytes of a bad input.
+// which is what the JSON form {"code", "class", "message"} carries. Error
+// messages quote at most about 100 bytes of a bad input.
 //
 // # Embedded data
 //
-// DataVersion names the embedded data set and enters every quote id. The
+// DataVersion names the embedded data set: it is derived from a manifest
+// of every embedded data file with its SHA-256 and edition (DataManifest;
+// `iorkit version --files` prints it). A quote's id hashes everything that
+// can change a figure: the shipment, DataVersion, the content of the
+// caller's tables, profiles and packs (their duty.Fingerprinter hash,
+// taken once when the engine is built; a Schedule or Rates that is not a
+// Fingerprinter enters by name only, so label it with WithDataVersion),
+// the exchange rates the quote applied, and the per-call choices that
+// change figures (Partial, ResolveHS). The
 // country profiles (valuation, VAT/GST, de minimis thresholds, fees,
 // rounding) and the rule packs carry the legal or official source and the
 // effective date of every figure and rule. The sample tariff holds about

@@ -9,12 +9,46 @@ import (
 	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/duty/fx"
 	"github.com/iorkit/iorkit/duty/reftariff"
+	"github.com/iorkit/iorkit/internal/datamanifest"
 	"github.com/iorkit/iorkit/rules"
 )
 
-// DataVersion names the embedded data set (profiles, sample tariff, rule
-// packs). It is part of every quote id, so a data update changes ids.
-const DataVersion = "iorkit-data-2026-11-25"
+// DataVersion names the embedded data set: every profile file, rule pack,
+// tariff and exchange-rate file embedded in the library, by a hash of the
+// manifest that lists each with its SHA-256 and edition (DataManifest).
+// It is part of every quote id, so a data update changes ids. `iorkit
+// version` prints it.
+const DataVersion = datamanifest.Version
+
+// DataFile is one embedded data file of the manifest behind DataVersion.
+type DataFile struct {
+	Path    string `json:"path"`    // in the module, e.g. "rules/packs/us.json"
+	SHA256  string `json:"sha256"`  // hex
+	Bytes   int64  `json:"bytes"`   // size
+	Edition string `json:"edition"` // what the file says it is (a version, a date range), or ""
+}
+
+// DataManifest lists the embedded data files, sorted by path: what
+// DataVersion names. Each call returns a new slice.
+func DataManifest() []DataFile {
+	m := datamanifest.Embedded()
+	out := make([]DataFile, len(m.Files))
+	for i, f := range m.Files {
+		out[i] = DataFile(f)
+	}
+	return out
+}
+
+// fingerprintLabel names caller-supplied data in the engine's label (and
+// so in quote ids): its content hash when it has one, hashed once here.
+func fingerprintLabel(kind string, v any) string {
+	if f, ok := v.(duty.Fingerprinter); ok {
+		if fp := f.Fingerprint(); fp != "" {
+			return kind + "=" + fp[:16]
+		}
+	}
+	return kind
+}
 
 // Engine answers the two questions of iorkit for a shipment: who should
 // import it (Decide) and what it costs to land (Quote). Build it once with
@@ -39,6 +73,7 @@ type engineConfig struct {
 	rates     duty.Rates
 	noSamples bool
 	noRefs    bool
+	noHTS     bool
 	noRates   bool
 	noPacks   bool
 	packs     []*rules.Pack
@@ -84,7 +119,7 @@ func WithSchedule(area string, s duty.Schedule) Option {
 			}
 		}
 		c.schedules[area] = s
-		c.labels = append(c.labels, "schedule:"+area)
+		c.labels = append(c.labels, fingerprintLabel("schedule:"+area, s))
 		return nil
 	}
 }
@@ -101,7 +136,7 @@ func WithRates(r duty.Rates) Option {
 			return errors.New("ior: WithRates(nil): use WithoutDefaultRates to quote without exchange rates")
 		}
 		c.rates = r
-		c.labels = append(c.labels, "rates:custom")
+		c.labels = append(c.labels, fingerprintLabel("rates:custom", r))
 		return nil
 	}
 }
@@ -119,7 +154,6 @@ func WithProfiles(p *duty.Profiles) Option {
 			return errors.New("ior: WithProfiles(nil)")
 		}
 		c.profiles = p
-		c.labels = append(c.labels, "profiles:custom")
 		return nil
 	}
 }
@@ -147,6 +181,15 @@ func WithoutReferenceTariffs() Option {
 	return func(c *engineConfig) error { c.noRefs = true; return nil }
 }
 
+// WithoutEmbeddedHTS leaves out the embedded US tariff (package
+// duty/hts/htsdata, HTS 2026 Revision 3 with its layers), so that the US
+// is priced from the sample tariff (unless left out too) or a schedule
+// given with WithSchedule. To leave the data out of the binary as well,
+// build with the tag iorkit_nohtsdata.
+func WithoutEmbeddedHTS() Option {
+	return func(c *engineConfig) error { c.noHTS = true; return nil }
+}
+
 // WithoutDefaultPacks leaves out the embedded country rule packs: only
 // packs given with WithPacks are evaluated, and a destination no pack
 // covers gets its importer from the Incoterm.
@@ -155,9 +198,10 @@ func WithoutDefaultPacks() Option {
 }
 
 // NewEngine builds an engine on the embedded defaults (country profiles,
-// the reference tariffs of the EU and GB over the sample tariff, the Swiss
-// industrial-goods rule, the country rule packs) unless options replace
-// them. Reference tariffs are read on the first quote that needs them.
+// the full US tariff, the reference tariffs of the EU and GB over the
+// sample tariff, the Swiss industrial-goods rule, the country rule packs)
+// unless options replace them. Tariffs are read on the first quote that
+// needs them (the US tariff once per process).
 func NewEngine(opts ...Option) (*Engine, error) {
 	cfg := &engineConfig{schedules: map[string]duty.Schedule{}}
 	for _, o := range opts {
@@ -185,6 +229,14 @@ func NewEngine(opts ...Option) (*Engine, error) {
 		}
 		defaults["CH"] = reftariff.Switzerland()
 	}
+	if !cfg.noHTS && embeddedUS != nil {
+		if _, given := cfg.schedules["US"]; !given {
+			// The full US schedule replaces the sample's US rows, copied
+			// from the same revision; it is read on the first US quote.
+			defaults["US"] = &lazySchedule{load: embeddedUS}
+			cfg.labels = append(cfg.labels, embeddedUSLabel)
+		}
+	}
 	for area, s := range defaults {
 		if _, ok := cfg.schedules[area]; !ok {
 			cfg.schedules[area] = s
@@ -211,6 +263,7 @@ func NewEngine(opts ...Option) (*Engine, error) {
 	}
 	if cfg.profiles != nil {
 		copts = append(copts, duty.WithProfiles(cfg.profiles))
+		cfg.labels = append(cfg.labels, fingerprintLabel("profiles", cfg.profiles))
 	}
 	areas := make([]string, 0, len(cfg.schedules))
 	for a := range cfg.schedules {

@@ -147,11 +147,25 @@ func (w *idWriter) shipment(s Shipment) {
 	}
 }
 
-// quoteID hashes the shipment, the data label and the date.
-func quoteID(s Shipment, data string) (string, error) {
+// quoteID hashes everything that can change a figure of the quote: the
+// shipment, the engine's data label (DataVersion, the editions and the
+// fingerprints of the caller's tables, profiles and packs), the exchange
+// rates actually applied, the per-call choices that change figures
+// (partial, HS resolution) and the date.
+func quoteID(s Shipment, data string, fx []duty.FXUse, cfg callConfig) (string, error) {
 	w := idWriter{b: make([]byte, 0, 1024)}
 	w.shipment(s)
 	w.str(data)
+	w.n(len(fx))
+	for _, u := range fx {
+		w.str(u.From)
+		w.str(u.To)
+		w.str(u.Rate)
+		w.str(u.Date.String())
+		w.str(u.Source)
+	}
+	w.flag(cfg.partial)
+	w.str(string(cfg.hs))
 	w.str(s.Date.String())
 	sum := sha256.Sum256(w.b)
 	return "q_" + hex.EncodeToString(sum[:16]), nil

@@ -15,7 +15,11 @@ import (
 func WithPacks(packs ...*rules.Pack) Option {
 	return func(c *engineConfig) error {
 		c.packs = append(c.packs, packs...)
-		c.labels = append(c.labels, "packs:custom")
+		for _, p := range packs {
+			if p != nil {
+				c.labels = append(c.labels, fingerprintLabel("pack:"+p.Name+"@"+p.Version, p))
+			}
+		}
 		return nil
 	}
 }

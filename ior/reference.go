@@ -69,6 +69,26 @@ func (l layered) LinesUnder(hs string) ([]string, error) {
 	return nil, nil
 }
 
+// Caveats forwards duty.Caveated to the loaded schedule.
+func (l *lazySchedule) Caveats(hs, origin string, on duty.Date) []duty.Warning {
+	l.once.Do(func() { l.s, l.err = l.load() })
+	if cv, ok := l.s.(duty.Caveated); ok && l.err == nil {
+		return cv.Caveats(hs, origin, on)
+	}
+	return nil
+}
+
+// Caveats forwards duty.Caveated to both schedules.
+func (l layered) Caveats(hs, origin string, on duty.Date) []duty.Warning {
+	var out []duty.Warning
+	for _, s := range []duty.Schedule{l.primary, l.extra} {
+		if cv, ok := s.(duty.Caveated); ok {
+			out = append(out, cv.Caveats(hs, origin, on)...)
+		}
+	}
+	return out
+}
+
 // layered answers from primary; extra fills codes primary does not know
 // and adds, for codes it knows, measures of kinds primary did not give.
 type layered struct{ primary, extra duty.Schedule }

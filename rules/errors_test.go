@@ -163,3 +163,14 @@ func TestRuntimeSentinels(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidInput)
 	assert.False(t, errors.Is(err, ErrRuleFailed))
 }
+
+func TestPackFingerprint(t *testing.T) {
+	a := mustParse(t, packWith(rule("R1", "shipment", "true")))
+	b := mustParse(t, packWith(rule("R1", "shipment", "true")))
+	c := mustParse(t, packWith(rule("R1", "shipment", "false")))
+	assert.Len(t, a.Fingerprint(), 64)
+	assert.Equal(t, a.Fingerprint(), b.Fingerprint())
+	assert.NotEqual(t, a.Fingerprint(), c.Fingerprint())
+	built := &Pack{Name: "go", Country: "DE", Version: "1"}
+	assert.Len(t, built.Fingerprint(), 64)
+}

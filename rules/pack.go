@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"io"
 	"regexp"
@@ -32,6 +35,25 @@ type Pack struct {
 
 	data       []byte // the source text, to turn offsets into line:column
 	lineStarts []int  // offsets at which each line of data starts
+	sum        string // Fingerprint of a parsed pack, set by Parse
+}
+
+// Fingerprint is a hex SHA-256 of the pack: of the text it was parsed
+// from (computed once, by Parse), or, for a Pack built in Go, of its JSON
+// encoding. ior puts the fingerprints of the caller's packs in quote ids.
+func (p *Pack) Fingerprint() string {
+	if p == nil {
+		return ""
+	}
+	if p.sum != "" {
+		return p.sum
+	}
+	b, err := json.Marshal(p)
+	if err != nil {
+		b = []byte(err.Error()) // plain data: does not happen
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
 }
 
 // Period is a range of days, both ends inclusive: From is the first day
@@ -164,7 +186,8 @@ func parse(name string, r io.Reader) (*Pack, error) {
 	if len(data) > maxPackSize {
 		return nil, ErrorList{{Code: CodeTooLarge, File: name, Msg: fmt.Sprintf("pack larger than %d bytes", maxPackSize)}}
 	}
-	p := &Pack{File: name, data: data, lineStarts: lineStarts(data)}
+	sum := sha256.Sum256(data)
+	p := &Pack{File: name, data: data, lineStarts: lineStarts(data), sum: hex.EncodeToString(sum[:])}
 	root, err := parseTree(data)
 	if err != nil {
 		oe := err.(*offsetError)

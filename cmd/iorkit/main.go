@@ -39,6 +39,9 @@ Usage:
                                 (see "iorkit tariff help")
   iorkit rules lint [DIR]       compile rule packs (default: the embedded ones),
                                 print errors with positions and each rule's cost
+  iorkit version [--files] [--json]
+                                the embedded data set's version (ior.DataVersion);
+                                --files lists each data file with its SHA-256
   iorkit help                   this text
 
 Flags of quote, decide and plan:
@@ -97,6 +100,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = cmdServe(args[1:], stdout)
 	case "tariff":
 		err = cmdTariff(args[1:], stdout)
+	case "version":
+		err = cmdVersion(args[1:], stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

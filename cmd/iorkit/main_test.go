@@ -196,3 +196,23 @@ func TestHTSFlag(t *testing.T) {
 	_, _, code = runCLI(t, "quote", file, "--hts", "nope.csv")
 	assert.Equal(t, exitInvalid, code)
 }
+
+// iorkit version prints the data version derived from the manifest.
+func TestVersion(t *testing.T) {
+	out, errs, code := runCLI(t, "version")
+	require.Equal(t, 0, code, errs)
+	assert.Regexp(t, `^data iorkit-data-[0-9a-f]{12}\n$`, out)
+	out, _, code = runCLI(t, "version", "--files")
+	require.Equal(t, 0, code)
+	assert.Contains(t, out, "rules/packs/us.json")
+	out, _, code = runCLI(t, "version", "--json", "--files")
+	require.Equal(t, 0, code)
+	var v struct {
+		Data  string `json:"data_version"`
+		Files []struct{ Path, SHA256 string }
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &v))
+	assert.NotEmpty(t, v.Files)
+	_, _, code = runCLI(t, "version", "extra")
+	assert.Equal(t, exitUsage, code)
+}

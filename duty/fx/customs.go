@@ -92,9 +92,15 @@ func (r ecbRates) RateInfo(from, to string, on duty.Date) (duty.RateInfo, error)
 	if from == to {
 		return duty.RateInfo{Rate: decimal.New(1, 0), Day: on}, nil
 	}
+	if r.load == nil {
+		return duty.RateInfo{}, errNilCustoms
+	}
 	e, err := r.load()
 	if err != nil {
 		return duty.RateInfo{}, err
+	}
+	if e.empty() {
+		return duty.RateInfo{}, errNilECB
 	}
 	want := on
 	var info duty.RateInfo
@@ -195,9 +201,15 @@ func (r hmrcRates) RateInfo(from, to string, on duty.Date) (duty.RateInfo, error
 	if from == to {
 		return duty.RateInfo{Rate: decimal.New(1, 0), Day: on}, nil
 	}
+	if r.load == nil {
+		return duty.RateInfo{}, errNilCustoms
+	}
 	h, err := r.load()
 	if err != nil {
 		return duty.RateInfo{}, err
+	}
+	if h.empty() {
+		return duty.RateInfo{}, errNilHMRC
 	}
 	m, aged := h.Month(on)
 	if m == nil {
@@ -248,18 +260,23 @@ type Customs struct {
 // NewCustoms returns the rules over the given data. hmrc may be nil: GB
 // then gets the ECB rate of the day, labelled as not HMRC's.
 func NewCustoms(ecb *ECB, hmrc *HMRC) (*Customs, error) {
-	if ecb == nil {
+	if ecb.empty() {
 		return nil, fmt.Errorf("fx: NewCustoms: ECB rates are required")
 	}
 	c := &Customs{ecb: func() (*ECB, error) { return ecb, nil }}
-	if hmrc != nil {
+	if !hmrc.empty() {
 		c.hmrc = func() (*HMRC, error) { return hmrc, nil }
 	}
 	return c, nil
 }
 
+var errNilCustoms = &duty.UninitializedError{Type: "*fx.Customs", Constructor: "fx.Default or fx.NewCustoms"}
+
 // ForDestination implements duty.DestinationRates.
 func (c *Customs) ForDestination(country string) duty.Rates {
+	if c == nil {
+		return ecbRates{}
+	}
 	switch {
 	case duty.IsEUMember(country):
 		return ecbRates{load: c.ecb, rule: ruleArt146}
@@ -271,10 +288,16 @@ func (c *Customs) ForDestination(country string) duty.Rates {
 
 // Rate implements duty.Rates (the ECB rate of the day).
 func (c *Customs) Rate(from, to string, on duty.Date) (decimal.Decimal, error) {
+	if c == nil {
+		return decimal.Decimal{}, errNilCustoms
+	}
 	return ecbRates{load: c.ecb, rule: ruleDaily}.Rate(from, to, on)
 }
 
 // RateInfo implements duty.SourcedRates (the ECB rate of the day).
 func (c *Customs) RateInfo(from, to string, on duty.Date) (duty.RateInfo, error) {
+	if c == nil {
+		return duty.RateInfo{}, errNilCustoms
+	}
 	return ecbRates{load: c.ecb, rule: ruleDaily}.RateInfo(from, to, on)
 }

@@ -355,17 +355,43 @@ func ReadECBXML(r io.Reader, opts ...Option) (*ECB, error) {
 }
 
 // First and Last return the first and the last publication day.
-func (e *ECB) First() duty.Date { return e.days[0] }
+// (The zero Date for a nil or empty ECB.)
+func (e *ECB) First() duty.Date {
+	if e.empty() {
+		return duty.Date{}
+	}
+	return e.days[0]
+}
+
+func (e *ECB) empty() bool { return e == nil || len(e.days) == 0 || len(e.curs) == 0 }
+
+var errNilECB = &duty.UninitializedError{Type: "*fx.ECB", Constructor: "fx.ReadECBCSV, fx.ReadECBXML or fx.EmbeddedECB"}
 
 // Last returns the last publication day of the data.
-func (e *ECB) Last() duty.Date { return e.days[len(e.days)-1] }
+func (e *ECB) Last() duty.Date {
+	if e.empty() {
+		return duty.Date{}
+	}
+	return e.days[len(e.days)-1]
+}
 
 // Currencies returns the currencies of the data, in file order.
-func (e *ECB) Currencies() []string { return append([]string(nil), e.curs...) }
+func (e *ECB) Currencies() []string {
+	if e == nil {
+		return nil
+	}
+	return append([]string(nil), e.curs...)
+}
 
 // Merge returns the rates of e and of newer, newer's quotes winning on a
 // day both have: the embedded history plus a daily file, for example.
 func (e *ECB) Merge(newer *ECB) *ECB {
+	switch {
+	case newer.empty():
+		return e
+	case e.empty():
+		return newer
+	}
 	out := &ECB{col: map[string]int{}, src: e.src}
 	for _, src := range []*ECB{e, newer} {
 		for _, c := range src.curs {
@@ -409,6 +435,9 @@ func (e *ECB) Merge(newer *ECB) *ECB {
 // *duty.MissingRateError: an older quote is never carried forward past a
 // day the ECB published without it.
 func (e *ECB) Quote(cur string, on duty.Date) (decimal.Decimal, duty.Date, error) {
+	if e.empty() {
+		return decimal.Decimal{}, duty.Date{}, errNilECB
+	}
 	i := sort.Search(len(e.days), func(i int) bool { return e.days[i].After(on) }) - 1
 	if cur == "EUR" {
 		if i < 0 {

@@ -27,6 +27,9 @@ type HMRCMonth struct {
 // Rate returns the units of currency cur per 1 GBP (1 for GBP) and
 // whether the month lists it.
 func (m *HMRCMonth) Rate(cur string) (decimal.Decimal, bool) {
+	if m == nil {
+		return decimal.Decimal{}, false
+	}
 	if cur == "GBP" {
 		return decimal.New(1, 0), true
 	}
@@ -36,6 +39,9 @@ func (m *HMRCMonth) Rate(cur string) (decimal.Decimal, bool) {
 
 // Currencies returns the currency codes the month lists, sorted.
 func (m *HMRCMonth) Currencies() []string {
+	if m == nil {
+		return nil
+	}
 	out := make([]string, 0, len(m.rates))
 	for c := range m.rates {
 		out = append(out, c)
@@ -130,6 +136,11 @@ func NewHMRC(months ...*HMRCMonth) (*HMRC, error) {
 	}
 	ms := append([]*HMRCMonth(nil), months...)
 	sort.Slice(ms, func(i, j int) bool { return ms[i].From.Before(ms[j].From) })
+	for i, m := range ms {
+		if m == nil || len(m.rates) == 0 {
+			return nil, fmt.Errorf("fx: NewHMRC: month %d is nil or empty: read it with ReadHMRCXML", i)
+		}
+	}
 	for i := 1; i < len(ms); i++ {
 		if !ms[i].From.After(ms[i-1].To) {
 			return nil, fmt.Errorf("fx: HMRC periods overlap: %s to %s and %s to %s", ms[i-1].From, ms[i-1].To, ms[i].From, ms[i].To)
@@ -139,15 +150,33 @@ func NewHMRC(months ...*HMRCMonth) (*HMRC, error) {
 }
 
 // First returns the first day of the series.
-func (h *HMRC) First() duty.Date { return h.months[0].From }
+// (The zero Date for a nil or empty HMRC.)
+func (h *HMRC) First() duty.Date {
+	if h.empty() {
+		return duty.Date{}
+	}
+	return h.months[0].From
+}
+
+func (h *HMRC) empty() bool { return h == nil || len(h.months) == 0 }
+
+var errNilHMRC = &duty.UninitializedError{Type: "*fx.HMRC", Constructor: "fx.NewHMRC or fx.EmbeddedHMRC"}
 
 // Last returns the last day of the series.
-func (h *HMRC) Last() duty.Date { return h.months[len(h.months)-1].To }
+func (h *HMRC) Last() duty.Date {
+	if h.empty() {
+		return duty.Date{}
+	}
+	return h.months[len(h.months)-1].To
+}
 
 // Month returns the month whose period holds day on; when on is after the
 // series it returns the last month and aged true. A day before the series
 // or in a gap between months gives nil.
 func (h *HMRC) Month(on duty.Date) (m *HMRCMonth, aged bool) {
+	if h.empty() {
+		return nil, false
+	}
 	i := sort.Search(len(h.months), func(i int) bool { return h.months[i].From.After(on) }) - 1
 	if i < 0 {
 		return nil, false

@@ -41,7 +41,8 @@ type Change struct {
 }
 
 // Diff lists the numbered lines added, removed and changed from old to new,
-// sorted by HTS number. Text is compared with runs of white space
+// sorted by HTS number. Descriptions are compared only as far as both
+// schedules kept them (KeepDescriptions). Text is compared with runs of white space
 // collapsed, so re-wrapped text is not a change. Rows without a number
 // (superior text) are not compared.
 func Diff(old, new *Schedule) []Change {
@@ -53,22 +54,22 @@ func Diff(old, new *Schedule) []Change {
 		new = &Schedule{}
 	}
 	var out []Change
-	for n, i := range new.index {
-		nl := &new.lines[i]
-		j, ok := old.index[n]
+	for _, c := range new.codes {
+		nl := new.line(c.row)
+		j, ok := old.find(c.n)
 		if !ok {
-			out = append(out, Change{Number: nl.Number, Kind: Added, New: nl})
+			out = append(out, Change{Number: nl.Number, Kind: Added, New: &nl})
 			continue
 		}
-		ol := &old.lines[j]
-		if f := changedFields(ol, nl); len(f) > 0 {
-			out = append(out, Change{Number: nl.Number, Kind: Changed, Old: ol, New: nl, Fields: f})
+		ol := old.line(old.codes[j].row)
+		if f := changedFields(&ol, &nl); len(f) > 0 {
+			out = append(out, Change{Number: nl.Number, Kind: Changed, Old: &ol, New: &nl, Fields: f})
 		}
 	}
-	for n, j := range old.index {
-		if _, ok := new.index[n]; !ok {
-			ol := &old.lines[j]
-			out = append(out, Change{Number: ol.Number, Kind: Removed, Old: ol})
+	for _, c := range old.codes {
+		if _, ok := new.find(c.n); !ok {
+			ol := old.line(c.row)
+			out = append(out, Change{Number: ol.Number, Kind: Removed, Old: &ol})
 		}
 	}
 	sort.Slice(out, func(a, b int) bool {

@@ -13,12 +13,12 @@ import (
 func TestDiffFixture(t *testing.T) {
 	b, err := os.ReadFile("testdata/mini.csv")
 	require.NoError(t, err)
-	old, err := ReadCSV(strings.NewReader(string(b)))
+	old, err := ReadCSV(strings.NewReader(string(b)), KeepDescriptions())
 	require.NoError(t, err)
 	edited := strings.Replace(string(b), `"4202.92.31","2","Of man-made fibers","","17.6%"`, `"4202.92.31","2","Of man-made  fibers","","15%"`, 1)
 	edited = strings.Replace(edited, "\"6402.99.31.60\",\"2\",\"Men's\",\"[\"\"prs.\"\"]\",\"\",\"\",\"\",\"\",\"\"\n", "", 1)
 	edited += "\"6402.99.31.90\",\"2\",\"Other\",\"[\"\"prs.\"\"]\",\"\",\"\",\"\",\"\",\"\"\n"
-	nw, err := ReadCSV(strings.NewReader(edited))
+	nw, err := ReadCSV(strings.NewReader(edited), KeepDescriptions())
 	require.NoError(t, err)
 	cs := Diff(old, nw)
 	require.Len(t, cs, 3)
@@ -37,9 +37,11 @@ func TestDiffFixture(t *testing.T) {
 }
 
 func TestDiffReal(t *testing.T) {
-	old, err := ReadCSV(open(t, shareddata.Path(t, "usitc_hts", "usitc_hts_2025-04_htsdata.csv")))
+	old, err := ReadCSV(open(t, shareddata.Path(t, "usitc_hts", "usitc_hts_2025-04_htsdata.csv")), KeepDescriptions())
 	require.NoError(t, err)
-	cs := Diff(old, load2026(t))
+	nw, err := ReadCSV(open(t, shareddata.Path(t, "usitc_hts", "usitc_hts_2026_revision_3.csv")), KeepDescriptions())
+	require.NoError(t, err)
+	cs := Diff(old, nw)
 	kinds := map[ChangeKind]int{}
 	byNumber := map[string]Change{}
 	for _, c := range cs {
@@ -58,9 +60,9 @@ func TestDiffReal(t *testing.T) {
 	assert.Equal(t, Added, byNumber["0202.30.80"].Kind)
 
 	// The two chapter 99 snapshots: the s.122 headings appear.
-	a, err := ReadJSON(open(t, shareddata.Path(t, "usitc_hts", "usitc_hts_ch99_2026-02.json")))
+	a, err := ReadJSON(open(t, shareddata.Path(t, "usitc_hts", "usitc_hts_ch99_2026-02.json")), KeepDescriptions())
 	require.NoError(t, err)
-	b, err := ReadJSON(open(t, shareddata.Path(t, "usitc_hts", "usitc_hts_ch99_2026-04.json")))
+	b, err := ReadJSON(open(t, shareddata.Path(t, "usitc_hts", "usitc_hts_ch99_2026-04.json")), KeepDescriptions())
 	require.NoError(t, err)
 	cs = Diff(a, b)
 	var added []string

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -100,10 +99,11 @@ type AmbiguousCodeError = duty.AmbiguousCodeError
 type Option func(*config)
 
 type config struct {
-	source    string
-	effective duty.Date
-	programs  map[string]Program
-	maxBytes  int64
+	source       string
+	effective    duty.Date
+	programs     map[string]Program
+	maxBytes     int64
+	descriptions bool
 }
 
 // DefaultMaxBytes bounds the export ReadCSV and ReadJSON read (the full
@@ -138,33 +138,6 @@ func WithPrograms(ps ...Program) Option {
 		for _, p := range ps {
 			c.programs[p.Code] = p
 		}
-	}
-}
-
-// Schedule is a USITC HTS export as a duty.Schedule. Rates set on an
-// 8-digit line apply to its 10-digit statistical lines; special-column
-// programme codes become preferential measures for the origins of the
-// programme table (Programs); column 2 applies to the countries of Column2().
-// Chapter 99 lines are kept as text (Heading) and never applied by
-// themselves: additional duties come only from layer data (AddLayers).
-//
-// A Schedule is safe for concurrent lookups; AddLayers must not run
-// concurrently with anything else.
-type Schedule struct {
-	cfg      config
-	lines    []Line
-	index    map[string]int // normalized number -> first line
-	numbers  []string       // sorted normalized numbers
-	rateLine map[string]int // normalized number of a line with a general rate -> line
-	bad      map[string]*RateTextError
-	badFor   map[string][]unreadable // rate line -> unreadable column 2 / special rates
-	table    *duty.Table
-	layers   int
-	// groupCache is used while loading only.
-	groupCache map[string][]specialGroup
-	labels     struct {
-		general, column2 string
-		special          map[string]string
 	}
 }
 
@@ -382,145 +355,11 @@ func indent(s string) (int, error) {
 	return n, nil
 }
 
-func build(lines []Line, rowOf func(int) int, opts []Option) (*Schedule, error) {
-	cfg := config{source: "USITC HTS export", programs: map[string]Program{}}
-	for _, p := range defaultPrograms {
-		cfg.programs[p.Code] = p
-	}
-	for _, o := range opts {
-		o(&cfg)
-	}
-	s := &Schedule{cfg: cfg, lines: lines, index: make(map[string]int, len(lines)),
-		rateLine: map[string]int{}, bad: map[string]*RateTextError{}, badFor: map[string][]unreadable{}, table: duty.NewTable()}
-	// Sources are shared strings: the line is in each Measure's HS.
-	s.labels.general = cfg.source + ", general column"
-	s.labels.column2 = cfg.source + ", column 2; " + column2[0].Source
-	s.labels.special = map[string]string{}
-	for code, p := range cfg.programs {
-		s.labels.special[code] = cfg.source + ", special column (" + code + ": " + p.Name + "); " + p.Source
-	}
-	rates := map[string]rateResult{}
-	parse := func(text string) (duty.Rate, error) {
-		if r, ok := rates[text]; ok {
-			return r.rate, r.err
-		}
-		r, err := duty.ParseRate(text)
-		rates[text] = rateResult{r, err}
-		return r, err
-	}
-	for i := range lines {
-		l := &lines[i]
-		if l.Number == "" {
-			continue
-		}
-		n, err := duty.NormalizeHS(l.Number)
-		if err != nil {
-			return nil, &FormatError{Row: rowOf(i), Field: "HTS Number", Value: l.Number, Err: err}
-		}
-		if _, dup := s.index[n]; !dup {
-			s.index[n] = i
-			s.numbers = append(s.numbers, n)
-		}
-		if strings.HasPrefix(n, "99") || l.General == "" {
-			continue
-		}
-		if _, dup := s.rateLine[n]; dup {
-			continue
-		}
-		s.rateLine[n] = i // also for a line whose rate cannot be read: s.bad says so
-		if err := s.addLine(n, l, parse); err != nil {
-			return nil, err
-		}
-	}
-	sort.Strings(s.numbers)
-	s.groupCache = nil
-	return s, nil
-}
-
-type unreadable struct {
-	origins []string
-	err     *RateTextError
-}
-
-type rateResult struct {
-	rate duty.Rate
-	err  error
-}
-
-func (s *Schedule) addLine(n string, l *Line, parse func(string) (duty.Rate, error)) error {
-	g, err := parse(l.General)
-	if err != nil {
-		s.bad[n] = &RateTextError{Number: l.Number, Column: "general", Text: l.General, Err: err}
-		return nil
-	}
-	if err := s.table.Add(n, duty.Measure{Kind: duty.MFN, Rate: g, From: s.cfg.effective, Source: s.labels.general}); err != nil {
-		return err
-	}
-	if l.Other != "" {
-		o, err := parse(l.Other)
-		if err == nil {
-			for _, c := range column2 {
-				from := later(s.cfg.effective, c.From)
-				if err := s.table.Add(n, duty.Measure{Kind: duty.MFN, Rate: o, Program: "column2", Origins: c.Origins,
-					From: from, Source: s.labels.column2}); err != nil {
-					return err
-				}
-			}
-		} else {
-			e := &RateTextError{Number: l.Number, Column: "other", Text: l.Other, Err: err}
-			s.bad[n+"/other"] = e
-			for _, c := range column2 {
-				s.badFor[n] = append(s.badFor[n], unreadable{c.Origins, e})
-			}
-		}
-	}
-	for _, g := range s.groups(l.Special) {
-		var rate duty.Rate
-		parsed := false
-		for _, code := range g.codes {
-			p, ok := s.cfg.programs[code]
-			if !ok || !p.Applied || len(p.Origins) == 0 {
-				continue
-			}
-			if !parsed {
-				rate, err = parse(g.rate)
-				if err != nil {
-					e := &RateTextError{Number: l.Number, Column: "special", Text: g.rate, Err: err}
-					s.bad[n+"/special/"+g.rate] = e
-					for _, code := range g.codes {
-						if p, ok := s.cfg.programs[code]; ok && p.Applied {
-							s.badFor[n] = append(s.badFor[n], unreadable{p.Origins, e})
-						}
-					}
-					break
-				}
-				parsed = true
-			}
-			from := later(s.cfg.effective, p.From)
-			if !p.To.IsZero() && !from.IsZero() && p.To.Before(from) {
-				continue // the programme ended before this revision
-			}
-			if err := s.table.Add(n, duty.Measure{Kind: duty.Preferential, Rate: rate, Program: code, Origins: p.Origins,
-				From: from, To: p.To, Source: s.labels.special[code]}); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-func later(a, b duty.Date) duty.Date {
-	if a.After(b) {
-		return a
-	}
-	return b
-}
-
 // groups splits the special column, with duty.ParsePreferences (which
 // knows the column's oddities, such as "(PA (PA)") and, when that fails on
 // one group, with specialGroups so that the other groups still count.
 // Results are cached by text: the column repeats a few hundred texts.
-func (s *Schedule) groups(text string) []specialGroup {
+func (s *builder) groups(text string) []specialGroup {
 	if strings.TrimSpace(text) == "" {
 		return nil
 	}
@@ -580,164 +419,4 @@ func specialGroups(s string) []specialGroup {
 		}
 		out = append(out, g)
 	}
-}
-
-// Lines returns the rows of the export in file order. The slice is shared:
-// do not modify it.
-func (s *Schedule) Lines() []Line {
-	if s == nil {
-		return nil
-	}
-	return s.lines
-}
-
-// errNilSchedule is what the methods of a nil or zero *Schedule return.
-var errNilSchedule = &duty.UninitializedError{Type: "*hts.Schedule", Constructor: "hts.ReadCSV or hts.ReadJSON"}
-
-// usable reports whether s was built by a reader.
-func (s *Schedule) usable() bool { return s != nil && s.table != nil }
-
-// Line returns the row with HTS number hs (dots and spaces ignored).
-func (s *Schedule) Line(hs string) (Line, bool) {
-	if !s.usable() {
-		return Line{}, false
-	}
-	n, err := duty.NormalizeHS(hs)
-	if err != nil {
-		return Line{}, false
-	}
-	i, ok := s.index[n]
-	if !ok {
-		return Line{}, false
-	}
-	return s.lines[i], true
-}
-
-// Unreadable returns the rate texts that duty.ParseRate could not read,
-// sorted by line. Lookups that land on such a line return the error.
-func (s *Schedule) Unreadable() []*RateTextError {
-	if !s.usable() {
-		return nil
-	}
-	out := make([]*RateTextError, 0, len(s.bad))
-	for _, e := range s.bad {
-		out = append(out, e)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Number != out[j].Number {
-			return out[i].Number < out[j].Number
-		}
-		return out[i].Column < out[j].Column
-	})
-	return out
-}
-
-// Measures returns the measures in force on day on for goods of HTS code
-// hs and origin: the general (MFN) rate of the line or of the 8-digit line
-// above it, column 2 for the countries it covers, each preference whose
-// programme covers origin and is in force, and any layer added with
-// AddLayers. A 10-digit code must be a line of the schedule; a code shorter
-// than a tariff line resolves when all its lines share one set of rates
-// and is an *AmbiguousCodeError otherwise. Other errors are those of
-// duty.Table and *RateTextError.
-func (s *Schedule) Measures(hs, origin string, on duty.Date) ([]duty.Measure, error) {
-	if !s.usable() {
-		return nil, errNilSchedule
-	}
-	n, err := duty.NormalizeHS(hs)
-	if err != nil {
-		return nil, err
-	}
-	if len(n) < 4 {
-		return nil, &duty.InvalidCodeError{HS: hs, Msg: fmt.Sprintf("%d digits: want 4 to 10", len(n))}
-	}
-	if !s.known(n) {
-		return nil, &duty.UnknownCodeError{HS: hs}
-	}
-	// The line that sets the rate: the longest prefix with a general rate.
-	for l := len(n); l >= 4; l-- {
-		p := n[:l]
-		if _, ok := s.rateLine[p]; ok {
-			if e, ok := s.bad[p]; ok {
-				return nil, e
-			}
-			return s.lookup(n, p, origin, on)
-		}
-	}
-	// A code above the tariff lines: usable when all lines agree.
-	lines := s.rateLinesUnder(n)
-	if len(lines) == 0 {
-		return nil, &duty.UnknownCodeError{HS: hs}
-	}
-	first := s.lines[s.rateLine[lines[0]]]
-	for _, c := range lines[1:] {
-		l := s.lines[s.rateLine[c]]
-		if l.General != first.General || l.Other != first.Other || strings.Join(strings.Fields(l.Special), " ") != strings.Join(strings.Fields(first.Special), " ") {
-			amb := &AmbiguousCodeError{HS: hs}
-			for _, c := range lines {
-				if len(amb.Lines) == 20 {
-					amb.More++
-					continue
-				}
-				amb.Lines = append(amb.Lines, s.lines[s.rateLine[c]].Number)
-			}
-			return nil, amb
-		}
-	}
-	if e, ok := s.bad[lines[0]]; ok {
-		return nil, e
-	}
-	return s.lookup(lines[0], lines[0], origin, on)
-}
-
-// LinesUnder implements duty.LineLister: the lines with a general rate
-// below hs (normalized, sorted) when hs lies above the tariff lines (a
-// 6-digit subheading divided into 8-digit lines); nil when hs is a tariff
-// line or a statistical line below one, or is not in the schedule.
-func (s *Schedule) LinesUnder(hs string) ([]string, error) {
-	n, err := duty.NormalizeHS(hs)
-	if err != nil {
-		return nil, err
-	}
-	if len(n) < 4 {
-		return nil, &duty.InvalidCodeError{HS: hs, Msg: fmt.Sprintf("%d digits: want 4 to 10", len(n))}
-	}
-	for l := len(n); l >= 4; l-- {
-		if _, ok := s.rateLine[n[:l]]; ok {
-			return nil, nil
-		}
-	}
-	return s.rateLinesUnder(n), nil
-}
-
-// lookup reads the table, failing when a rate of the line that would apply
-// to origin could not be read.
-func (s *Schedule) lookup(n, rateLine, origin string, on duty.Date) ([]duty.Measure, error) {
-	for _, u := range s.badFor[rateLine] {
-		for _, o := range u.origins {
-			if o == origin || origin == "" {
-				return nil, u.err
-			}
-		}
-	}
-	return s.table.Measures(n, origin, on)
-}
-
-// known reports whether n is a line of the schedule or a prefix of one.
-func (s *Schedule) known(n string) bool {
-	if _, ok := s.index[n]; ok {
-		return true
-	}
-	i := sort.SearchStrings(s.numbers, n)
-	return i < len(s.numbers) && strings.HasPrefix(s.numbers[i], n)
-}
-
-func (s *Schedule) rateLinesUnder(n string) []string {
-	var out []string
-	for i := sort.SearchStrings(s.numbers, n); i < len(s.numbers) && strings.HasPrefix(s.numbers[i], n); i++ {
-		if _, ok := s.rateLine[s.numbers[i]]; ok {
-			out = append(out, s.numbers[i])
-		}
-	}
-	return out
 }

@@ -46,12 +46,12 @@ func (s *Schedule) Heading(number string) (Heading, error) {
 	if err != nil {
 		return Heading{}, err
 	}
-	i, ok := s.index[n]
+	i, ok := s.find(n)
 	if !ok || !strings.HasPrefix(n, "99") {
 		return Heading{}, &duty.UnknownCodeError{HS: number}
 	}
-	l := s.lines[i]
-	return parseHeading(l.Number, l.General)
+	r := &s.rows[s.codes[i].row]
+	return parseHeading(s.texts[r.number], s.texts[r.general])
 }
 
 func parseHeading(number, text string) (Heading, error) {

@@ -165,16 +165,27 @@ func isDigits(s string, n int) bool {
 }
 
 // Len returns the number of commodity lines.
-func (n *Nomenclature) Len() int { return len(n.codes) }
+func (n *Nomenclature) Len() int {
+	if n == nil {
+		return 0
+	}
+	return len(n.codes)
+}
 
 // Line returns the commodity line of an 8-digit code.
 func (n *Nomenclature) Line(code string) (Line, bool) {
+	if n == nil {
+		return Line{}, false
+	}
 	l, ok := n.lines[code]
 	return l, ok
 }
 
 // Under returns the codes of the lines that start with prefix, sorted.
 func (n *Nomenclature) Under(prefix string) []string {
+	if n == nil {
+		return nil
+	}
 	i := sort.SearchStrings(n.codes, prefix)
 	var out []string
 	for ; i < len(n.codes) && strings.HasPrefix(n.codes[i], prefix); i++ {
@@ -277,7 +288,12 @@ func ReadPreferences(r io.Reader, opts ...Option) (*Preferences, error) {
 }
 
 // For returns the preferential rates of an 8-digit line (nil when none).
-func (p *Preferences) For(code string) []Preference { return p.byCode[code] }
+func (p *Preferences) For(code string) []Preference {
+	if p == nil {
+		return nil
+	}
+	return p.byCode[code]
+}
 
 // AgreementGroups maps the agreement codes of ratetradeagreements.json to
 // the country groups of landgruppe.json and medlemsland.json whose
@@ -364,6 +380,9 @@ func ReadCountries(r io.Reader, opts ...Option) (*Countries, error) {
 
 // In reports whether country belongs to group on day on.
 func (c *Countries) In(country, group string, on duty.Date) bool {
+	if c == nil {
+		return false
+	}
 	for _, m := range c.byLand[country] {
 		if m.group != group {
 			continue
@@ -415,6 +434,8 @@ func NewSchedule(nom *Nomenclature, prefs *Preferences, lands *Countries, mfn du
 	return &Schedule{nom: nom, prefs: prefs, lands: lands, mfn: mfn}, nil
 }
 
+var errNilSchedule = &duty.UninitializedError{Type: "*notariff.Schedule", Constructor: "notariff.NewSchedule"}
+
 // Source of the preferential measures.
 const prefSource = "Tolletaten, ratetradeagreements.json (data.toll.no, CC BY 4.0), agreement "
 
@@ -426,6 +447,9 @@ const prefSource = "Tolletaten, ratetradeagreements.json (data.toll.no, CC BY 4.
 // origin on the day is a Preferential measure whose Program is the
 // agreement code.
 func (s *Schedule) Measures(hs, origin string, on duty.Date) ([]duty.Measure, error) {
+	if s == nil || s.nom == nil {
+		return nil, errNilSchedule
+	}
 	code, err := duty.NormalizeHS(hs)
 	if err != nil {
 		return nil, err
@@ -463,6 +487,9 @@ func (s *Schedule) Measures(hs, origin string, on duty.Date) ([]duty.Measure, er
 // LinesUnder implements duty.LineLister: the 8-digit lines below a code
 // of 4 or 6 digits (nil for a line, or a code no line lies below).
 func (s *Schedule) LinesUnder(hs string) ([]string, error) {
+	if s == nil || s.nom == nil {
+		return nil, errNilSchedule
+	}
 	code, err := duty.NormalizeHS(hs)
 	if err != nil {
 		return nil, err

@@ -21,9 +21,11 @@ var want = map[string]struct {
 	// 100 × 5.00 + 50.00 freight = 550.00 CIF; duty 12% = 66.00; VAT 19% ×
 	// 616.00 = 117.04; total 183.04, paid by the seller (DDP).
 	"de-tshirts.json": {ior.RoleSeller, "550.00 EUR", "66.00 EUR", "117.04 EUR", "0.00 EUR", "183.04 EUR"},
-	// FOB 2 × 149.00 + 3 × 20.00 = 358.00; headphones Free, T-shirts 16.5% ×
-	// 60.00 = 9.90; no tax; informal-entry MPF 2.69; total 12.59.
-	"us-headphones.json": {ior.RoleBuyer, "358.00 USD", "9.90 USD", "0.00 USD", "0.00 USD", "12.59 USD"},
+	// FOB 2 × 149.00 + 3 × 20.00 = 358.00 (embedded HTS 2026 Rev. 3):
+	// headphones Free, T-shirts 16.5% × 60.00 = 9.90, plus the Section 122
+	// surcharge in force on 2026-03-01, 10% × 358.00 = 35.80: duty 45.70; no
+	// tax; informal-entry MPF 2.69; total 48.39.
+	"us-headphones.json": {ior.RoleBuyer, "358.00 USD", "45.70 USD", "0.00 USD", "0.00 USD", "48.39 USD"},
 	// Goods 120.00 <= GBP 135: duty relieved, VAT collected at sale by the
 	// seller: 20% × (120.00 + 12.00) = 26.40.
 	"gb-b2c-parcel.json": {ior.RoleBuyer, "132.00 GBP", "0.00 GBP", "26.40 GBP", "26.40 GBP", "26.40 GBP"},
