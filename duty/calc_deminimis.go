@@ -105,7 +105,18 @@ func (k *calc) deMinimis(after bool) error {
 				op = "<"
 			}
 			out.Excluded = k.excludedLines(t, limit)
+			above := true
+			if t.Above != nil {
+				lo, err := k.convert(*t.Above, "de minimis band "+t.Code)
+				if err != nil {
+					return err
+				}
+				above = out.Value.amount.GreaterThan(lo.amount)
+			}
 			switch {
+			case !above:
+				out.Reason = fmt.Sprintf("%s %s is not above %s", t.Compare, out.Value, t.Above)
+				out.Excluded = nil
 			case t.Compare == CompareItem:
 				// Met when some line's items are within the limit; the
 				// others are listed as excluded.

@@ -50,6 +50,13 @@ func (k *calc) duties() error {
 			k.trace("duty", i, "no duty: "+o.Code+": "+o.Reason, "", la.CustomsValue, k.zero(), o.Source)
 			continue
 		}
+		if ch, met, err := k.flatRateDuty(i); err != nil {
+			return err
+		} else if met {
+			la.Duties, la.Duty = []Charge{ch}, ch.Amount
+			k.trace("duty", i, ch.Name+": "+ch.Note, ch.Rate, la.CustomsValue, ch.Amount, ch.Source)
+			continue
+		}
 		if o, met := k.metFor(i, AppliesDuty, FlatPerSubheading); met {
 			if err := k.flatDuty(i, o, seen); err != nil {
 				return err

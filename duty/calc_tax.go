@@ -136,6 +136,15 @@ func (k *calc) taxes() error {
 					note.WriteString(prior.String())
 				}
 			}
+			for _, c := range t.BaseTaxes {
+				for _, prev := range la.Taxes {
+					if prev.Code == c {
+						base = base.with(base.amount.Add(prev.Amount.amount))
+						note.WriteString(" + " + c + " ")
+						note.WriteString(prev.Amount.String())
+					}
+				}
+			}
 			if t.BaseRounding != nil {
 				base = t.BaseRounding.apply(base)
 			}
@@ -147,12 +156,27 @@ func (k *calc) taxes() error {
 					}
 				}
 			}
-			exact, rateText := base.Mul(rate).Mul(decimal.New(1, -2)), rate.String()+"%"
+			taxed := base // the base the rate applies to, unrounded when grossed up
+			if t.Inclusive {
+				g, err := grossUp(base, rate)
+				if err != nil {
+					return err
+				}
+				note.WriteString(fmt.Sprintf("; tax-inclusive (por dentro): / (1 - %s%%) = %s", rate, g.Round()))
+				taxed, base = g, g.Round()
+			}
+			exact, rateText := taxed.Mul(rate).Mul(decimal.New(1, -2)), rate.String()+"%"
 			if t.Fraction != nil {
 				// A ratio such as 22/78 has no finite decimal: carry 12 places
 				// below the currency's unit before the tax's own rounding.
 				exact = k.money(base.amount.Mul(decimal.New(t.Fraction.Num, 0)).DivRound(decimal.New(t.Fraction.Den, 0), base.MinorUnits()+12))
 				rateText = t.Fraction.String()
+			}
+			if o, ok := k.metFor(i, AppliesTax, TaxFactor); ok && !t.OnDutyOnly {
+				f := k.threshold(o.Code).Factor
+				exact = exact.Mul(f)
+				rateText += " × " + f.String()
+				note.WriteString(fmt.Sprintf("; charged at %s of the tax: %s (%s)", f, o.Code, o.Reason))
 			}
 			amt := t.Rounding.apply(exact)
 			ch := Charge{Kind: "tax", Code: t.Code, Name: rateName, Rate: rateText, Base: base, Amount: amt,
@@ -160,7 +184,11 @@ func (k *calc) taxes() error {
 			// A tax collected at the sale stays due even where the border
 			// would relieve it (SG: OVR vendors charge GST on goods the
 			// border relief of SGD 400 covers).
+			flat, replaced := k.replacedBy(i, t.Code)
 			switch {
+			case replaced:
+				ch.Amount, ch.exact, ch.Collection = k.zero(), k.zero(), NotDue
+				ch.Note = fmt.Sprintf("not levied: included in or excluded by the flat-rate regime %s (%s)", flat.Code, flat.Reason)
 			case reverse && !t.OnDutyOnly:
 				ch.Note = fmt.Sprintf("not due at import or from the seller: reverse charge, the business buyer accounts for %s %s itself (%s: %s)", t.Code, ch.Amount, rc.Code, rc.Reason)
 				ch.Amount, ch.exact, ch.Collection = k.zero(), k.zero(), NotDue

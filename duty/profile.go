@@ -138,6 +138,12 @@ type TaxRule struct {
 	// NotRegions excludes destination regions where another tax replaces
 	// this one (CA: GST is not charged where HST, which includes it, is).
 	NotRegions []string `json:"not_regions,omitempty"`
+	// BaseTaxes adds the line's amounts of these earlier taxes to the base
+	// (BR ICMS: on value + II + IPI + PIS + COFINS).
+	BaseTaxes []string `json:"base_taxes,omitempty"`
+	// Inclusive computes the tax "por dentro": the tax is part of its own
+	// base, base / (1 - rate) (BR ICMS).
+	Inclusive bool `json:"inclusive,omitempty"`
 	// ServiceKinds are the kinds of service charges BaseServices adds
 	// (empty: clearance, handling and delivery).
 	ServiceKinds []ServiceKind `json:"service_kinds,omitempty"`
@@ -272,6 +278,18 @@ type Threshold struct {
 	// point-of-sale regime needs a sale).
 	GiftOnly bool `json:"gift_only,omitempty"`
 	NotGift  bool `json:"not_gift,omitempty"`
+	// Above makes a band: the threshold applies only when the compared
+	// value is above it (MX courier: USD 50 < value <= USD 117).
+	Above *Money `json:"above,omitempty"`
+	// Rate (percent) and Deduction are a FlatRate regime's duty: Rate% of
+	// the customs value less Deduction per consignment (BR: 60% less
+	// USD 20); ReplacesTaxes are the profile's taxes the flat rate includes
+	// (MX courier: IVA) or that the regime does not levy.
+	Rate          decimal.Decimal `json:"rate,omitzero"`
+	Deduction     *Money          `json:"deduction,omitempty"`
+	ReplacesTaxes []string        `json:"replaces_taxes,omitempty"`
+	// Factor is a TaxFactor regime's multiplier of the taxes (CN: 0.7).
+	Factor decimal.Decimal `json:"factor,omitzero"`
 }
 
 // FeeKind is how a fee is computed.
@@ -551,13 +569,13 @@ func (p Profile) check() *ProfileError {
 			return bad(at(".applies"), string(th.Applies), "%q: want duty, tax, duty_and_tax or fees", clip(string(th.Applies)))
 		}
 		switch th.Outcome {
-		case Relief, PointOfSale, ReverseCharge:
+		case Relief, PointOfSale, ReverseCharge, FlatRate, TaxFactor:
 		case FlatPerSubheading:
 			if th.FlatAmount == nil {
 				return bad(at(".flat_amount"), "", "flat_per_subheading needs flat_amount")
 			}
 		default:
-			return bad(at(".outcome"), string(th.Outcome), "%q: want relief, point_of_sale, reverse_charge or flat_per_subheading", clip(string(th.Outcome)))
+			return bad(at(".outcome"), string(th.Outcome), "%q: want relief, point_of_sale, reverse_charge, flat_rate, tax_factor or flat_per_subheading", clip(string(th.Outcome)))
 		}
 		switch th.Compare {
 		case CompareGoods, CompareCustomsValue, CompareCIF, CompareTaxAmount, CompareDutyAmount, CompareItem:
@@ -576,6 +594,9 @@ func (p Profile) check() *ProfileError {
 		}
 	}
 	if err := p.checkCategories(); err != nil {
+		return err
+	}
+	if err := p.checkRegimes(); err != nil {
 		return err
 	}
 	for i, f := range p.Fees {

@@ -256,3 +256,93 @@ func TestServiceChargesInVATBase(t *testing.T) {
 		Lines:    []duty.EntryLine{ln(t, "847130", "CN", "300", "GBP", "0%")}})
 	assert.ErrorContains(t, err, `kind "tip"`)
 }
+
+// CN cross-border e-commerce retail imports: duty 0% and import VAT at
+// 70% within RMB 5,000 a transaction: 13% x 70% = the composite 9.1% the
+// Ningbo Customs Q&A gives for goods without consumption tax.
+func TestCNCrossBorderECommerce(t *testing.T) {
+	c := calculator(t)
+	cn := func(value string, regs ...string) duty.Assessment {
+		return run(t, c, duty.Entry{Destination: "CN", Date: duty.MustDate("2026-11-25"), Mode: "courier", Consumer: true,
+			SellerRegistrations: regs, Lines: []duty.EntryLine{ln(t, "330499", "KR", value, "CNY", "5%")}})
+	}
+	// RMB 1,000 through a CBEC platform: no duty; VAT 13% x 1,000 x 0.7 =
+	// 91.00 (9.1%).
+	a := cn("1000", "CN_CBEC")
+	eqm(t, "0", a.Totals.Duty, "CBEC duty")
+	eqm(t, "91.00", a.Totals.Tax, "CBEC VAT, 9.1%")
+	assert.Contains(t, taxOf(t, a, 0, "VAT").Rate, "× 0.7")
+	// Over RMB 5,000: general trade: duty 5% of 5,001 = 250.05; VAT 13% of
+	// 5,251.05 = 682.6365 -> 682.64.
+	b := cn("5001", "CN_CBEC")
+	eqm(t, "250.05", b.Totals.Duty, "over the limit: duty")
+	eqm(t, "682.64", b.Totals.Tax, "over the limit: VAT")
+	// Not through a CBEC platform: general trade.
+	eqm(t, "50.00", cn("1000").Totals.Duty, "general trade duty")
+}
+
+// MX courier simplified regime (T): a global rate in lieu of IGI and IVA
+// on the customs value; from the US or Canada free up to USD 50, 17% to
+// USD 117, 19% to USD 2,500; from elsewhere 33.5%.
+func TestMXCourierGlobalRates(t *testing.T) {
+	c := calculator(t, duty.WithRates(duty.FixedRates{"USD/MXN": dec("18")}))
+	mx := func(from, usd string) duty.Assessment {
+		return run(t, c, duty.Entry{Destination: "MX", Date: duty.MustDate("2026-11-25"), Mode: "courier", Consumer: true,
+			ShippedFrom: from, Lines: []duty.EntryLine{ln(t, "610910", "CN", usd, "USD", "30%")}})
+	}
+	eqm(t, "0", mx("US", "50").Totals.Total, "US, USD 50: free")
+	// USD 100 = MXN 1,800: 17% = 306.00; no IVA.
+	a := mx("US", "100")
+	eqm(t, "306.00", a.Totals.Duty, "US, USD 100: 17%")
+	eqm(t, "0", a.Totals.Tax, "IVA included in the global rate")
+	assert.Equal(t, duty.NotDue, taxOf(t, a, 0, "IVA").Collection)
+	// USD 200 = MXN 3,600: 19% = 684.00.
+	eqm(t, "684.00", mx("CA", "200").Totals.Total, "CA, USD 200: 19%")
+	// From China, USD 100 = MXN 1,800: 33.5% = 603.00.
+	eqm(t, "603.00", mx("CN", "100").Totals.Total, "CN, USD 100: 33.5%")
+	// Over USD 2,500: the ordinary assessment: IGI 30% of 45,018 =
+	// 13,505.40; IVA 16% of 58,523.40 = 9,363.744 -> 9,363.74.
+	b := mx("CN", "2501")
+	eqm(t, "13505.40", b.Totals.Duty, "ordinary IGI")
+	eqm(t, "9363.74", b.Totals.Tax, "ordinary IVA")
+}
+
+// Gross-up ("por dentro"), a tax on a list of earlier taxes, and a flat
+// rate less a deduction, on a profile built for the test (BR-like, not
+// the embedded data). Goods 100.00, CIF.
+//
+//	II: flat 60% less 20.00 = 40.00
+//	PIS 2.1% of 100 = 2.10; COFINS 9.65% of 100 = 9.65
+//	ICMS 17% por dentro on 100 + II 40 + PIS 2.10 + COFINS 9.65 = 151.75:
+//	base 151.75 / 0.83 = 182.831325..., ICMS = 31.081325... -> 31.08
+func TestGrossUpAndBaseTaxes(t *testing.T) {
+	p := duty.Profile{Country: "BR", Currency: "BRL", Valuation: duty.CIF, From: duty.MustDate("2026-01-01"), Sources: []string{"test"},
+		Taxes: []duty.TaxRule{
+			{Code: "PIS", Name: "PIS", Rate: dec("2.1"), From: duty.MustDate("2026-01-01"), Source: "test"},
+			{Code: "COFINS", Name: "COFINS", Rate: dec("9.65"), From: duty.MustDate("2026-01-01"), Source: "test"},
+			{Code: "ICMS", Name: "ICMS", Rate: dec("17"), Base: []duty.BasePart{duty.BaseDuty}, BaseTaxes: []string{"PIS", "COFINS"},
+				Inclusive: true, From: duty.MustDate("2026-01-01"), Source: "test"},
+		},
+		DeMinimis: []duty.Threshold{{Code: "FLAT", Applies: duty.AppliesDuty, Outcome: duty.FlatRate, Rate: dec("60"),
+			Deduction: ptr(duty.MustMoney("20", "BRL")), Amount: duty.MustMoney("3000", "BRL"), Compare: duty.CompareCIF,
+			From: duty.MustDate("2026-01-01"), Source: "test"}},
+	}
+	ps, err := duty.NewProfiles(p)
+	require.NoError(t, err)
+	c := calculator(t, duty.WithProfiles(ps))
+	a := run(t, c, duty.Entry{Destination: "BR", Date: duty.MustDate("2026-11-25"), Mode: "post",
+		Lines: []duty.EntryLine{ln(t, "610910", "CN", "100", "BRL", "35%")}})
+	eqm(t, "40.00", a.Totals.Duty, "flat 60% less 20")
+	eqm(t, "2.10", taxOf(t, a, 0, "PIS").Amount, "PIS")
+	eqm(t, "9.65", taxOf(t, a, 0, "COFINS").Amount, "COFINS")
+	icms := taxOf(t, a, 0, "ICMS")
+	eqm(t, "31.08", icms.Amount, "ICMS por dentro")
+	assert.Contains(t, icms.Note, "por dentro")
+	// The ICMS is 17% of the grossed-up base, shown to the centavo.
+	eqm(t, "182.83", icms.Base, "grossed-up base")
+
+	// A base_taxes name that is not an earlier tax is refused.
+	p.Taxes[2].BaseTaxes = []string{"IPI"}
+	_, err = duty.NewProfiles(p)
+	assert.ErrorContains(t, err, "base_taxes")
+}

@@ -18,6 +18,7 @@ const (
 	SchemeCARMSecurity          = "CARM_SECURITY"           // CA: financial security posted in the CARM Client Portal
 	SchemeCBP5106               = "CBP_5106"                // US: importer identity on CBP Form 5106
 	SchemeCCID                  = "CCID"                    // AU: Customs Client Identifier
+	SchemeCNCBEC                = "CN_CBEC"                 // CN: sale through a registered cross-border e-commerce retail platform
 	SchemeCNCustomsRegistration = "CN_CUSTOMS_REGISTRATION" // CN: consignee's record filing with China Customs
 	SchemeCNPJ                  = "CNPJ"                    // BR: company taxpayer number
 	SchemeCPF                   = "CPF"                     // BR: individual taxpayer number
@@ -50,7 +51,7 @@ const (
 // registrationSchemes is every Scheme constant.
 var registrationSchemes = []string{
 	SchemeABN, SchemeACP, SchemeAEClientCode, SchemeBN, SchemeBNRM, SchemeCARMSecurity, SchemeCBP5106,
-	SchemeCCID, SchemeCNCustomsRegistration, SchemeCNPJ, SchemeCPF, SchemeCURP, SchemeCustomsBond,
+	SchemeCCID, SchemeCNCBEC, SchemeCNCustomsRegistration, SchemeCNPJ, SchemeCPF, SchemeCURP, SchemeCustomsBond,
 	SchemeEORI, SchemeEUResponsibleOperator, SchemeIEC, SchemeIOSS, SchemeKRClearanceCode,
 	SchemeNZClientCode, SchemePCCC, SchemePRCID, SchemePadronImportadores, SchemeRADAR, SchemeRFC,
 	SchemeResidentAgent, SchemeSACR, SchemeSARSImporter, SchemeSGGST, SchemeSection33Agent,

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/internal/limits"
@@ -64,8 +65,13 @@ type CodeChoice struct {
 }
 
 func (e *AdditionalCodeError) Error() string {
+	return fmt.Sprintf("uktt: %s (origin %s): measure %s depends on the additional code of the goods: %s", e.HS, e.Origin, e.Type, choicesText(e.Choices))
+}
+
+// choicesText lists the codes with their rates and descriptions.
+func choicesText(cs []CodeChoice) string {
 	var sb strings.Builder
-	for i, c := range e.Choices {
+	for i, c := range cs {
 		if i > 0 {
 			sb.WriteString("; ")
 		}
@@ -74,7 +80,7 @@ func (e *AdditionalCodeError) Error() string {
 			fmt.Fprintf(&sb, " (%s)", clip(c.Description, 60))
 		}
 	}
-	return fmt.Sprintf("uktt: %s (origin %s): measure %s depends on the additional code of the goods: %s", e.HS, e.Origin, e.Type, sb.String())
+	return sb.String()
 }
 
 // Is reports whether target is ErrAdditionalCodeRequired.
@@ -547,7 +553,7 @@ func (s *Schedule) lookup(hs, origin string, on duty.Date, extra []string) ([]du
 		m := s.rateOn(es[best], on)
 		m.Caveat = duty.AdditionalCode
 		m.Note = fmt.Sprintf("the rate depends on the goods' additional code, not given: the highest is charged (%s); give the code with uktt.WithAdditionalCodes",
-			strings.TrimPrefix(ae.Error(), fmt.Sprintf("uktt: %s (origin %s): measure %s depends on the additional code of the goods: ", hs, origin, t)))
+			choicesText(ae.Choices))
 		out = append(out, m)
 	}
 	attachNotes(out, notes)
@@ -706,6 +712,9 @@ func condText(c string) string {
 func clip(s string, n int) string {
 	if len(s) <= n {
 		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n-- // never cut a character in two
 	}
 	return s[:n] + "..."
 }
