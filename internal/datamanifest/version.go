@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (64 files).
-const Version = "iorkit-data-3334fd1a31bf"
+// manifest.json (68 files).
+const Version = "iorkit-data-72ffee6bbb67"

@@ -1,0 +1,57 @@
+// Command cmd writes schema/*.json and docs/schema/*.json from the Go
+// types (see package schemagen). Run it with `go generate ./schema`.
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/iorkit/iorkit/internal/schemagen"
+)
+
+func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "schemagen:", err)
+		os.Exit(1)
+	}
+}
+
+func run() error {
+	root, err := moduleRoot()
+	if err != nil {
+		return err
+	}
+	docs, err := schemagen.Generate()
+	if err != nil {
+		return err
+	}
+	for _, dir := range []string{"schema", filepath.Join("docs", "schema")} {
+		if err := os.MkdirAll(filepath.Join(root, dir), 0o755); err != nil {
+			return err
+		}
+		for _, name := range schemagen.Names {
+			if err := os.WriteFile(filepath.Join(root, dir, name+".json"), docs[name], 0o644); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func moduleRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", fmt.Errorf("no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
