@@ -92,6 +92,6 @@ func ExampleRegistrationSchemes() {
 		Registrations: []ior.Registration{{Scheme: ior.SchemeEORI, ID: "DE123456789"}}}
 	fmt.Println(seller.Has(ior.SchemeEORI), seller.Has(ior.SchemeIOSS))
 	// Output:
-	// 35 [ABN ACP AE_CLIENT_CODE BN]
+	// 36 [ABN ACP AE_CLIENT_CODE BN]
 	// true false
 }
