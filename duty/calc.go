@@ -67,9 +67,10 @@ type callConfig struct {
 }
 
 // ResolveHS sets how a code shorter than the schedule's lines resolves
-// when its lines carry different measures (see LineLister): HSStrict (the
-// default) is an *AmbiguousCodeError listing them; HSHighest and HSLowest
-// take the line with the highest or lowest duty, flagged HS_RESOLVED.
+// when its lines carry different measures (see LineLister): HSHighest (the
+// default) and HSLowest take the line with the highest or lowest duty,
+// flagged HS_RESOLVED with the range; HSStrict is an *AmbiguousCodeError
+// listing the lines.
 func ResolveHS(s HSStrategy) CallOption {
 	return func(c *callConfig) error {
 		if _, err := ParseHSStrategy(string(s)); err != nil {

@@ -339,7 +339,10 @@ func (k *calc) lookup(i int, sched Schedule, l EntryLine) ([]Measure, error) {
 		return cands[0].ms, nil
 	}
 	strategy := k.cfg.hs
-	if strategy == "" || strategy == HSStrict {
+	if strategy == "" {
+		strategy = HSHighest // the default: never under-quote, and say so
+	}
+	if strategy == HSStrict {
 		amb := &AmbiguousCodeError{HS: l.HS}
 		for j, c := range cands {
 			if j == 20 {

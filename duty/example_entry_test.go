@@ -426,14 +426,18 @@ func ExampleResolveHS() {
 	}
 	e := duty.Entry{Destination: "US", Date: duty.MustDate("2026-03-01"), Mode: "courier",
 		Lines: []duty.EntryLine{{HS: "6109", Origin: "VN", Value: duty.MustMoney("100.00", "USD")}}}
-	_, err = calc.Calculate(context.Background(), e)
+	_, err = calc.Calculate(context.Background(), e, duty.ResolveHS(duty.HSStrict))
 	fmt.Println(errors.Is(err, duty.ErrAmbiguousCode))
-	// The highest: 32% of 100.00 = 32.00.
-	a, err := calc.Calculate(context.Background(), e, duty.ResolveHS(duty.HSHighest))
+	// The default is the highest: 32% of 100.00 = 32.00, flagged.
+	a, err := calc.Calculate(context.Background(), e)
+	fmt.Println(a.Totals.Duty, err, a.Warnings[0].Code)
+	// The lowest: 16.5% of 100.00 = 16.50.
+	a, err = calc.Calculate(context.Background(), e, duty.ResolveHS(duty.HSLowest))
 	fmt.Println(a.Totals.Duty, err)
 	// Output:
 	// true
-	// 32.00 USD <nil>
+	// 32.00 USD <nil> HS_RESOLVED
+	// 16.50 USD <nil>
 }
 
 // Profile.CategoriesOf: the goods categories a code falls in (alcohol,

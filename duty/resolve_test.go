@@ -72,8 +72,9 @@ func TestResolveShortCode(t *testing.T) {
 	_, err = c.Calculate(ctx, resolveEntry("6109.10"), duty.Strict())
 	assert.ErrorIs(t, err, duty.ErrStrict)
 
-	// Different rates below 6109.90: an error listing the lines.
-	_, err = c.Calculate(ctx, resolveEntry("6109.90"))
+	// Different rates below 6109.90: with HSStrict an error listing the
+	// lines.
+	_, err = c.Calculate(ctx, resolveEntry("6109.90"), duty.ResolveHS(duty.HSStrict))
 	require.ErrorIs(t, err, duty.ErrAmbiguousCode)
 	var amb *duty.AmbiguousCodeError
 	require.ErrorAs(t, err, &amb)
@@ -89,6 +90,12 @@ func TestResolveShortCode(t *testing.T) {
 	a, err = c.Calculate(ctx, resolveEntry("6109.90"), duty.ResolveHS(duty.HSLowest))
 	require.NoError(t, err)
 	eqm(t, "20.00", a.Totals.Duty, "10% of 200")
+	// The default is the highest.
+	a, err = c.Calculate(ctx, resolveEntry("6109.90"))
+	require.NoError(t, err)
+	eqm(t, "64.00", a.Totals.Duty, "32% of 200")
+	_, err = c.Calculate(ctx, resolveEntry("6109.90"), duty.Strict())
+	assert.ErrorIs(t, err, duty.ErrStrict)
 
 	// 6110: the heading rate and its one line agree (8%): resolved.
 	a, err = c.Calculate(ctx, resolveEntry("6110"))

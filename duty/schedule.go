@@ -233,10 +233,12 @@ func HSHasPrefix(hs, prefix string) bool {
 // The calculator calls LinesUnder before Measures. When it returns lines,
 // the calculator looks each up with Measures: a single line is the code's
 // own (no warning); if several all have the same measures for the line's
-// origin and date, the code resolves to them, flagged HS_RESOLVED; otherwise the call's strategy decides (ResolveHS): by
-// default an *AmbiguousCodeError listing the lines; HSHighest or HSLowest
-// take the line with the highest or lowest duty, flagged HS_RESOLVED with
-// the range of duties.
+// origin and date, the code resolves to them, flagged HS_RESOLVED.
+// Otherwise the call's strategy decides (ResolveHS): by default HSHighest,
+// the line with the highest duty (a quote never below what the goods may
+// owe), flagged HS_RESOLVED with the range of duties; HSLowest the lowest,
+// likewise; HSStrict an *AmbiguousCodeError listing the lines. Strict mode
+// refuses every HS_RESOLVED.
 type LineLister interface {
 	// LinesUnder returns the normalized codes of the tariff lines that lie
 	// below code hs (longer codes starting with its digits), sorted, when
@@ -280,11 +282,10 @@ type HSStrategy string
 
 // HS resolution strategies.
 const (
-	// HSStrict: an *AmbiguousCodeError listing the candidate lines (the
-	// default).
+	// HSStrict: an *AmbiguousCodeError listing the candidate lines.
 	HSStrict HSStrategy = "strict"
 	// HSHighest: the line with the highest duty, flagged HS_RESOLVED with
-	// the range of duties.
+	// the range of duties (the default).
 	HSHighest HSStrategy = "highest"
 	// HSLowest: the line with the lowest duty, flagged likewise.
 	HSLowest HSStrategy = "lowest"

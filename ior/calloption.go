@@ -29,11 +29,13 @@ type callConfig struct {
 
 // ResolveHS sets how a line's HS code shorter than the destination
 // schedule's lines resolves when those lines carry different duties:
-// duty.HSStrict (the default: an error listing the candidate lines,
-// errors.Is(err, duty.ErrAmbiguousCode)), duty.HSHighest or duty.HSLowest
-// (the line with the highest or lowest duty, flagged HS_RESOLVED with the
-// range of duties). A code whose lines all carry the same measures
-// resolves whatever the strategy, flagged HS_RESOLVED.
+// duty.HSHighest (the default: the line with the highest duty, so the
+// quote is never below what the goods may owe) or duty.HSLowest, flagged
+// HS_RESOLVED with the range of duties and the lines; duty.HSStrict, an
+// error listing the candidate lines (errors.Is(err,
+// duty.ErrAmbiguousCode)). A code whose lines all carry the same measures
+// resolves whatever the strategy, flagged HS_RESOLVED when there are
+// several. Strict refuses every HS_RESOLVED.
 func ResolveHS(s duty.HSStrategy) CallOption {
 	return func(c *callConfig) error {
 		if _, err := duty.ParseHSStrategy(string(s)); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/iorkit/iorkit/duty"
@@ -87,11 +88,11 @@ func ExamplePayers() {
 // constants a B2B caller can put in a party's registrations.
 func ExampleRegistrationSchemes() {
 	schemes := ior.RegistrationSchemes()
-	fmt.Println(len(schemes), schemes[:4])
+	fmt.Println(schemes[:4], slices.Contains(schemes, ior.SchemeRADAR))
 	seller := ior.Party{Name: "Acme GmbH", Country: "DE", Kind: ior.Business,
 		Registrations: []ior.Registration{{Scheme: ior.SchemeEORI, ID: "DE123456789"}}}
 	fmt.Println(seller.Has(ior.SchemeEORI), seller.Has(ior.SchemeIOSS))
 	// Output:
-	// 36 [ABN ACP AE_CLIENT_CODE BN]
+	// [ABN ACP AE_CLIENT_CODE BN] true
 	// true false
 }

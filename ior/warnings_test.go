@@ -100,18 +100,18 @@ func TestWithProfileOverlay(t *testing.T) {
 	require.Error(t, err)
 }
 
-// A 6-digit code whose 8-digit lines differ: an error by default, the
-// highest or lowest duty with ResolveHS, flagged HS_RESOLVED.
+// A 6-digit code whose 8-digit lines differ: the highest duty by default,
+// the lowest or an error with ResolveHS, flagged HS_RESOLVED.
 func TestQuoteResolveHS(t *testing.T) {
 	eu := table(t, "6109.10.00,mfn,12%,,,2020-01-01,,test\n6110.20.10,mfn,10%,,,2020-01-01,,test\n6110.20.90,mfn,12%,,,2020-01-01,,test\n")
 	e, err := ior.NewEngine(ior.WithSchedule("EU", eu), ior.WithoutSampleTariff())
 	require.NoError(t, err)
 	s := readShipment(t, "../examples/shipments/de-tshirts.json")
 	s.Lines[0].HS = "6110.20"
-	_, err = e.Quote(context.Background(), s)
+	_, err = e.Quote(context.Background(), s, ior.ResolveHS(duty.HSStrict))
 	require.ErrorIs(t, err, duty.ErrAmbiguousCode)
 	// Customs value 550.00 EUR (see TestQuoteDESample): 12% = 66.00.
-	q, err := e.Quote(context.Background(), s, ior.ResolveHS(duty.HSHighest))
+	q, err := e.Quote(context.Background(), s)
 	require.NoError(t, err)
 	assert.Equal(t, "66.00 EUR", q.Lines[0].Duty.String())
 	require.Len(t, q.Warnings, 1)

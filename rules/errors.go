@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/iorkit/iorkit/duty"
 )
 
 // ErrInvalidPack is matched (errors.Is) by every *Error produced while
@@ -237,7 +239,7 @@ func (e *EvalError) Is(target error) bool { return target == ErrRuleFailed }
 // country has no requirements.
 type NoPackError struct {
 	Destination string
-	Date        string // YYYY-MM-DD
+	Date        duty.Date
 }
 
 // Error implements error.

@@ -145,7 +145,7 @@ func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
 		}
 	}
 	if len(packs) == 0 {
-		return nil, &NoPackError{Destination: in.Destination, Date: in.Date.String()}
+		return nil, &NoPackError{Destination: in.Destination, Date: in.Date}
 	}
 	bu := in.Budget
 	if bu == nil {

@@ -73,9 +73,9 @@ func (p Period) Contains(on duty.Date) bool {
 
 // Source is a document a pack relies on.
 type Source struct {
-	Title    string `json:"title"`
-	URL      string `json:"url"`
-	Accessed string `json:"accessed,omitempty"` // YYYY-MM-DD the source was read
+	Title    string    `json:"title"`
+	URL      string    `json:"url"`
+	Accessed duty.Date `json:"accessed,omitzero"` // the day the source was read
 }
 
 // Rule is one requirement: when the CEL condition holds for the scope's
@@ -343,7 +343,7 @@ func (d *decoder) pack(n *node) {
 				d.fields(it, "sources", []string{"title"}, map[string]func(*node){
 					"title":    d.str(&s.Title, "sources.title"),
 					"url":      d.str(&s.URL, "sources.url"),
-					"accessed": d.str(&s.Accessed, "sources.accessed"),
+					"accessed": d.date(&s.Accessed, "sources.accessed", true),
 				})
 				p.Sources = append(p.Sources, s)
 			}

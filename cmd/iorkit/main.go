@@ -51,8 +51,8 @@ Flags of quote, decide and plan:
   --schedule AREA=FILE    load a tariff CSV (hs,kind,rate,origins,program,from,to,source)
                           for a country or "EU"; repeatable
   --partial               quote what can be quoted; mark the other lines
-  --hs STRATEGY           a short HS code whose lines differ: strict (error, the
-                          default), highest or lowest (flagged HS_RESOLVED)
+  --hs STRATEGY           a short HS code whose lines differ: highest (the default)
+                          or lowest (flagged HS_RESOLVED), strict (an error)
   --strict                refuse a quote that carries warnings (sample or
                           reference rates, stale figures, resolved short codes...)
   --no-sample             do not use the embedded sample tariff

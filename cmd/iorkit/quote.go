@@ -71,7 +71,7 @@ func (f *engineFlags) register(fs *flag.FlagSet) {
 	fs.Var(&f.packs, "packs", "directory of rule packs (*.json) (repeatable)")
 	fs.Var(&f.schedules, "schedule", "AREA=FILE.csv tariff table (repeatable)")
 	fs.BoolVar(&f.partial, "partial", false, "allow partial quotes")
-	fs.StringVar(&f.hs, "hs", "", "how a short HS code with lines of different duties resolves: strict (default), highest or lowest")
+	fs.StringVar(&f.hs, "hs", "", "how a short HS code with lines of different duties resolves: highest (default), lowest or strict (an error listing the lines)")
 	fs.BoolVar(&f.strict, "strict", false, "refuse a quote that carries warnings (estimates, sample or stale data)")
 	fs.BoolVar(&f.noSample, "no-sample", false, "do not use the embedded sample tariff")
 	fs.BoolVar(&f.noRef, "no-reference", false, "do not use the embedded EU and GB reference tariffs and the Swiss rule")

@@ -103,6 +103,11 @@ func TestAPIFixture(t *testing.T) {
 	require.Len(t, sk, 1)
 	assert.Equal(t, "305 Value added tax", sk[0].Type)
 
+	// a second document for the code replaces the first
+	require.NoError(t, s.AddCommodity(open(t, "testdata/api_commodity_0201100099.json"), AsOf(duty.MustDate("2025-03-11"))))
+	assert.Equal(t, 6, s.Len())
+	assert.Equal(t, "UK Online Trade Tariff, UK service, 1 code as of 2025-03-11", s.Edition())
+
 	// an XI schedule refuses a UK document
 	err = NewSchedule(ForService(XI)).AddCommodity(open(t, "testdata/api_commodity_0201100099.json"))
 	var de *DocumentError

@@ -126,7 +126,7 @@ func TestClientPrefetchAndCache(t *testing.T) {
 	ms, err = off.Measures("0201100099", "US", day("2025-03-20"))
 	require.NoError(t, err)
 	assert.Contains(t, ms[0].Source, "as of 2025-03-10")
-	assert.Equal(t, "UK Online Trade Tariff, UK service, 1 codes as of 2025-03-10", off.Edition())
+	assert.Equal(t, "UK Online Trade Tariff, UK service, 1 code as of 2025-03-10", off.Edition())
 	empty, err := LoadCache(dir, XI, duty.MustDate("2025-03-20"))
 	require.NoError(t, err)
 	assert.Empty(t, empty.Codes())

@@ -357,6 +357,9 @@ func (s *Schedule) Edition() string {
 		}
 	}
 	out := fmt.Sprintf("%s, %s, %d codes", s.source, s.service.Name(), len(s.byCode))
+	if len(s.byCode) == 1 {
+		out = strings.TrimSuffix(out, "s")
+	}
 	switch {
 	case lo.IsZero():
 	case lo == hi:
