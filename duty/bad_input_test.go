@@ -1,6 +1,7 @@
 package duty_test
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -232,4 +233,29 @@ func longestRun(s string) int {
 		}
 	}
 	return best
+}
+
+// Names outside a closed set are *NameError (ErrUnknownName); an entry
+// Calculate cannot start on is an *EntryError (ErrInvalidEntry).
+func TestNameAndEntryErrors(t *testing.T) {
+	_, err := duty.ParseRoundingMode("bankers")
+	var ne *duty.NameError
+	require.ErrorAs(t, err, &ne)
+	assert.Equal(t, "rounding mode", ne.Kind)
+	assert.Equal(t, "bankers", ne.Value)
+	_, err = duty.ParseMeasureKind("quota")
+	assert.ErrorIs(t, err, duty.ErrUnknownName)
+	_, err = duty.ParseHSStrategy("middle")
+	assert.ErrorIs(t, err, duty.ErrUnknownName)
+	assert.EqualError(t, err, `duty: HS strategy "middle": want strict, highest or lowest`)
+
+	calc, err := duty.NewCalculator()
+	require.NoError(t, err)
+	_, err = calc.Calculate(context.Background(), duty.Entry{Destination: "DE"})
+	var ee *duty.EntryError
+	require.ErrorAs(t, err, &ee)
+	assert.Equal(t, "date", ee.Field)
+	_, err = calc.Calculate(context.Background(), duty.Entry{Destination: "DE", Date: duty.MustDate("2026-03-01")})
+	assert.ErrorIs(t, err, duty.ErrInvalidEntry)
+	assert.EqualError(t, err, "duty: entry has no lines")
 }

@@ -243,10 +243,10 @@ func (c *Calculator) Calculate(ctx context.Context, e Entry, opts ...CallOption)
 		return Assessment{}, fmt.Errorf("duty: entry destination: %w", err)
 	}
 	if e.Date.IsZero() {
-		return Assessment{}, errors.New("duty: entry date is required: it selects the data in force")
+		return Assessment{}, &EntryError{Field: "date", Msg: "date is required: it selects the data in force"}
 	}
 	if len(e.Lines) == 0 {
-		return Assessment{}, errors.New("duty: entry has no lines")
+		return Assessment{}, &EntryError{Field: "lines", Msg: "has no lines"}
 	}
 	p, err := c.profiles.For(e.Destination, e.Date)
 	if err != nil {

@@ -99,11 +99,13 @@
 // (*InvalidCurrencyError, *CurrencyMismatchError, *RateSyntaxError with the
 // byte position, *MissingBasisError naming the unit, *TableError with row
 // and column, *ProfileError with the JSON path and value of a profile
-// document's bad field, *UnknownCodeError, *NoProfileError, *MissingRateError,
+// document's bad field, *NameError for a name outside a closed set (a
+// rounding mode, a measure kind), *EntryError for an entry without date or
+// lines, *UnknownCodeError, *NoProfileError, *MissingRateError,
 // *LineError with the line's index and code...), read with errors.As, and
 // matches a sentinel with errors.Is (ErrInvalidCurrency,
 // ErrCurrencyMismatch, ErrInvalidRate, ErrMissingBasis, ErrInvalidTable,
-// ErrInvalidProfile, ErrUnknownCode, ErrNoProfile, ErrMissingRate,
+// ErrInvalidProfile, ErrUnknownName, ErrInvalidEntry, ErrUnknownCode, ErrNoProfile, ErrMissingRate,
 // ErrLine...). Messages quote at most about 100 bytes of a bad input. A rate
 // component that parses but cannot be computed from an entry (an EU
 // agricultural component, an entry-price system) makes Apply return

@@ -2,6 +2,7 @@ package duty
 
 import (
 	"errors"
+	"fmt"
 	"sort"
 
 	"github.com/iorkit/iorkit/internal/jsonpath"
@@ -66,3 +67,37 @@ func (e *UninitializedError) Error() string {
 
 // Is reports whether target is ErrUninitialized.
 func (e *UninitializedError) Is(target error) bool { return target == ErrUninitialized }
+
+// ErrUnknownName is matched by *NameError: a name outside a closed set
+// (a rounding mode, a measure kind, an HS strategy).
+var ErrUnknownName = errors.New("duty: unknown name")
+
+// NameError reports a name that is not one of a closed set: what it names
+// (Kind, e.g. "rounding mode"), the value given and the names allowed.
+type NameError struct {
+	Kind  string // what the name is of: "rounding mode", "measure kind", "HS strategy"
+	Value string // the name given
+	Want  string // the names allowed, for the message
+}
+
+func (e *NameError) Error() string {
+	return fmt.Sprintf("duty: %s %q: want %s", e.Kind, clip(e.Value), e.Want)
+}
+
+// Is reports whether target is ErrUnknownName.
+func (e *NameError) Is(target error) bool { return target == ErrUnknownName }
+
+// ErrInvalidEntry is matched by *EntryError.
+var ErrInvalidEntry = errors.New("duty: invalid entry")
+
+// EntryError reports an Entry that Calculate cannot start on: no date, no
+// lines. Problems of one line are *LineError.
+type EntryError struct {
+	Field string // "date", "lines"
+	Msg   string
+}
+
+func (e *EntryError) Error() string { return "duty: entry " + e.Msg }
+
+// Is reports whether target is ErrInvalidEntry.
+func (e *EntryError) Is(target error) bool { return target == ErrInvalidEntry }

@@ -40,7 +40,7 @@ func ParseRoundingMode(s string) (RoundingMode, error) {
 			return RoundingMode(i), nil
 		}
 	}
-	return 0, fmt.Errorf("duty: rounding mode %q: want half_up, half_even, down or up", clip(s))
+	return 0, &NameError{Kind: "rounding mode", Value: s, Want: "half_up, half_even, down or up"}
 }
 
 // MarshalJSON encodes the mode as its name.

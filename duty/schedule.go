@@ -34,7 +34,7 @@ func ParseMeasureKind(s string) (MeasureKind, error) {
 			return k, nil
 		}
 	}
-	return 0, fmt.Errorf("duty: measure kind %q: want mfn, preferential or additional", clip(s))
+	return 0, &NameError{Kind: "measure kind", Value: s, Want: "mfn, preferential or additional"}
 }
 
 // Measure is one duty line of a schedule.
@@ -297,7 +297,7 @@ func ParseHSStrategy(s string) (HSStrategy, error) {
 	case HSStrict, HSHighest, HSLowest:
 		return v, nil
 	}
-	return "", fmt.Errorf("duty: HS strategy %q: want strict, highest or lowest", s)
+	return "", &NameError{Kind: "HS strategy", Value: string(s), Want: "strict, highest or lowest"}
 }
 
 // Caveated is implemented by schedules that know what their data leaves

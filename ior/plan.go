@@ -102,7 +102,7 @@ func (e *Engine) Plan(ctx context.Context, s Shipment, destinations []string, op
 		return nil, err
 	}
 	if len(destinations) == 0 {
-		return nil, fmt.Errorf("ior: Plan needs at least one destination")
+		return nil, fmt.Errorf("ior: Plan needs at least one destination: %w", ErrRequired)
 	}
 	seen := map[string]bool{}
 	dests := make([]string, 0, len(destinations))

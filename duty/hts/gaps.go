@@ -10,6 +10,7 @@ import (
 
 	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/internal/limits"
+	"github.com/iorkit/iorkit/internal/period"
 )
 
 // LayerGap is a set of additional duties known to exist (chapter 99
@@ -31,12 +32,16 @@ type LayerGap struct {
 
 // GapColumns is the header AddLayerGaps reads (any order; heading, what,
 // hs and source required).
-var GapColumns = []string{"heading", "what", "origins", "hs", "except", "from", "to", "source"}
+// Each call returns a new slice.
+func GapColumns() []string { return slices.Clone(gapColumns) }
+
+var gapColumns = []string{"heading", "what", "origins", "hs", "except", "from", "to", "source"}
 
 // AddLayerGaps reads layer gaps from CSV with the header
 // heading,what,origins,hs,except,from,to,source (origins, hs and except
 // separated by spaces, hs "*" for chapters 01 to 97, from and to
-// YYYY-MM-DD inclusive or empty). Lines starting with # are comments.
+// YYYY-MM-DD inclusive or empty; a column named like an exclusive end,
+// such as until, is an error). Lines starting with # are comments.
 // Errors are *LayerError values naming the row and the column.
 func (s *Schedule) AddLayerGaps(r io.Reader) error {
 	if !s.usable() {
@@ -52,14 +57,17 @@ func (s *Schedule) AddLayerGaps(r io.Reader) error {
 	col := map[string]int{}
 	for i, h := range header {
 		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF")))
-		if h != "" && !slices.Contains(GapColumns, h) {
-			return &LayerError{Row: 1, Column: h, Value: header[i], Err: fmt.Errorf("unknown column: want %s", strings.Join(GapColumns, ","))}
+		if period.Refused(h) {
+			return &LayerError{Row: 1, Column: h, Value: h, Err: errors.New(period.Message(h))}
+		}
+		if h != "" && !slices.Contains(gapColumns, h) {
+			return &LayerError{Row: 1, Column: h, Value: header[i], Err: fmt.Errorf("unknown column: want %s", strings.Join(gapColumns, ","))}
 		}
 		col[h] = i
 	}
 	for _, req := range []string{"heading", "what", "hs", "source"} {
 		if _, ok := col[req]; !ok {
-			return &LayerError{Row: 1, Column: req, Err: fmt.Errorf("missing column: want %s", strings.Join(GapColumns, ","))}
+			return &LayerError{Row: 1, Column: req, Err: fmt.Errorf("missing column: want %s", strings.Join(gapColumns, ","))}
 		}
 	}
 	for {

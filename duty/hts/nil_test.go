@@ -39,3 +39,15 @@ func TestProgramTablesAreCopies(t *testing.T) {
 	l[0] = "XX"
 	assert.NotEqual(t, "XX", LayerColumns()[0])
 }
+
+func TestGapColumnsCopyAndRefusedEnd(t *testing.T) {
+	g := GapColumns()
+	g[0] = "XX"
+	assert.NotEqual(t, "XX", GapColumns()[0])
+	s, err := ReadCSV(open(t, "testdata/mini.csv"))
+	assert.NoError(t, err)
+	err = s.AddLayerGaps(strings.NewReader("heading,what,hs,from,until,source\n9903.88,x,*,2026-01-01,2026-02-01,y\n"))
+	var le *LayerError
+	assert.ErrorAs(t, err, &le)
+	assert.Contains(t, err.Error(), `"to"`)
+}

@@ -24,7 +24,7 @@
 //
 // ratetradeagreements.json names agreements (EU, EEA, EFTA, GB, GSP,
 // GSP+, GSP-LDC, SACU, GCC, and country codes for bilateral agreements);
-// AgreementGroups maps each to the country group of medlemsland.json whose
+// AgreementGroups() maps each to the country group of medlemsland.json whose
 // members it covers, on the days of their membership. A value of type
 // "pr.kg" is NOK per kg; "%" is ad valorem; FREE is duty-free; NA (no
 // preference) is left out. Numbers are read from the JSON text as

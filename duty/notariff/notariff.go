@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"sort"
 	"strings"
 
@@ -295,7 +296,7 @@ func (p *Preferences) For(code string) []Preference {
 	return p.byCode[code]
 }
 
-// AgreementGroups maps the agreement codes of ratetradeagreements.json to
+// AgreementGroups returns the map from the agreement codes of ratetradeagreements.json to
 // the country groups of landgruppe.json and medlemsland.json whose
 // members the agreement covers. The mapping is read from the groups'
 // names ("Toll fra EU- land", "Toll fra de minst utviklede land"...): a
@@ -304,7 +305,10 @@ func (p *Preferences) For(code string) []Preference {
 // (least developed countries), GSP TGS2 (ordinary developing countries),
 // GSP+ TGSP (lower middle-income countries). An agreement code not in the
 // map (FHA) covers no origin.
-var AgreementGroups = map[string]string{
+// Each call returns a new map the caller may change.
+func AgreementGroups() map[string]string { return maps.Clone(agreementGroups) }
+
+var agreementGroups = map[string]string{
 	"EU": "TEF", "EEA": "TOES", "EFTA": "TEFT", "GB": "TGB",
 	"GSP": "TGS2", "GSP+": "TGSP", "GSP-LDC": "TGS1",
 	"SACU": "TSAC", "GCC": "TGCC", "TR": "TTYR", "FO": "TI", "GL": "TH", "PS": "TXI",
@@ -473,7 +477,7 @@ func (s *Schedule) Measures(hs, origin string, on duty.Date) ([]duty.Measure, er
 	day := on
 	for _, p := range s.prefs.For(code) {
 		for _, ag := range p.Agreements {
-			g, ok := AgreementGroups[ag]
+			g, ok := agreementGroups[ag]
 			if !ok || !s.lands.In(origin, g, day) {
 				continue
 			}

@@ -10,9 +10,11 @@ const SwissIndustrialSource = "Swiss Customs Tariff Act (Zolltarifgesetz, SR 632
 	"chapters 25 to 97 except some agricultural products of chapters 35 and 38 " +
 	"(FOCBS, https://www.bazg.admin.ch/bazg/en/home/topics/aufhebung_industriezoelle.html)"
 
-// SwissIndustrialFrom is the day Switzerland abolished its industrial
-// tariffs.
-var SwissIndustrialFrom = duty.MustDate("2024-01-01")
+// SwissIndustrialFrom returns the day Switzerland abolished its
+// industrial tariffs (a function, so that no caller can change it).
+func SwissIndustrialFrom() duty.Date { return swissIndustrialFrom }
+
+var swissIndustrialFrom = duty.MustDate("2024-01-01")
 
 // Switzerland returns the Swiss schedule as far as a rule decides it: goods
 // of chapters 25 to 97 enter free of customs duty from 2024-01-01 (one MFN
@@ -38,11 +40,11 @@ func (swissRule) Measures(hs, origin string, on duty.Date) ([]duty.Measure, erro
 	if ch < 25 || ch > 97 || ch == 35 || ch == 38 {
 		return nil, &duty.UnknownCodeError{HS: hs}
 	}
-	if on.Before(SwissIndustrialFrom) {
+	if on.Before(swissIndustrialFrom) {
 		return nil, &duty.NoMeasureInForceError{HS: hs, Date: on}
 	}
 	return []duty.Measure{{
-		Kind: duty.MFN, Rate: free, HS: code[:2], From: SwissIndustrialFrom,
+		Kind: duty.MFN, Rate: free, HS: code[:2], From: swissIndustrialFrom,
 		Program: "", Source: SwissIndustrialSource,
 	}}, nil
 }
