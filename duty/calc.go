@@ -296,6 +296,9 @@ func (c *Calculator) Calculate(ctx context.Context, e Entry, opts ...CallOption)
 	if err := k.deMinimis(true); err != nil {
 		return Assessment{}, err
 	}
+	if err := k.notModelled(); err != nil {
+		return Assessment{}, err
+	}
 	k.declarationRounding()
 	if err := k.totals(); err != nil {
 		return Assessment{}, err

@@ -45,6 +45,10 @@ type Profile struct {
 	// Categories are the goods some rules treat apart (excise goods
 	// excluded from low-value reliefs), by HS prefixes.
 	Categories []GoodsCategory `json:"categories,omitempty"`
+	// NotModelled lists the destination's rules the calculator does not
+	// model, with when an entry is concerned: such an assessment is
+	// flagged NOT_MODELLED.
+	NotModelled []NotModelledRule `json:"not_modelled,omitempty"`
 	// DutyRounding rounds each line's duty (default: the currency's minor
 	// unit, half up).
 	DutyRounding *Rounding `json:"duty_rounding,omitempty"`
@@ -502,6 +506,11 @@ func (p Profile) check() *ProfileError {
 	if err := checkReview("", p.From, p.ReviewAfter); err != nil {
 		err.Country = clip(p.Country)
 		return err
+	}
+	for i, r := range p.NotModelled {
+		if err := r.check(p); err != nil {
+			return &ProfileError{Path: fmt.Sprintf("not_modelled[%d]", i), Country: clip(p.Country), Value: clip(r.Code), Err: err}
+		}
 	}
 	for _, r := range []struct {
 		field string

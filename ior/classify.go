@@ -46,7 +46,9 @@ func Classify(err error) ErrorClass {
 		errors.Is(err, duty.ErrInvalidCurrency), errors.Is(err, duty.ErrInvalidCountry), errors.Is(err, duty.ErrInvalidAmount),
 		errors.Is(err, duty.ErrInvalidCode), errors.Is(err, duty.ErrInvalidDate), errors.Is(err, duty.ErrInvalidQuantity),
 		errors.Is(err, duty.ErrInvalidUnit), errors.Is(err, duty.ErrIncompatibleUnits), errors.Is(err, duty.ErrMissingBasis),
-		errors.Is(err, duty.ErrCurrencyMismatch):
+		errors.Is(err, duty.ErrCurrencyMismatch), errors.Is(err, ErrUnknownField), errors.Is(err, ErrTooLong),
+		errors.Is(err, ErrInvalidJSON), errors.Is(err, duty.ErrInputLimit), errors.Is(err, duty.ErrInvalidRates),
+		errors.Is(err, duty.ErrInvalidBasis), errors.Is(err, duty.ErrInvalidTable):
 		return ClassInvalid
 	case errors.Is(err, duty.ErrNoProfile), errors.Is(err, duty.ErrUnknownCode), errors.Is(err, duty.ErrNotInForce),
 		errors.Is(err, duty.ErrNoSchedule), errors.Is(err, duty.ErrNoBaseRate), errors.Is(err, duty.ErrMissingRate),

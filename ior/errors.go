@@ -30,6 +30,9 @@ var (
 	ErrTooManyLines = errors.New("ior: too many lines")
 	// ErrTooLong: a string over MaxStringBytes or a list over MaxListItems.
 	ErrTooLong = errors.New("ior: too long")
+	// ErrInvalidJSON: a shipment document that is not JSON, or has data
+	// after it (ReadShipment).
+	ErrInvalidJSON = errors.New("ior: invalid JSON")
 	// ErrMixedCurrency: lines, freight and insurance in different currencies.
 	ErrMixedCurrency = errors.New("ior: mixed currencies")
 	// ErrInvalidRegion: an ISO 3166-2 code that is malformed or of another country.

@@ -255,7 +255,12 @@ func ReadShipment(r io.Reader) (Shipment, error) {
 					col++
 				}
 			}
-			return Shipment{}, fmt.Errorf("ior: shipment JSON: line %d, column %d: %w", line, col, err)
+			return Shipment{}, fmt.Errorf("ior: shipment JSON: %w", &FieldError{Path: "(document)",
+				Msg: fmt.Sprintf("line %d, column %d: %v (data after the document, or not JSON)", line, col, se), Err: ErrInvalidJSON})
+		}
+		var fe *FieldError
+		if !errors.As(err, &fe) {
+			return Shipment{}, fmt.Errorf("ior: shipment JSON: %w", &FieldError{Path: "(document)", Msg: err.Error(), Err: ErrInvalidJSON})
 		}
 		return Shipment{}, err
 	}

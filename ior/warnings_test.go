@@ -20,6 +20,7 @@ func TestQuoteWarnsSampleTariff(t *testing.T) {
 	e, err := ior.NewEngine(ior.WithoutEmbeddedHTS())
 	require.NoError(t, err)
 	s := readShipment(t, "../examples/shipments/us-headphones.json")
+	s.Mode = ior.Air // by courier, the express fee not modelled is flagged too
 	q, err := e.Quote(context.Background(), s)
 	require.NoError(t, err)
 	require.Len(t, q.Warnings, 2, "one SAMPLE_TARIFF warning per line priced from the sample")
@@ -60,6 +61,7 @@ func TestQuoteWarnsSampleTariff(t *testing.T) {
 func TestQuoteStaleMPF(t *testing.T) {
 	s := readShipment(t, "../examples/shipments/us-headphones.json")
 	s.Date = duty.MustDate("2026-12-01")
+	s.Mode = ior.Air
 	e, err := ior.NewEngine(ior.WithSchedule("US", usTable(t)))
 	require.NoError(t, err)
 	q, err := e.Quote(context.Background(), s)
@@ -89,6 +91,7 @@ func TestWithProfileOverlay(t *testing.T) {
 	require.NoError(t, err)
 	s := readShipment(t, "../examples/shipments/us-headphones.json")
 	s.Date = duty.MustDate("2026-12-01")
+	s.Mode = ior.Air
 	q, err := e.Quote(context.Background(), s, ior.Strict())
 	require.NoError(t, err)
 	require.Len(t, q.Fees, 1)
@@ -132,6 +135,7 @@ func TestQuoteEmbeddedHTS(t *testing.T) {
 	require.NoError(t, err)
 	s := readShipment(t, "../examples/shipments/us-headphones.json")
 	s.Date = duty.MustDate("2026-12-01")
+	s.Mode = ior.Air
 	s.Lines[1].Origin = "CN"
 	q, err := e.Quote(context.Background(), s)
 	require.NoError(t, err)
@@ -159,6 +163,7 @@ func TestQuoteEmbeddedHTS(t *testing.T) {
 	own, err := ior.NewEngine(ior.WithSchedule("US", usTable(t)))
 	require.NoError(t, err)
 	s = readShipment(t, "../examples/shipments/us-headphones.json")
+	s.Mode = ior.Air
 	q, err = own.Quote(context.Background(), s, ior.Strict())
 	require.NoError(t, err)
 	assert.Equal(t, "9.90 USD", q.Totals.Duty.String(), "16.5% of 60.00 from the caller's table")

@@ -84,31 +84,38 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
 	}
-	var err error
+	var cmd func([]string, io.Writer) error
 	switch args[0] {
 	case "quote":
-		err = cmdQuote(args[1:], stdout)
+		cmd = cmdQuote
 	case "rate":
-		err = cmdRate(args[1:], stdout)
+		cmd = cmdRate
 	case "decide":
-		err = cmdDecide(args[1:], stdout)
+		cmd = cmdDecide
 	case "plan":
-		err = cmdPlan(args[1:], stdout)
+		cmd = cmdPlan
 	case "rules":
-		err = cmdRules(args[1:], stdout)
+		cmd = cmdRules
 	case "serve":
-		err = cmdServe(args[1:], stdout)
+		cmd = cmdServe
 	case "tariff":
-		err = cmdTariff(args[1:], stdout)
+		cmd = cmdTariff
 	case "version":
-		err = cmdVersion(args[1:], stdout)
+		cmd = cmdVersion
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	default:
-		fmt.Fprintf(stderr, "iorkit: unknown command %q\n\n%s", args[0], usage)
+		fmt.Fprintf(stderr, "iorkit: unknown command %q\n\n%s", escape(args[0]), usage)
 		return exitUsage
 	}
+	out := stdout
+	if !wantsJSON(args[1:]) {
+		// Text output quotes names, codes and findings from the input:
+		// no control sequence of theirs reaches the terminal.
+		out = &escapingWriter{w: stdout}
+	}
+	err := guarded(func() error { return cmd(args[1:], out) })
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -126,8 +133,26 @@ func run(args []string, stdout, stderr io.Writer) int {
 			Error iorhttp.APIError `json:"error"`
 		}{body})
 	}
-	fmt.Fprintf(stderr, "iorkit %s: %v\n", args[0], err)
+	fmt.Fprintf(stderr, "iorkit %s: %s\n", args[0], escape(err.Error()))
 	return code
+}
+
+// internalError is a panic caught by guarded: a bug, reported in one line
+// (exit code 1) instead of a runtime stack trace.
+type internalError struct{ v any }
+
+func (e *internalError) Error() string {
+	return fmt.Sprintf("internal error (a bug; please report it with the input): %v", e.v)
+}
+
+// guarded runs f, turning a panic into an *internalError.
+func guarded(f func() error) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = &internalError{v}
+		}
+	}()
+	return f()
 }
 
 // Exit codes of the command, so scripts can tell whose move it is.

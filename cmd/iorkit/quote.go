@@ -2,12 +2,10 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -21,6 +19,9 @@ import (
 
 // readPacks parses every *.json file of dir as a rule pack.
 func readPacks(dir string) ([]*rules.Pack, error) {
+	if err := checkDir(dir); err != nil {
+		return nil, err
+	}
 	names, err := filepath.Glob(filepath.Join(dir, "*.json"))
 	if err != nil {
 		return nil, err
@@ -31,7 +32,7 @@ func readPacks(dir string) ([]*rules.Pack, error) {
 	sort.Strings(names)
 	var out []*rules.Pack
 	for _, n := range names {
-		f, err := os.Open(n)
+		f, err := openInput(n)
 		if err != nil {
 			return nil, err
 		}
@@ -94,7 +95,7 @@ func (f *engineFlags) engine() (*ior.Engine, error) {
 		if !ok {
 			return nil, usagef("--schedule %q: want AREA=FILE.csv", s)
 		}
-		fh, err := os.Open(file)
+		fh, err := openInput(file)
 		if err != nil {
 			return nil, err
 		}
@@ -140,7 +141,7 @@ func (f *engineFlags) engine() (*ior.Engine, error) {
 
 // readHTS reads a USITC HTS export, CSV or JSON by the file's extension.
 func readHTS(path string) (*hts.Schedule, error) {
-	fh, err := os.Open(path)
+	fh, err := openInput(path)
 	if err != nil {
 		return nil, err
 	}
@@ -157,34 +158,26 @@ func readHTS(path string) (*hts.Schedule, error) {
 }
 
 func readRates(path string) (duty.FixedRates, error) {
-	b, err := os.ReadFile(path)
+	f, err := openInput(path)
 	if err != nil {
 		return nil, err
 	}
-	var raw map[string]string
-	if err := json.Unmarshal(b, &raw); err != nil {
-		return nil, fmt.Errorf("%s: want a JSON object of \"FROM/TO\": \"rate\" strings: %w", path, err)
+	defer f.Close()
+	r, err := duty.ReadFixedRates(f)
+	if err != nil {
+		return nil, fmt.Errorf("--rates %s: %w", path, err)
 	}
-	out := duty.FixedRates{}
-	for k, v := range raw {
-		d, err := duty.ParseDecimal(v)
-		if err != nil {
-			return nil, fmt.Errorf("%s: rate %s: %w", path, k, err)
-		}
-		out[k] = d
-	}
-	return out, nil
+	return r, nil
 }
 
 func readShipment(path string) (ior.Shipment, error) {
-	b, err := os.ReadFile(path)
+	f, err := openInput(path)
 	if err != nil {
 		return ior.Shipment{}, err
 	}
-	var s ior.Shipment
-	dec := json.NewDecoder(strings.NewReader(string(b)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&s); err != nil {
+	defer f.Close()
+	s, err := ior.ReadShipment(f)
+	if err != nil {
 		return ior.Shipment{}, fmt.Errorf("%s: %w", path, err)
 	}
 	return s, nil

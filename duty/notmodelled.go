@@ -1,0 +1,121 @@
+// Rules a destination has that the calculator does not model, detected
+// from the entry so the assessment can say so (NOT_MODELLED).
+
+package duty
+
+import (
+	"fmt"
+	"slices"
+)
+
+// NotModelledRule is a rule of a destination that the calculator does not
+// model (docs/accuracy.md lists them), with the conditions under which an
+// entry is concerned. An assessment of such an entry carries a
+// NOT_MODELLED warning with the Note: its figures leave the rule out. All
+// conditions given must hold; a rule with Categories or HS concerns the
+// lines that match (one warning per line), otherwise the entry.
+type NotModelledRule struct {
+	Code string `json:"code"` // stable, e.g. "US_MPF_EXPRESS"
+	Note string `json:"note"` // what is left out, for people
+	// Destinations limits a rule of a union's template to some members.
+	Destinations []string `json:"destinations,omitempty"`
+	Modes        []string `json:"modes,omitempty"`
+	// Consumer: true for sales to private persons only, false for
+	// business buyers only; absent for both.
+	Consumer *bool `json:"consumer,omitempty"`
+	// Regions: destination regions (ISO 3166-2) concerned; "none" stands
+	// for an entry without a region.
+	Regions []string `json:"regions,omitempty"`
+	// Above: the customs value must be above this amount.
+	Above *Money `json:"above,omitempty"`
+	// Fees: one of these fees must be charged on the entry.
+	Fees []string `json:"fees,omitempty"`
+	// Categories (of Profile.Categories) and HS prefixes: the lines
+	// concerned.
+	Categories []string `json:"categories,omitempty"`
+	HS         []string `json:"hs,omitempty"`
+	From       Date     `json:"from,omitempty"`
+	To         Date     `json:"to,omitempty"`
+	Source     string   `json:"source,omitempty"`
+}
+
+func (r NotModelledRule) check(p Profile) error {
+	if r.Code == "" || r.Note == "" {
+		return fmt.Errorf("code and note are required")
+	}
+	for _, c := range r.Categories {
+		if !slices.ContainsFunc(p.Categories, func(g GoodsCategory) bool { return g.Code == c }) {
+			return fmt.Errorf("categories: %q is not a category of the profile", c)
+		}
+	}
+	for _, h := range r.HS {
+		if _, err := NormalizeHS(h); err != nil {
+			return fmt.Errorf("hs: %w", err)
+		}
+	}
+	if !r.From.IsZero() && !r.To.IsZero() && r.To.Before(r.From) {
+		return fmt.Errorf("to %s is before from %s", r.To, r.From)
+	}
+	return nil
+}
+
+// notModelled adds a NOT_MODELLED warning for every rule of the profile
+// that concerns the entry (after fees, so that fee conditions can be read).
+func (k *calc) notModelled() error {
+	for _, r := range k.p.NotModelled {
+		if !inForce(r.From, r.To, k.e.Date) {
+			continue
+		}
+		if len(r.Destinations) > 0 && !slices.Contains(r.Destinations, k.e.Destination) {
+			continue
+		}
+		if len(r.Modes) > 0 && !slices.Contains(r.Modes, k.e.Mode) {
+			continue
+		}
+		if r.Consumer != nil && *r.Consumer != k.e.Consumer {
+			continue
+		}
+		if len(r.Regions) > 0 {
+			region := k.e.Region
+			if region == "" {
+				region = "none"
+			}
+			if !slices.Contains(r.Regions, region) {
+				continue
+			}
+		}
+		if len(r.Fees) > 0 && !slices.ContainsFunc(k.a.Fees, func(c Charge) bool {
+			return slices.Contains(r.Fees, c.Code) && c.Collection == AtBorder
+		}) {
+			continue
+		}
+		if r.Above != nil {
+			lim, err := k.convert(*r.Above, "not-modelled rule "+r.Code)
+			if err != nil {
+				return err
+			}
+			if !k.a.CustomsValue.amount.GreaterThan(lim.amount) {
+				continue
+			}
+		}
+		msg := r.Note
+		if r.Source != "" {
+			msg += " (" + r.Source + ")"
+		}
+		if len(r.Categories) == 0 && len(r.HS) == 0 {
+			k.warn(NotModelled, -1, r.Code, "", msg)
+			continue
+		}
+		for i, l := range k.e.Lines {
+			hit := slices.ContainsFunc(r.HS, func(p string) bool { return HSHasPrefix(l.HS, p) })
+			if !hit && len(r.Categories) > 0 {
+				cats := k.p.categoriesOf(l.HS)
+				hit = slices.ContainsFunc(r.Categories, func(c string) bool { return slices.Contains(cats, c) })
+			}
+			if hit {
+				k.warn(NotModelled, i, r.Code, "", msg)
+			}
+		}
+	}
+	return nil
+}
