@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/rules"
 )
 
 // ErrorClass sorts an error of the engine by what a caller can do about
@@ -48,7 +49,9 @@ func Classify(err error) ErrorClass {
 		errors.Is(err, duty.ErrInvalidUnit), errors.Is(err, duty.ErrIncompatibleUnits), errors.Is(err, duty.ErrMissingBasis),
 		errors.Is(err, duty.ErrCurrencyMismatch), errors.Is(err, ErrUnknownField), errors.Is(err, ErrTooLong),
 		errors.Is(err, ErrInvalidJSON), errors.Is(err, duty.ErrInputLimit), errors.Is(err, duty.ErrInvalidRates),
-		errors.Is(err, duty.ErrInvalidBasis), errors.Is(err, duty.ErrInvalidTable):
+		errors.Is(err, duty.ErrInvalidBasis), errors.Is(err, duty.ErrInvalidTable),
+		errors.Is(err, duty.ErrInvalidProfile), errors.Is(err, duty.ErrUnknownName), errors.Is(err, duty.ErrInvalidEntry),
+		errors.Is(err, rules.ErrInvalidPack):
 		return ClassInvalid
 	case errors.Is(err, duty.ErrNoProfile), errors.Is(err, duty.ErrUnknownCode), errors.Is(err, duty.ErrNotInForce),
 		errors.Is(err, duty.ErrNoSchedule), errors.Is(err, duty.ErrNoBaseRate), errors.Is(err, duty.ErrMissingRate),

@@ -47,7 +47,7 @@ func (s *Schedule) AddLayerGaps(r io.Reader) error {
 	if !s.usable() {
 		return errNilSchedule
 	}
-	cr := csv.NewReader(limits.Reader(r, DefaultMaxBytes, "hts: layer gaps"))
+	cr := csv.NewReader(limits.Reader(s.tee(r), DefaultMaxBytes, "hts: layer gaps"))
 	cr.Comment = '#'
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()

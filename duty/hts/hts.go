@@ -1,10 +1,13 @@
 package hts
 
 import (
+	"crypto/sha256"
 	"encoding/csv"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"slices"
 	"strconv"
@@ -153,7 +156,8 @@ func WithPrograms(ps ...Program) Option {
 // *duty.LimitError.
 func ReadCSV(r io.Reader, opts ...Option) (*Schedule, error) {
 	cfg := readConfig(opts)
-	cr := csv.NewReader(limits.Reader(r, cfg.maxBytes, "hts: export"))
+	sum := sha256.New()
+	cr := csv.NewReader(limits.Reader(io.TeeReader(r, sum), cfg.maxBytes, "hts: export"))
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	header, err := cr.Read()
@@ -208,7 +212,7 @@ func ReadCSV(r io.Reader, opts ...Option) (*Schedule, error) {
 		}
 		lines = append(lines, l)
 	}
-	return build(lines, func(i int) int { return i + 2 }, opts)
+	return withSum(build(lines, func(i int) int { return i + 2 }, opts))(sum)
 }
 
 type jsonLine struct {
@@ -234,7 +238,8 @@ type jsonLine struct {
 // string): over a limit the error wraps a *duty.LimitError.
 func ReadJSON(r io.Reader, opts ...Option) (*Schedule, error) {
 	cfg := readConfig(opts)
-	dec := json.NewDecoder(limits.Reader(r, cfg.maxBytes, "hts: export"))
+	sum := sha256.New()
+	dec := json.NewDecoder(limits.Reader(io.TeeReader(r, sum), cfg.maxBytes, "hts: export"))
 	tok, err := dec.Token()
 	if err != nil || tok != json.Delim('[') {
 		return nil, &FormatError{Row: 0, Err: errors.New("want a JSON array of records")}
@@ -268,7 +273,7 @@ func ReadJSON(r io.Reader, opts ...Option) (*Schedule, error) {
 	if _, err := dec.Token(); err != nil {
 		return nil, &FormatError{Row: len(lines), Err: fmt.Errorf("unterminated array: %w", err)}
 	}
-	return build(lines, func(i int) int { return i + 1 }, opts)
+	return withSum(build(lines, func(i int) int { return i + 1 }, opts))(sum)
 }
 
 // checkLengths bounds the strings of one record.
@@ -419,4 +424,37 @@ func specialGroups(s string) []specialGroup {
 		}
 		out = append(out, g)
 	}
+}
+
+// withSum keeps the hash of the input a schedule was read from.
+func withSum(s *Schedule, err error) func(hash.Hash) (*Schedule, error) {
+	return func(h hash.Hash) (*Schedule, error) {
+		if s != nil {
+			s.sum = h
+		}
+		return s, err
+	}
+}
+
+// Fingerprint is a hex SHA-256 of what the schedule was read from: the
+// export's bytes, the layer and gap files added to it, and the options
+// that change its measures (Source, Effective, programs). It is
+// duty.Fingerprinter, so ior puts it in quote ids. "" for a schedule not
+// read by ReadCSV or ReadJSON.
+func (s *Schedule) Fingerprint() string {
+	if s == nil || s.sum == nil {
+		return ""
+	}
+	h := sha256.New()
+	h.Write(s.sum.Sum(nil))
+	fmt.Fprintf(h, "%q|%s|%t|%v", s.cfg.source, s.cfg.effective, s.cfg.descriptions, s.cfg.programs)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// tee feeds what r yields to the schedule's fingerprint.
+func (s *Schedule) tee(r io.Reader) io.Reader {
+	if s.sum == nil {
+		return r
+	}
+	return io.TeeReader(r, s.sum)
 }

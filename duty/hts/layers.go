@@ -134,7 +134,7 @@ func (s *Schedule) AddLayers(r io.Reader) error {
 	if !s.usable() {
 		return errNilSchedule
 	}
-	cr := csv.NewReader(limits.Reader(r, DefaultMaxBytes, "hts: layers"))
+	cr := csv.NewReader(limits.Reader(s.tee(r), DefaultMaxBytes, "hts: layers"))
 	cr.Comment = '#'
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()

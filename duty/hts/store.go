@@ -5,6 +5,7 @@ package hts
 
 import (
 	"fmt"
+	"hash"
 	"slices"
 	"sort"
 	"strings"
@@ -28,6 +29,7 @@ import (
 // concurrently with anything else.
 type Schedule struct {
 	cfg   config
+	sum   hash.Hash   // of the input read and the layers added (Fingerprint)
 	rows  []row       // every row of the export, in file order
 	codes []code      // numbered rows by normalized number, sorted; first row of a number
 	rates []rateLine  // lines with a general rate outside chapter 99
