@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -241,6 +242,14 @@ func (c *Calculator) Calculate(ctx context.Context, e Entry, opts ...CallOption)
 	}
 	if err := ValidateCountry(e.Destination); err != nil {
 		return Assessment{}, fmt.Errorf("duty: entry destination: %w", err)
+	}
+	if e.Region != "" {
+		if err := ValidateRegion(e.Region); err != nil {
+			return Assessment{}, fmt.Errorf("duty: entry region: %w", err)
+		}
+		if !strings.HasPrefix(e.Region, e.Destination+"-") {
+			return Assessment{}, fmt.Errorf("duty: entry region: %w", &InvalidRegionError{Region: e.Region, Known: subdivisions[e.Destination]})
+		}
 	}
 	if e.Date.IsZero() {
 		return Assessment{}, &EntryError{Field: "date", Msg: "date is required: it selects the data in force"}

@@ -3,6 +3,7 @@ package duty
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -541,6 +542,26 @@ func (p Profile) check() *ProfileError {
 		if t.Rate.IsNegative() {
 			return bad(at(".rate"), t.Rate.String(), "%s is negative", t.Rate)
 		}
+		if why := implausible(t.Rate, true); why != "" {
+			return bad(at(".rate"), t.Rate.String(), "%s %s", clip(t.Rate.String()), why)
+		}
+		for j, rr := range t.Reduced {
+			if why := implausible(rr.Rate, true); why != "" || rr.Rate.IsNegative() {
+				if why == "" {
+					why = "is negative"
+				}
+				return bad(at(fmt.Sprintf(".reduced[%d].rate", j)), rr.Rate.String(), "%s %s", clip(rr.Rate.String()), why)
+			}
+		}
+		for j, r := range append(slices.Clone(t.Regions), t.NotRegions...) {
+			if err := ValidateRegion(r); err != nil {
+				field := fmt.Sprintf(".regions[%d]", j)
+				if j >= len(t.Regions) {
+					field = fmt.Sprintf(".not_regions[%d]", j-len(t.Regions))
+				}
+				return &ProfileError{Path: at(field), Country: clip(p.Country), Value: clip(r), Err: err}
+			}
+		}
 		if err := checkReview(fmt.Sprintf("taxes[%d].", i), t.From, t.ReviewAfter); err != nil {
 			err.Country = clip(p.Country)
 			return err
@@ -624,6 +645,9 @@ func (p Profile) check() *ProfileError {
 		}
 		if f.Percent.IsNegative() {
 			return bad(at(".percent"), f.Percent.String(), "%s is negative", f.Percent)
+		}
+		if why := implausible(f.Percent, true); why != "" {
+			return bad(at(".percent"), f.Percent.String(), "%s %s", clip(f.Percent.String()), why)
 		}
 		if f.Amount != nil && f.Amount.IsNegative() {
 			return bad(at(".amount"), f.Amount.String(), "%s is negative", f.Amount)

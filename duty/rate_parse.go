@@ -407,6 +407,9 @@ func (p *rateParser) term() (term, error) {
 			if !p.eof() && p.s[p.i] == '%' {
 				return term{}, p.fail(p.i, "unexpected second %")
 			}
+			if why := implausible(n, true); why != "" {
+				return term{}, p.fail(at, "percentage "+clip(n.String())+"% "+why)
+			}
 			t := term{kind: adValorem, pct: n}
 			if hasFrac {
 				t.frac = &fraction{num: num, den: den}
@@ -672,6 +675,9 @@ func (p *rateParser) number() (decimal.Decimal, error) {
 	d, err := decimal.NewFromString(text)
 	if err != nil {
 		return decimal.Decimal{}, p.fail(at, "not a decimal number")
+	}
+	if why := implausible(d, false); why != "" {
+		return decimal.Decimal{}, p.fail(at, "number "+why)
 	}
 	p.i = j
 	return d, nil

@@ -155,3 +155,34 @@ func TestApplyRefusesNegativeAndZeroBasis(t *testing.T) {
 	require.True(t, errors.As(err, &ib), "%v", err)
 	assert.Equal(t, "case", ib.Part)
 }
+
+func TestPlausibilityAtLoad(t *testing.T) {
+	// A tariff table row with a 1500% duty, or a 40-digit percentage.
+	for _, rate := range []string{"1500%", "1234567890123456789012345678901234567890%", "1.23456789012345678901234567%"} {
+		_, err := ReadTable(strings.NewReader("hs,kind,rate\n6109,mfn," + rate + "\n"))
+		var te *TableError
+		require.True(t, errors.As(err, &te), "%s: %v", rate, err)
+		assert.Equal(t, 2, te.Row)
+		assert.Equal(t, "rate", te.Column)
+	}
+	// 1000% itself is accepted.
+	_, err := ReadTable(strings.NewReader("hs,kind,rate\n6109,mfn,1000%\n"))
+	assert.NoError(t, err)
+
+	// A profile with a VAT of 1900% (a decimal point lost) or a region
+	// that is no subdivision.
+	doc := func(tax string) string {
+		return `{"profiles":[{"country":"CA","name":"Canada","currency":"CAD","valuation":"FOB","from":"2026-01-01","sources":["s"],
+ "taxes":[` + tax + `]}]}`
+	}
+	_, err = ReadProfiles(strings.NewReader(doc(`{"code":"GST","name":"GST","rate":"1900","from":"2026-01-01","source":"s"}`)))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "taxes[0].rate")
+	assert.Contains(t, err.Error(), "above the plausible bound of 1000%")
+	_, err = ReadProfiles(strings.NewReader(doc(`{"code":"HST","name":"HST","rate":"13","regions":["CA-0N"],"from":"2026-01-01","source":"s"}`)))
+	require.Error(t, err)
+	assert.ErrorIs(t, err, ErrInvalidRegion)
+	assert.Contains(t, err.Error(), "taxes[0].regions[0]")
+	_, err = ReadProfiles(strings.NewReader(doc(`{"code":"HST","name":"HST","rate":"13","regions":["CA-ON"],"from":"2026-01-01","source":"s"}`)))
+	assert.NoError(t, err)
+}

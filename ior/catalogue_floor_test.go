@@ -1,3 +1,5 @@
+//go:build !iorkit_nohtsdata
+
 package ior_test
 
 // catalogueFloor is the share (percent) of the catalogue harness quotes

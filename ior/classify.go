@@ -49,7 +49,7 @@ func Classify(err error) ErrorClass {
 		errors.Is(err, duty.ErrInvalidUnit), errors.Is(err, duty.ErrIncompatibleUnits), errors.Is(err, duty.ErrMissingBasis),
 		errors.Is(err, duty.ErrCurrencyMismatch), errors.Is(err, ErrUnknownField), errors.Is(err, ErrTooLong),
 		errors.Is(err, ErrInvalidJSON), errors.Is(err, duty.ErrInputLimit), errors.Is(err, duty.ErrInvalidRates),
-		errors.Is(err, duty.ErrInvalidBasis), errors.Is(err, duty.ErrInvalidTable),
+		errors.Is(err, duty.ErrInvalidBasis), errors.Is(err, duty.ErrInvalidTable), errors.Is(err, duty.ErrInvalidRegion),
 		errors.Is(err, duty.ErrInvalidProfile), errors.Is(err, duty.ErrUnknownName), errors.Is(err, duty.ErrInvalidEntry),
 		errors.Is(err, rules.ErrInvalidPack):
 		return ClassInvalid

@@ -329,7 +329,7 @@ func entryOf(s Shipment) duty.Entry {
 	}
 	en.SellerRegistrations = make([]string, len(s.Seller.Registrations))
 	for i, r := range s.Seller.Registrations {
-		en.SellerRegistrations[i] = r.Scheme
+		en.SellerRegistrations[i] = NormalizeScheme(r.Scheme)
 	}
 	en.Lines = make([]duty.EntryLine, 0, len(s.Lines))
 	for _, l := range s.Lines {

@@ -113,6 +113,7 @@ const (
 	CodeMissingBasis     ErrorCode = "missing_basis"     // duty.ErrMissingBasis
 	CodeUnsupportedRate  ErrorCode = "unsupported_rate"  // duty.ErrUnsupportedRate
 	CodeCurrencyMismatch ErrorCode = "currency_mismatch" // duty.ErrCurrencyMismatch
+	CodeStrict           ErrorCode = "strict"            // duty.ErrStrict: an estimate refused in strict mode
 	CodeNoPack           ErrorCode = "no_pack"           // rules.ErrNoPack
 	CodeRuleFailed       ErrorCode = "rule_failed"       // rules.ErrRuleFailed
 	CodeRuleStopped      ErrorCode = "rule_stopped"      // *rules.CostError over its budget
@@ -148,6 +149,7 @@ func ErrorCodeOf(err error) ErrorCode {
 		{duty.ErrMissingBasis, CodeMissingBasis},
 		{duty.ErrUnsupportedRate, CodeUnsupportedRate},
 		{duty.ErrCurrencyMismatch, CodeCurrencyMismatch},
+		{duty.ErrStrict, CodeStrict},
 		{rules.ErrNoPack, CodeNoPack},
 		{rules.ErrRuleFailed, CodeRuleFailed},
 	} {

@@ -1,6 +1,7 @@
 package ior_test
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/ior"
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -122,4 +124,54 @@ func TestValidateBoundsAndQuantities(t *testing.T) {
 			assert.Less(t, len(err.Error()), 300, "the message quotes the value clipped")
 		})
 	}
+}
+
+// "ioss" and "IOSS" are one scheme for the rules and the calculator alike:
+// before, the rules accepted "ioss" while the calculator did not see an
+// IOSS registration and moved the VAT from the point of sale to the
+// border.
+func TestRegistrationSchemeCase(t *testing.T) {
+	e := euEngine(t)
+	quote := func(scheme string) (string, string) {
+		s := readShipment(t, "../examples/shipments/de-tshirts.json")
+		// 10 T-shirts at 5.00 EUR: 50.00 EUR, within the 150 EUR IOSS limit.
+		s.Lines[0].Quantity.Value = decimal.NewFromInt(10)
+		s.Seller.Registrations = append(s.Seller.Registrations, ior.Registration{Scheme: scheme, ID: "IM2760000001"})
+		q, err := e.Quote(context.Background(), s)
+		require.NoError(t, err)
+		b, _ := json.Marshal(q.Totals)
+		p, _ := json.Marshal(q.Payers)
+		return string(b), string(p)
+	}
+	upT, upP := quote("IOSS")
+	loT, loP := quote("ioss")
+	assert.Equal(t, upT, loT)
+	assert.Equal(t, upP, loP)
+	assert.True(t, ior.Party{Registrations: []ior.Registration{{Scheme: "ioss", ID: "x"}}}.Has(ior.SchemeIOSS))
+}
+
+// CA-0N (a zero for the letter O) has the shape of a region but is none:
+// quoted, it got GST where Ontario charges HST. Regions of the countries
+// whose profiles charge by region are checked against ISO 3166-2.
+func TestDestinationRegionChecked(t *testing.T) {
+	s := readShipment(t, "../examples/shipments/de-tshirts.json")
+	s.Destination, s.DestinationRegion = "CA", "CA-0N"
+	err := s.Validate()
+	var ve *ior.ValidationError
+	require.True(t, errors.As(err, &ve), "%v", err)
+	var found bool
+	for _, p := range ve.Problems {
+		if p.Path == "destination_region" {
+			found = true
+			assert.ErrorIs(t, p, ior.ErrInvalidRegion)
+			assert.Contains(t, p.Error(), "is not an ISO 3166-2 subdivision of CA")
+		}
+	}
+	assert.True(t, found, "%v", err)
+	for _, ok := range []string{"CA-ON", "CA-QC", "CA-NU"} {
+		assert.NoError(t, duty.ValidateRegion(ok))
+	}
+	assert.ErrorIs(t, duty.ValidateRegion("CA-XX"), duty.ErrInvalidRegion)
+	assert.NoError(t, duty.ValidateRegion("DE-BY"), "countries without a listed set: shape only")
+	assert.ErrorIs(t, duty.ValidateRegion("DE_BY"), duty.ErrInvalidRegion)
 }

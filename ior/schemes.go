@@ -1,6 +1,9 @@
 package ior
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Registration schemes: the values of Registration.Scheme that the
 // embedded rule packs (rules.DefaultPacks) and country profiles
@@ -66,3 +69,10 @@ func RegistrationSchemes() []string {
 	slices.Sort(out)
 	return out
 }
+
+// NormalizeScheme is the one spelling of a registration scheme every
+// comparison uses: upper case, as the Scheme constants are written. The
+// rule packs compare schemes case-insensitively (has_registration); the
+// calculator (de minimis schemes such as IOSS) and Party.Has compare the
+// normalized spelling, so "ioss" counts the same everywhere.
+func NormalizeScheme(s string) string { return strings.ToUpper(s) }

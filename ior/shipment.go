@@ -153,10 +153,11 @@ type Line struct {
 	OriginAlternatives []string `json:"origin_alternatives,omitempty"`
 }
 
-// Has reports whether the party holds a registration under scheme.
+// Has reports whether the party holds a registration under scheme, in any
+// case (see NormalizeScheme).
 func (p Party) Has(scheme string) bool {
 	for _, r := range p.Registrations {
-		if r.Scheme == scheme {
+		if NormalizeScheme(r.Scheme) == NormalizeScheme(scheme) {
 			return true
 		}
 	}

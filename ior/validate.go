@@ -77,23 +77,19 @@ func (v *validator) region(path, region, country string) {
 	if region == "" {
 		return
 	}
-	cc, sub, ok := strings.Cut(region, "-")
-	if !ok || len(sub) < 1 || len(sub) > 3 || !isAlnumUpper(sub) {
-		v.add(path, region, "is not an ISO 3166-2 subdivision code (e.g. CA-ON)", ErrInvalidRegion)
+	cc, _, _ := strings.Cut(region, "-")
+	if country != "" && cc != country && duty.ValidateCountry(cc) == nil {
+		v.add(path, region, fmt.Sprintf("is not a subdivision of %s", country), ErrInvalidRegion)
 		return
 	}
-	if country != "" && cc != country {
-		v.add(path, region, fmt.Sprintf("is not a subdivision of %s", country), ErrInvalidRegion)
-	}
-}
-
-func isAlnumUpper(s string) bool {
-	for _, r := range s {
-		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
-			return false
+	if err := duty.ValidateRegion(region); err != nil {
+		var re *duty.InvalidRegionError
+		msg := "is not an ISO 3166-2 subdivision code (e.g. CA-ON)"
+		if errors.As(err, &re) && len(re.Known) > 0 {
+			msg = fmt.Sprintf("is not an ISO 3166-2 subdivision of %s (want one of %s)", cc, strings.Join(re.Known, ", "))
 		}
+		v.add(path, region, msg, ErrInvalidRegion)
 	}
-	return true
 }
 
 // NormalizeHS strips dots and spaces from a tariff code and reports

@@ -86,7 +86,7 @@ func NewHandler(eng *ior.Engine, opts ...Option) (*Handler, error) {
 		io.WriteString(w, "ok\n")
 	})
 	h.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		writeError(w, http.StatusNotFound, APIError{Code: "not_found", Message: "no route " + r.Method + " " + r.URL.Path})
+		writeError(w, http.StatusNotFound, APIError{Code: "not_found", Class: string(ior.ClassInvalid), Message: "no route " + r.Method + " " + r.URL.Path})
 	})
 	return h, nil
 }
@@ -95,15 +95,21 @@ func NewHandler(eng *ior.Engine, opts ...Option) (*Handler, error) {
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer func() {
 		if v := recover(); v != nil { // never a stack trace to the client
-			writeError(w, http.StatusInternalServerError, APIError{Code: string(ior.ClassInternal), Message: "internal error"})
+			writeError(w, http.StatusInternalServerError, APIError{Code: string(ior.ClassInternal), Class: string(ior.ClassInternal), Message: "internal error"})
 		}
 	}()
 	h.mux.ServeHTTP(w, r)
 }
 
-// APIError is the body of every error response, under "error".
+// APIError is the body of every error response, under "error": Code is
+// the most specific stable code (ior.ErrorCodeOf: unknown_code,
+// missing_rate, invalid_shipment...; too_large, not_found and usage for
+// what only the API or the CLI can tell), Class what the caller can do
+// about it (ior.Classify: invalid_input, data_not_covered, canceled,
+// timeout, internal), which also decides the HTTP status.
 type APIError struct {
 	Code     string    `json:"code"`
+	Class    string    `json:"class"`
 	Message  string    `json:"message"`
 	Path     string    `json:"path,omitempty"`
 	Problems []Problem `json:"problems,omitempty"`
@@ -215,7 +221,7 @@ func (h *Handler) plan(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if len(req.Destinations) == 0 || len(req.Destinations) > MaxDestinations {
-		writeError(w, http.StatusBadRequest, APIError{Code: string(ior.ClassInvalid), Path: "destinations",
+		writeError(w, http.StatusBadRequest, APIError{Code: string(ior.ClassInvalid), Class: string(ior.ClassInvalid), Path: "destinations",
 			Message: fmt.Sprintf("give 1 to %d destinations, not %d", MaxDestinations, len(req.Destinations))})
 		return
 	}
@@ -239,7 +245,7 @@ func (h *Handler) price(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if len(req.Items) == 0 || len(req.Items) > MaxPriceItems {
-		writeError(w, http.StatusBadRequest, APIError{Code: string(ior.ClassInvalid), Path: "items",
+		writeError(w, http.StatusBadRequest, APIError{Code: string(ior.ClassInvalid), Class: string(ior.ClassInvalid), Path: "items",
 			Message: fmt.Sprintf("give 1 to %d items, not %d", MaxPriceItems, len(req.Items))})
 		return
 	}
@@ -278,7 +284,7 @@ func callOptions(w http.ResponseWriter, r *http.Request) ([]ior.CallOption, bool
 		}
 		b, err := strconv.ParseBool(v)
 		if err != nil {
-			writeError(w, http.StatusBadRequest, APIError{Code: string(ior.ClassInvalid), Path: "?" + p.name, Message: fmt.Sprintf("%q is not true or false", clip(v))})
+			writeError(w, http.StatusBadRequest, APIError{Code: string(ior.ClassInvalid), Class: string(ior.ClassInvalid), Path: "?" + p.name, Message: fmt.Sprintf("%q is not true or false", clip(v))})
 			return nil, false
 		}
 		if b {
@@ -309,12 +315,12 @@ func (h *Handler) read(w http.ResponseWriter, r *http.Request, v any) bool {
 	}
 	var tooBig *http.MaxBytesError
 	if errors.As(err, &tooBig) {
-		writeError(w, http.StatusRequestEntityTooLarge, APIError{Code: "too_large", Message: fmt.Sprintf("request body over %d bytes", tooBig.Limit)})
+		writeError(w, http.StatusRequestEntityTooLarge, APIError{Code: "too_large", Class: string(ior.ClassInvalid), Message: fmt.Sprintf("request body over %d bytes", tooBig.Limit)})
 		return false
 	}
 	status, ae := Describe(err)
 	if status == http.StatusInternalServerError { // a decoding error is the client's
-		status, ae.Code = http.StatusBadRequest, string(ior.ClassInvalid)
+		status, ae.Code, ae.Class = http.StatusBadRequest, string(ior.ClassInvalid), string(ior.ClassInvalid)
 	}
 	writeError(w, status, ae)
 	return false
@@ -330,7 +336,13 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 // the HTTP status its class calls for (see ior.Classify).
 func Describe(err error) (int, APIError) {
 	class := ior.Classify(err)
-	ae := APIError{Code: string(class), Message: clip(err.Error())}
+	if class == "" {
+		class = ior.ClassInternal
+	}
+	ae := APIError{Code: string(ior.ErrorCodeOf(err)), Class: string(class), Message: clip(err.Error())}
+	if ae.Code == string(ior.CodeOther) {
+		ae.Code = string(class)
+	}
 	var ve *ior.ValidationError
 	if errors.As(err, &ve) {
 		for _, p := range ve.Problems {
@@ -380,7 +392,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	b, err := json.Marshal(v)
 	if err != nil {
 		status = http.StatusInternalServerError
-		b = []byte(`{"error":{"code":"internal","message":"encoding the response failed"}}`)
+		b = []byte(`{"error":{"code":"internal","class":"internal","message":"encoding the response failed"}}`)
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)

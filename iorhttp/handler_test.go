@@ -114,7 +114,8 @@ func TestErrors(t *testing.T) {
 		assert.Equal(t, http.StatusBadRequest, status)
 		var e errBody
 		require.NoError(t, json.Unmarshal(b, &e))
-		assert.Equal(t, "invalid_input", e.Error.Code)
+		assert.Equal(t, "invalid_shipment", e.Error.Code)
+		assert.Equal(t, "invalid_input", e.Error.Class)
 		paths := []string{}
 		for _, p := range e.Error.Problems {
 			paths = append(paths, p.Path)
@@ -142,6 +143,7 @@ func TestErrors(t *testing.T) {
 		var e errBody
 		require.NoError(t, json.Unmarshal(b, &e))
 		assert.Equal(t, "too_large", e.Error.Code)
+		assert.Equal(t, "invalid_input", e.Error.Class)
 	})
 	t.Run("data not covered", func(t *testing.T) {
 		other := bytes.Replace(shipment(t), []byte(`"hs": "6109.10"`), []byte(`"hs": "8518.30"`), 1)
@@ -149,7 +151,8 @@ func TestErrors(t *testing.T) {
 		assert.Equal(t, http.StatusUnprocessableEntity, status, string(b))
 		var e errBody
 		require.NoError(t, json.Unmarshal(b, &e))
-		assert.Equal(t, "data_not_covered", e.Error.Code)
+		assert.Equal(t, "unknown_code", e.Error.Code)
+		assert.Equal(t, "data_not_covered", e.Error.Class)
 	})
 	t.Run("bad query", func(t *testing.T) {
 		status, _ := post(t, srv, "/v1/quote?partial=maybe", shipment(t))
@@ -223,5 +226,6 @@ func TestStrictRefusesEstimates(t *testing.T) {
 	assert.Equal(t, http.StatusUnprocessableEntity, status, string(b))
 	var e errBody
 	require.NoError(t, json.Unmarshal(b, &e))
-	assert.Equal(t, "data_not_covered", e.Error.Code)
+	assert.Equal(t, "strict", e.Error.Code)
+	assert.Equal(t, "data_not_covered", e.Error.Class)
 }

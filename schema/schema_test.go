@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -164,6 +165,19 @@ func TestExamplesAndOutputsValidate(t *testing.T) {
 		quoted++
 	}
 	assert.Positive(t, quoted)
+}
+
+// The carts of the checkout example are shipments too.
+func TestCheckoutCartsValidate(t *testing.T) {
+	ship := compile(t, "shipment")
+	b, err := os.ReadFile(filepath.Join("..", "examples", "checkout", "carts.json"))
+	require.NoError(t, err)
+	var carts []json.RawMessage
+	require.NoError(t, json.Unmarshal(b, &carts))
+	require.NotEmpty(t, carts)
+	for i, c := range carts {
+		validate(t, ship, fmt.Sprintf("carts.json[%d]", i), c)
+	}
 }
 
 // The schemas refuse what they should: a number as an amount, an unknown

@@ -109,17 +109,19 @@ func TestJSONErrors(t *testing.T) {
 	out, _, code := runCLI(t, "quote", other, "--json", "--no-sample", "--no-reference")
 	assert.Equal(t, exitUncovered, code)
 	var e struct {
-		Error struct{ Code, Message string } `json:"error"`
+		Error struct{ Code, Class, Message string } `json:"error"`
 	}
 	require.NoError(t, json.Unmarshal([]byte(out), &e), out)
-	assert.Equal(t, "data_not_covered", e.Error.Code)
+	assert.NotEmpty(t, e.Error.Code)
+	assert.Equal(t, "data_not_covered", e.Error.Class)
 
 	bad := filepath.Join(dir, "bad.json")
 	require.NoError(t, os.WriteFile(bad, bytes.Replace(b, []byte(`"DDP"`), []byte(`"XXX"`), 1), 0o600))
 	out, _, code = runCLI(t, "quote", bad, "--json")
 	assert.Equal(t, exitInvalid, code)
 	require.NoError(t, json.Unmarshal([]byte(out), &e), out)
-	assert.Equal(t, "invalid_input", e.Error.Code)
+	assert.Equal(t, "invalid_shipment", e.Error.Code)
+	assert.Equal(t, "invalid_input", e.Error.Class)
 }
 
 func TestRate(t *testing.T) {

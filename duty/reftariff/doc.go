@@ -36,10 +36,14 @@
 //
 // # Rates the grammar cannot read
 //
-// Every rate is parsed with duty.ParseRate. A few lines (42 CET, 75 UKGT,
-// almost all agricultural) have text outside the grammar: seasonal rates
-// such as "15.00% (01 JAN-14 FEB, 16 JUN-31 DEC), 0.00% (15 FEB-15 JUN)",
-// amounts per kg of lactic matter or per 100 kg net of sugar. Such a line stays known and its
+// Every rate is parsed with duty.ParseRate. Seasonal rates such as
+// "15.00% (01 JAN-14 FEB, 16 JUN-31 DEC), 0.00% (15 FEB-15 JUN)" are read
+// as seasons, each rate parsed by the grammar: a lookup takes the season
+// of its day (its From and To are that season's days around it), and a day
+// no season covers is a *duty.NoMeasureInForceError. A few lines (17 CET,
+// 57 UKGT, all agricultural but two) have text outside the grammar:
+// amounts per kg of lactic matter or per 100 kg net of sugar, a number
+// without "%". Such a line stays known and its
 // lookup returns a *RateTextError (ErrUnreadableRate); Unreadable lists
 // them. Agricultural components (EA, ADSZ, entry prices) parse into
 // components that duty.Rate.Apply refuses with duty.ErrUnsupportedRate.

@@ -142,7 +142,8 @@ type line struct {
 	code string
 	text string // the rate as written
 	rate duty.Rate
-	err  error // the parse error when the text cannot be read
+	seas seasonal // a seasonal rate (rate unset)
+	err  error    // the parse error when the text cannot be read
 }
 
 // Schedule is one edition of the file as a duty.Schedule: one MFN measure
@@ -236,6 +237,11 @@ func ReadCSV(r io.Reader, ed Edition, opts ...Option) (*Schedule, error) {
 		// description) alive
 		l := line{code: strings.Clone(code), text: strings.Clone(text)}
 		l.rate, l.err = duty.ParseRate(text, duty.InCurrency(cur))
+		if l.err != nil && strings.Contains(text, "(") {
+			if seas, err := parseSeasonal(l.text, cur); err == nil {
+				l.seas, l.err = seas, nil
+			}
+		}
 		s.index[code] = len(s.lines)
 		s.lines = append(s.lines, l)
 	}
@@ -396,12 +402,25 @@ func (s *Schedule) Measures(hs, origin string, on duty.Date) ([]duty.Measure, er
 	if l.err != nil {
 		return nil, s.textErr(l)
 	}
-	return []duty.Measure{{
+	m := duty.Measure{
 		Kind: duty.MFN, Rate: l.rate, HS: l.code, From: s.ed.From,
 		Source:  "REFERENCE " + s.ed.Name + ", line " + l.code + " (" + l.text + "): " + s.ed.Source,
 		Caveat:  duty.ReferenceTariff,
 		Edition: s.ed.Name,
-	}}, nil
+	}
+	if l.seas != nil {
+		season, from, to, ok := l.seas.at(on)
+		if !ok {
+			return nil, &duty.NoMeasureInForceError{HS: hs, Date: on}
+		}
+		m.Rate = season.rate
+		if from.After(s.ed.From) {
+			m.From = from
+		}
+		m.To = to
+		m.Source = "REFERENCE " + s.ed.Name + ", line " + l.code + " (" + l.text + "; the season of " + season.text + "): " + s.ed.Source
+	}
+	return []duty.Measure{m}, nil
 }
 
 var (
