@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (68 files).
-const Version = "iorkit-data-dcfd48bb4e31"
+const Version = "iorkit-data-a5aa3b8f122c"
