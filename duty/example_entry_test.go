@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -136,6 +137,8 @@ func ExampleProfiles_With() {
 		return
 	}
 	de, _ := ps.For("DE", duty.MustDate("2026-03-01"))
+	// A profile's slices are the set's own: copy before changing.
+	de.Taxes = slices.Clone(de.Taxes)
 	de.Taxes[0].Rate = decimal.RequireFromString("20")
 	mine, err := ps.With(de)
 	if err != nil {
@@ -143,10 +146,10 @@ func ExampleProfiles_With() {
 		return
 	}
 	p, _ := mine.For("DE", duty.MustDate("2026-03-01"))
-	fr, _ := mine.For("FR", duty.MustDate("2026-03-01"))
-	fmt.Println(p.Taxes[0].Rate, fr.Taxes[0].Rate)
+	old, _ := ps.For("DE", duty.MustDate("2026-03-01"))
+	fmt.Println(p.Taxes[0].Rate, old.Taxes[0].Rate)
 	// Output:
-	// 20 20
+	// 20 19
 }
 
 // Countries lists the destinations with a profile.

@@ -167,3 +167,54 @@ func ExampleLintReport_OK() {
 	// Output:
 	// true 1
 }
+
+// CompileFS parses and compiles every pack of a directory in one step.
+func ExampleCompileFS() {
+	book, err := rules.CompileFS(exampleEnv(), fstest.MapFS{"us.json": {Data: []byte(examplePack)}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, p := range book.Packs() {
+		fmt.Println(p.Name, p.Country, p.Version, len(p.Rules))
+	}
+	// Output:
+	// example US 1 2
+}
+
+// LintReport.String is what `iorkit rules lint` prints.
+func ExampleLintReport_String() {
+	rep, err := rules.Lint(exampleEnv(), fstest.MapFS{"us.json": {Data: []byte(examplePack)}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	out := rep.String()
+	fmt.Println(strings.HasPrefix(out, "us.json: pack example (US, version 1): 2 rules"), strings.HasSuffix(out, "ok: 1 packs, budget 100000 per rule\n"))
+	// Output:
+	// true true
+}
+
+// A pack's fingerprint is a hash of its text: ior puts the fingerprints
+// of the caller's packs in quote ids.
+func ExamplePack_Fingerprint() {
+	a, _ := rules.Parse(strings.NewReader(examplePack))
+	b, _ := rules.Parse(strings.NewReader(strings.Replace(examplePack, `"version": "1"`, `"version": "2"`, 1)))
+	fmt.Println(len(a.Fingerprint()), a.Fingerprint() == b.Fingerprint())
+	// Output:
+	// 64 false
+}
+
+// WithMaxFindings bounds the findings of the evaluations sharing a Budget;
+// Used tells the cost and findings drawn so far.
+func ExampleWithMaxFindings() {
+	pack, _ := rules.Parse(strings.NewReader(examplePack))
+	book, _ := rules.CompileWith(exampleEnv(), []*rules.Pack{pack}, rules.WithMaxFindings(10))
+	bu := book.NewBudget()
+	order := &Order{Destination: "US", Items: []Item{{HS: "8517.13", Price: duty.MustMoney("5", "USD")}}}
+	fs, err := book.Evaluate(context.Background(), rules.Input{Destination: "US", Date: duty.MustDate("2026-03-01"), Shipment: order, Budget: bu})
+	cost, findings := bu.Used()
+	fmt.Println(len(fs), err, findings, cost > 0)
+	// Output:
+	// 1 <nil> 1 true
+}
