@@ -116,6 +116,18 @@
 // MustMoney, MustQuantity and MustDate are the panicking forms, for
 // constants only.
 //
+// # Warnings
+//
+// An assessment carries Warnings for figures used beyond what the data
+// asserts, each with a stable WarningCode (StaleData, ReferenceTariff,
+// SampleTariff, FXRateAge, LayersNotLoaded, HSResolved, NotModelled...).
+// Data says where it comes from: Measure.Caveat and Edition (a sample or
+// an older edition), RateInfo from SourcedRates (an aged rate),
+// review_after on profile figures (stale), Caveated schedules (known
+// duties not loaded), LineLister schedules (short codes resolved by the
+// ResolveHS strategy), the profile's NotModelled rules. The Strict call
+// option makes Calculate return a *StrictError listing them instead.
+//
 // # Concurrency
 //
 // Money, Quantity, Rate and Date are values, safe to share. A Calculator

@@ -15,15 +15,17 @@ import (
 // DefaultRatesMaxBytes bounds the document ReadFixedRates reads.
 const DefaultRatesMaxBytes = limits.RatesBytes
 
-// Plausibility bounds of an exchange rate read by ReadFixedRates: one unit
-// of a currency buys between MinPlausibleRate and MaxPlausibleRate units of
-// another. The widest real pairs (a dollar in Iranian rials or Vietnamese
-// dong, the reverse) stay within 1e-7 to 1e7; a rate outside is a typo or a
-// pair written the wrong way round.
-var (
-	MinPlausibleRate = decimal.New(1, -7)
-	MaxPlausibleRate = decimal.New(1, 7)
-)
+// MinPlausibleRate is the lower plausibility bound of an exchange rate read
+// by ReadFixedRates: one unit of a currency buys between MinPlausibleRate()
+// and MaxPlausibleRate()
+// units of another. The widest real pairs (a dollar in Iranian rials or
+// Vietnamese dong, the reverse) stay within 1e-7 to 1e7; a rate outside is
+// a typo or a pair written the wrong way round. They are functions so that
+// no caller can move the bounds for every other caller.
+func MinPlausibleRate() decimal.Decimal { return decimal.New(1, -7) }
+
+// MaxPlausibleRate is the upper plausibility bound (see MinPlausibleRate).
+func MaxPlausibleRate() decimal.Decimal { return decimal.New(1, 7) }
 
 // ErrInvalidRates is matched by every *RatesError.
 var ErrInvalidRates = errors.New("duty: invalid exchange rates")
@@ -64,7 +66,7 @@ func (e *RatesError) Unwrap() error { return e.Err }
 // "rate" strings, {"USD/EUR": "0.92"} meaning 1 USD = 0.92 EUR (the file
 // the CLI's --rates flag takes). Every key must be two different active
 // ISO 4217 codes in upper case separated by "/", every value a decimal
-// string between MinPlausibleRate and MaxPlausibleRate; a key given twice,
+// string between MinPlausibleRate() and MaxPlausibleRate(); a key given twice,
 // a number that is not a string, data after the object and a document over
 // DefaultRatesMaxBytes are errors. Errors are *RatesError values naming the
 // key and the value.
@@ -103,9 +105,9 @@ func ReadFixedRates(r io.Reader) (FixedRates, error) {
 		if err != nil {
 			return nil, &RatesError{Key: key, Value: clipValue(v), Msg: "not a decimal number", Err: err}
 		}
-		if d.LessThan(MinPlausibleRate) || d.GreaterThan(MaxPlausibleRate) {
+		if d.LessThan(MinPlausibleRate()) || d.GreaterThan(MaxPlausibleRate()) {
 			return nil, &RatesError{Key: key, Value: clipValue(v), Msg: fmt.Sprintf("implausible: a rate is between %s and %s (is the pair the wrong way round?)",
-				MinPlausibleRate, MaxPlausibleRate)}
+				MinPlausibleRate(), MaxPlausibleRate())}
 		}
 		out[key] = d
 	}

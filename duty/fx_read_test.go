@@ -77,7 +77,7 @@ func FuzzReadFixedRates(f *testing.F) {
 			if _, err := duty.LookupCurrency(to); err != nil {
 				t.Fatalf("accepted key %q", k)
 			}
-			if v.LessThan(duty.MinPlausibleRate) || v.GreaterThan(duty.MaxPlausibleRate) {
+			if v.LessThan(duty.MinPlausibleRate()) || v.GreaterThan(duty.MaxPlausibleRate()) {
 				t.Fatalf("accepted rate %s for %s", v, k)
 			}
 		}

@@ -53,8 +53,22 @@
 // context.DeadlineExceeded). The package never makes a context of its own.
 //
 // A CallOption is a choice made per request (Partial: quote what can be
-// quoted); an Option given to NewEngine configures the data, once for
+// quoted; Strict: refuse an estimate; ResolveHS: how a short HS code
+// resolves); an Option given to NewEngine configures the data, once for
 // every call. The same engine answers complete and partial quotes.
+//
+// # Warnings and strict mode
+//
+// A quote carries Warnings (duty.Warning: a stable code, a message, the
+// line and the figure it concerns) for every figure used beyond what its
+// data asserts: a sample or reference tariff, a figure past its review
+// date, an aged exchange rate, additional duties known but not loaded, a
+// resolved short code, a rule not modelled (docs/data.md lists the codes).
+// A quote without warnings is one iorkit stands behind. Strict (per call)
+// and WithStrict (per engine) turn a quote with warnings into a
+// *duty.StrictError listing them. WithProfile overlays one country's
+// profiles, to bring newer figures (the next US MPF fiscal year) without
+// replacing the set.
 //
 // # Representation
 //
@@ -158,7 +172,10 @@
 // change figures (Partial, ResolveHS). The
 // country profiles (valuation, VAT/GST, de minimis thresholds, fees,
 // rounding) and the rule packs carry the legal or official source and the
-// effective date of every figure and rule. The sample tariff holds about
+// effective date of every figure and rule. The US is priced from the full
+// HTS 2026 Revision 3 (package duty/hts/htsdata), read once per process on
+// the first US quote; build with the tag iorkit_nohtsdata to leave it out
+// of the binary, or use WithoutEmbeddedHTS. The sample tariff holds about
 // thirty common e-commerce lines per area (US, EU, GB, JP, AU), each copied
 // from the official schedule named in its source: it is for trying the
 // library, not for real quotes; load full schedules with WithSchedule.

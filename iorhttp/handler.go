@@ -115,6 +115,11 @@ type APIError struct {
 	Problems []Problem `json:"problems,omitempty"`
 }
 
+// ErrorResponse is the body of every error response.
+type ErrorResponse struct {
+	Error APIError `json:"error"`
+}
+
 // Problem is one validation problem of the input.
 type Problem struct {
 	Path    string `json:"path"`
@@ -383,9 +388,7 @@ func clip(s string) string {
 }
 
 func writeError(w http.ResponseWriter, status int, e APIError) {
-	writeJSON(w, status, struct {
-		Error APIError `json:"error"`
-	}{e})
+	writeJSON(w, status, ErrorResponse{Error: e})
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

@@ -57,6 +57,10 @@ func post(t *testing.T, srv *httptest.Server, path string, body []byte) (int, []
 	b, err := io.ReadAll(resp.Body)
 	require.NoError(t, err)
 	assert.Equal(t, "application/json", resp.Header.Get("Content-Type"))
+	route, _, _ := strings.Cut(path, "?")
+	if resp.StatusCode != http.StatusNotFound {
+		validateResponse(t, http.MethodPost, route, resp.StatusCode, b)
+	}
 	return resp.StatusCode, b
 }
 

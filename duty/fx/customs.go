@@ -138,7 +138,10 @@ func (r ecbRates) RateInfo(from, to string, on duty.Date) (duty.RateInfo, error)
 	switch r.rule {
 	case ruleArt146:
 		info.Source = fmt.Sprintf("EU customs rate for %s (%s: the %s of the penultimate Wednesday of the previous month, %s", on.Time().Format("2006-01"), Article146Source, Source, want)
-		if day != want && !aged {
+		switch {
+		case aged:
+			info.Source += fmt.Sprintf("; that day is after the embedded data, so the last rate, of %s", day)
+		case day != want:
 			info.Source += fmt.Sprintf("; none was published that day, so that of %s, Art. 146(2)", day)
 		}
 		info.Source += "): " + quoted

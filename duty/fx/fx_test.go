@@ -127,6 +127,7 @@ func TestEUCustomsRateAged(t *testing.T) {
 	assert.Equal(t, d("2026-04-13"), info.Day)
 	assert.Equal(t, duty.FXRateAge, info.Caveat)
 	assert.Contains(t, info.Note, "2026-11-18")
+	assert.Contains(t, info.Source, "the last rate, of 2026-04-13")
 }
 
 // A penultimate Wednesday without publication takes the last rate before

@@ -15,7 +15,7 @@ func BenchmarkReadEU(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := reftariff.ReadCSV(r, reftariff.CET2020); err != nil {
+		if _, err := reftariff.ReadCSV(r, reftariff.CET2020()); err != nil {
 			b.Fatal(err)
 		}
 	}

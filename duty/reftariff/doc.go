@@ -10,9 +10,9 @@
 // compressed and otherwise byte-identical (go generate rebuilds it; a test
 // checks its SHA-256). The file holds two editions for its 11,830 lines:
 //
-//   - CET2020: the EU Common Customs Tariff as in force in 2020 (CN 2020
+//   - CET2020(): the EU Common Customs Tariff as in force in 2020 (CN 2020
 //     nomenclature, column cet_duty_rate; amounts in EUR). EU returns it.
-//   - UKGT2021: the UK Global Tariff as legislated for 1 January 2021
+//   - UKGT2021(): the UK Global Tariff as legislated for 1 January 2021
 //     (column ukgt_duty_rate; amounts in GBP). GB returns it.
 //
 // Each is read lazily, on first use, and shared: a Schedule is immutable.

@@ -17,7 +17,7 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add("commodity,cet_duty_rate\n22042109,32.00 EUR / hl\n8511300010,0.0%\n85113000,3.2%\n", "8511.30")
 	f.Add("\ufeffcommodity,cet_duty_rate\n\"61091000\",\"12%\n", "61")
 	f.Fuzz(func(t *testing.T, in, hs string) {
-		s, err := reftariff.ReadCSV(strings.NewReader(in), reftariff.CET2020)
+		s, err := reftariff.ReadCSV(strings.NewReader(in), reftariff.CET2020())
 		if err != nil {
 			if !errors.Is(err, reftariff.ErrInvalidFile) {
 				t.Fatalf("error %v does not match ErrInvalidFile", err)

@@ -47,18 +47,25 @@ type Edition struct {
 // for International Trade's "Check the future UK global tariff" download
 // (uktrade/global-uk-tariff, commit ab1e6029 of 2021-01-27, the final
 // archived version), Crown copyright, Open Government Licence v3.0.
+// They are functions, so that no caller can change the editions the
+// embedded schedules are read with.
+
+// CET2020 is the EU Common External Tariff (erga omnes third-country duty,
+// Council Regulation (EEC) No 2658/87 Annex I) as in force in 2020, on the
+// CN 2020 nomenclature.
+func CET2020() Edition { return cet2020 }
+
+// UKGT2021 is the UK Global Tariff as legislated for 1 January 2021 (later
+// amendments are not in it).
+func UKGT2021() Edition { return ukgt2021 }
+
 var (
-	// CET2020 is the EU Common External Tariff (erga omnes third-country
-	// duty, Council Regulation (EEC) No 2658/87 Annex I) as in force in
-	// 2020, on the CN 2020 nomenclature.
-	CET2020 = Edition{
+	cet2020 = Edition{
 		Area: "EU", Column: "cet_duty_rate", Currency: "EUR",
 		Name:   "EU Common Customs Tariff 2020 (CN 2020)",
 		Source: "EU Common Customs Tariff as in force in 2020 (Council Regulation (EEC) No 2658/87, Annex I, CN 2020), column cet_duty_rate of the UK DIT global-uk-tariff.csv (uktrade/global-uk-tariff ab1e6029, 2021-01-27; OGL v3.0)",
 	}
-	// UKGT2021 is the UK Global Tariff as legislated for 1 January 2021
-	// (later amendments are not in it).
-	UKGT2021 = Edition{
+	ukgt2021 = Edition{
 		Area: "GB", Column: "ukgt_duty_rate", Currency: "GBP",
 		Name:   "UK Global Tariff 2021",
 		From:   duty.MustDate("2021-01-01"),
@@ -434,14 +441,14 @@ var (
 // embedded file on first use and shared afterwards (a Schedule is
 // immutable).
 func EU() (*Schedule, error) {
-	euOnce.Do(func() { euSched, euErr = readEmbedded(CET2020) })
+	euOnce.Do(func() { euSched, euErr = readEmbedded(cet2020) })
 	return euSched, euErr
 }
 
 // GB returns the embedded GB reference schedule (UKGT2021), read on first
 // use and shared afterwards.
 func GB() (*Schedule, error) {
-	gbOnce.Do(func() { gbSched, gbErr = readEmbedded(UKGT2021) })
+	gbOnce.Do(func() { gbSched, gbErr = readEmbedded(ukgt2021) })
 	return gbSched, gbErr
 }
 

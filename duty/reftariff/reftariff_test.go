@@ -206,7 +206,7 @@ func TestReadCSVNewerEdition(t *testing.T) {
 }
 
 func TestReadCSVErrors(t *testing.T) {
-	ed := reftariff.CET2020
+	ed := reftariff.CET2020()
 	for name, c := range map[string]struct{ in, col, val string }{
 		"empty":        {"", "", ""},
 		"no column":    {"commodity,ukgt_duty_rate\n61091000,12%\n", "cet_duty_rate", ""},

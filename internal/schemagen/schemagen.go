@@ -111,6 +111,17 @@ type gen struct {
 	defs  schema
 	input bool // a document read by iorkit: required fields from inputRequired
 	err   error
+	// ref is where definitions are referred to ("#/$defs/" in a schema,
+	// "#/components/schemas/" in an OpenAPI document) and prefix what
+	// their names start with (to keep input and output forms apart).
+	ref, prefix string
+}
+
+func (g *gen) refTo(name string) schema {
+	if g.ref == "" {
+		return schema{"$ref": "#/$defs/" + g.prefix + name}
+	}
+	return schema{"$ref": g.ref + g.prefix + name}
 }
 
 // Generate returns each schema, indented JSON with a final newline, by
@@ -180,13 +191,16 @@ func (g *gen) of(t reflect.Type) schema {
 	if t.Kind() == reflect.Pointer {
 		return nullable(g.of(t.Elem()))
 	}
+	if f, ok := customFuncs[t]; ok {
+		return f(g)
+	}
 	if c, ok := customs[t]; ok {
 		switch {
 		case c.inline != nil:
 			return c.inline
 		case c.def != nil:
-			g.defs[c.defName] = c.def
-			return schema{"$ref": "#/$defs/" + c.defName}
+			g.defs[g.prefix+c.defName] = c.def
+			return g.refTo(c.defName)
 		}
 		return g.object(t, c.structFields)
 	}
@@ -233,11 +247,12 @@ func (g *gen) fail(err error) {
 // object describes a struct under $defs and returns a $ref to it.
 func (g *gen) object(t reflect.Type, optional []string) schema {
 	name := defName(t)
-	ref := schema{"$ref": "#/$defs/" + name}
-	if _, ok := g.defs[name]; ok {
+	ref := g.refTo(name)
+	key := g.prefix + name
+	if _, ok := g.defs[key]; ok {
 		return ref
 	}
-	g.defs[name] = schema{} // placeholder against recursion
+	g.defs[key] = schema{} // placeholder against recursion
 	props := schema{}
 	var required []string
 	for _, f := range reflect.VisibleFields(t) {
@@ -267,7 +282,7 @@ func (g *gen) object(t reflect.Type, optional []string) schema {
 	if len(required) > 0 {
 		def["required"] = required
 	}
-	g.defs[name] = def
+	g.defs[key] = def
 	return ref
 }
 

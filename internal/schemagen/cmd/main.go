@@ -1,4 +1,5 @@
-// Command cmd writes schema/*.json and docs/schema/*.json from the Go
+// Command cmd writes schema/*.json and docs/schema/*.json, and the OpenAPI
+// document iorhttp/openapi.json and docs/openapi.json, from the Go
 // types (see package schemagen). Run it with `go generate ./schema`.
 package main
 
@@ -34,6 +35,15 @@ func run() error {
 			if err := os.WriteFile(filepath.Join(root, dir, name+".json"), docs[name], 0o644); err != nil {
 				return err
 			}
+		}
+	}
+	api, err := schemagen.OpenAPI()
+	if err != nil {
+		return err
+	}
+	for _, path := range []string{filepath.Join("iorhttp", "openapi.json"), filepath.Join("docs", "openapi.json")} {
+		if err := os.WriteFile(filepath.Join(root, path), api, 0o644); err != nil {
+			return err
 		}
 	}
 	return nil
