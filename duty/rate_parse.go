@@ -1,6 +1,9 @@
 package duty
 
 import (
+	"fmt"
+	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -473,14 +476,18 @@ func (p *rateParser) term() (term, error) {
 		// UK and EU qualifiers after the unit: "/ 100 kg / net drained wt".
 		p.i++
 		p.skipSpace()
+		at := p.i
 		name, _, err := p.partName()
 		if err != nil {
 			return term{}, err
 		}
-		t.part = name
-		if q, ok := qualifierParts[name]; ok {
-			t.part = q
+		q, ok := qualifierParts[name]
+		if !ok {
+			// An unknown qualifier is not a part to look up in the entry:
+			// it may change what the amount is charged on.
+			return term{}, p.fail(at, fmt.Sprintf("unknown unit qualifier %q after the unit (known: %s)", clip(p.s[at:p.i]), qualifierList()))
 		}
+		t.part = q
 		return t, nil
 	}
 	if t.part != "" {
@@ -496,9 +503,22 @@ func (p *rateParser) term() (term, error) {
 	return t, nil
 }
 
-// qualifierParts names the parts of UK and EU unit qualifiers.
+// qualifierParts names the parts of the UK and EU unit qualifiers that
+// follow a unit ("/ 100 kg / net drained wt"), as the UK Trade Tariff
+// prints them; any other qualifier is a syntax error.
 var qualifierParts = map[string]string{
 	"net drained wt": "drained weight", "net drained weight": "drained weight", "drained weight": "drained weight",
+	"lactic matter": "lactic matter", "gross": "gross", "net dry": "net dry", "std qual": "std qual",
+	"tot alc": "tot alc", "dry lactic matter": "dry lactic matter", "net/% sacchar": "net/% sacchar", "net": "net", "net/ % sacchar": "net/ % sacchar",
+}
+
+func qualifierList() string {
+	out := make([]string, 0, len(qualifierParts))
+	for k := range qualifierParts {
+		out = append(out, strconv.Quote(k))
+	}
+	sort.Strings(out)
+	return strings.Join(out, ", ")
 }
 
 // sugar reads the rest of a US sugar formula after "less".

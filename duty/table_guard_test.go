@@ -186,3 +186,18 @@ func TestPlausibilityAtLoad(t *testing.T) {
 	_, err = ReadProfiles(strings.NewReader(doc(`{"code":"HST","name":"HST","rate":"13","regions":["CA-ON"],"from":"2026-01-01","source":"s"}`)))
 	assert.NoError(t, err)
 }
+
+// An unknown TARIC unit qualifier after the unit is a syntax error naming
+// it; read before as a part of the goods, it asked the entry for a
+// quantity no caller could know was meant.
+func TestUnknownUnitQualifier(t *testing.T) {
+	_, err := ParseRate("10% + 100 GBP / 100 kg / ABC", InCurrency("GBP"))
+	var se *RateSyntaxError
+	require.True(t, errors.As(err, &se), "%v", err)
+	// "10% + 100 GBP / 100 kg / " is 25 bytes: ABC starts at offset 25.
+	assert.Equal(t, 25, se.Pos)
+	assert.Contains(t, err.Error(), `unknown unit qualifier "ABC"`)
+	r, err := ParseRate("10% + 100 GBP / 100 kg / net drained wt", InCurrency("GBP"))
+	require.NoError(t, err)
+	assert.Equal(t, "10% + 100 GBP/100kg on drained weight", r.String())
+}

@@ -3,6 +3,8 @@ package rules_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"strings"
 	"fmt"
 	"testing"
 	"time"
@@ -63,4 +65,32 @@ func TestParseLinear(t *testing.T) {
 	assert.Equal(t, n, e.Line, "the last rule starts the last line")
 	lastLine := multi[bytes.LastIndexByte(multi, '\n')+1:]
 	assert.Equal(t, bytes.Index(lastLine, []byte(`"c2999"`))+1, e.Column)
+}
+
+// Pack text that reaches a terminal or a page refuses control and format
+// characters: an ANSI escape in a title, NUL in a code, a bidirectional
+// override in a reference or in the expression itself.
+func TestPackTextRefusesControlCharacters(t *testing.T) {
+	base := `{"pack":"t","country":"DE","version":"1","effective":{"from":"2026-01-01"},"rules":[{"id":"R1","scope":"shipment","when":"true",
+ "finding":{"kind":"document","code":"C","title":"Title","detail":"one\nline","reference":"ref","severity":"info"}}]}`
+	_, err := rules.Parse(strings.NewReader(base))
+	require.NoError(t, err, "newlines are layout in detail")
+	for _, c := range []struct{ old, new, field string }{
+		{`"title":"Title"`, `"title":"\u001b[31mTitle"`, "finding.title"},
+		{`"title":"Title"`, `"title":"Ti\u202etle"`, "finding.title"},
+		{`"title":"Title"`, `"title":"Ti\ntle"`, "finding.title"},
+		{`"reference":"ref"`, `"reference":"r\u0000ef"`, "finding.reference"},
+		{`"detail":"one\nline"`, `"detail":"one\u001b]8;;http://x\u0007line"`, "finding.detail"},
+		{`"when":"true"`, `"when":"true \u202e&& false"`, "when"},
+		{`"version":"1"`, `"version":"1\u200b"`, "version"},
+	} {
+		in := strings.Replace(base, c.old, c.new, 1)
+		require.NotEqual(t, base, in)
+		_, err := rules.Parse(strings.NewReader(in))
+		var e *rules.Error
+		require.True(t, errors.As(err, &e), "%s: %v", c.new, err)
+		assert.Equal(t, c.field, e.Field, c.new)
+		assert.ErrorIs(t, err, rules.CodeInvalidValue)
+		assert.Contains(t, e.Msg, "control or formatting character", c.new)
+	}
 }

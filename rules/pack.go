@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/iorkit/iorkit/internal/period"
 
@@ -287,8 +289,31 @@ func (d *decoder) str(dst *string, field string) func(*node) {
 			d.fail(n, CodeWrongType, field, "expected a string, found %s", kindName(n.kind))
 			return
 		}
+		// Layout (newline, tab) is allowed where text may span lines.
+		layout := field == "when" || field == "finding.detail"
+		if r, ok := badRune(n.str, layout); ok {
+			d.fail(n, CodeInvalidValue, field, "contains the control or formatting character %U: pack text must not carry terminal escapes, NUL or bidirectional overrides", r)
+			return
+		}
 		*dst = n.str
 	}
+}
+
+// badRune finds the first rune of s that pack text must not hold: a
+// control character (ANSI escape sequences start with ESC; NUL truncates
+// C strings), a Unicode format character (the bidirectional overrides of
+// "Trojan source", zero-width joiners), or U+FFFD (invalid UTF-8 is read
+// as it). With layout, newline, carriage return and tab are allowed.
+func badRune(s string, layout bool) (rune, bool) {
+	for _, r := range s {
+		if layout && (r == '\n' || r == '\t' || r == '\r') {
+			continue
+		}
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == utf8.RuneError {
+			return r, true
+		}
+	}
+	return 0, false
 }
 
 func (d *decoder) date(dst *duty.Date, field string, optional bool) func(*node) {
