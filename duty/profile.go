@@ -441,6 +441,11 @@ func (ps *Profiles) Countries() []string {
 // without a profile, or a date outside every period of its profiles, is a
 // *NoProfileError (errors.Is(err, ErrNoProfile)); its message lists the
 // periods the data covers. Never a guess.
+//
+// The profile's slices (Taxes, DeMinimis, Fees, Sources...) are the set's
+// own, not copies (For is on the path of every quote): clone a slice
+// before changing it, as when building an overlay for With, or the set
+// changes too and its Fingerprint no longer describes it.
 func (ps *Profiles) For(country string, on Date) (Profile, error) {
 	if ps == nil {
 		return Profile{}, errNilProfiles

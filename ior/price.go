@@ -131,8 +131,12 @@ func (e *Engine) Price(ctx context.Context, req PriceRequest, opts ...CallOption
 		}
 	}
 	res := PriceResult{View: best, Landed: best.Total}
-	res.UnitPrice, _ = duty.NewMoney(decimal.New(lo, -places), cur)
-	res.Shortfall, _ = req.Target.Sub(best.Total)
+	if res.UnitPrice, err = duty.NewMoney(decimal.New(lo, -places), cur); err != nil {
+		return PriceResult{}, fmt.Errorf("ior: price: %w", err)
+	}
+	if res.Shortfall, err = req.Target.Sub(best.Total); err != nil {
+		return PriceResult{}, fmt.Errorf("ior: price shortfall: %w", err)
+	}
 	if res.Shortfall.IsPositive() {
 		notes, err := e.priceEdge(lo, landed, unit)
 		if err != nil {

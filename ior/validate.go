@@ -11,6 +11,13 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// at is the path of a field in an error, kept in two parts and joined
+// only when a problem is reported, so that a valid shipment builds no
+// paths.
+type at struct{ base, leaf string }
+
+func (a at) String() string { return a.base + a.leaf }
+
 type validator struct {
 	problems []*FieldError
 }
@@ -26,38 +33,38 @@ func clip(s string) string { return jsonpath.Clip(s) }
 
 // text refuses a string longer than MaxStringBytes (the value is shown
 // clipped).
-func (v *validator) text(path, s string) {
+func (v *validator) text(path at, s string) {
 	if len(s) > MaxStringBytes {
-		v.add(path, s, fmt.Sprintf("is %d bytes long: at most %d", len(s), MaxStringBytes), ErrTooLong)
+		v.add(path.String(), s, fmt.Sprintf("is %d bytes long: at most %d", len(s), MaxStringBytes), ErrTooLong)
 	}
 }
 
 // list refuses a list longer than MaxListItems.
-func (v *validator) list(path string, n int) {
+func (v *validator) list(path at, n int) {
 	if n > MaxListItems {
-		v.add(path, "", fmt.Sprintf("has %d items: at most %d", n, MaxListItems), ErrTooLong)
+		v.add(path.String(), "", fmt.Sprintf("has %d items: at most %d", n, MaxListItems), ErrTooLong)
 	}
 }
 
 // quantity checks a further quantity a rate may use: a known unit and a
 // value that is not negative (zero is an error only where a rate charges on
 // it, when the duty is computed).
-func (v *validator) quantity(path string, q duty.Quantity) {
+func (v *validator) quantity(path at, q duty.Quantity) {
 	switch {
 	case q.Unit == "":
-		v.add(path+".unit", "", "is required (e.g. l, lpa, m2)", ErrRequired)
+		v.add(path.String()+".unit", "", "is required (e.g. l, lpa, m2)", ErrRequired)
 	case !q.Unit.Valid():
-		v.add(path+".unit", string(q.Unit), "is not a known unit (e.g. item, kg, l)", duty.ErrInvalidUnit)
+		v.add(path.String()+".unit", string(q.Unit), "is not a known unit (e.g. item, kg, l)", duty.ErrInvalidUnit)
 	}
 	if q.Value.IsNegative() {
-		v.add(path+".value", q.Value.String(), "must not be negative", ErrInvalidValue)
+		v.add(path.String()+".value", q.Value.String(), "must not be negative", ErrInvalidValue)
 	}
 }
 
-func (v *validator) country(path, code string, required bool) {
+func (v *validator) country(path at, code string, required bool) {
 	if code == "" {
 		if required {
-			v.add(path, "", "is required (an ISO 3166-1 alpha-2 country code)", ErrRequired)
+			v.add(path.String(), "", "is required (an ISO 3166-1 alpha-2 country code)", ErrRequired)
 		}
 		return
 	}
@@ -69,17 +76,17 @@ func (v *validator) country(path, code string, required bool) {
 				msg += ce.Error()[i:]
 			}
 		}
-		v.add(path, code, msg, duty.ErrInvalidCountry)
+		v.add(path.String(), code, msg, duty.ErrInvalidCountry)
 	}
 }
 
-func (v *validator) region(path, region, country string) {
+func (v *validator) region(path at, region, country string) {
 	if region == "" {
 		return
 	}
 	cc, _, _ := strings.Cut(region, "-")
 	if country != "" && cc != country && duty.ValidateCountry(cc) == nil {
-		v.add(path, region, fmt.Sprintf("is not a subdivision of %s", country), ErrInvalidRegion)
+		v.add(path.String(), region, fmt.Sprintf("is not a subdivision of %s", country), ErrInvalidRegion)
 		return
 	}
 	if err := duty.ValidateRegion(region); err != nil {
@@ -88,7 +95,7 @@ func (v *validator) region(path, region, country string) {
 		if errors.As(err, &re) && len(re.Known) > 0 {
 			msg = fmt.Sprintf("is not an ISO 3166-2 subdivision of %s (want one of %s)", cc, strings.Join(re.Known, ", "))
 		}
-		v.add(path, region, msg, ErrInvalidRegion)
+		v.add(path.String(), region, msg, ErrInvalidRegion)
 	}
 }
 
@@ -99,20 +106,20 @@ func NormalizeHS(hs string) (string, bool) {
 	return d, err == nil && len(d) >= 6
 }
 
-func (v *validator) money(path string, m duty.Money, currency string, required bool) {
+func (v *validator) money(path at, m duty.Money, currency string, required bool) {
 	if m.Currency() == "" {
 		if required {
-			v.add(path, "", "is required ({\"amount\":\"…\",\"currency\":\"…\"})", ErrRequired)
+			v.add(path.String(), "", "is required ({\"amount\":\"…\",\"currency\":\"…\"})", ErrRequired)
 		}
 		return
 	}
 	if m.IsNegative() {
 		// The amount as the shipment states it ("-5.00", not "-5").
 		amount := strings.TrimSuffix(m.String(), " "+m.Currency())
-		v.add(path+".amount", amount, "must not be negative", ErrInvalidValue)
+		v.add(path.String()+".amount", amount, "must not be negative", ErrInvalidValue)
 	}
 	if currency != "" && m.Currency() != currency {
-		v.add(path+".currency", m.Currency(), fmt.Sprintf("differs from the shipment's currency %s", currency), ErrMixedCurrency)
+		v.add(path.String()+".currency", m.Currency(), fmt.Sprintf("differs from the shipment's currency %s", currency), ErrMixedCurrency)
 	}
 }
 
@@ -120,10 +127,10 @@ func (v *validator) party(path string, p Party, required bool) {
 	if p.Country == "" && p.Name == "" && !required {
 		return
 	}
-	v.text(path+".name", p.Name)
-	v.country(path+".country", p.Country, true)
-	v.region(path+".region", p.Region, p.Country)
-	v.list(path+".registrations", len(p.Registrations))
+	v.text(at{path, ".name"}, p.Name)
+	v.country(at{path, ".country"}, p.Country, true)
+	v.region(at{path, ".region"}, p.Region, p.Country)
+	v.list(at{path, ".registrations"}, len(p.Registrations))
 	switch p.Kind {
 	case Business, Consumer:
 	case "":
@@ -139,15 +146,15 @@ func (v *validator) party(path string, p Party, required bool) {
 		if r.ID == "" {
 			v.add(rp+".id", "", "is required", ErrRequired)
 		}
-		v.text(rp+".scheme", r.Scheme)
-		v.text(rp+".id", r.ID)
+		v.text(at{rp, ".scheme"}, r.Scheme)
+		v.text(at{rp, ".id"}, r.ID)
 	}
 	if p.Fee != nil {
 		if p.Fee.Percent.IsNegative() || p.Fee.Percent.GreaterThan(decimal.New(100, 0)) {
 			v.add(path+".fee.percent", p.Fee.Percent.String(), "must be between 0 and 100", ErrInvalidValue)
 		}
 		if p.Fee.Minimum != nil {
-			v.money(path+".fee.minimum", *p.Fee.Minimum, "", false)
+			v.money(at{path, ".fee.minimum"}, *p.Fee.Minimum, "", false)
 		}
 	}
 }
@@ -159,13 +166,13 @@ func (v *validator) party(path string, p Party, required bool) {
 // (ErrInvalidHS, duty.ErrInvalidCountry...).
 func (s Shipment) Validate() error {
 	var v validator
-	v.text("id", s.ID)
+	v.text(at{"id", ""}, s.ID)
 	if s.Date.IsZero() {
 		v.add("date", "", "is required (YYYY-MM-DD)", ErrRequired)
 	}
-	v.country("origin", s.Origin, true)
-	v.country("destination", s.Destination, true)
-	v.region("destination_region", s.DestinationRegion, s.Destination)
+	v.country(at{"origin", ""}, s.Origin, true)
+	v.country(at{"destination", ""}, s.Destination, true)
+	v.region(at{"destination_region", ""}, s.DestinationRegion, s.Destination)
 	if s.Origin != "" && s.Origin == s.Destination {
 		v.add("destination", s.Destination, "is the origin country: an import needs goods to cross a border", ErrInvalidValue)
 	}
@@ -198,10 +205,10 @@ func (s Shipment) Validate() error {
 			v.add(p+".percent", c.Percent.String(), "must be between 0 and 100", ErrInvalidValue)
 		}
 		if c.Amount != nil {
-			v.money(p+".amount", *c.Amount, "", false)
+			v.money(at{p, ".amount"}, *c.Amount, "", false)
 		}
 		if c.Minimum != nil {
-			v.money(p+".minimum", *c.Minimum, "", false)
+			v.money(at{p, ".minimum"}, *c.Minimum, "", false)
 		}
 	}
 	if s.Gift && (s.Seller.Kind == Business || s.Buyer.Kind == Business) {
@@ -210,8 +217,8 @@ func (s Shipment) Validate() error {
 	if s.Consignee != nil {
 		v.party("consignee", *s.Consignee, true)
 	}
-	v.list("affiliates", len(s.Affiliates))
-	v.list("ior_providers", len(s.IORProviders))
+	v.list(at{"affiliates", ""}, len(s.Affiliates))
+	v.list(at{"ior_providers", ""}, len(s.IORProviders))
 	for i, a := range s.Affiliates {
 		v.party(fmt.Sprintf("affiliates[%d]", i), a, true)
 	}
@@ -230,11 +237,11 @@ func (s Shipment) Validate() error {
 			break
 		}
 		p := "lines[" + strconv.Itoa(i) + "]"
-		v.text(p+".sku", l.SKU)
-		v.text(p+".description", l.Description)
+		v.text(at{p, ".sku"}, l.SKU)
+		v.text(at{p, ".description"}, l.Description)
 		switch {
 		case len(l.HS) > MaxStringBytes:
-			v.text(p+".hs", l.HS)
+			v.text(at{p, ".hs"}, l.HS)
 		case l.HS == "":
 			v.add(p+".hs", "", "is required (6 to 10 digits, e.g. 6109.10)", ErrRequired)
 		default:
@@ -242,7 +249,7 @@ func (s Shipment) Validate() error {
 				v.add(p+".hs", l.HS, "is not an HS code (6 to 10 digits, dots allowed)", ErrInvalidHS)
 			}
 		}
-		v.country(p+".origin", l.Origin, len(l.OriginAlternatives) == 0)
+		v.country(at{p, ".origin"}, l.Origin, len(l.OriginAlternatives) == 0)
 		if len(l.HSAlternatives) > MaxAlternatives || len(l.OriginAlternatives) > MaxAlternatives {
 			v.add(p+".hs_alternatives", strconv.Itoa(len(l.HSAlternatives)+len(l.OriginAlternatives)),
 				"alternatives: at most "+strconv.Itoa(MaxAlternatives)+" codes and "+strconv.Itoa(MaxAlternatives)+" origins a line", ErrInvalidValue)
@@ -253,7 +260,7 @@ func (s Shipment) Validate() error {
 			}
 		}
 		for j, o := range l.OriginAlternatives {
-			v.country(p+".origin_alternatives["+strconv.Itoa(j)+"]", o, true)
+			v.country(at{p, ".origin_alternatives[" + strconv.Itoa(j) + "]"}, o, true)
 		}
 		switch {
 		case l.Quantity.Unit == "":
@@ -266,27 +273,27 @@ func (s Shipment) Validate() error {
 		if l.UnitPrice.Currency() == "" {
 			v.add(p+".unit_price", "", "is required ({\"amount\":\"…\",\"currency\":\"…\"})", ErrRequired)
 		} else {
-			v.money(p+".unit_price", l.UnitPrice, cur, true)
+			v.money(at{p, ".unit_price"}, l.UnitPrice, cur, true)
 		}
-		v.list(p+".quantities", len(l.Quantities))
+		v.list(at{p, ".quantities"}, len(l.Quantities))
 		for j, q := range l.Quantities {
-			v.quantity(p+".quantities["+strconv.Itoa(j)+"]", q)
+			v.quantity(at{p, ".quantities[" + strconv.Itoa(j) + "]"}, q)
 		}
-		v.list(p+".parts", len(l.Parts))
+		v.list(at{p, ".parts"}, len(l.Parts))
 		for j, part := range l.Parts {
 			pp := p + ".parts[" + strconv.Itoa(j) + "]"
 			if part.Name == "" {
 				v.add(pp+".name", "", "is required (e.g. metal_content, case)", ErrRequired)
 			}
-			v.text(pp+".name", part.Name)
-			v.list(pp+".quantities", len(part.Quantities))
+			v.text(at{pp, ".name"}, part.Name)
+			v.list(at{pp, ".quantities"}, len(part.Quantities))
 			for k, q := range part.Quantities {
-				v.quantity(pp+".quantities["+strconv.Itoa(k)+"]", q)
+				v.quantity(at{pp, ".quantities[" + strconv.Itoa(k) + "]"}, q)
 			}
 			if part.Value.Currency() == "" {
 				v.add(pp+".value", "", "is required ({\"amount\":\"…\",\"currency\":\"…\"})", ErrRequired)
 			} else {
-				v.money(pp+".value", part.Value, cur, true)
+				v.money(at{pp, ".value"}, part.Value, cur, true)
 			}
 		}
 		if l.NetWeight.Unit != "" {
@@ -298,8 +305,8 @@ func (s Shipment) Validate() error {
 			}
 		}
 	}
-	v.money("freight", s.Freight, cur, false)
-	v.money("insurance", s.Insurance, cur, false)
+	v.money(at{"freight", ""}, s.Freight, cur, false)
+	v.money(at{"insurance", ""}, s.Insurance, cur, false)
 	if len(v.problems) == 0 {
 		return nil
 	}

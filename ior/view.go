@@ -160,7 +160,10 @@ func NewView(s Shipment, q Quote, currency string, opts ...ViewOption) (View, er
 		checkout = append(checkout, atCheckout)
 		return nil
 	}
-	zero, _ := duty.Zero(q.Currency)
+	zero, err := duty.Zero(q.Currency)
+	if err != nil {
+		return View{}, fmt.Errorf("ior: view of the quote: %w", err)
+	}
 	for i, l := range q.Lines {
 		if err := add(s.Lines[i].Value(), true); err != nil {
 			return View{}, err
@@ -229,13 +232,23 @@ func NewView(s Shipment, q Quote, currency string, opts ...ViewOption) (View, er
 	if err != nil {
 		return View{}, err
 	}
-	dz, _ := duty.Zero(currency)
+	dz, err := duty.Zero(currency)
+	if err != nil {
+		return View{}, fmt.Errorf("ior: view currency: %w", err)
+	}
 	v := View{QuoteID: q.ID, Destination: q.Destination, Incoterm: q.Incoterm, Currency: currency,
 		Lines: make([]ViewLine, n), Goods: dz, Shipping: dz, Services: dz, Duty: dz, Tax: dz, Fees: dz, Total: total,
 		DueAtCheckout: dz, DueOnDelivery: dz, Rates: cv.rates, Warnings: q.Warnings, Incomplete: q.Incomplete}
+	// One currency throughout (RoundParts checked it): the first error,
+	// which cannot happen, is still returned, never dropped.
+	var sumErr error
 	sum := func(dst *duty.Money, ms ...duty.Money) {
 		for _, m := range ms {
-			*dst, _ = dst.Add(m) // one currency throughout: RoundParts checked it
+			x, err := dst.Add(m)
+			if err != nil && sumErr == nil {
+				sumErr = err
+			}
+			*dst = x
 		}
 	}
 	for i := range q.Lines {
@@ -261,6 +274,9 @@ func NewView(s Shipment, q Quote, currency string, opts ...ViewOption) (View, er
 		} else {
 			sum(&v.DueOnDelivery, m)
 		}
+	}
+	if sumErr != nil {
+		return View{}, fmt.Errorf("ior: view totals: %w", sumErr)
 	}
 	return v, nil
 }

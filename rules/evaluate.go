@@ -172,6 +172,7 @@ func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
 	}
 	var out []Finding
 	var fieldVals map[string][]string // line field values read for guards
+	var lineObjs []*object            // the lines as CEL objects, made on first use
 	for _, cp := range packs {
 		if run(ScopeShipment) {
 			for _, cr := range cp.scoped[0] {
@@ -205,7 +206,15 @@ func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
 						}
 						lv = lv.Elem()
 					}
-					act.line = newObject(lineType, lv)
+					// One object per line for every rule and pack, so
+					// that a field the rules share is converted once.
+					if lineObjs == nil {
+						lineObjs = make([]*object, lines.Len())
+					}
+					if lineObjs[i] == nil {
+						lineObjs[i] = newObject(lineType, lv)
+					}
+					act.line = lineObjs[i]
 					if out, err = cr.eval(ctx, bu, act, i, out); err != nil {
 						return out, err
 					}

@@ -45,6 +45,7 @@ type field struct {
 	get     conv
 	isSet   func(v reflect.Value) bool
 	ft      *types.FieldType
+	idx     int // position in structType.names: the object's cache slot
 }
 
 // structType is a Go struct exposed to CEL as an object type.
@@ -161,11 +162,14 @@ func (st *structType) finish() {
 					// protobuf NullValue.
 					return nil, fmt.Errorf("reads field %q of an absent (null) object; test the object with != null first", f.name)
 				}
-				return f.get(o.v), nil
+				return o.field(f), nil
 			},
 		}
 	}
 	sortStrings(st.names)
+	for i, n := range st.names {
+		st.fields[n].idx = i
+	}
 }
 
 func (p *provider) moneyFields(st *structType) {
@@ -393,13 +397,31 @@ func (p *provider) NativeToValue(value any) ref.Val {
 }
 
 // object is an input struct seen from CEL. v is addressable whenever the
-// input was given by pointer, so reading fields copies nothing.
+// input was given by pointer, so reading fields copies nothing. vals keeps
+// the CEL value of each field read (by field.idx), so that the rules of one
+// evaluation sharing an object convert a field once: a string field is
+// boxed once, a nested struct wrapped once. Inputs are read-only during an
+// evaluation, so a cached value stays the field's value.
 type object struct {
-	st *structType
-	v  reflect.Value
+	st   *structType
+	v    reflect.Value
+	vals []ref.Val
 }
 
 func newObject(st *structType, v reflect.Value) *object { return &object{st: st, v: v} }
+
+// field returns the CEL value of f, converting it on first use.
+func (o *object) field(f *field) ref.Val {
+	if o.vals == nil {
+		o.vals = make([]ref.Val, len(o.st.names))
+	}
+	if v := o.vals[f.idx]; v != nil {
+		return v
+	}
+	v := f.get(o.v)
+	o.vals[f.idx] = v
+	return v
+}
 
 var _ traits.Indexer = (*object)(nil)
 
@@ -444,7 +466,7 @@ func (o *object) Get(index ref.Val) ref.Val {
 	if !ok {
 		return types.NewErr("no such field: %s", name)
 	}
-	return f.get(o.v)
+	return o.field(f)
 }
 
 // IsSet implements traits.FieldTester.

@@ -167,6 +167,46 @@ func TestExamplesAndOutputsValidate(t *testing.T) {
 	assert.Positive(t, quoted)
 }
 
+// The golden outputs of Quote, Decide and Plan (testdata/golden, kept
+// byte-identical by ior's TestGolden) validate: each quote, each decision,
+// and the decision and quote of each market of a plan.
+func TestGoldenOutputsValidate(t *testing.T) {
+	quote, decision := compile(t, "quote"), compile(t, "decision")
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "golden", "*.json"))
+	require.NoError(t, err)
+	var n int
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		require.NoError(t, err)
+		switch {
+		case strings.HasSuffix(f, ".quote.json"):
+			validate(t, quote, f, b)
+		case strings.HasSuffix(f, ".decide.json"):
+			validate(t, decision, f, b)
+		case strings.HasSuffix(f, ".plan.json"):
+			var plans []struct {
+				Decision json.RawMessage `json:"decision"`
+				Quote    json.RawMessage `json:"quote"`
+			}
+			require.NoError(t, json.Unmarshal(b, &plans), f)
+			for i, p := range plans {
+				if len(p.Decision) > 0 {
+					validate(t, decision, fmt.Sprintf("%s[%d].decision", f, i), p.Decision)
+				}
+				if len(p.Quote) > 0 {
+					validate(t, quote, fmt.Sprintf("%s[%d].quote", f, i), p.Quote)
+				}
+			}
+		default:
+			continue
+		}
+		n++
+	}
+	if len(files) > 0 {
+		assert.Positive(t, n)
+	}
+}
+
 // The carts of the checkout example are shipments too.
 func TestCheckoutCartsValidate(t *testing.T) {
 	ship := compile(t, "shipment")
