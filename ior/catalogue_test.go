@@ -172,3 +172,34 @@ func TestCatalogueCoverage(t *testing.T) {
 		assert.Equal(t, res[m].ok, res[m].warned, "%s: every quote from a sample or reference tariff carries a warning", m)
 	}
 }
+
+// BenchmarkCatalogue quotes the catalogue to one market (DE) per
+// iteration on the default engine: 200 single-line quotes from the
+// reference tariff, with exchange rates and warnings.
+func BenchmarkCatalogue(b *testing.B) {
+	raw, err := os.ReadFile("../testdata/catalogue/catalogue.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var c catalogue
+	if err := json.Unmarshal(raw, &c); err != nil {
+		b.Fatal(err)
+	}
+	e, err := ior.NewEngine()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ships := make([]ior.Shipment, 0, len(c.SKUs))
+	for _, k := range c.SKUs {
+		if k.Origin != "DE" {
+			ships = append(ships, catalogueShipment(b, c, k, "DE"))
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range ships {
+			_, _ = e.Quote(context.Background(), s)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(ships)), "ns/quote")
+}

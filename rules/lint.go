@@ -93,7 +93,7 @@ type LintPack struct {
 func (r *LintReport) OK() bool { return r != nil && len(r.Errors) == 0 }
 
 // String renders the report as the `iorkit rules lint` command prints it:
-// one line per error (file:line:col: pack: rule: message), then one line
+// one line per error (file:line:col: pack: rule: message [code]), then one line
 // per rule with its estimated worst-case cost.
 func (r *LintReport) String() string {
 	if r == nil {
@@ -102,6 +102,9 @@ func (r *LintReport) String() string {
 	var b strings.Builder
 	for _, e := range r.Errors {
 		b.WriteString(e.Error())
+		if e.Code != "" {
+			fmt.Fprintf(&b, " [%s]", e.Code)
+		}
 		b.WriteByte('\n')
 	}
 	for _, p := range r.Packs {

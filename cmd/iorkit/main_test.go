@@ -163,8 +163,9 @@ func TestRulesLint(t *testing.T) {
   "finding": {"kind": "document", "code": "X", "title": "t", "severity": "info", "reference": "r"}}]}`
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "bad.json"), []byte(bad), 0o644))
 	out, errs, code = runCLI(t, "rules", "lint", dir)
-	assert.Equal(t, 1, code)
+	assert.Equal(t, exitInvalid, code)
 	assert.Contains(t, out, "destinaton")
+	assert.Contains(t, out, "[expr_type]")
 	assert.Contains(t, out, "bad.json:")
 	assert.Contains(t, errs, "1 errors")
 }

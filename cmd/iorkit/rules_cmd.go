@@ -37,7 +37,8 @@ func cmdRules(args []string, w io.Writer) error {
 	}
 	fmt.Fprint(w, rep.String())
 	if !rep.OK() {
-		return fmt.Errorf("%s: %d errors", name, len(rep.Errors))
+		// The packs are bad input: exit 3, as for any file iorkit reads.
+		return fmt.Errorf("%s: %d errors: %w", name, len(rep.Errors), rules.ErrInvalidPack)
 	}
 	return nil
 }

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/internal/jsonpath"
 	"github.com/iorkit/iorkit/internal/limits"
 )
 
@@ -55,7 +56,7 @@ func (e *FormatError) Error() string {
 	if e.Field == "" {
 		return fmt.Sprintf("hts: row %d: %v", e.Row, e.Err)
 	}
-	return fmt.Sprintf("hts: row %d, field %q, value %q: %v", e.Row, e.Field, e.Value, e.Err)
+	return fmt.Sprintf("hts: row %d, field %q, value %q: %v", e.Row, e.Field, jsonpath.Clip(e.Value), e.Err)
 }
 
 // Is reports whether target is ErrInvalidExport.
@@ -79,7 +80,7 @@ type RateTextError struct {
 }
 
 func (e *RateTextError) Error() string {
-	return fmt.Sprintf("hts: %s %s rate %q cannot be read: %v", e.Number, e.Column, e.Text, e.Err)
+	return fmt.Sprintf("hts: %s %s rate %q cannot be read: %v", e.Number, e.Column, jsonpath.Clip(e.Text), e.Err)
 }
 
 // Is reports whether target is ErrUnreadableRate.

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/iorkit/iorkit/internal/jsonpath"
 	"github.com/iorkit/iorkit/internal/period"
 
 	"github.com/iorkit/iorkit/duty"
@@ -89,7 +90,7 @@ type LayerError struct {
 }
 
 func (e *LayerError) Error() string {
-	return fmt.Sprintf("hts: layers row %d, column %s, value %q: %v", e.Row, e.Column, e.Value, e.Err)
+	return fmt.Sprintf("hts: layers row %d, column %s, value %q: %v", e.Row, e.Column, jsonpath.Clip(e.Value), e.Err)
 }
 
 // Is reports whether target is ErrInvalidLayers.

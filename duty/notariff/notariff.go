@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/internal/jsonpath"
 	"github.com/shopspring/decimal"
 )
 
@@ -45,7 +46,7 @@ func (e *FileError) Error() string {
 	if e.Field == "" {
 		return fmt.Sprintf("notariff: %s: %v", e.File, e.Err)
 	}
-	return fmt.Sprintf("notariff: %s, %s %q: %v", e.File, e.Field, e.Value, e.Err)
+	return fmt.Sprintf("notariff: %s, %s %q: %v", e.File, e.Field, jsonpath.Clip(e.Value), e.Err)
 }
 
 // Is reports whether target is ErrInvalidFile.

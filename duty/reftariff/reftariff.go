@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/internal/jsonpath"
 )
 
 //go:generate go run ./internal/gen data/global-uk-tariff.csv.gz
@@ -115,7 +116,7 @@ func (e *FileError) Error() string {
 	if e.Column == "" {
 		return fmt.Sprintf("reftariff: line %d: %v", e.Line, e.Err)
 	}
-	return fmt.Sprintf("reftariff: line %d, column %s, value %q: %v", e.Line, e.Column, e.Value, e.Err)
+	return fmt.Sprintf("reftariff: line %d, column %s, value %q: %v", e.Line, e.Column, jsonpath.Clip(e.Value), e.Err)
 }
 
 // Is reports whether target is ErrInvalidFile.
@@ -135,7 +136,7 @@ type RateTextError struct {
 }
 
 func (e *RateTextError) Error() string {
-	return fmt.Sprintf("reftariff: %s line %s: rate %q cannot be read: %v", e.Edition, e.Code, e.Text, e.Err)
+	return fmt.Sprintf("reftariff: %s line %s: rate %q cannot be read: %v", e.Edition, e.Code, jsonpath.Clip(e.Text), e.Err)
 }
 
 // Is reports whether target is ErrUnreadableRate.

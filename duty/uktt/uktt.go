@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/internal/jsonpath"
 	"github.com/iorkit/iorkit/internal/limits"
 	"github.com/shopspring/decimal"
 )
@@ -32,7 +33,7 @@ func (e *DocumentError) Error() string {
 	if e.Path == "" {
 		return fmt.Sprintf("uktt: %s: %v", e.Document, e.Err)
 	}
-	return fmt.Sprintf("uktt: %s, %s = %q: %v", e.Document, e.Path, e.Value, e.Err)
+	return fmt.Sprintf("uktt: %s, %s = %q: %v", e.Document, e.Path, jsonpath.Clip(e.Value), e.Err)
 }
 
 // Is reports whether target is ErrInvalidDocument.
