@@ -201,8 +201,8 @@ func (k *calc) taxes() error {
 				ch.Note = fmt.Sprintf("not due: %s: %s", reliefTax.Code, reliefTax.Reason)
 			}
 			la.Taxes = append(la.Taxes, ch)
-			la.Tax = k.money(la.Tax.amount.Add(ch.Amount.amount))
-			prior = k.money(prior.amount.Add(ch.Amount.amount))
+			la.Tax = k.money(addDec(la.Tax.amount, ch.Amount.amount))
+			prior = k.money(addDec(prior.amount, ch.Amount.amount))
 			k.trace("tax", i, ch.Name+" ("+string(ch.Collection)+")", ch.Rate, base, ch.Amount, src)
 		}
 	}
@@ -211,7 +211,7 @@ func (k *calc) taxes() error {
 
 func (k *calc) totals() error {
 	t := Totals{Duty: k.zero(), Tax: k.zero(), TaxAtBorder: k.zero(), TaxAtSale: k.zero(), Fees: k.zero()}
-	add := func(a, b Money) Money { return k.money(a.amount.Add(b.amount)) }
+	add := func(a, b Money) Money { return k.money(addDec(a.amount, b.amount)) }
 	for _, l := range k.a.Lines {
 		t.Duty = add(t.Duty, l.Duty)
 		for _, x := range l.Taxes {

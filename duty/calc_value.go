@@ -39,7 +39,7 @@ func (k *calc) value() error {
 		lines[i] = LineAssessment{Index: i, HS: l.HS, Origin: l.Origin, Value: v, Calculable: true,
 			Duties: []Charge{}, Taxes: make([]Charge, 0, len(k.p.Taxes)), Duty: k.zero(), Tax: k.zero()}
 		weights[i] = v.amount
-		goods = k.money(goods.amount.Add(v.amount))
+		goods = k.money(addDec(goods.amount, v.amount))
 	}
 	if goods.IsZero() { // nothing to weigh by: share equally
 		for i := range weights {
@@ -67,9 +67,9 @@ func (k *calc) value() error {
 		lines[i].Freight, lines[i].Insurance = fs[i], is[i]
 		lines[i].CustomsValue = lines[i].Value
 		if k.p.Valuation == CIF {
-			lines[i].CustomsValue = k.money(lines[i].Value.amount.Add(fs[i].amount).Add(is[i].amount))
+			lines[i].CustomsValue = k.money(addDec(addDec(lines[i].Value.amount, fs[i].amount), is[i].amount))
 		}
-		cv = k.money(cv.amount.Add(lines[i].CustomsValue.amount))
+		cv = k.money(addDec(cv.amount, lines[i].CustomsValue.amount))
 		what := "customs value (FOB): the line's value"
 		if k.p.Valuation == CIF {
 			what = "customs value (CIF): the line's value + its share of freight and insurance"

@@ -67,7 +67,17 @@ func (d Date) String() string {
 	if d.t.IsZero() {
 		return ""
 	}
-	return d.t.Format(time.DateOnly)
+	var buf [16]byte
+	return string(d.t.AppendFormat(buf[:0], time.DateOnly))
+}
+
+// AppendText appends YYYY-MM-DD (nothing for the zero Date) to b: the
+// bytes of String without a new string (encoding.TextAppender).
+func (d Date) AppendText(b []byte) ([]byte, error) {
+	if d.t.IsZero() {
+		return b, nil
+	}
+	return d.t.AppendFormat(b, time.DateOnly), nil
 }
 
 // MarshalJSON encodes "YYYY-MM-DD" (null when unset).
@@ -108,4 +118,4 @@ func (e *InvalidDateError) Is(target error) bool { return target == ErrInvalidDa
 
 // MarshalText encodes YYYY-MM-DD, so that text-based encoders (and rule
 // packs, which see dates as strings) read the day as written.
-func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+func (d Date) MarshalText() ([]byte, error) { return d.AppendText(make([]byte, 0, 10)) }

@@ -56,3 +56,17 @@ func TestDateJSON(t *testing.T) {
 		assert.ErrorIs(t, err, duty.ErrInvalidDate)
 	}
 }
+
+// AppendText writes the same ten bytes as String after what b holds, and
+// nothing for the zero Date.
+func TestDateAppendText(t *testing.T) {
+	b, err := duty.MustDate("2026-03-01").AppendText([]byte("on "))
+	require.NoError(t, err)
+	assert.Equal(t, "on 2026-03-01", string(b))
+	b, err = duty.Date{}.AppendText([]byte("on "))
+	require.NoError(t, err)
+	assert.Equal(t, "on ", string(b))
+	txt, err := duty.MustDate("1999-12-31").MarshalText()
+	require.NoError(t, err)
+	assert.Equal(t, "1999-12-31", string(txt))
+}

@@ -4,8 +4,10 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"strconv"
 
 	"github.com/iorkit/iorkit/duty"
+	"github.com/shopspring/decimal"
 )
 
 // idWriter feeds a canonical, length-prefixed encoding of a shipment to a
@@ -40,7 +42,77 @@ func (w *idWriter) optFlag(b *bool) {
 
 func (w *idWriter) n(n int) { w.b = binary.LittleEndian.AppendUint64(w.b, uint64(n)) }
 
-func (w *idWriter) money(m duty.Money) { w.str(m.Amount().String()); w.str(m.Currency()) }
+// dec writes d as w.str(d.String()) would, formatting it in place.
+func (w *idWriter) dec(d decimal.Decimal) {
+	at := w.open()
+	w.b = appendDecimalString(w.b, d)
+	w.close(at)
+}
+
+// date writes d as w.str(d.String()) would, formatting it in place.
+func (w *idWriter) date(d duty.Date) {
+	at := w.open()
+	w.b, _ = d.AppendText(w.b) // never fails
+	w.close(at)
+}
+
+// open reserves the length prefix of a string written in place; close
+// fills it in.
+func (w *idWriter) open() int {
+	w.b = binary.LittleEndian.AppendUint64(w.b, 0)
+	return len(w.b)
+}
+
+func (w *idWriter) close(at int) {
+	binary.LittleEndian.PutUint64(w.b[at-8:at], uint64(len(w.b)-at))
+}
+
+// appendDecimalString appends d.String() to b. A coefficient of up to 18
+// digits with an exponent from -18 to 0 (every everyday amount) is
+// formatted without big.Int; anything else, or decimal's package-level
+// formatting switches set otherwise than by default, falls back to
+// d.String().
+func appendDecimalString(b []byte, d decimal.Decimal) []byte {
+	exp := d.Exponent()
+	if !decimal.TrimTrailingZeros || decimal.UseScientificNotation || exp > 0 || exp < -18 || d.NumDigits() > 18 {
+		return append(b, d.String()...)
+	}
+	c := d.CoefficientInt64()
+	if c < 0 {
+		b = append(b, '-')
+	}
+	var buf [20]byte
+	digits := strconv.AppendUint(buf[:0], absUint64(c), 10)
+	places := int(-exp)
+	if places == 0 {
+		return append(b, digits...)
+	}
+	intPart, frac, zeros := []byte("0"), digits, places-len(digits)
+	if len(digits) > places {
+		intPart, frac, zeros = digits[:len(digits)-places], digits[len(digits)-places:], 0
+	}
+	for len(frac) > 0 && frac[len(frac)-1] == '0' {
+		frac = frac[:len(frac)-1]
+	}
+	b = append(b, intPart...)
+	if len(frac) == 0 {
+		return b
+	}
+	b = append(b, '.')
+	for range zeros {
+		b = append(b, '0')
+	}
+	return append(b, frac...)
+}
+
+func absUint64(c int64) uint64 {
+	if c < 0 {
+		return uint64(-(c + 1)) + 1
+	}
+	return uint64(c)
+}
+
+func (w *idWriter) money(m duty.Money) { w.dec(m.Amount()); w.str(m.Currency()) }
 
 func (w *idWriter) optMoney(m *duty.Money) {
 	if m == nil {
@@ -50,7 +122,7 @@ func (w *idWriter) optMoney(m *duty.Money) {
 	w.money(*m)
 }
 
-func (w *idWriter) qty(q duty.Quantity) { w.str(q.Value.String()); w.str(string(q.Unit)) }
+func (w *idWriter) qty(q duty.Quantity) { w.dec(q.Value); w.str(string(q.Unit)) }
 
 func (w *idWriter) party(p Party) {
 	w.str(p.Name)
@@ -68,7 +140,7 @@ func (w *idWriter) party(p Party) {
 	if p.Fee == nil {
 		w.str("-")
 	} else {
-		w.str(p.Fee.Percent.String())
+		w.dec(p.Fee.Percent)
 		if p.Fee.Minimum == nil {
 			w.str("-")
 		} else {
@@ -79,7 +151,7 @@ func (w *idWriter) party(p Party) {
 
 func (w *idWriter) shipment(s Shipment) {
 	w.str(s.ID)
-	w.str(s.Date.String())
+	w.date(s.Date)
 	w.str(s.Origin)
 	w.str(s.Destination)
 	w.str(s.DestinationRegion)
@@ -142,7 +214,7 @@ func (w *idWriter) shipment(s Shipment) {
 		w.str(c.Name)
 		w.str(string(c.Kind))
 		w.optMoney(c.Amount)
-		w.str(c.Percent.String())
+		w.dec(c.Percent)
 		w.optMoney(c.Minimum)
 	}
 }
@@ -161,12 +233,12 @@ func quoteID(s Shipment, data string, fx []duty.FXUse, cfg callConfig) (string, 
 		w.str(u.From)
 		w.str(u.To)
 		w.str(u.Rate)
-		w.str(u.Date.String())
+		w.date(u.Date)
 		w.str(u.Source)
 	}
 	w.flag(cfg.partial)
 	w.str(string(cfg.hs))
-	w.str(s.Date.String())
+	w.date(s.Date)
 	sum := sha256.Sum256(w.b)
 	return "q_" + hex.EncodeToString(sum[:16]), nil
 }

@@ -80,9 +80,15 @@ type ViewRate struct {
 	// Via is the base currency of a crossed rate.
 	Via string `json:"via,omitempty"`
 	// Source says where the rate came from: "quote" (a rate the quote
-	// itself used) or "caller" (ViewRates).
-	Source string    `json:"source"`
-	Date   duty.Date `json:"date"`
+	// itself used) or "caller" (ViewRates, or the engine's rates for
+	// Engine.View).
+	Source string `json:"source"`
+	// Publication names the published rate when its source says (the ECB
+	// reference rates, HMRC's monthly rates...).
+	Publication string `json:"publication,omitempty"`
+	// Date is the day the rate is of (the quote's date when its source
+	// does not say).
+	Date duty.Date `json:"date"`
 }
 
 // InvertPlaces is the number of decimals an inverted exchange rate keeps
@@ -341,6 +347,11 @@ func (c *converter) rate(from, to string) (decimal.Decimal, error) {
 			c.record(a)
 			c.record(b)
 			vr, ok = ViewRate{From: from, To: to, Rate: a.Rate.Mul(b.Rate), How: RateCrossed, Via: c.cfg.via, Source: a.Source, Date: c.q.Date}, true
+			if b.Date.Before(a.Date) { // a cross is as old as its older leg
+				vr.Date = b.Date
+			} else {
+				vr.Date = a.Date
+			}
 			if b.Source != a.Source {
 				vr.Source = a.Source + "+" + b.Source
 			}
@@ -365,30 +376,51 @@ func (c *converter) record(vr ViewRate) {
 // find looks a pair up in the quote's recorded rates, then the caller's,
 // directly, then inverted when allowed.
 func (c *converter) find(from, to string) (ViewRate, bool) {
-	if r, src, ok := c.direct(from, to); ok {
-		return ViewRate{From: from, To: to, Rate: r, How: RateDirect, Source: src, Date: c.q.Date}, true
+	if vr, ok := c.direct(from, to); ok {
+		return vr, true
 	}
 	if c.cfg.inverse {
-		if r, src, ok := c.direct(to, from); ok && r.IsPositive() {
-			inv := decimal.New(1, 0).DivRound(r, InvertPlaces)
-			return ViewRate{From: from, To: to, Rate: inv, How: RateInverted, Source: src, Date: c.q.Date}, true
+		if vr, ok := c.direct(to, from); ok && vr.Rate.IsPositive() {
+			vr.From, vr.To, vr.How = from, to, RateInverted
+			vr.Rate = decimal.New(1, 0).DivRound(vr.Rate, InvertPlaces)
+			return vr, true
 		}
 	}
 	return ViewRate{}, false
 }
 
-func (c *converter) direct(from, to string) (decimal.Decimal, string, bool) {
+func (c *converter) direct(from, to string) (ViewRate, bool) {
+	vr := ViewRate{From: from, To: to, How: RateDirect, Date: c.q.Date}
 	for _, f := range c.q.FX {
 		if f.From == from && f.To == to {
 			if r, err := decimal.NewFromString(f.Rate); err == nil && r.IsPositive() {
-				return r, "quote", true
+				vr.Rate, vr.Source, vr.Publication = r, "quote", f.Source
+				if !f.Date.IsZero() {
+					vr.Date = f.Date
+				}
+				return vr, true
 			}
 		}
 	}
-	if c.cfg.rates != nil {
-		if r, err := c.cfg.rates.Rate(from, to, c.q.Date); err == nil && r.IsPositive() {
-			return r, "caller", true
-		}
+	if c.cfg.rates == nil {
+		return ViewRate{}, false
 	}
-	return decimal.Decimal{}, "", false
+	vr.Source = "caller"
+	if sr, ok := c.cfg.rates.(duty.SourcedRates); ok {
+		info, err := sr.RateInfo(from, to, c.q.Date)
+		if err != nil || !info.Rate.IsPositive() {
+			return ViewRate{}, false
+		}
+		vr.Rate, vr.Publication = info.Rate, info.Source
+		if !info.Day.IsZero() {
+			vr.Date = info.Day
+		}
+		return vr, true
+	}
+	r, err := c.cfg.rates.Rate(from, to, c.q.Date)
+	if err != nil || !r.IsPositive() {
+		return ViewRate{}, false
+	}
+	vr.Rate = r
+	return vr, true
 }

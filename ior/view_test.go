@@ -124,3 +124,29 @@ func TestViewServiceCharges(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// Engine.View on the embedded defaults converts at the ECB reference rate
+// of the last day published on or before the quote's date: 2026-03-01 is
+// a Sunday, so the rate of Friday 2026-02-27, 1 EUR = 1.1805 USD (ECB
+// euro foreign exchange reference rates, eurofxref-hist). 733.04 EUR of
+// the DE T-shirt order (see TestViewInQuoteCurrency) × 1.1805: goods
+// 590.25, shipping 59.025, duty 77.913, VAT 138.16572; exact total
+// 865.35372 → 865.35.
+func TestEngineViewDefaultRates(t *testing.T) {
+	eng, err := ior.NewEngine()
+	require.NoError(t, err)
+	s := loadShipment(t, "shipment_de.json")
+	q, err := eng.Quote(context.Background(), s)
+	require.NoError(t, err)
+	require.Equal(t, "183.04 EUR", q.Totals.Total.String())
+	v, err := eng.View(s, q, "USD")
+	require.NoError(t, err)
+	require.Len(t, v.Rates, 1)
+	r := v.Rates[0]
+	assert.True(t, r.Rate.Equal(decimal.RequireFromString("1.1805")), r.Rate.String())
+	assert.Equal(t, "2026-02-27", r.Date.String())
+	assert.Equal(t, "caller", r.Source)
+	assert.Contains(t, r.Publication, "ECB")
+	assert.Equal(t, "865.35 USD", v.Total.String())
+	assert.Equal(t, "590.25 USD", v.Goods.String())
+}

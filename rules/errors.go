@@ -26,7 +26,7 @@ func (c ErrorCode) Error() string { return string(c) }
 const (
 	// CodeRead: the pack file or directory could not be read.
 	CodeRead ErrorCode = "read"
-	// CodeTooLarge: the file is larger than a pack may be (1 MiB).
+	// CodeTooLarge: the file is larger than a pack may be (4 MiB).
 	CodeTooLarge ErrorCode = "too_large"
 	// CodeSyntax: not one JSON object (syntax error, data after it, nesting
 	// too deep).
