@@ -114,3 +114,12 @@ func TestMatchesLiteralOnly(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, fs, 2)
 }
+
+func TestDecimalLiteralPlausible(t *testing.T) {
+	_, err := Compile(testEnv(t), mustParse(t, packWith(rule("D", "line", "line.unit_price.amount > decimal('1234567890123456789012345')"))))
+	var e *Error
+	require.True(t, errors.As(err, &e), "%v", err)
+	assert.Contains(t, e.Msg, "more than 20 significant digits")
+	_, err = Compile(testEnv(t), mustParse(t, packWith(rule("D", "line", "line.unit_price.amount > decimal('2500.50')"))))
+	assert.NoError(t, err)
+}

@@ -301,8 +301,14 @@ func (decimalLiterals) Validate(_ *cel.Env, _ cel.ValidatorConfig, a *ast.AST, i
 			iss.ReportErrorAtID(arg.ID(), "decimal() takes a string literal such as decimal('2500')")
 			continue
 		}
-		if _, err := duty.ParseDecimal(string(s)); err != nil {
+		d, err := duty.ParseDecimal(string(s))
+		if err != nil {
 			iss.ReportErrorAtID(arg.ID(), "invalid decimal literal '%s': expected plain decimal notation such as '2500' or '0.5'", string(s))
+			continue
+		}
+		// The plausibility bound of every figure iorkit reads from data.
+		if digits := len(strings.TrimLeft(d.Coefficient().String(), "-")); digits > duty.MaxFigureDigits {
+			iss.ReportErrorAtID(arg.ID(), "implausible decimal literal '%s': more than %d significant digits", string(s), duty.MaxFigureDigits)
 		}
 	}
 }

@@ -14,8 +14,14 @@ import (
 //	hs_prefix(line.hs, '8517')    hs_in(line.hs, ['8517', '8525'])
 //	line.origin == 'KP'           line.origin in ['IR', 'CU']
 //
+// A disjunction whose sides both have a guard on the same field, of the
+// same kind, is guarded by their union (hs_in(line.hs, ['8517.13']) ||
+// (hs_prefix(line.hs, '8518') && ...) needs the HS code under 8517.13 or
+// 8518).
+//
 // Evaluate checks guards in Go and skips the CEL call when one fails, which
-// is sound because that conjunct, and so the whole condition, is false.
+// is sound because that conjunct, and so the whole condition, is false (a
+// disjunction is false when both sides are, whatever errors they hold).
 type guard struct {
 	field  string
 	prefix bool // HS prefix match (hs_prefix, hs_in) rather than equality
@@ -72,9 +78,28 @@ func lineGuards(e ast.Expr) []guard {
 					out = append(out, guard{field: f, values: l})
 				}
 			}
+		case "_||_":
+			if g, ok := orGuard(args[0], args[1]); ok {
+				out = append(out, g)
+			}
 		}
 	}
 	return out
+}
+
+// orGuard is the union of a guard of each side of a || on the same field
+// and of the same kind: the line must match one side's guard to fire.
+func orGuard(a, b ast.Expr) (guard, bool) {
+	ga, gb := lineGuards(a), lineGuards(b)
+	for _, x := range ga {
+		for _, y := range gb {
+			if x.field == y.field && x.prefix == y.prefix {
+				values := append(append(make([]string, 0, len(x.values)+len(y.values)), x.values...), y.values...)
+				return guard{field: x.field, prefix: x.prefix, values: values}, true
+			}
+		}
+	}
+	return guard{}, false
 }
 
 func stringList(e ast.Expr) ([]string, bool) {

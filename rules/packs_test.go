@@ -186,7 +186,10 @@ func TestLineGuards(t *testing.T) {
 	p := mustParse(t, packWith(
 		rule("G1", "line", "hs_in(line.hs, ['8517', '85.25']) && line.origin == 'CN' && 'KP' != line.origin")+","+
 			rule("G2", "line", "line.origin in ['IR', 'CU'] || hs_prefix(line.hs, '8517')")+","+
-			rule("G3", "line", "'RU' == line.origin && hs_prefix(line.hs, '72')")))
+			rule("G3", "line", "'RU' == line.origin && hs_prefix(line.hs, '72')")+","+
+			rule("G4", "line", "hs_in(line.hs, ['8517.13']) || (hs_prefix(line.hs, '8518') && line.description.matches('(?i)wireless'))")+","+
+			rule("G5", "line", "line.origin in ['IR'] || line.origin == 'CU' || line.origin == 'KP' && hs_prefix(line.hs, '93')")+","+
+			rule("G6", "line", "line.origin == 'IR' || hs_prefix(line.hs, '93') || line.origin == 'CU'")))
 	book, err := Compile(env, p)
 	require.NoError(t, err)
 	got := map[string][]guard{}
@@ -196,4 +199,8 @@ func TestLineGuards(t *testing.T) {
 	assert.Equal(t, []guard{{field: "hs", prefix: true, values: []string{"8517", "85.25"}}, {field: "origin", values: []string{"CN"}}}, got["G1"])
 	assert.Empty(t, got["G2"], "a disjunction is no guard")
 	assert.Equal(t, []guard{{field: "origin", values: []string{"RU"}}, {field: "hs", prefix: true, values: []string{"72"}}}, got["G3"])
+	// A disjunction is guarded by the union of its sides' guards on one field.
+	assert.Equal(t, []guard{{field: "hs", prefix: true, values: []string{"8517.13", "8518"}}}, got["G4"])
+	assert.Equal(t, []guard{{field: "origin", values: []string{"IR", "CU", "KP"}}}, got["G5"])
+	assert.Empty(t, got["G6"], "a side without a guard on the field makes the disjunction unguarded")
 }
