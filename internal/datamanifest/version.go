@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (68 files).
-const Version = "iorkit-data-a5aa3b8f122c"
+// manifest.json (69 files).
+const Version = "iorkit-data-3cc992606d10"

@@ -18,6 +18,9 @@
 //   - data/layers_301.csv: Section 301 layers on products of China for the
 //     lines of chapters 03, 61 and 62 that the USITC footnotes name
 //     (generated from the per-chapter JSON exports).
+//   - data/gaps_301.csv: the lines of those chapters some of whose
+//     products a Section 301 exclusion frees (9903.88.25-.28, .69;
+//     generated): flagged, since the footnotes name lines, not products.
 //   - data/gaps_2026.csv: the additional duties known to exist whose
 //     product lists are not in the data (Section 301 outside those
 //     chapters, the rest of Section 232...): a quote for such goods is
@@ -60,6 +63,8 @@ var (
 	layers301 []byte
 	//go:embed data/gaps_2026.csv
 	gaps []byte
+	//go:embed data/gaps_301.csv
+	gaps301 []byte
 )
 
 // Load reads the embedded schedule with its layers and gaps. Each call
@@ -79,8 +84,10 @@ func Load(opts ...hts.Option) (*hts.Schedule, error) {
 			return nil, fmt.Errorf("htsdata: layers: %w", err)
 		}
 	}
-	if err := s.AddLayerGaps(bytes.NewReader(gaps)); err != nil {
-		return nil, fmt.Errorf("htsdata: layer gaps: %w", err)
+	for _, g := range [][]byte{gaps, gaps301} {
+		if err := s.AddLayerGaps(bytes.NewReader(g)); err != nil {
+			return nil, fmt.Errorf("htsdata: layer gaps: %w", err)
+		}
 	}
 	return s, nil
 }

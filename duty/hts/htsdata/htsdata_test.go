@@ -75,6 +75,13 @@ func TestEmbeddedLookups(t *testing.T) {
 	assert.Equal(t, "ADD 9903.88", ws[0].Subject)
 	assert.Empty(t, s.Caveats("3926.90.99", "VN", day("2026-12-01")))
 
+	// Cotton ensembles of China: list 4A applies (their rate is that of
+	// each garment, a *RateTextError on lookup), and some products of the
+	// line may be excluded (footnoted 9903.88.25 to .28): flagged.
+	ws = s.Caveats("6103.22.00", "CN", day("2026-12-01"))
+	require.Len(t, ws, 4)
+	assert.Equal(t, "ADD 9903.88.25", ws[0].Subject)
+
 	// Before the 2026 edition: nothing in force.
 	_, err = s.Measures("6109.10.00.40", "DE", day("2025-12-31"))
 	assert.ErrorIs(t, err, duty.ErrNotInForce)
