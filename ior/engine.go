@@ -166,8 +166,8 @@ func WithDataVersion(v string) Option {
 }
 
 // WithoutSampleTariff leaves out the embedded sample tariff. With
-// WithoutReferenceTariffs as well, a destination without a schedule given
-// by WithSchedule is an error.
+// WithoutReferenceTariffs and WithoutEmbeddedHTS as well, a destination
+// without a schedule given by WithSchedule is an error.
 func WithoutSampleTariff() Option {
 	return func(c *engineConfig) error { c.noSamples = true; return nil }
 }

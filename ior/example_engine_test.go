@@ -51,7 +51,7 @@ func ExampleNewEngine() {
 	}))
 	fmt.Println(err)
 	// Output:
-	// 45 [AE AT AU BE BG CA]
+	// 47 [AE AT AU BE BG BH]
 	// <nil>
 }
 

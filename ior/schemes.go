@@ -16,6 +16,7 @@ const (
 	SchemeABN                   = "ABN"                     // AU: Australian Business Number
 	SchemeACP                   = "ACP"                     // JP: Attorney for Customs Procedures of a non-resident importer
 	SchemeAEClientCode          = "AE_CLIENT_CODE"          // AE: trade licence and emirate customs client code
+	SchemeBHCR                  = "BH_CR"                   // BH: Bahraini commercial registration
 	SchemeBN                    = "BN"                      // CA: business number
 	SchemeBNRM                  = "BN_RM"                   // CA: business number with an RM import-export program account
 	SchemeCARMSecurity          = "CARM_SECURITY"           // CA: financial security posted in the CARM Client Portal
@@ -33,6 +34,7 @@ const (
 	SchemeIOSS                  = "IOSS"                    // EU: Import One-Stop Shop VAT registration
 	SchemeKRClearanceCode       = "KR_CLEARANCE_CODE"       // KR: business customs clearance code on UNI-PASS
 	SchemeNZClientCode          = "NZ_CLIENT_CODE"          // NZ: customs client code
+	SchemeOMCR                  = "OM_CR"                   // OM: Omani commercial registration and OCCI membership
 	SchemePadronImportadores    = "PADRON_IMPORTADORES"     // MX: enrolment in the Padrón de Importadores
 	SchemePCCC                  = "PCCC"                    // KR: Personal Customs Clearance Code
 	SchemePRCID                 = "PRC_ID"                  // CN: the buyer's real-name PRC identity for cross-border e-commerce
@@ -53,10 +55,10 @@ const (
 
 // registrationSchemes is every Scheme constant.
 var registrationSchemes = []string{
-	SchemeABN, SchemeACP, SchemeAEClientCode, SchemeBN, SchemeBNRM, SchemeCARMSecurity, SchemeCBP5106,
+	SchemeABN, SchemeACP, SchemeAEClientCode, SchemeBHCR, SchemeBN, SchemeBNRM, SchemeCARMSecurity, SchemeCBP5106,
 	SchemeCCID, SchemeCNCBEC, SchemeCNCustomsRegistration, SchemeCNPJ, SchemeCPF, SchemeCURP, SchemeCustomsBond,
 	SchemeEORI, SchemeEUResponsibleOperator, SchemeIEC, SchemeIOSS, SchemeKRClearanceCode,
-	SchemeNZClientCode, SchemePCCC, SchemePRCID, SchemePadronImportadores, SchemeRADAR, SchemeRFC,
+	SchemeNZClientCode, SchemeOMCR, SchemePCCC, SchemePRCID, SchemePadronImportadores, SchemeRADAR, SchemeRFC,
 	SchemeResidentAgent, SchemeSACR, SchemeSARSImporter, SchemeSGGST, SchemeSection33Agent,
 	SchemeTRTaxNumber, SchemeUEN, SchemeUID, SchemeVOEC, SchemeZAID, SchemeZATax,
 }

@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (69 files).
-const Version = "iorkit-data-3cc992606d10"
+// manifest.json (73 files).
+const Version = "iorkit-data-ea42fd8c9f9e"

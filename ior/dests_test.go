@@ -1,0 +1,71 @@
+package ior_test
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/ior"
+)
+
+// destQuote quotes a DAP shipment of one line to dest, bought by a local
+// business, with prices, freight and insurance in the destination's
+// currency, against a one-row test table (the rate is a test figure, not
+// the national tariff).
+func destQuote(t *testing.T, dest, cur, hs, rate, qty, price, freight, insurance string) ior.Quote {
+	t.Helper()
+	tb := table(t, hs+",mfn,"+rate+",,,2020-01-01,,test row\n")
+	e, err := ior.NewEngine(ior.WithSchedule(dest, tb), ior.WithoutSampleTariff())
+	require.NoError(t, err)
+	js := `{"id": "dest-test", "date": "2026-12-01", "origin": "CN", "destination": "$D",
+	  "incoterm": "DAP", "mode": "courier",
+	  "seller": {"name": "Seller Ltd", "country": "CN", "kind": "business"},
+	  "buyer": {"name": "Buyer WLL", "country": "$D", "kind": "business", "local_entity": true},
+	  "lines": [{"sku": "L1", "description": "Goods", "hs": "$HS", "origin": "CN",
+	    "quantity": {"value": "$Q", "unit": "item"}, "unit_price": {"amount": "$P", "currency": "$C"},
+	    "net_weight": {"value": "1", "unit": "kg"}}],
+	  "freight": {"amount": "$F", "currency": "$C"}, "insurance": {"amount": "$I", "currency": "$C"}}`
+	js = strings.NewReplacer("$D", dest, "$HS", hs, "$Q", qty, "$P", price, "$C", cur, "$F", freight, "$I", insurance).Replace(js)
+	var s ior.Shipment
+	require.NoError(t, json.Unmarshal([]byte(js), &s))
+	q, err := e.Quote(context.Background(), s)
+	require.NoError(t, err)
+	require.Len(t, q.Lines, 1)
+	return q
+}
+
+func eqAmount(t *testing.T, want string, got duty.Money, what string) {
+	t.Helper()
+	assert.Truef(t, got.Amount().Equal(decimal.RequireFromString(want)), "%s: got %s, want %s", what, got, want)
+}
+
+// BH: CIF valuation (GCC Common Customs Law); import VAT 10% on the
+// customs value plus duty (Law No. 33 of 2021). 10 T-shirts at BHD 20.000
+// = 200.000, freight 10.000: customs value 210.000; duty 5% (test rate) =
+// 10.500; VAT 10% × (210.000 + 10.500) = 22.050; total 32.550.
+func TestQuoteBahrain(t *testing.T) {
+	q := destQuote(t, "BH", "BHD", "6109.10", "5%", "10", "20.000", "10.000", "0")
+	eqAmount(t, "210", q.CustomsValue, "BH customs value")
+	eqAmount(t, "10.5", q.Lines[0].Duty, "BH duty")
+	eqAmount(t, "22.05", q.Lines[0].Tax, "BH VAT")
+	eqAmount(t, "32.55", q.Totals.Total, "BH total")
+}
+
+// OM: CIF valuation; import VAT 5% on the customs value plus duty (Royal
+// Decree 121/2020). 4 items at OMR 12.500 = 50.000, freight 4.000,
+// insurance 1.000: customs value 55.000; duty 5% (test rate) = 2.750; VAT
+// 5% × 57.750 = 2.8875, rounded half up to the baisa (3 decimals) = 2.888;
+// total 5.638.
+func TestQuoteOman(t *testing.T) {
+	q := destQuote(t, "OM", "OMR", "8516.71", "5%", "4", "12.500", "4.000", "1.000")
+	eqAmount(t, "55", q.CustomsValue, "OM customs value")
+	eqAmount(t, "2.75", q.Lines[0].Duty, "OM duty")
+	eqAmount(t, "2.888", q.Lines[0].Tax, "OM VAT")
+	eqAmount(t, "5.638", q.Totals.Total, "OM total")
+}
