@@ -16,3 +16,39 @@ func addDec(a, b decimal.Decimal) decimal.Decimal {
 	}
 	return a.Add(b)
 }
+
+// pow10i64 holds 10^0 … 10^18.
+var pow10i64 = func() (p [19]int64) {
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = p[i-1] * 10
+	}
+	return p
+}()
+
+// roundHalfUp returns d.Round(places) (half away from zero, exponent
+// -places). A coefficient of at most 18 digits that stays within 18 digits
+// is rounded in int64; anything else takes decimal's big.Int path.
+func roundHalfUp(d decimal.Decimal, places int32) decimal.Decimal {
+	e, t := int64(d.Exponent()), -int64(places)
+	if e == t {
+		return d
+	}
+	n := int64(d.NumDigits())
+	switch {
+	case e > t && n+(e-t) <= 18:
+		return decimal.New(d.CoefficientInt64()*pow10i64[e-t], int32(t))
+	case e < t && t-e <= 18 && n <= 18:
+		p := pow10i64[t-e]
+		c := d.CoefficientInt64()
+		q, r := c/p, c%p
+		switch {
+		case r >= p/2:
+			q++
+		case r <= -p/2:
+			q--
+		}
+		return decimal.New(q, int32(t))
+	}
+	return d.Round(places)
+}

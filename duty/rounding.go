@@ -69,7 +69,7 @@ func (r RoundingMode) round(d decimal.Decimal, places int32) decimal.Decimal {
 	case Up:
 		return d.RoundUp(places)
 	default:
-		return d.Round(places)
+		return roundHalfUp(d, places)
 	}
 }
 

@@ -392,6 +392,14 @@ func lineStrings(lt *structType, name string, lines reflect.Value) []string {
 			}
 			lv = lv.Elem()
 		}
+		// A Go string field is what CEL sees (types.String of it), read
+		// without boxing it into a CEL value.
+		if f.index != nil {
+			if fv := lv.FieldByIndex(f.index); fv.Kind() == reflect.String {
+				out[i] = fv.String()
+				continue
+			}
+		}
 		if s, ok := f.get(lv).(types.String); ok {
 			out[i] = string(s)
 		}

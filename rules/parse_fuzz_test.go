@@ -3,6 +3,7 @@ package rules_test
 import (
 	"errors"
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 
@@ -40,6 +41,7 @@ func FuzzParseCompile(f *testing.F) {
 			if e.Line < 1 {
 				t.Fatalf("parse error without a line: %v", err)
 			}
+			checkCodes(t, err)
 			return
 		}
 		if _, err := rules.Compile(env, p); err != nil {
@@ -47,6 +49,25 @@ func FuzzParseCompile(f *testing.F) {
 			if !errors.As(err, &e) || !errors.Is(err, rules.ErrInvalidPack) {
 				t.Fatalf("compile error %T %v is not a *rules.Error", err, err)
 			}
+			checkCodes(t, err)
 		}
 	})
+}
+
+// checkCodes: every problem of an ErrorList has one of the documented
+// codes, and a message that repeats at most about 100 bytes of a value.
+func checkCodes(t *testing.T, err error) {
+	t.Helper()
+	var list rules.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("%T is not an ErrorList", err)
+	}
+	for _, e := range list {
+		if !slices.Contains(rules.ErrorCodes(), e.Code) {
+			t.Fatalf("error without a documented code (%q): %v", e.Code, e)
+		}
+		if len(e.Name) > 100+len("…") || len(e.Rule) > 100+len("…") || len(e.Pack) > 100+len("…") {
+			t.Fatalf("error repeats a long value: %v", e)
+		}
+	}
 }

@@ -45,7 +45,8 @@ type field struct {
 	get     conv
 	isSet   func(v reflect.Value) bool
 	ft      *types.FieldType
-	idx     int // position in structType.names: the object's cache slot
+	idx     int   // position in structType.names: the object's cache slot
+	index   []int // the Go field (reflect.Value.FieldByIndex); nil for Money's
 }
 
 // structType is a Go struct exposed to CEL as an object type.
@@ -134,7 +135,7 @@ func (p *provider) register(rt reflect.Type, name string) (*structType, error) {
 			return nil, fmt.Errorf("%v: two fields named %q", rt, fname)
 		}
 		idx := sf.Index
-		f := &field{name: fname, celType: ct}
+		f := &field{name: fname, celType: ct, index: idx}
 		f.get = func(v reflect.Value) ref.Val { return get(v.FieldByIndex(idx)) }
 		f.isSet = func(v reflect.Value) bool { return isSet(v.FieldByIndex(idx)) }
 		st.fields[fname] = f
