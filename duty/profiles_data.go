@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"reflect"
 	"sort"
+	"sync"
 
 	"github.com/iorkit/iorkit/internal/jsonpath"
 	"github.com/iorkit/iorkit/internal/limits"
@@ -160,8 +161,26 @@ func (u UnionSource) withMember(p Profile, m MemberSource) (Profile, *ProfileErr
 
 // DefaultProfiles returns the embedded profiles: every figure with its
 // source and the date it is in force from (see docs/data.md). Each call
-// builds a new set, so callers may not share mutable state by accident.
+// builds a new set, so callers may not share mutable state by accident:
+// the embedded files are read once per process and every call gets a deep
+// copy of what they hold.
 func DefaultProfiles() (*Profiles, error) {
+	all, err := embeddedProfiles()
+	if err != nil {
+		return nil, err
+	}
+	cp := make([]Profile, len(all))
+	for i, p := range all {
+		cp[i] = cloneProfile(p)
+	}
+	return NewProfiles(cp...)
+}
+
+// embeddedProfiles reads the embedded profile files once. Its result is
+// never handed out: DefaultProfiles copies it.
+var embeddedProfiles = sync.OnceValues(readEmbeddedProfiles)
+
+func readEmbeddedProfiles() ([]Profile, error) {
 	names, err := fs.Glob(profileFS, "data/profiles/*.json")
 	if err != nil {
 		return nil, err
@@ -179,5 +198,8 @@ func DefaultProfiles() (*Profiles, error) {
 		}
 		all = append(all, ps...)
 	}
-	return NewProfiles(all...)
+	if _, err := NewProfiles(all...); err != nil {
+		return nil, err
+	}
+	return all, nil
 }

@@ -20,18 +20,24 @@ import (
 // the national tariff).
 func destQuote(t *testing.T, dest, cur, hs, rate, qty, price, freight, insurance string) ior.Quote {
 	t.Helper()
+	return destQuoteMode(t, "courier", dest, cur, hs, rate, qty, price, freight, insurance)
+}
+
+// destQuoteMode is destQuote by the given transport mode.
+func destQuoteMode(t *testing.T, mode, dest, cur, hs, rate, qty, price, freight, insurance string) ior.Quote {
+	t.Helper()
 	tb := table(t, hs+",mfn,"+rate+",,,2020-01-01,,test row\n")
 	e, err := ior.NewEngine(ior.WithSchedule(dest, tb), ior.WithoutSampleTariff())
 	require.NoError(t, err)
 	js := `{"id": "dest-test", "date": "2026-12-01", "origin": "CN", "destination": "$D",
-	  "incoterm": "DAP", "mode": "courier",
+	  "incoterm": "DAP", "mode": "$M",
 	  "seller": {"name": "Seller Ltd", "country": "CN", "kind": "business"},
 	  "buyer": {"name": "Buyer WLL", "country": "$D", "kind": "business", "local_entity": true},
 	  "lines": [{"sku": "L1", "description": "Goods", "hs": "$HS", "origin": "CN",
 	    "quantity": {"value": "$Q", "unit": "item"}, "unit_price": {"amount": "$P", "currency": "$C"},
 	    "net_weight": {"value": "1", "unit": "kg"}}],
 	  "freight": {"amount": "$F", "currency": "$C"}, "insurance": {"amount": "$I", "currency": "$C"}}`
-	js = strings.NewReplacer("$D", dest, "$HS", hs, "$Q", qty, "$P", price, "$C", cur, "$F", freight, "$I", insurance).Replace(js)
+	js = strings.NewReplacer("$M", mode, "$D", dest, "$HS", hs, "$Q", qty, "$P", price, "$C", cur, "$F", freight, "$I", insurance).Replace(js)
 	var s ior.Shipment
 	require.NoError(t, json.Unmarshal([]byte(js), &s))
 	q, err := e.Quote(context.Background(), s)
@@ -68,4 +74,57 @@ func TestQuoteOman(t *testing.T) {
 	eqAmount(t, "2.75", q.Lines[0].Duty, "OM duty")
 	eqAmount(t, "2.888", q.Lines[0].Tax, "OM VAT")
 	eqAmount(t, "5.638", q.Totals.Total, "OM total")
+}
+
+func deMinimisMet(t *testing.T, q ior.Quote, code string) bool {
+	t.Helper()
+	for _, o := range q.DeMinimis {
+		if o.Code == code {
+			return o.Met
+		}
+	}
+	t.Fatalf("no de minimis outcome %s in %+v", code, q.DeMinimis)
+	return false
+}
+
+// TW: customs value (DPV) = FOB + freight + insurance; business tax 5% on
+// DPV + duty (Kaohsiung Customs parcel FAQ). 10 items at TWD 1,000 =
+// 10,000, freight 500: DPV 10,500; duty 10% (test rate) = 1,050.00;
+// business tax 5% × (10,500 + 1,050) = 577.50; total 1,627.50.
+func TestQuoteTaiwan(t *testing.T) {
+	q := destQuote(t, "TW", "TWD", "9503.00", "10%", "10", "1000", "500", "0")
+	eqAmount(t, "10500", q.CustomsValue, "TW DPV")
+	eqAmount(t, "1050", q.Lines[0].Duty, "TW duty")
+	eqAmount(t, "577.5", q.Lines[0].Tax, "TW business tax")
+	eqAmount(t, "1627.5", q.Totals.Total, "TW total")
+}
+
+// TW: an express consignment (X2) or postal parcel with a DPV of not more
+// than TWD 2,000 pays no duty or business tax; at TWD 2,001 both are due
+// (Customs Administration, express categories X2/X3; Postal Parcels
+// Regulations Art. 7).
+func TestTaiwanLowValue(t *testing.T) {
+	for _, tc := range []struct{ mode, code string }{{"courier", "TW_EXPRESS_2000"}, {"post", "TW_POSTAL_2000"}} {
+		// 2 × 900 + freight 200 = DPV 2,000: exempt.
+		q := destQuoteMode(t, tc.mode, "TW", "TWD", "9503.00", "5%", "2", "900", "200", "0")
+		eqAmount(t, "2000", q.CustomsValue, tc.mode+" DPV at the limit")
+		assert.True(t, deMinimisMet(t, q, tc.code), tc.mode)
+		eqAmount(t, "0", q.Totals.Total, tc.mode+" nothing due at 2,000")
+		// Freight 201: DPV 2,001; duty 5% = 100.05; business tax 5% ×
+		// (2,001 + 100.05) = 105.0525 → 105.05; total 205.10.
+		q = destQuoteMode(t, tc.mode, "TW", "TWD", "9503.00", "5%", "2", "900", "201", "0")
+		assert.False(t, deMinimisMet(t, q, tc.code), tc.mode)
+		eqAmount(t, "100.05", q.Lines[0].Duty, tc.mode+" duty above the limit")
+		eqAmount(t, "105.05", q.Lines[0].Tax, tc.mode+" business tax above the limit")
+		eqAmount(t, "205.1", q.Totals.Total, tc.mode+" total above the limit")
+	}
+	// Wine of DPV 1,000 by express: outside the exemption. Duty 10% (test
+	// rate) = 100; business tax 5% × 1,100 = 55; total 155.
+	q := destQuote(t, "TW", "TWD", "2204.21", "10%", "1", "900", "100", "0")
+	eqAmount(t, "100", q.Lines[0].Duty, "TW wine duty")
+	eqAmount(t, "55", q.Lines[0].Tax, "TW wine business tax")
+	// By air (neither post nor express), no exemption at DPV 2,000:
+	// duty 5% = 100, business tax 5% × 2,100 = 105.
+	q = destQuoteMode(t, "air", "TW", "TWD", "9503.00", "5%", "2", "900", "200", "0")
+	eqAmount(t, "205", q.Totals.Total, "TW air cargo at 2,000")
 }

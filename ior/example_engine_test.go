@@ -51,7 +51,7 @@ func ExampleNewEngine() {
 	}))
 	fmt.Println(err)
 	// Output:
-	// 47 [AE AT AU BE BG BH]
+	// 48 [AE AT AU BE BG BH]
 	// <nil>
 }
 

@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (73 files).
-const Version = "iorkit-data-ea42fd8c9f9e"
+// manifest.json (75 files).
+const Version = "iorkit-data-40da49a00cd8"
