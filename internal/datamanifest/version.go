@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (75 files).
-const Version = "iorkit-data-40da49a00cd8"
+const Version = "iorkit-data-27a43e2bd28f"
