@@ -128,3 +128,42 @@ func TestTaiwanLowValue(t *testing.T) {
 	q = destQuoteMode(t, "air", "TW", "TWD", "9503.00", "5%", "2", "900", "200", "0")
 	eqAmount(t, "205", q.Totals.Total, "TW air cargo at 2,000")
 }
+
+// PH: dutiable value = cost + freight + insurance; VAT 12% of the landed
+// cost (BOC, Tax Computation). 20 items at PHP 1,000 = 20,000, freight
+// 1,500, insurance 500: dutiable value 22,000; duty 10% (test rate) =
+// 2,200; VAT 12% × (22,000 + 2,200) = 2,904; total 5,104.
+func TestQuotePhilippines(t *testing.T) {
+	q := destQuote(t, "PH", "PHP", "6403.99", "10%", "20", "1000", "1500", "500")
+	eqAmount(t, "22000", q.CustomsValue, "PH dutiable value")
+	eqAmount(t, "2200", q.Lines[0].Duty, "PH duty")
+	eqAmount(t, "2904", q.Lines[0].Tax, "PH VAT")
+	eqAmount(t, "5104", q.Totals.Total, "PH total")
+}
+
+// PH: no duties and taxes on goods of an FOB value of PHP 10,000 or below
+// (CMTA Sec. 423); freight is not in the compared value. Liquor is not a
+// de minimis importation (CAO 02-2016).
+func TestPhilippinesDeMinimis(t *testing.T) {
+	// FOB 10 × 1,000 = 10,000 (at the limit), freight 2,000: nothing due
+	// although the dutiable value is 12,000.
+	q := destQuote(t, "PH", "PHP", "6403.99", "5%", "10", "1000", "2000", "0")
+	assert.True(t, deMinimisMet(t, q, "PH_DE_MINIMIS"))
+	eqAmount(t, "0", q.Totals.Total, "PH at 10,000 FOB")
+	stale := false
+	for _, w := range q.Warnings {
+		stale = stale || w.Code == duty.StaleData
+	}
+	assert.True(t, stale, "the threshold is known current only to May 2025")
+	// FOB 4 × 2,500.25 = 10,001.00, freight 999: dutiable value 11,000;
+	// duty 5% = 550; VAT 12% × 11,550 = 1,386; total 1,936.
+	q = destQuote(t, "PH", "PHP", "6403.99", "5%", "4", "2500.25", "999", "0")
+	assert.False(t, deMinimisMet(t, q, "PH_DE_MINIMIS"))
+	eqAmount(t, "550", q.Lines[0].Duty, "PH duty above the limit")
+	eqAmount(t, "1386", q.Lines[0].Tax, "PH VAT above the limit")
+	eqAmount(t, "1936", q.Totals.Total, "PH total above the limit")
+	// Wine of FOB 5,000: duty 10% (test rate) = 500; VAT 12% × 5,500 = 660.
+	q = destQuote(t, "PH", "PHP", "2204.21", "10%", "1", "5000", "0", "0")
+	eqAmount(t, "500", q.Lines[0].Duty, "PH wine duty")
+	eqAmount(t, "660", q.Lines[0].Tax, "PH wine VAT")
+}

@@ -51,7 +51,7 @@ func ExampleNewEngine() {
 	}))
 	fmt.Println(err)
 	// Output:
-	// 48 [AE AT AU BE BG BH]
+	// 49 [AE AT AU BE BG BH]
 	// <nil>
 }
 
