@@ -3,10 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-<<<<<<< HEAD
-// manifest.json (75 files).
-const Version = "iorkit-data-27a43e2bd28f"
-=======
 // manifest.json (77 files).
-const Version = "iorkit-data-7d1c384d703f"
->>>>>>> main
+const Version = "iorkit-data-e4025d528f09"
