@@ -11,7 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-func cart(b *testing.B, n int) ior.Shipment {
+func cart(b testing.TB, n int) ior.Shipment {
 	s := readShipment(b, "../examples/shipments/de-tshirts.json")
 	l := s.Lines[0]
 	s.Lines = nil

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"strconv"
+	"sync"
 
 	"github.com/iorkit/iorkit/duty"
 	"github.com/shopspring/decimal"
@@ -219,13 +220,24 @@ func (w *idWriter) shipment(s Shipment) {
 	}
 }
 
+// idBuffers recycles the encoding buffers of quoteID: the encoding is
+// hashed and dropped, and a 10-line shipment takes a few kilobytes.
+var idBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
+
 // quoteID hashes everything that can change a figure of the quote: the
 // shipment, the engine's data label (DataVersion, the editions and the
 // fingerprints of the caller's tables, profiles and packs), the exchange
 // rates actually applied, the per-call choices that change figures
 // (partial, HS resolution) and the date.
 func quoteID(s Shipment, data string, fx []duty.FXUse, cfg callConfig) (string, error) {
-	w := idWriter{b: make([]byte, 0, 1024)}
+	bp := idBuffers.Get().(*[]byte)
+	w := idWriter{b: (*bp)[:0]}
+	defer func() {
+		if cap(w.b) <= 1<<16 { // a huge shipment's buffer is left to the GC
+			*bp = w.b
+			idBuffers.Put(bp)
+		}
+	}()
 	w.shipment(s)
 	w.str(data)
 	w.n(len(fx))
