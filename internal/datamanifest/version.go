@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (77 files).
-const Version = "iorkit-data-f76b3058812d"
+const Version = "iorkit-data-90c44710598a"
