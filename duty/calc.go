@@ -276,9 +276,11 @@ func (c *Calculator) Calculate(ctx context.Context, e Entry, opts ...CallOption)
 		Destination: e.Destination, Region: e.Region, Date: e.Date, Currency: p.Currency,
 		Valuation: p.Valuation, Profile: fmt.Sprintf("%s from %s", p.Country, p.From),
 		DeMinimis: make([]DeMinimisOutcome, 0, len(p.DeMinimis)), Fees: make([]Charge, 0, len(p.Fees)), FX: []FXUse{},
-		// About five steps a line (valuation, duty, taxes) and a few for the
-		// entry: sized once, since the trace is built on every quote.
-		Trace:    make([]Step, 0, 5*len(e.Lines)+len(p.DeMinimis)+len(p.Fees)+4),
+		// Sized once, since the trace is built on every quote: a line takes
+		// its valuation, one or two duties and a step per tax; the entry a
+		// few (de minimis, fees, totals, and the importer-of-record fee
+		// ior adds).
+		Trace:    make([]Step, 0, traceSteps(len(e.Lines), p)),
 		Warnings: []Warning{},
 	}
 	if stale(p.ReviewAfter, e.Date) {
@@ -316,4 +318,12 @@ func (c *Calculator) Calculate(ctx context.Context, e Entry, opts ...CallOption)
 		return Assessment{}, &StrictError{Warnings: k.a.Warnings}
 	}
 	return *k.a, nil
+}
+
+// traceSteps is the capacity of an assessment's trace: three steps a line
+// (valuation, duty, tax), or two and a step per tax rule when the profile
+// has more than one, and the entry's steps.
+func traceSteps(lines int, p Profile) int {
+	perLine := max(3, 2+len(p.Taxes))
+	return perLine*lines + len(p.DeMinimis) + len(p.Fees) + 6
 }

@@ -93,7 +93,7 @@ func (k *calc) excludedLines(t Threshold, limit Money) []ExcludedLine {
 				if cmp == 0 {
 					op = "not under"
 				}
-				why = append(why, fmt.Sprintf("value per item %s is %s %s", v, op, t.Amount))
+				why = append(why, fmt.Sprintf("value per item %s is %s %s", v.Round(), op, t.Amount))
 			}
 		}
 		if len(why) > 0 {

@@ -56,7 +56,7 @@ func (k *calc) compared(t Threshold) Money {
 	case CompareCIF:
 		return k.money(k.a.Goods.amount.Add(k.a.Freight.amount).Add(k.a.Insurance.amount))
 	case CompareItem:
-		return k.maxItemValue()
+		return k.maxItemValue().Round() // shown to the minor unit; lines are tested exactly
 	case CompareTaxAmount:
 		return k.borderTaxDeclared()
 	case CompareDutyAmount:

@@ -99,14 +99,14 @@ func ReadFixedRates(r io.Reader) (FixedRates, error) {
 		}
 		var v string
 		if err := json.Unmarshal(raw, &v); err != nil {
-			return nil, &RatesError{Key: key, Value: clipValue(string(raw)), Msg: `want the rate as a JSON string, e.g. "0.92"`}
+			return nil, &RatesError{Key: key, Value: clip(string(raw)), Msg: `want the rate as a JSON string, e.g. "0.92"`}
 		}
 		d, err := ParseDecimal(v)
 		if err != nil {
-			return nil, &RatesError{Key: key, Value: clipValue(v), Msg: "not a decimal number", Err: err}
+			return nil, &RatesError{Key: key, Value: clip(v), Msg: "not a decimal number", Err: err}
 		}
 		if d.LessThan(MinPlausibleRate()) || d.GreaterThan(MaxPlausibleRate()) {
-			return nil, &RatesError{Key: key, Value: clipValue(v), Msg: fmt.Sprintf("implausible: a rate is between %s and %s (is the pair the wrong way round?)",
+			return nil, &RatesError{Key: key, Value: clip(v), Msg: fmt.Sprintf("implausible: a rate is between %s and %s (is the pair the wrong way round?)",
 				MinPlausibleRate(), MaxPlausibleRate())}
 		}
 		out[key] = d
@@ -124,7 +124,7 @@ func ReadFixedRates(r io.Reader) (FixedRates, error) {
 func checkRateKey(key string) error {
 	from, to, ok := strings.Cut(key, "/")
 	if !ok || len(from) != 3 || len(to) != 3 {
-		return &RatesError{Key: clipValue(key), Msg: `want "FROM/TO" with two ISO 4217 codes, e.g. "USD/EUR"`}
+		return &RatesError{Key: clip(key), Msg: `want "FROM/TO" with two ISO 4217 codes, e.g. "USD/EUR"`}
 	}
 	for _, c := range []string{from, to} {
 		if c != strings.ToUpper(c) {
@@ -138,16 +138,4 @@ func checkRateKey(key string) error {
 		return &RatesError{Key: key, Msg: "a currency to itself is always 1: remove the pair"}
 	}
 	return nil
-}
-
-// clipValue shortens a value quoted in an error.
-func clipValue(s string) string {
-	if len(s) <= 64 {
-		return s
-	}
-	i := 64
-	for i > 0 && s[i]&0xC0 == 0x80 {
-		i--
-	}
-	return s[:i] + "…"
 }

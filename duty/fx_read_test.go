@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/internal/testkit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -39,17 +40,8 @@ func TestReadFixedRates(t *testing.T) {
 		assert.Equal(t, c.key, re.Key, c.in)
 		assert.Contains(t, err.Error(), c.msg, c.in)
 	}
-	_, err = duty.ReadFixedRates(io.MultiReader(strings.NewReader(`{"USD/EUR": "`), zeros{}))
+	_, err = duty.ReadFixedRates(io.MultiReader(strings.NewReader(`{"USD/EUR": "`), testkit.Endless('0')))
 	assert.ErrorIs(t, err, duty.ErrInputLimit)
-}
-
-type zeros struct{}
-
-func (zeros) Read(p []byte) (int, error) {
-	for i := range p {
-		p[i] = '0'
-	}
-	return len(p), nil
 }
 
 // FuzzReadFixedRates: any bytes give rates or a *RatesError, never a panic;

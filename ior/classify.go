@@ -31,7 +31,9 @@ const (
 )
 
 // Classify returns the class of err (ClassInternal for an error it does
-// not know; "" for nil).
+// not know; "" for nil). It reads the table ErrorCodeOf reads: the class of
+// the first sentinel err matches, trying the classes in the order
+// cancelled, timeout, invalid input, not covered.
 func Classify(err error) ErrorClass {
 	var pe *PlanError
 	switch {
@@ -39,25 +41,66 @@ func Classify(err error) ErrorClass {
 		return ""
 	case errors.As(err, &pe):
 		return pe.Class
-	case errors.Is(err, context.Canceled):
-		return ClassCanceled
-	case errors.Is(err, context.DeadlineExceeded):
-		return ClassTimeout
-	case errors.Is(err, ErrInvalidShipment), errors.Is(err, ErrInvalidValue), errors.Is(err, ErrTargetTooLow),
-		errors.Is(err, duty.ErrInvalidCurrency), errors.Is(err, duty.ErrInvalidCountry), errors.Is(err, duty.ErrInvalidAmount),
-		errors.Is(err, duty.ErrInvalidCode), errors.Is(err, duty.ErrInvalidDate), errors.Is(err, duty.ErrInvalidQuantity),
-		errors.Is(err, duty.ErrInvalidUnit), errors.Is(err, duty.ErrIncompatibleUnits), errors.Is(err, duty.ErrMissingBasis),
-		errors.Is(err, duty.ErrCurrencyMismatch), errors.Is(err, ErrUnknownField), errors.Is(err, ErrTooLong),
-		errors.Is(err, ErrInvalidJSON), errors.Is(err, duty.ErrInputLimit), errors.Is(err, duty.ErrInvalidRates),
-		errors.Is(err, duty.ErrInvalidBasis), errors.Is(err, duty.ErrInvalidTable), errors.Is(err, duty.ErrInvalidRegion),
-		errors.Is(err, duty.ErrInvalidProfile), errors.Is(err, duty.ErrUnknownName), errors.Is(err, duty.ErrInvalidEntry),
-		errors.Is(err, rules.ErrInvalidPack):
-		return ClassInvalid
-	case errors.Is(err, duty.ErrNoProfile), errors.Is(err, duty.ErrUnknownCode), errors.Is(err, duty.ErrNotInForce),
-		errors.Is(err, duty.ErrNoSchedule), errors.Is(err, duty.ErrNoBaseRate), errors.Is(err, duty.ErrMissingRate),
-		errors.Is(err, duty.ErrDataExpired), errors.Is(err, duty.ErrUnsupportedRate), errors.Is(err, duty.ErrRateReference),
-		errors.Is(err, ErrNoViewRate), errors.Is(err, duty.ErrStrict):
-		return ClassUncovered
+	}
+	for _, class := range [...]ErrorClass{ClassCanceled, ClassTimeout, ClassInvalid, ClassUncovered} {
+		for _, k := range errorKinds {
+			if k.class == class && errors.Is(err, k.target) {
+				return class
+			}
+		}
 	}
 	return ClassInternal
+}
+
+// errorKinds gives each sentinel a caller may branch on its stable code
+// (ErrorCodeOf; "" where it has none of its own) and its class (Classify;
+// "" for ClassInternal). ErrorCodeOf takes the first row with a code that
+// matches, so the rows with codes stand in the order of the Code
+// constants; a new sentinel gets one row here, with both.
+var errorKinds = [...]struct {
+	target error
+	code   ErrorCode
+	class  ErrorClass
+}{
+	{context.Canceled, CodeCanceled, ClassCanceled},
+	{context.DeadlineExceeded, CodeDeadline, ClassTimeout},
+	{ErrInvalidShipment, CodeInvalidShipment, ClassInvalid},
+	{duty.ErrNoProfile, CodeNoProfile, ClassUncovered},
+	{duty.ErrNoSchedule, CodeNoSchedule, ClassUncovered},
+	{duty.ErrDataExpired, CodeDataExpired, ClassUncovered},
+	{duty.ErrUnknownCode, CodeUnknownCode, ClassUncovered},
+	{duty.ErrNotInForce, CodeNotInForce, ClassUncovered},
+	{duty.ErrNoBaseRate, CodeNoBaseRate, ClassUncovered},
+	{duty.ErrMissingRate, CodeMissingRate, ClassUncovered},
+	{duty.ErrMissingBasis, CodeMissingBasis, ClassInvalid},
+	{duty.ErrUnsupportedRate, CodeUnsupportedRate, ClassUncovered},
+	{duty.ErrCurrencyMismatch, CodeCurrencyMismatch, ClassInvalid},
+	{duty.ErrStrict, CodeStrict, ClassUncovered},
+	{rules.ErrNoPack, CodeNoPack, ""},
+	{rules.ErrRuleFailed, CodeRuleFailed, ""},
+	// Sentinels with a class but no code of their own.
+	{ErrInvalidValue, "", ClassInvalid},
+	{ErrTargetTooLow, "", ClassInvalid},
+	{ErrUnknownField, "", ClassInvalid},
+	{ErrTooLong, "", ClassInvalid},
+	{ErrInvalidJSON, "", ClassInvalid},
+	{duty.ErrInvalidCurrency, "", ClassInvalid},
+	{duty.ErrInvalidCountry, "", ClassInvalid},
+	{duty.ErrInvalidAmount, "", ClassInvalid},
+	{duty.ErrInvalidCode, "", ClassInvalid},
+	{duty.ErrInvalidDate, "", ClassInvalid},
+	{duty.ErrInvalidQuantity, "", ClassInvalid},
+	{duty.ErrInvalidUnit, "", ClassInvalid},
+	{duty.ErrIncompatibleUnits, "", ClassInvalid},
+	{duty.ErrInputLimit, "", ClassInvalid},
+	{duty.ErrInvalidRates, "", ClassInvalid},
+	{duty.ErrInvalidBasis, "", ClassInvalid},
+	{duty.ErrInvalidTable, "", ClassInvalid},
+	{duty.ErrInvalidRegion, "", ClassInvalid},
+	{duty.ErrInvalidProfile, "", ClassInvalid},
+	{duty.ErrUnknownName, "", ClassInvalid},
+	{duty.ErrInvalidEntry, "", ClassInvalid},
+	{rules.ErrInvalidPack, "", ClassInvalid},
+	{duty.ErrRateReference, "", ClassUncovered},
+	{ErrNoViewRate, "", ClassUncovered},
 }

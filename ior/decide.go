@@ -115,7 +115,10 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 		if err != nil {
 			return Decision{}, evalErr(ctx, err)
 		}
-		d.Findings = append(d.Findings, fs...)
+		if len(fs) > 0 {
+			// fs is this call's own: no copy. Actions are at most fs.
+			d.Findings, d.Actions = fs, make([]Finding, 0, len(fs))
+		}
 		for _, f := range d.Findings {
 			switch {
 			case f.Severity == rules.SeverityBlocking && f.Kind == rules.KindProhibition:

@@ -1,7 +1,6 @@
 package ior
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -131,32 +130,12 @@ func ErrorCodeOf(err error) ErrorCode {
 	if errors.As(err, &pe) {
 		return pe.Code
 	}
-	var ce *rules.CostError
-	for _, c := range []struct {
-		target error
-		code   ErrorCode
-	}{
-		{context.Canceled, CodeCanceled},
-		{context.DeadlineExceeded, CodeDeadline},
-		{ErrInvalidShipment, CodeInvalidShipment},
-		{duty.ErrNoProfile, CodeNoProfile},
-		{duty.ErrNoSchedule, CodeNoSchedule},
-		{duty.ErrDataExpired, CodeDataExpired},
-		{duty.ErrUnknownCode, CodeUnknownCode},
-		{duty.ErrNotInForce, CodeNotInForce},
-		{duty.ErrNoBaseRate, CodeNoBaseRate},
-		{duty.ErrMissingRate, CodeMissingRate},
-		{duty.ErrMissingBasis, CodeMissingBasis},
-		{duty.ErrUnsupportedRate, CodeUnsupportedRate},
-		{duty.ErrCurrencyMismatch, CodeCurrencyMismatch},
-		{duty.ErrStrict, CodeStrict},
-		{rules.ErrNoPack, CodeNoPack},
-		{rules.ErrRuleFailed, CodeRuleFailed},
-	} {
-		if errors.Is(err, c.target) {
-			return c.code
+	for _, k := range errorKinds {
+		if k.code != "" && errors.Is(err, k.target) {
+			return k.code
 		}
 	}
+	var ce *rules.CostError
 	switch {
 	case errors.As(err, &ce):
 		return CodeRuleStopped

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/internal/testkit"
 	"github.com/iorkit/iorkit/ior"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -60,7 +61,7 @@ func TestReadShipment(t *testing.T) {
 	_, err = ior.ReadShipment(strings.NewReader(src + `{"id":"second"}`))
 	require.Error(t, err)
 	// An endless input ends at the limit.
-	_, err = ior.ReadShipment(io.MultiReader(strings.NewReader(`{"id":"`), endless{}))
+	_, err = ior.ReadShipment(io.MultiReader(strings.NewReader(`{"id":"`), testkit.Endless('x')))
 	assert.ErrorIs(t, err, duty.ErrInputLimit)
 	// A string over MaxStringBytes.
 	long := strings.Repeat("x", ior.MaxStringBytes+1)
@@ -68,15 +69,6 @@ func TestReadShipment(t *testing.T) {
 	var le *duty.LimitError
 	require.True(t, errors.As(err, &le), "%v", err)
 	assert.Equal(t, "lines[0].description", le.What)
-}
-
-type endless struct{}
-
-func (endless) Read(p []byte) (int, error) {
-	for i := range p {
-		p[i] = 'x'
-	}
-	return len(p), nil
 }
 
 func TestValidateBoundsAndQuantities(t *testing.T) {

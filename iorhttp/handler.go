@@ -28,8 +28,8 @@ import (
 	"net/http"
 	"strconv"
 	"time"
-	"unicode/utf8"
 
+	"github.com/iorkit/iorkit/internal/jsonpath"
 	"github.com/iorkit/iorkit/ior"
 )
 
@@ -374,18 +374,9 @@ func Describe(err error) (int, APIError) {
 	return http.StatusInternalServerError, ae
 }
 
-// clip keeps error text from repeating an unbounded input.
-func clip(s string) string {
-	const max = 300
-	if len(s) <= max {
-		return s
-	}
-	cut := max
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
-}
+// clip keeps error text from repeating an unbounded input: a whole
+// message is allowed 300 bytes.
+func clip(s string) string { return jsonpath.ClipTo(s, 300) }
 
 func writeError(w http.ResponseWriter, status int, e APIError) {
 	writeJSON(w, status, ErrorResponse{Error: e})

@@ -1,11 +1,12 @@
 package hts
 
 import (
-	"github.com/iorkit/iorkit/internal/shareddata"
 	"os"
 	"strings"
 	"testing"
 
+	"github.com/iorkit/iorkit/internal/shareddata"
+	"github.com/iorkit/iorkit/internal/testkit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -37,9 +38,9 @@ func TestDiffFixture(t *testing.T) {
 }
 
 func TestDiffReal(t *testing.T) {
-	old, err := ReadCSV(open(t, shareddata.Path(t, "usitc_hts", "usitc_hts_2025-04_htsdata.csv")), KeepDescriptions())
+	old, err := ReadCSV(testkit.Open(t, shareddata.Path(t, "usitc_hts", "usitc_hts_2025-04_htsdata.csv")), KeepDescriptions())
 	require.NoError(t, err)
-	nw, err := ReadCSV(open(t, shareddata.Path(t, "usitc_hts", "usitc_hts_2026_revision_3.csv")), KeepDescriptions())
+	nw, err := ReadCSV(testkit.Open(t, shareddata.Path(t, "usitc_hts", "usitc_hts_2026_revision_3.csv")), KeepDescriptions())
 	require.NoError(t, err)
 	cs := Diff(old, nw)
 	kinds := map[ChangeKind]int{}
@@ -60,9 +61,9 @@ func TestDiffReal(t *testing.T) {
 	assert.Equal(t, Added, byNumber["0202.30.80"].Kind)
 
 	// The two chapter 99 snapshots: the s.122 headings appear.
-	a, err := ReadJSON(open(t, shareddata.Path(t, "usitc_hts", "usitc_hts_ch99_2026-02.json")), KeepDescriptions())
+	a, err := ReadJSON(testkit.Open(t, shareddata.Path(t, "usitc_hts", "usitc_hts_ch99_2026-02.json")), KeepDescriptions())
 	require.NoError(t, err)
-	b, err := ReadJSON(open(t, shareddata.Path(t, "usitc_hts", "usitc_hts_ch99_2026-04.json")), KeepDescriptions())
+	b, err := ReadJSON(testkit.Open(t, shareddata.Path(t, "usitc_hts", "usitc_hts_ch99_2026-04.json")), KeepDescriptions())
 	require.NoError(t, err)
 	cs = Diff(a, b)
 	var added []string

@@ -1,7 +1,6 @@
 package hts
 
 import (
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -9,8 +8,6 @@ import (
 	"strings"
 
 	"github.com/iorkit/iorkit/duty"
-	"github.com/iorkit/iorkit/internal/limits"
-	"github.com/iorkit/iorkit/internal/period"
 )
 
 // LayerGap is a set of additional duties known to exist (chapter 99
@@ -47,46 +44,16 @@ func (s *Schedule) AddLayerGaps(r io.Reader) error {
 	if !s.usable() {
 		return errNilSchedule
 	}
-	cr := csv.NewReader(limits.Reader(s.tee(r), DefaultMaxBytes, "hts: layer gaps"))
-	cr.Comment = '#'
-	cr.FieldsPerRecord = -1
-	header, err := cr.Read()
+	c, err := newLayerCSV(s.tee(r), "hts: layer gaps", gapColumns, []string{"heading", "what", "hs", "source"})
 	if err != nil {
-		return &LayerError{Row: 1, Err: fmt.Errorf("reading the header: %w", err)}
-	}
-	col := map[string]int{}
-	for i, h := range header {
-		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF")))
-		if period.Refused(h) {
-			return &LayerError{Row: 1, Column: h, Value: h, Err: errors.New(period.Message(h))}
-		}
-		if h != "" && !slices.Contains(gapColumns, h) {
-			return &LayerError{Row: 1, Column: h, Value: header[i], Err: fmt.Errorf("unknown column: want %s", strings.Join(gapColumns, ","))}
-		}
-		col[h] = i
-	}
-	for _, req := range []string{"heading", "what", "hs", "source"} {
-		if _, ok := col[req]; !ok {
-			return &LayerError{Row: 1, Column: req, Err: fmt.Errorf("missing column: want %s", strings.Join(gapColumns, ","))}
-		}
+		return err
 	}
 	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			return nil
+		ok, err := c.next()
+		if !ok {
+			return err
 		}
-		if err != nil {
-			return &LayerError{Err: err}
-		}
-		row, _ := cr.FieldPos(0)
-		get := func(name string) string {
-			i, ok := col[name]
-			if !ok || i >= len(rec) {
-				return ""
-			}
-			return strings.TrimSpace(rec[i])
-		}
-		fail := func(c string, err error) error { return &LayerError{Row: row, Column: c, Value: get(c), Err: err} }
+		row, get, fail := c.row, c.get, c.fail
 		g := LayerGap{Heading: get("heading"), What: get("what"), Source: get("source"),
 			HS: strings.Fields(get("hs")), Except: strings.Fields(get("except"))}
 		for _, req := range []struct{ name, v string }{{"heading", g.Heading}, {"what", g.What}, {"source", g.Source}} {

@@ -6,13 +6,14 @@ import (
 	"testing"
 
 	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/internal/testkit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 func miniSchedule(t *testing.T) *Schedule {
 	t.Helper()
-	s, err := ReadCSV(open(t, "testdata/mini.csv"))
+	s, err := ReadCSV(testkit.Open(t, "testdata/mini.csv"))
 	require.NoError(t, err)
 	return s
 }
@@ -65,7 +66,7 @@ func TestLayerGapsErrors(t *testing.T) {
 // a row is kept.
 func TestKeepDescriptions(t *testing.T) {
 	s := miniSchedule(t)
-	withText, err := ReadCSV(open(t, "testdata/mini.csv"), KeepDescriptions())
+	withText, err := ReadCSV(testkit.Open(t, "testdata/mini.csv"), KeepDescriptions())
 	require.NoError(t, err)
 	require.Equal(t, withText.Len(), s.Len())
 	a, ok := s.Line("4202.92.31")
@@ -77,4 +78,23 @@ func TestKeepDescriptions(t *testing.T) {
 	b.Description = ""
 	assert.Equal(t, b, a)
 	assert.Len(t, s.Lines(), s.Len())
+}
+
+// TestLayerGapsBounds: the gap reader shares the layer reader's bounds and
+// row numbers (it had neither the per-cell limit nor the row of a CSV
+// syntax error).
+func TestLayerGapsBounds(t *testing.T) {
+	s := miniSchedule(t)
+	big := strings.Repeat("x", duty.MaxFieldBytes+1)
+	err := s.AddLayerGaps(strings.NewReader("heading,what,hs,source\n9903.88," + big + ",*,USTR\n"))
+	require.Error(t, err)
+	assert.ErrorIs(t, err, duty.ErrInputLimit)
+	var le *LayerError
+	require.ErrorAs(t, err, &le)
+	assert.Equal(t, 2, le.Row)
+
+	// A bare quote inside an unquoted field on the third line.
+	err = s.AddLayerGaps(strings.NewReader("heading,what,hs,source\n9903.88,a,*,USTR\n9903.88,b\"c,*,USTR\n"))
+	require.ErrorAs(t, err, &le)
+	assert.Equal(t, 3, le.Row)
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/internal/testkit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -36,12 +37,12 @@ func TestReadCSVStrayQuote(t *testing.T) {
 }
 
 func TestReadLimits(t *testing.T) {
-	endless := io.MultiReader(strings.NewReader(guardHeader), strings.NewReader(strings.Repeat("\n", 1<<12)), neverEnding{})
+	endless := io.MultiReader(strings.NewReader(guardHeader), strings.NewReader(strings.Repeat("\n", 1<<12)), testkit.Endless(' '))
 	_, err := ReadCSV(endless, MaxBytes(1<<16))
 	assert.ErrorIs(t, err, ErrInvalidExport)
 	assert.ErrorIs(t, err, duty.ErrInputLimit)
 
-	_, err = ReadJSON(io.MultiReader(strings.NewReader("["), neverEnding{}), MaxBytes(1<<16))
+	_, err = ReadJSON(io.MultiReader(strings.NewReader("["), testkit.Endless(' ')), MaxBytes(1<<16))
 	assert.ErrorIs(t, err, ErrInvalidExport)
 	assert.ErrorIs(t, err, duty.ErrInputLimit)
 
@@ -54,16 +55,6 @@ func TestReadLimits(t *testing.T) {
 	_, err = ReadJSON(strings.NewReader(`[{"htsno":"6109","indent":"0","description":"` + long + `"}]`))
 	require.True(t, errors.As(err, &le), "%v", err)
 	assert.Equal(t, "description", le.What)
-}
-
-// neverEnding is an io.Reader of spaces that never ends.
-type neverEnding struct{}
-
-func (neverEnding) Read(p []byte) (int, error) {
-	for i := range p {
-		p[i] = ' '
-	}
-	return len(p), nil
 }
 
 // A layer given twice (a file loaded twice, or one row repeated) would add

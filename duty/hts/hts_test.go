@@ -9,19 +9,12 @@ import (
 
 	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/internal/shareddata"
+	"github.com/iorkit/iorkit/internal/testkit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 func day(s string) duty.Date { return duty.MustDate(s) }
-
-func open(t testing.TB, path string) *os.File {
-	t.Helper()
-	f, err := os.Open(path)
-	require.NoError(t, err)
-	t.Cleanup(func() { f.Close() })
-	return f
-}
 
 // summary renders measures as "kind program rate".
 func summary(ms []duty.Measure) []string {
@@ -45,7 +38,7 @@ func load2026(t testing.TB) *Schedule {
 	if once2026 != nil {
 		return once2026
 	}
-	s, err := ReadCSV(open(t, shareddata.Path(t, "usitc_hts", "usitc_hts_2026_revision_3.csv")), Source("USITC HTS 2026 Revision 3"))
+	s, err := ReadCSV(testkit.Open(t, shareddata.Path(t, "usitc_hts", "usitc_hts_2026_revision_3.csv")), Source("USITC HTS 2026 Revision 3"))
 	require.NoError(t, err)
 	once2026 = s
 	return s
@@ -138,7 +131,7 @@ func TestReal2026DatesAndErrors(t *testing.T) {
 }
 
 func TestMiniCSV(t *testing.T) {
-	s, err := ReadCSV(open(t, "testdata/mini.csv"), Source("fixture"), Effective(day("2026-01-01")))
+	s, err := ReadCSV(testkit.Open(t, "testdata/mini.csv"), Source("fixture"), Effective(day("2026-01-01")))
 	require.NoError(t, err)
 	on := day("2026-03-01")
 	ms, err := s.Measures("4202.92.31.20", "JP", on)
@@ -156,7 +149,7 @@ func TestMiniCSV(t *testing.T) {
 	_, err = s.Measures("9903.88.15", "CN", on)
 	assert.ErrorIs(t, err, duty.ErrUnknownCode)
 	// WithPrograms supplies a beneficiary list
-	s, err = ReadCSV(open(t, "testdata/mini.csv"), WithPrograms(Program{Code: "D", Name: "AGOA", Origins: []string{"KE"}, To: day("2026-12-31"), Applied: true, Source: "test"}))
+	s, err = ReadCSV(testkit.Open(t, "testdata/mini.csv"), WithPrograms(Program{Code: "D", Name: "AGOA", Origins: []string{"KE"}, To: day("2026-12-31"), Applied: true, Source: "test"}))
 	require.NoError(t, err)
 	ms, err = s.Measures("4202.92.90.00", "KE", on)
 	require.NoError(t, err)
@@ -167,7 +160,7 @@ func TestMiniCSV(t *testing.T) {
 }
 
 func TestMiniJSON(t *testing.T) {
-	s, err := ReadJSON(open(t, "testdata/mini.json"))
+	s, err := ReadJSON(testkit.Open(t, "testdata/mini.json"))
 	require.NoError(t, err)
 	ms, err := s.Measures("6109.10.00.04", "MX", day("2026-03-01"))
 	require.NoError(t, err)
@@ -182,7 +175,7 @@ func TestMiniJSON(t *testing.T) {
 }
 
 func TestRealJSON(t *testing.T) {
-	s, err := ReadJSON(open(t, shareddata.Path(t, "usitc_hts", "usitc_hts_ch61.json")))
+	s, err := ReadJSON(testkit.Open(t, shareddata.Path(t, "usitc_hts", "usitc_hts_ch61.json")))
 	require.NoError(t, err)
 	ms, err := s.Measures("6101.20.00.10", "KR", day("2026-04-15"))
 	require.NoError(t, err)

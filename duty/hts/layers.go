@@ -1,7 +1,6 @@
 package hts
 
 import (
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -10,10 +9,8 @@ import (
 	"strings"
 
 	"github.com/iorkit/iorkit/internal/jsonpath"
-	"github.com/iorkit/iorkit/internal/period"
 
 	"github.com/iorkit/iorkit/duty"
-	"github.com/iorkit/iorkit/internal/limits"
 )
 
 // Heading is a chapter 99 heading read as additional-duty text.
@@ -135,54 +132,16 @@ func (s *Schedule) AddLayers(r io.Reader) error {
 	if !s.usable() {
 		return errNilSchedule
 	}
-	cr := csv.NewReader(limits.Reader(s.tee(r), DefaultMaxBytes, "hts: layers"))
-	cr.Comment = '#'
-	cr.FieldsPerRecord = -1
-	header, err := cr.Read()
+	c, err := newLayerCSV(s.tee(r), "hts: layers", layerColumns, []string{"hs", "heading", "source"})
 	if err != nil {
-		return &LayerError{Row: 1, Err: fmt.Errorf("reading the header: %w", err)}
-	}
-	col := map[string]int{}
-	for i, h := range header {
-		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF")))
-		if period.Refused(h) {
-			return &LayerError{Row: 1, Column: h, Value: h, Err: errors.New(period.Message(h))}
-		}
-		if h != "" && !slices.Contains(layerColumns, h) {
-			return &LayerError{Row: 1, Column: h, Value: header[i], Err: fmt.Errorf("unknown column: want %s", strings.Join(layerColumns, ","))}
-		}
-		col[h] = i
-	}
-	for _, req := range []string{"hs", "heading", "source"} {
-		if _, ok := col[req]; !ok {
-			return &LayerError{Row: 1, Column: req, Err: fmt.Errorf("missing column: want %s", strings.Join(layerColumns, ","))}
-		}
+		return err
 	}
 	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			return nil
+		ok, err := c.next()
+		if !ok {
+			return err
 		}
-		if err != nil {
-			var pe *csv.ParseError
-			row := 0
-			if errors.As(err, &pe) {
-				row = pe.Line
-			}
-			return &LayerError{Row: row, Err: err}
-		}
-		row, _ := cr.FieldPos(0)
-		if err := limits.Record("hts: layers", row, header, rec, duty.MaxFieldBytes); err != nil {
-			return &LayerError{Row: row, Err: err}
-		}
-		get := func(name string) string {
-			i, ok := col[name]
-			if !ok || i >= len(rec) {
-				return ""
-			}
-			return strings.TrimSpace(rec[i])
-		}
-		fail := func(c string, err error) error { return &LayerError{Row: row, Column: c, Value: get(c), Err: err} }
+		row, get, fail := c.row, c.get, c.fail
 		m := duty.Measure{Kind: duty.Additional, Program: get("heading"), Source: get("source")}
 		if m.Program == "" {
 			return fail("heading", errors.New("a layer names its chapter 99 heading"))

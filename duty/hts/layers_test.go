@@ -1,20 +1,21 @@
 package hts
 
 import (
-	"github.com/iorkit/iorkit/internal/shareddata"
 	"strings"
 	"testing"
 
 	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/internal/shareddata"
+	"github.com/iorkit/iorkit/internal/testkit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 func with2026Layers(t *testing.T) *Schedule {
 	t.Helper()
-	s, err := ReadCSV(open(t, shareddata.Path(t, "usitc_hts", "usitc_hts_2026_revision_3.csv")), Source("USITC HTS 2026 Revision 3"))
+	s, err := ReadCSV(testkit.Open(t, shareddata.Path(t, "usitc_hts", "usitc_hts_2026_revision_3.csv")), Source("USITC HTS 2026 Revision 3"))
 	require.NoError(t, err)
-	require.NoError(t, s.AddLayers(open(t, "../../examples/layers/us_2026.csv")))
+	require.NoError(t, s.AddLayers(testkit.Open(t, "../../examples/layers/us_2026.csv")))
 	return s
 }
 
@@ -89,7 +90,7 @@ func TestLayerStacking2026(t *testing.T) {
 }
 
 func TestHeadingText(t *testing.T) {
-	s, err := ReadJSON(open(t, shareddata.Path(t, "usitc_hts", "usitc_hts_ch99_2026-04.json")))
+	s, err := ReadJSON(testkit.Open(t, shareddata.Path(t, "usitc_hts", "usitc_hts_ch99_2026-04.json")))
 	require.NoError(t, err)
 	for _, c := range []struct{ heading, rate, base string }{
 		{"9903.88.15", "7.5%", ""},
@@ -110,7 +111,7 @@ func TestHeadingText(t *testing.T) {
 }
 
 func TestLayersFromHeadingAndErrors(t *testing.T) {
-	s, err := ReadCSV(open(t, "testdata/mini.csv"))
+	s, err := ReadCSV(testkit.Open(t, "testdata/mini.csv"))
 	require.NoError(t, err)
 	require.NoError(t, s.AddLayers(strings.NewReader("origins,hs,heading,source\nCN,4202.92,9903.88.15,USTR list 4A (fixture)\n")))
 	ms, err := s.Measures("4202.92.31.20", "CN", day("2026-03-01"))
@@ -145,7 +146,7 @@ func TestLayersFromHeadingAndErrors(t *testing.T) {
 // A layer's "to" is its last day in force; a column named like an
 // exclusive end is refused.
 func TestLayerToIsLastDay(t *testing.T) {
-	s, err := ReadCSV(open(t, "testdata/mini.csv"))
+	s, err := ReadCSV(testkit.Open(t, "testdata/mini.csv"))
 	require.NoError(t, err)
 	require.NoError(t, s.AddLayers(strings.NewReader("origins,hs,heading,rate,from,to,source\nCN,4202.92,9903.88.15,7.5%,2026-01-01,2026-06-30,fixture\n")))
 	ms, err := s.Measures("4202.92.31.20", "CN", day("2026-06-30"))
@@ -165,7 +166,7 @@ func TestLayerToIsLastDay(t *testing.T) {
 
 // A programme's To is its last day in force: NP (Nepal) ends 2025-12-31.
 func TestProgramToIsLastDay(t *testing.T) {
-	s, err := ReadCSV(open(t, "testdata/mini.csv"))
+	s, err := ReadCSV(testkit.Open(t, "testdata/mini.csv"))
 	require.NoError(t, err)
 	ms, err := s.Measures("4202.92.90", "NP", day("2025-12-31"))
 	require.NoError(t, err)

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/internal/testkit"
 	"github.com/stretchr/testify/assert"
 )
 
@@ -44,7 +45,7 @@ func TestGapColumnsCopyAndRefusedEnd(t *testing.T) {
 	g := GapColumns()
 	g[0] = "XX"
 	assert.NotEqual(t, "XX", GapColumns()[0])
-	s, err := ReadCSV(open(t, "testdata/mini.csv"))
+	s, err := ReadCSV(testkit.Open(t, "testdata/mini.csv"))
 	assert.NoError(t, err)
 	err = s.AddLayerGaps(strings.NewReader("heading,what,hs,from,until,source\n9903.88,x,*,2026-01-01,2026-02-01,y\n"))
 	var le *LayerError

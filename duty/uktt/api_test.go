@@ -9,6 +9,7 @@ import (
 
 	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/internal/shareddata"
+	"github.com/iorkit/iorkit/internal/testkit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -30,7 +31,7 @@ func kgBasis(t *testing.T, value, cur, kg string) duty.Basis {
 // The invented JSON:API fixture: every role a measure can play.
 func TestAPIFixture(t *testing.T) {
 	s := NewSchedule(WithExchangeRates([]ExchangeRate{{From: day("2025-03-01"), Rate: duty.MustMoney("0.85", "GBP").Amount()}}))
-	require.NoError(t, s.AddCommodity(open(t, "testdata/api_commodity_0201100099.json"), AsOf(duty.MustDate("2025-03-10"))))
+	require.NoError(t, s.AddCommodity(testkit.Open(t, "testdata/api_commodity_0201100099.json"), AsOf(duty.MustDate("2025-03-10"))))
 	assert.Equal(t, []string{"0201100099"}, s.Codes())
 	assert.Equal(t, 6, s.Len()) // VAT left out
 
@@ -104,12 +105,12 @@ func TestAPIFixture(t *testing.T) {
 	assert.Equal(t, "305 Value added tax", sk[0].Type)
 
 	// a second document for the code replaces the first
-	require.NoError(t, s.AddCommodity(open(t, "testdata/api_commodity_0201100099.json"), AsOf(duty.MustDate("2025-03-11"))))
+	require.NoError(t, s.AddCommodity(testkit.Open(t, "testdata/api_commodity_0201100099.json"), AsOf(duty.MustDate("2025-03-11"))))
 	assert.Equal(t, 6, s.Len())
 	assert.Equal(t, "UK Online Trade Tariff, UK service, 1 code as of 2025-03-11", s.Edition())
 
 	// an XI schedule refuses a UK document
-	err = NewSchedule(ForService(XI)).AddCommodity(open(t, "testdata/api_commodity_0201100099.json"))
+	err = NewSchedule(ForService(XI)).AddCommodity(testkit.Open(t, "testdata/api_commodity_0201100099.json"))
 	var de *DocumentError
 	require.ErrorAs(t, err, &de)
 	assert.Equal(t, "data.meta.duty_calculator.source", de.Path)
@@ -153,7 +154,7 @@ func TestAPIErrors(t *testing.T) {
 	assert.Equal(t, []string{"mfn 1011 12% + 147 GBP/100kg"}, summary(ms))
 	assert.Contains(t, ms[0].Note, `142 Tariff preference (MA Morocco) "NIHIL": the duty expression cannot be read`)
 	// an endless reader ends at the size limit
-	err = NewSchedule(MaxDocumentSize(1 << 16)).AddCommodity(endless{})
+	err = NewSchedule(MaxDocumentSize(1 << 16)).AddCommodity(testkit.Endless(' '))
 	assert.ErrorIs(t, err, duty.ErrInputLimit)
 	assert.ErrorIs(t, err, ErrInvalidDocument)
 	// a string over MaxFieldSize
@@ -168,21 +169,11 @@ func TestAPIErrors(t *testing.T) {
 	require.NoError(t, NewSchedule(MaxDocumentSize(int64(len(base)))).AddCommodity(bytes.NewReader(base)))
 }
 
-// endless reads spaces forever.
-type endless struct{}
-
-func (endless) Read(p []byte) (int, error) {
-	for i := range p {
-		p[i] = ' '
-	}
-	return len(p), nil
-}
-
 func recorded(t *testing.T, name string, svc Service, opts ...DocOption) *Schedule {
 	t.Helper()
 	dir := shareddata.Path(t, "uk_api")
 	s := NewSchedule(ForService(svc))
-	require.NoError(t, s.AddCommodity(open(t, filepath.Join(dir, name)), opts...), name)
+	require.NoError(t, s.AddCommodity(testkit.Open(t, filepath.Join(dir, name)), opts...), name)
 	return s
 }
 
@@ -316,7 +307,7 @@ func TestRecordedAdditionalCodes(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{"mfn 1011 6%", "additional 695 35%"}, summary(ms))
 	s2 := NewSchedule(WithAdditionalCodes(map[string][]string{"2924297099": {"2501"}}))
-	require.NoError(t, s2.AddCommodity(open(t, filepath.Join(shareddata.Path(t, "uk_api"), "uk_commodity_2924297099_2025-07-14.json"))))
+	require.NoError(t, s2.AddCommodity(testkit.Open(t, filepath.Join(shareddata.Path(t, "uk_api"), "uk_commodity_2924297099_2025-07-14.json"))))
 	ms, err = s2.Measures("2924297099", "IN", on)
 	require.NoError(t, err)
 	assert.Equal(t, "mfn 1011 6%", summary(ms)[0])
@@ -357,11 +348,11 @@ func TestRecordedHorses(t *testing.T) {
 
 func TestRecordedAreas(t *testing.T) {
 	dir := shareddata.Path(t, "uk_api")
-	areas, err := ReadAreas(open(t, filepath.Join(dir, "uk_geographical_area_1013_2025-07-14.json")))
+	areas, err := ReadAreas(testkit.Open(t, filepath.Join(dir, "uk_geographical_area_1013_2025-07-14.json")))
 	require.NoError(t, err)
 	assert.Len(t, areas["1013"], 27) // the 27 member states; "EU" itself is not a country
 	assert.Contains(t, areas["1013"], "DE")
-	countries, err := ReadAreas(open(t, filepath.Join(dir, "uk_geographical_areas_countries_2025-07-14.json")))
+	countries, err := ReadAreas(testkit.Open(t, filepath.Join(dir, "uk_geographical_areas_countries_2025-07-14.json")))
 	require.NoError(t, err)
 	assert.Empty(t, countries)
 }

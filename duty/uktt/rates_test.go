@@ -7,6 +7,7 @@ import (
 
 	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/internal/shareddata"
+	"github.com/iorkit/iorkit/internal/testkit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -14,7 +15,7 @@ import (
 var _ duty.SourcedRates = (*MonthlyRates)(nil)
 
 func TestMonthlyRates(t *testing.T) {
-	m, err := ReadMonthlyRates(open(t, "testdata/api_exchange_rates_2025-3_monthly.json"))
+	m, err := ReadMonthlyRates(testkit.Open(t, "testdata/api_exchange_rates_2025-3_monthly.json"))
 	require.NoError(t, err)
 	on := day("2025-03-17")
 	r, err := m.Rate("GBP", "EUR", on)
@@ -82,7 +83,7 @@ func TestMonthlyRatesErrors(t *testing.T) {
 
 func TestRecordedMonthlyRates(t *testing.T) {
 	dir := shareddata.Path(t, "uk_api")
-	m, err := ReadMonthlyRates(open(t, filepath.Join(dir, "uk_exchange_rates_2023-9_monthly.json")))
+	m, err := ReadMonthlyRates(testkit.Open(t, filepath.Join(dir, "uk_exchange_rates_2023-9_monthly.json")))
 	require.NoError(t, err)
 	on := day("2023-09-20")
 	r, err := m.Rate("GBP", "EUR", on)
@@ -99,7 +100,7 @@ func TestRecordedMonthlyRates(t *testing.T) {
 }
 
 func TestForGB(t *testing.T) {
-	m, err := ReadMonthlyRates(open(t, "testdata/api_exchange_rates_2025-3_monthly.json"))
+	m, err := ReadMonthlyRates(testkit.Open(t, "testdata/api_exchange_rates_2025-3_monthly.json"))
 	require.NoError(t, err)
 	base := duty.FixedRates{"USD/GBP": duty.MustMoney("0.7", "GBP").Amount(), "USD/EUR": duty.MustMoney("0.9", "EUR").Amount()}
 	r := ForGB(m, base)

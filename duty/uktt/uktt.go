@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/internal/jsonpath"
@@ -78,7 +77,7 @@ func choicesText(cs []CodeChoice) string {
 		}
 		fmt.Fprintf(&sb, "%s = %s", c.Code, c.Rate)
 		if c.Description != "" {
-			fmt.Fprintf(&sb, " (%s)", clip(c.Description, 60))
+			fmt.Fprintf(&sb, " (%s)", jsonpath.ClipTo(c.Description, 60))
 		}
 	}
 	return sb.String()
@@ -711,16 +710,6 @@ func condText(c string) string {
 		return ""
 	}
 	return "; conditions: " + c
-}
-
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n-- // never cut a character in two
-	}
-	return s[:n] + "..."
 }
 
 // date reads the day of a tariff date ("2021-01-01" or

@@ -9,17 +9,10 @@ import (
 
 	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/internal/shareddata"
+	"github.com/iorkit/iorkit/internal/testkit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-func open(t testing.TB, path string) *os.File {
-	t.Helper()
-	f, err := os.Open(path)
-	require.NoError(t, err)
-	t.Cleanup(func() { f.Close() })
-	return f
-}
 
 func day(s string) duty.Date { return duty.MustDate(s) }
 
@@ -32,14 +25,14 @@ func summary(ms []duty.Measure) []string {
 }
 
 func fixture(t *testing.T) *Schedule {
-	rates, err := ReadExchangeRates(open(t, "testdata/exchange_rates.json"))
+	rates, err := ReadExchangeRates(testkit.Open(t, "testdata/exchange_rates.json"))
 	require.NoError(t, err)
 	require.Len(t, rates, 2)
-	areas, err := ReadAreas(open(t, "testdata/areas.json"))
+	areas, err := ReadAreas(testkit.Open(t, "testdata/areas.json"))
 	require.NoError(t, err)
 	assert.Equal(t, []string{"DE", "FR", "IE"}, areas["1013"])
 	s := NewSchedule(WithExchangeRates(rates), WithAreas(areas), Source("UK tariff (fixture)"))
-	require.NoError(t, s.AddCommodity(open(t, "testdata/commodity_6109100010.json")))
+	require.NoError(t, s.AddCommodity(testkit.Open(t, "testdata/commodity_6109100010.json")))
 	return s
 }
 
@@ -71,7 +64,7 @@ func TestFixtureMeasures(t *testing.T) {
 	assert.Equal(t, duty.AdditionalCode, ms[1].Caveat)
 	assert.Contains(t, ms[1].Note, "the highest is charged (C999 = 31.2% (Example Exporter Ltd))")
 	strict := NewSchedule(RequireAdditionalCodes())
-	require.NoError(t, strict.AddCommodity(open(t, "testdata/commodity_6109100010.json")))
+	require.NoError(t, strict.AddCommodity(testkit.Open(t, "testdata/commodity_6109100010.json")))
 	_, err = strict.Measures("6109100010", "CN", day("2021-01-15"))
 	var ace *AdditionalCodeError
 	require.ErrorAs(t, err, &ace)
@@ -97,7 +90,7 @@ func TestFixtureMeasures(t *testing.T) {
 	assert.Equal(t, []string{"mfn 1011 12%"}, summary(ms))
 	// codes given to the schedule for the commodity
 	s2 := NewSchedule(WithExchangeRates(nil), WithAdditionalCodes(map[string][]string{"6109.10.00.10": {"C999"}}))
-	require.NoError(t, s2.AddCommodity(open(t, "testdata/commodity_6109100010.json")))
+	require.NoError(t, s2.AddCommodity(testkit.Open(t, "testdata/commodity_6109100010.json")))
 	ms, err = s2.Measures("6109100010", "CN", day("2021-01-15"))
 	require.NoError(t, err)
 	assert.Equal(t, []string{"mfn 1011 12%", "additional 552 31.2%"}, summary(ms))
@@ -119,7 +112,7 @@ func TestFixtureMeasures(t *testing.T) {
 
 func TestUnknownGroupSkipped(t *testing.T) {
 	s := NewSchedule()
-	require.NoError(t, s.AddCommodity(open(t, "testdata/commodity_6109100010.json")))
+	require.NoError(t, s.AddCommodity(testkit.Open(t, "testdata/commodity_6109100010.json")))
 	reasons := map[string]string{}
 	for _, k := range s.Skipped() {
 		reasons[k.Area+" "+k.Type] = k.Reason
@@ -130,20 +123,20 @@ func TestUnknownGroupSkipped(t *testing.T) {
 
 func TestRealFixtures(t *testing.T) {
 	dir := shareddata.Path(t, "uk_trade_tariff")
-	rates, err := ReadExchangeRates(open(t, filepath.Join(dir, "xi_monetary_exchange_rates.json")))
+	rates, err := ReadExchangeRates(testkit.Open(t, filepath.Join(dir, "xi_monetary_exchange_rates.json")))
 	require.NoError(t, err)
 	assert.Len(t, rates, 67)
-	areas, err := ReadAreas(open(t, filepath.Join(dir, "xi_geographical_area_1013.json")))
+	areas, err := ReadAreas(testkit.Open(t, filepath.Join(dir, "xi_geographical_area_1013.json")))
 	require.NoError(t, err)
 	assert.Len(t, areas["1013"], 27)
-	countries, err := ReadAreas(open(t, filepath.Join(dir, "uk_geographical_areas_countries.json")))
+	countries, err := ReadAreas(testkit.Open(t, filepath.Join(dir, "uk_geographical_areas_countries.json")))
 	require.NoError(t, err)
 	assert.Empty(t, countries) // countries are not groups
 
 	s := NewSchedule(WithExchangeRates(rates), WithAreas(areas))
 	for _, f := range []string{"uk_commodity_0102291010.json", "commodity_2401109591_2021.json", "commodity_7208100000_2021.json",
 		"commodity_8903991000_2021.json", "uk_commodity_1516209821.json", "uk_commodity_0702000007.json"} {
-		require.NoError(t, s.AddCommodity(open(t, filepath.Join(dir, f))), f)
+		require.NoError(t, s.AddCommodity(testkit.Open(t, filepath.Join(dir, f))), f)
 	}
 	on := day("2021-03-15")
 	get := func(hs, origin string) []string {

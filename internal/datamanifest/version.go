@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (77 files).
-const Version = "iorkit-data-90c44710598a"
+// manifest.json (79 files).
+const Version = "iorkit-data-f5d4c71213a5"

@@ -226,11 +226,17 @@ const MaxInput = 100
 // Clip shortens s to at most MaxInput bytes (cut on a rune boundary) and
 // marks the cut with "…", so that an error message never repeats a huge
 // input. Every error of iorkit that quotes an input clips it with Clip.
-func Clip(s string) string {
-	if len(s) <= MaxInput {
+func Clip(s string) string { return ClipTo(s, MaxInput) }
+
+// ClipTo shortens s to at most max bytes (cut on a rune boundary) and
+// marks the cut with "…". Clip is ClipTo(s, MaxInput); the few places that
+// quote a whole message or a display text rather than one input pass their
+// own bound.
+func ClipTo(s string, max int) string {
+	if len(s) <= max {
 		return s
 	}
-	cut := MaxInput
+	cut := max
 	for cut > 0 && !utf8.RuneStart(s[cut]) {
 		cut--
 	}
@@ -247,14 +253,7 @@ func ClipWithin(msg, input string) string {
 			msg = strings.ReplaceAll(msg, in, Clip(in))
 		}
 	}
-	if len(msg) > 4*MaxInput {
-		cut := 4 * MaxInput
-		for cut > 0 && !utf8.RuneStart(msg[cut]) {
-			cut--
-		}
-		msg = msg[:cut] + "…"
-	}
-	return msg
+	return ClipTo(msg, 4*MaxInput)
 }
 
 func jsonName(f reflect.StructField) (string, bool) {

@@ -2,6 +2,7 @@ package jsonpath
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -39,4 +40,15 @@ func TestLocate(t *testing.T) {
 	}
 	assert.NoError(t, Locate([]byte(`{"ptr":null,"Items":[{"N":2}]}`), typ, false))
 	assert.EqualError(t, Locate([]byte(`{"ptr":{"n":1,"x":2}}`), typ, true), `ptr: unknown field "x"`)
+}
+
+func TestClipTo(t *testing.T) {
+	// Within the bound: unchanged.
+	assert.Equal(t, "abc", ClipTo("abc", 3))
+	// "é" is 2 bytes (0xC3 0xA9): a cut at 2 bytes of "aéb" would split it,
+	// so the cut moves back to 1 byte, then "…" marks it.
+	assert.Equal(t, "a…", ClipTo("aéb", 2))
+	// Clip is ClipTo at MaxInput (100 bytes): 101 bytes keep 100.
+	long := strings.Repeat("x", MaxInput+1)
+	assert.Equal(t, strings.Repeat("x", MaxInput)+"…", Clip(long))
 }

@@ -8,19 +8,10 @@ import (
 	"testing"
 
 	"github.com/iorkit/iorkit/internal/limits"
+	"github.com/iorkit/iorkit/internal/testkit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// endless is an io.Reader that never ends, like /dev/zero.
-type endless struct{}
-
-func (endless) Read(p []byte) (int, error) {
-	for i := range p {
-		p[i] = 'a'
-	}
-	return len(p), nil
-}
 
 func TestReaderExactlyAtLimit(t *testing.T) {
 	b, err := limits.ReadAll(strings.NewReader("12345"), 5, "test input")
@@ -42,10 +33,10 @@ func TestReaderOverLimit(t *testing.T) {
 }
 
 func TestReaderEndless(t *testing.T) {
-	_, err := limits.ReadAll(endless{}, 1<<16, "endless")
+	_, err := limits.ReadAll(testkit.Endless('a'), 1<<16, "endless")
 	assert.ErrorIs(t, err, limits.ErrLimit)
 	// The error is sticky: a caller that reads again gets it again.
-	r := limits.Reader(endless{}, 10, "endless")
+	r := limits.Reader(testkit.Endless('a'), 10, "endless")
 	_, _ = io.Copy(io.Discard, r)
 	_, err = r.Read(make([]byte, 4))
 	assert.ErrorIs(t, err, limits.ErrLimit)

@@ -14,12 +14,12 @@
 package main
 
 import (
-	"compress/gzip"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 
+	"github.com/iorkit/iorkit/internal/gzfile"
 	"github.com/iorkit/iorkit/internal/shareddata"
 )
 
@@ -63,34 +63,9 @@ func run(src, dst string) error {
 		return err
 	}
 	for _, f := range files {
-		if err := gz(f, filepath.Join(dst, "hmrc", filepath.Base(f)+".gz")); err != nil {
+		if err := gzfile.CompressFile(f, filepath.Join(dst, "hmrc", filepath.Base(f)+".gz")); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-func gz(src, dst string) error {
-	in, err := os.ReadFile(src)
-	if err != nil {
-		return err
-	}
-	out, err := os.Create(dst)
-	if err != nil {
-		return err
-	}
-	zw, err := gzip.NewWriterLevel(out, gzip.BestCompression)
-	if err != nil {
-		out.Close()
-		return err
-	}
-	if _, err := zw.Write(in); err != nil {
-		out.Close()
-		return err
-	}
-	if err := zw.Close(); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }

@@ -12,10 +12,10 @@
 package main
 
 import (
-	"compress/gzip"
 	"fmt"
 	"os"
 
+	"github.com/iorkit/iorkit/internal/gzfile"
 	"github.com/iorkit/iorkit/internal/shareddata"
 )
 
@@ -33,33 +33,8 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: gen [SOURCE.csv] OUT.csv.gz")
 		os.Exit(2)
 	}
-	if err := run(args[0], args[1]); err != nil {
+	if err := gzfile.CompressFile(args[0], args[1]); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
-}
-
-func run(src, dst string) error {
-	in, err := os.ReadFile(src)
-	if err != nil {
-		return err
-	}
-	out, err := os.Create(dst)
-	if err != nil {
-		return err
-	}
-	zw, err := gzip.NewWriterLevel(out, gzip.BestCompression)
-	if err != nil {
-		out.Close()
-		return err
-	}
-	if _, err := zw.Write(in); err != nil {
-		out.Close()
-		return err
-	}
-	if err := zw.Close(); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }

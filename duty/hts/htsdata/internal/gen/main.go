@@ -18,8 +18,6 @@
 package main
 
 import (
-	"bytes"
-	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -28,6 +26,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/iorkit/iorkit/internal/gzfile"
 	"github.com/iorkit/iorkit/internal/shareddata"
 )
 
@@ -59,18 +58,11 @@ func run(dir string) error {
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	z, err := gzfile.Compress(in)
 	if err != nil {
 		return err
 	}
-	if _, err := zw.Write(in); err != nil {
-		return err
-	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(dir, "data", "hts_2026_rev3.csv.gz"), buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "data", "hts_2026_rev3.csv.gz"), z, 0o644); err != nil {
 		return err
 	}
 	layers, gaps, err := layers301()
