@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (79 files).
-const Version = "iorkit-data-f5d4c71213a5"
+const Version = "iorkit-data-4240962157ac"
