@@ -98,8 +98,17 @@ func (e *Engine) Decide(ctx context.Context, s Shipment, opts ...CallOption) (De
 	return e.decide(ctx, s)
 }
 
+// actionsOf is the number of actions of candidate i (none when i < 0).
+func actionsOf(cands []Candidate, i int) int {
+	if i < 0 {
+		return 0
+	}
+	return len(cands[i].Actions)
+}
+
 func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 	d := Decision{Actions: []Finding{}, Findings: []Finding{}, Alternatives: []Candidate{}, Reasons: []string{}}
+	shipActions := 0 // shipment and line findings that are actions
 	in := rules.Input{Destination: s.Destination, Date: s.Date, Shipment: &s, Lines: s.Lines}
 	covered := e.book != nil && e.book.Covers(s.Destination, s.Date)
 	if covered {
@@ -116,8 +125,7 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 			return Decision{}, evalErr(ctx, err)
 		}
 		if len(fs) > 0 {
-			// fs is this call's own: no copy. Actions are at most fs.
-			d.Findings, d.Actions = fs, make([]Finding, 0, len(fs))
+			d.Findings = fs // this call's own: no copy
 		}
 		for _, f := range d.Findings {
 			switch {
@@ -133,8 +141,8 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 			case f.Severity == rules.SeverityBlocking || f.Severity == rules.SeverityRequired:
 				// A blocking certification or document must be in hand
 				// before the goods can be released: an action, whoever
-				// imports.
-				d.Actions = append(d.Actions, f)
+				// imports (collected below, once the importer's are known).
+				shipActions++
 			}
 		}
 	} else {
@@ -193,6 +201,16 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 		}
 		if best >= 0 && c.rank > cands[best].rank {
 			break
+		}
+	}
+	// The actions: the shipment's, then the chosen importer's, in a slice
+	// of their exact size.
+	if n := shipActions + actionsOf(cands, best); n > 0 {
+		d.Actions = make([]Finding, 0, n)
+		for _, f := range d.Findings {
+			if f.Severity == rules.SeverityRequired || f.Severity == rules.SeverityBlocking && f.Kind != rules.KindProhibition {
+				d.Actions = append(d.Actions, f)
+			}
 		}
 	}
 	if best >= 0 {

@@ -167,3 +167,18 @@ func TestPhilippinesDeMinimis(t *testing.T) {
 	eqAmount(t, "500", q.Lines[0].Duty, "PH wine duty")
 	eqAmount(t, "660", q.Lines[0].Tax, "PH wine VAT")
 }
+
+// KE: CIF valuation; VAT 16% on CIF + duty (trade.gov, Kenya Country
+// Commercial Guide). 5 items at KES 2,000 = 10,000, freight 1,500,
+// insurance 100: CIF 11,600; duty 25% (test rate) = 2,900; VAT 16% ×
+// 14,500 = 2,320; total 5,220. No low-value relief was sourced: a
+// KES 500 parcel pays too (duty 125, VAT 16% × 625 = 100).
+func TestQuoteKenya(t *testing.T) {
+	q := destQuote(t, "KE", "KES", "6204.62", "25%", "5", "2000", "1500", "100")
+	eqAmount(t, "11600", q.CustomsValue, "KE CIF")
+	eqAmount(t, "2900", q.Lines[0].Duty, "KE duty")
+	eqAmount(t, "2320", q.Lines[0].Tax, "KE VAT")
+	eqAmount(t, "5220", q.Totals.Total, "KE total")
+	q = destQuote(t, "KE", "KES", "6204.62", "25%", "1", "500", "0", "0")
+	eqAmount(t, "225", q.Totals.Total, "KE small parcel")
+}

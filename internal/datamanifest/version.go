@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (79 files).
-const Version = "iorkit-data-4240962157ac"
+// manifest.json (81 files).
+const Version = "iorkit-data-f91e7710f211"
