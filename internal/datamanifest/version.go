@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (81 files).
-const Version = "iorkit-data-f91e7710f211"
+const Version = "iorkit-data-8f55d402af13"
