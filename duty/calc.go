@@ -257,10 +257,11 @@ func (c *Calculator) Calculate(ctx context.Context, e Entry, opts ...CallOption)
 	if len(e.Lines) == 0 {
 		return Assessment{}, &EntryError{Field: "lines", Msg: "has no lines"}
 	}
-	p, err := c.profiles.For(e.Destination, e.Date)
+	pp, err := c.profiles.lookup(e.Destination, e.Date)
 	if err != nil {
 		return Assessment{}, err
 	}
+	p := *pp // read only: the set's own slices
 	zero, err := NewMoney(decimal.Zero, p.Currency)
 	if err != nil {
 		return Assessment{}, fmt.Errorf("duty: profile of %s: %w", p.Country, err)

@@ -44,3 +44,38 @@ func TestDefaultProfilesAreCopies(t *testing.T) {
 		}
 	}
 }
+
+// TestForHandsOutCopies: a caller changing the profile For returns, or a
+// profile after giving it to NewProfiles, changes neither the set nor its
+// Fingerprint (For used to return the set's own slices).
+func TestForHandsOutCopies(t *testing.T) {
+	set, err := DefaultProfiles()
+	require.NoError(t, err)
+	fp := set.Fingerprint()
+	on := MustDate("2026-03-01")
+	de, err := set.For("DE", on)
+	require.NoError(t, err)
+	require.NotEmpty(t, de.Taxes)
+	require.NotEmpty(t, de.Sources)
+	code, src := de.Taxes[0].Code, de.Sources[0]
+	de.Taxes[0].Code, de.Sources[0] = "CHANGED", "CHANGED"
+	de.DeMinimis = append(de.DeMinimis[:0], Threshold{})
+
+	again, err := set.For("DE", on)
+	require.NoError(t, err)
+	assert.Equal(t, code, again.Taxes[0].Code)
+	assert.Equal(t, src, again.Sources[0])
+	fresh := set.fp.Load()
+	set.fp.Store(nil) // recompute from the data, not the cache
+	assert.Equal(t, fp, set.Fingerprint())
+	set.fp.Store(fresh)
+
+	// The same for a profile changed after NewProfiles took it.
+	mine := again
+	own, err := NewProfiles(mine)
+	require.NoError(t, err)
+	mine.Taxes[0].Code = "CHANGED"
+	got, err := own.For("DE", on)
+	require.NoError(t, err)
+	assert.Equal(t, code, got.Taxes[0].Code)
+}

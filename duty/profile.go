@@ -369,7 +369,9 @@ type Profiles struct {
 }
 
 // NewProfiles checks each profile and indexes them by country. Two
-// profiles of one country whose periods overlap are an error.
+// profiles of one country whose periods overlap are an error. The set keeps
+// deep copies: changing a profile given to it (its Taxes, Sources...)
+// afterwards does not change the set.
 func NewProfiles(ps ...Profile) (*Profiles, error) {
 	out := &Profiles{byCountry: map[string][]Profile{}}
 	for i, p := range ps {
@@ -377,7 +379,7 @@ func NewProfiles(ps ...Profile) (*Profiles, error) {
 			err.Path = fmt.Sprintf("profiles[%d].%s", i, err.Path)
 			return nil, err
 		}
-		out.byCountry[p.Country] = append(out.byCountry[p.Country], p)
+		out.byCountry[p.Country] = append(out.byCountry[p.Country], cloneProfile(p))
 	}
 	for c, list := range out.byCountry {
 		sort.Slice(list, func(a, b int) bool { return list[a].From.Before(list[b].From) })
@@ -406,9 +408,6 @@ func orOpen(d Date) string {
 func (ps *Profiles) With(overlay ...Profile) (*Profiles, error) {
 	if ps == nil {
 		return nil, errNilProfiles
-	}
-	if ps == nil {
-		return nil, fmt.Errorf("duty: Profiles.With on a nil set")
 	}
 	replaced := map[string]bool{}
 	for _, p := range overlay {
@@ -442,24 +441,34 @@ func (ps *Profiles) Countries() []string {
 // *NoProfileError (errors.Is(err, ErrNoProfile)); its message lists the
 // periods the data covers. Never a guess.
 //
-// The profile's slices (Taxes, DeMinimis, Fees, Sources...) are the set's
-// own, not copies (For is on the path of every quote): clone a slice
-// before changing it, as when building an overlay for With, or the set
-// changes too and its Fingerprint no longer describes it.
+// The profile is a deep copy: a caller may change it (its Taxes,
+// DeMinimis, Sources...), e.g. to build an overlay for With, without
+// changing the set or its Fingerprint. The calculator reads the set's own
+// profiles without copying them.
 func (ps *Profiles) For(country string, on Date) (Profile, error) {
+	p, err := ps.lookup(country, on)
+	if err != nil {
+		return Profile{}, err
+	}
+	return cloneProfile(*p), nil
+}
+
+// lookup is For without the copy, for the calculator, which only reads
+// the profile: the set's own, never handed to a caller.
+func (ps *Profiles) lookup(country string, on Date) (*Profile, error) {
 	if ps == nil {
-		return Profile{}, errNilProfiles
+		return nil, errNilProfiles
 	}
 	list, ok := ps.byCountry[country]
 	if !ok {
-		return Profile{}, &NoProfileError{Country: country}
+		return nil, &NoProfileError{Country: country}
 	}
-	for _, p := range list {
-		if inForce(p.From, p.To, on) {
-			return p, nil
+	for i := range list {
+		if inForce(list[i].From, list[i].To, on) {
+			return &list[i], nil
 		}
 	}
-	return Profile{}, &NoProfileError{Country: country, Date: on, periods: list}
+	return nil, &NoProfileError{Country: country, Date: on, periods: list}
 }
 
 // ErrNoProfile is matched by *NoProfileError.

@@ -169,11 +169,7 @@ func DefaultProfiles() (*Profiles, error) {
 	if err != nil {
 		return nil, err
 	}
-	cp := make([]Profile, len(all))
-	for i, p := range all {
-		cp[i] = cloneProfile(p)
-	}
-	return NewProfiles(cp...)
+	return NewProfiles(all...) // which keeps deep copies
 }
 
 // embeddedProfiles reads the embedded profile files once. Its result is

@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (81 files).
-const Version = "iorkit-data-8f55d402af13"
+// manifest.json (83 files).
+const Version = "iorkit-data-3865dcf87582"
