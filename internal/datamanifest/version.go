@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (83 files).
-const Version = "iorkit-data-3865dcf87582"
+const Version = "iorkit-data-33f8aa0e26cb"
