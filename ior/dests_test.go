@@ -24,10 +24,10 @@ func destQuote(t *testing.T, dest, cur, hs, rate, qty, price, freight, insurance
 }
 
 // destQuoteMode is destQuote by the given transport mode.
-func destQuoteMode(t *testing.T, mode, dest, cur, hs, rate, qty, price, freight, insurance string) ior.Quote {
+func destQuoteMode(t *testing.T, mode, dest, cur, hs, rate, qty, price, freight, insurance string, opts ...ior.Option) ior.Quote {
 	t.Helper()
 	tb := table(t, hs+",mfn,"+rate+",,,2020-01-01,,test row\n")
-	e, err := ior.NewEngine(ior.WithSchedule(dest, tb), ior.WithoutSampleTariff())
+	e, err := ior.NewEngine(append([]ior.Option{ior.WithSchedule(dest, tb), ior.WithoutSampleTariff()}, opts...)...)
 	require.NoError(t, err)
 	js := `{"id": "dest-test", "date": "2026-12-01", "origin": "CN", "destination": "$D",
 	  "incoterm": "DAP", "mode": "$M",
@@ -181,4 +181,36 @@ func TestQuoteKenya(t *testing.T) {
 	eqAmount(t, "5220", q.Totals.Total, "KE total")
 	q = destQuote(t, "KE", "KES", "6204.62", "25%", "1", "500", "0", "0")
 	eqAmount(t, "225", q.Totals.Total, "KE small parcel")
+}
+
+// PE: CIF valuation; IGV 16% and IPM 2% on CIF + ad valorem duty (SUNAT
+// as restated in course material). 10 items at PEN 350 = 3,500, freight
+// 300, insurance 35: CIF 3,835; duty 6% (test rate) = 230.10; IGV 16% ×
+// 4,065.10 = 650.416 → 650.42; IPM 2% × 4,065.10 = 81.302 → 81.30; total
+// 961.82.
+func TestQuotePeru(t *testing.T) {
+	q := destQuoteMode(t, "ocean", "PE", "PEN", "6110.20", "6%", "10", "350", "300", "35")
+	eqAmount(t, "3835", q.CustomsValue, "PE CIF")
+	eqAmount(t, "230.1", q.Lines[0].Duty, "PE duty")
+	eqAmount(t, "731.72", q.Lines[0].Tax, "PE IGV + IPM")
+	eqAmount(t, "961.82", q.Totals.Total, "PE total")
+}
+
+// PE: postal and express consignments of goods up to USD 200 pay no
+// duty and no IGV (LGA Art. 147; Ley 29774; postal rules Art. 4.1(b):
+// FOB value). At a test rate of PEN 3.50 per USD the limit is PEN 700.
+func TestPeruLowValue(t *testing.T) {
+	usd := ior.WithRates(duty.FixedRates{"USD/PEN": decimal.RequireFromString("3.50")})
+	for _, tc := range []struct{ mode, code string }{{"courier", "PE_COURIER_200"}, {"post", "PE_POSTAL_200"}} {
+		// Goods PEN 700 = USD 200 (freight not compared): nothing due.
+		q := destQuoteMode(t, tc.mode, "PE", "PEN", "6110.20", "6%", "1", "700", "150", "0", usd)
+		assert.True(t, deMinimisMet(t, q, tc.code), tc.mode)
+		eqAmount(t, "0", q.Totals.Total, tc.mode+" at USD 200")
+		// Goods PEN 700.35 = USD 200.10, freight 99.65: CIF 800; duty 6%
+		// = 48; IGV 16% × 848 = 135.68; IPM 2% × 848 = 16.96; total 200.64.
+		q = destQuoteMode(t, tc.mode, "PE", "PEN", "6110.20", "6%", "1", "700.35", "99.65", "0", usd)
+		assert.False(t, deMinimisMet(t, q, tc.code), tc.mode)
+		eqAmount(t, "48", q.Lines[0].Duty, tc.mode+" duty above USD 200")
+		eqAmount(t, "200.64", q.Totals.Total, tc.mode+" total above USD 200")
+	}
 }

@@ -51,7 +51,7 @@ func ExampleNewEngine() {
 	}))
 	fmt.Println(err)
 	// Output:
-	// 52 [AE AT AU BE BG BH]
+	// 53 [AE AT AU BE BG BH]
 	// <nil>
 }
 

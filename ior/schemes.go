@@ -36,6 +36,7 @@ const (
 	SchemeNZClientCode          = "NZ_CLIENT_CODE"          // NZ: customs client code
 	SchemeOMCR                  = "OM_CR"                   // OM: Omani commercial registration and OCCI membership
 	SchemePadronImportadores    = "PADRON_IMPORTADORES"     // MX: enrolment in the Padrón de Importadores
+	SchemePERUC                 = "PE_RUC"                  // PE: Registro Único de Contribuyentes (SUNAT)
 	SchemePHBOCAccreditation    = "PH_BOC_ACCREDITATION"    // PH: BIR Importer Clearance Certificate and Bureau of Customs accreditation
 	SchemePCCC                  = "PCCC"                    // KR: Personal Customs Clearance Code
 	SchemePRCID                 = "PRC_ID"                  // CN: the buyer's real-name PRC identity for cross-border e-commerce
@@ -59,7 +60,7 @@ var registrationSchemes = []string{
 	SchemeABN, SchemeACP, SchemeAEClientCode, SchemeBHCR, SchemeBN, SchemeBNRM, SchemeCARMSecurity, SchemeCBP5106,
 	SchemeCCID, SchemeCNCBEC, SchemeCNCustomsRegistration, SchemeCNPJ, SchemeCPF, SchemeCURP, SchemeCustomsBond,
 	SchemeEORI, SchemeEUResponsibleOperator, SchemeIEC, SchemeIOSS, SchemeKRClearanceCode,
-	SchemeNZClientCode, SchemeOMCR, SchemePCCC, SchemePHBOCAccreditation, SchemePRCID, SchemePadronImportadores, SchemeRADAR, SchemeRFC,
+	SchemeNZClientCode, SchemeOMCR, SchemePCCC, SchemePERUC, SchemePHBOCAccreditation, SchemePRCID, SchemePadronImportadores, SchemeRADAR, SchemeRFC,
 	SchemeResidentAgent, SchemeSACR, SchemeSARSImporter, SchemeSGGST, SchemeSection33Agent,
 	SchemeTRTaxNumber, SchemeUEN, SchemeUID, SchemeVOEC, SchemeZAID, SchemeZATax,
 }

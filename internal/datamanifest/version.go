@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (83 files).
-const Version = "iorkit-data-33f8aa0e26cb"
+// manifest.json (85 files).
+const Version = "iorkit-data-5d9aba3fd2ca"
