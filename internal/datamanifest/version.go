@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (85 files).
-const Version = "iorkit-data-5d9aba3fd2ca"
+const Version = "iorkit-data-108f863666fd"
