@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (85 files).
-const Version = "iorkit-data-108f863666fd"
+// manifest.json (86 files).
+const Version = "iorkit-data-110274264b19"
