@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (86 files).
-const Version = "iorkit-data-e8a98e452bf6"
+const Version = "iorkit-data-582262a49732"
