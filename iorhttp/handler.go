@@ -226,8 +226,7 @@ func (h *Handler) plan(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if len(req.Destinations) == 0 || len(req.Destinations) > MaxDestinations {
-		writeError(w, http.StatusBadRequest, APIError{Code: string(ior.ClassInvalid), Class: string(ior.ClassInvalid), Path: "destinations",
-			Message: fmt.Sprintf("give 1 to %d destinations, not %d", MaxDestinations, len(req.Destinations))})
+		badRequest(w, "destinations", fmt.Sprintf("give 1 to %d destinations, not %d", MaxDestinations, len(req.Destinations)))
 		return
 	}
 	opts, ok := callOptions(w, r)
@@ -250,8 +249,7 @@ func (h *Handler) price(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if len(req.Items) == 0 || len(req.Items) > MaxPriceItems {
-		writeError(w, http.StatusBadRequest, APIError{Code: string(ior.ClassInvalid), Class: string(ior.ClassInvalid), Path: "items",
-			Message: fmt.Sprintf("give 1 to %d items, not %d", MaxPriceItems, len(req.Items))})
+		badRequest(w, "items", fmt.Sprintf("give 1 to %d items, not %d", MaxPriceItems, len(req.Items)))
 		return
 	}
 	opts, ok := callOptions(w, r)
@@ -289,7 +287,7 @@ func callOptions(w http.ResponseWriter, r *http.Request) ([]ior.CallOption, bool
 		}
 		b, err := strconv.ParseBool(v)
 		if err != nil {
-			writeError(w, http.StatusBadRequest, APIError{Code: string(ior.ClassInvalid), Class: string(ior.ClassInvalid), Path: "?" + p.name, Message: fmt.Sprintf("%q is not true or false", clip(v))})
+			badRequest(w, "?"+p.name, fmt.Sprintf("%q is not true or false", clip(v)))
 			return nil, false
 		}
 		if b {
@@ -377,6 +375,12 @@ func Describe(err error) (int, APIError) {
 // clip keeps error text from repeating an unbounded input: a whole
 // message is allowed 300 bytes.
 func clip(s string) string { return jsonpath.ClipTo(s, 300) }
+
+// badRequest answers 400 for a request whose field or parameter at path is
+// wrong (code and class invalid_input).
+func badRequest(w http.ResponseWriter, path, msg string) {
+	writeError(w, http.StatusBadRequest, APIError{Code: string(ior.ClassInvalid), Class: string(ior.ClassInvalid), Path: path, Message: msg})
+}
 
 func writeError(w http.ResponseWriter, status int, e APIError) {
 	writeJSON(w, status, ErrorResponse{Error: e})
