@@ -175,6 +175,10 @@ func (h *Handler) quote(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	inverse, ok := boolParam(w, r, "inverse")
+	if !ok {
+		return
+	}
 	ctx, cancel := h.ctx(r)
 	defer cancel()
 	q, err := h.eng.Quote(ctx, s, opts...)
@@ -185,7 +189,7 @@ func (h *Handler) quote(w http.ResponseWriter, r *http.Request) {
 	resp := QuoteResponse{Quote: q}
 	if cur := r.URL.Query().Get("currency"); cur != "" {
 		var vopts []ior.ViewOption
-		if b, _ := strconv.ParseBool(r.URL.Query().Get("inverse")); b {
+		if inverse {
 			vopts = append(vopts, ior.AllowInverse())
 		}
 		if via := r.URL.Query().Get("via"); via != "" {
@@ -281,13 +285,8 @@ func callOptions(w http.ResponseWriter, r *http.Request) ([]ior.CallOption, bool
 		name string
 		opt  ior.CallOption
 	}{{"partial", ior.Partial()}, {"strict", ior.Strict()}} {
-		v := r.URL.Query().Get(p.name)
-		if v == "" {
-			continue
-		}
-		b, err := strconv.ParseBool(v)
-		if err != nil {
-			badRequest(w, "?"+p.name, fmt.Sprintf("%q is not true or false", clip(v)))
+		b, ok := boolParam(w, r, p.name)
+		if !ok {
 			return nil, false
 		}
 		if b {
@@ -295,6 +294,21 @@ func callOptions(w http.ResponseWriter, r *http.Request) ([]ior.CallOption, bool
 		}
 	}
 	return opts, true
+}
+
+// boolParam reads the query parameter name as true or false (absent:
+// false); another value is answered 400 and reported as not ok.
+func boolParam(w http.ResponseWriter, r *http.Request, name string) (b, ok bool) {
+	v := r.URL.Query().Get(name)
+	if v == "" {
+		return false, true
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		badRequest(w, "?"+name, fmt.Sprintf("%q is not true or false", clip(v)))
+		return false, false
+	}
+	return b, true
 }
 
 // read decodes the body into v strictly: one JSON value, no unknown

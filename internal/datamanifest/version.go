@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (86 files).
-const Version = "iorkit-data-a1a75305a101"
+const Version = "iorkit-data-7d7597bd4bbb"
