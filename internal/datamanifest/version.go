@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (85 files).
-const Version = "iorkit-data-5d9aba3fd2ca"
+// manifest.json (87 files).
+const Version = "iorkit-data-fe471fd801cc"
