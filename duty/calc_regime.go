@@ -6,6 +6,7 @@ package duty
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/shopspring/decimal"
 )
@@ -78,6 +79,17 @@ func (k *calc) deductionShare(o DeMinimisOutcome, th Threshold, i int) (Money, e
 	return shares[i], nil
 }
 
+// underRegime reports whether a met threshold of one of codes covers
+// line i.
+func (k *calc) underRegime(i int, codes []string) bool {
+	for _, o := range k.a.DeMinimis {
+		if o.covers(i) && contains(codes, o.Code) {
+			return true
+		}
+	}
+	return false
+}
+
 func (k *calc) threshold(code string) Threshold {
 	for _, t := range k.p.DeMinimis {
 		if t.Code == code && inForce(t.From, t.To, k.e.Date) {
@@ -126,6 +138,11 @@ func (p Profile) checkRegimes() *ProfileError {
 			}
 			if !found {
 				return &ProfileError{Path: fmt.Sprintf("taxes[%d].base_taxes", i), Country: clip(p.Country), Value: clip(c), Msg: fmt.Sprintf("%q is not an earlier tax of the profile", clip(c))}
+			}
+		}
+		for _, c := range t.UnderRegimes {
+			if !slices.ContainsFunc(p.DeMinimis, func(th Threshold) bool { return th.Code == c }) {
+				return &ProfileError{Path: fmt.Sprintf("taxes[%d].under_regimes", i), Country: clip(p.Country), Value: clip(c), Msg: fmt.Sprintf("%q is not a threshold of the profile", clip(c))}
 			}
 		}
 		if t.Inclusive && t.Rate.GreaterThanOrEqual(decimal.New(100, 0)) {

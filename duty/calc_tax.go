@@ -68,14 +68,17 @@ func (k *calc) taxes() error {
 			}, func(j int) Date { return taxes[j].From }) {
 				continue
 			}
-			if stale(t.ReviewAfter, k.e.Date) {
-				k.warn(StaleData, -1, "tax "+t.Code, "", fmt.Sprintf("%s: the rate in force from %s was last confirmed for %s; no later figure is in the data, so it still applies", t.Name, t.From, t.ReviewAfter))
-			}
 			if len(t.Regions) > 0 && !contains(t.Regions, k.e.Region) {
 				continue
 			}
 			if contains(t.NotRegions, k.e.Region) {
 				continue
+			}
+			if len(t.UnderRegimes) > 0 && !k.underRegime(i, t.UnderRegimes) {
+				continue
+			}
+			if stale(t.ReviewAfter, k.e.Date) {
+				k.warn(StaleData, -1, "tax "+t.Code, "", fmt.Sprintf("%s: the rate in force from %s was last confirmed for %s; no later figure is in the data, so it still applies", t.Name, t.From, t.ReviewAfter))
 			}
 			var note strings.Builder
 			note.Grow(64)

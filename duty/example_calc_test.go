@@ -102,8 +102,9 @@ func ExampleProfiles_For() {
 		fmt.Println(day, p.Country, p.Union, p.Currency, p.Valuation, p.Taxes[0].Code, p.Taxes[0].Rate.String()+"%", strings.Join(codes, " "))
 	}
 
-	// No profile: an error, never a guess.
-	_, err = ps.For("BR", duty.MustDate("2026-03-01"))
+	// No profile in force on the day (BR's data starts on 2024-08-01): an
+	// error, never a guess.
+	_, err = ps.For("BR", duty.MustDate("2024-07-31"))
 	fmt.Println(errors.Is(err, duty.ErrNoProfile))
 	// Output:
 	// 2026-03-01 DE EU EUR CIF VAT 19% EU_DUTY_RELIEF_150 EU_GIFT_45 EU_IOSS
@@ -130,7 +131,7 @@ func ExampleDefaultProfiles() {
 		fmt.Println(th.Code, th.Applies, th.Outcome, "at or under", th.Amount, "of", th.Compare)
 	}
 	// Output:
-	// 54 countries, from AE to ZA
+	// 55 countries, from AE to ZA
 	// GB_135_DUTY duty relief at or under 135.00 GBP of goods
 	// GB_135_VAT tax point_of_sale at or under 135.00 GBP of goods
 	// GB_135_REVERSE_CHARGE tax reverse_charge at or under 135.00 GBP of goods

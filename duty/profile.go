@@ -149,6 +149,10 @@ type TaxRule struct {
 	// Inclusive computes the tax "por dentro": the tax is part of its own
 	// base, base / (1 - rate) (BR ICMS).
 	Inclusive bool `json:"inclusive,omitempty"`
+	// UnderRegimes limits the tax to the lines a met threshold of one of
+	// these codes covers (BR: the ICMS rate agreed for the simplified
+	// regime, RTS, differs from the state's rate on other imports).
+	UnderRegimes []string `json:"under_regimes,omitempty"`
 	// ServiceKinds are the kinds of service charges BaseServices adds
 	// (empty: clearance, handling and delivery).
 	ServiceKinds []ServiceKind `json:"service_kinds,omitempty"`

@@ -722,9 +722,9 @@ func TestOtherStandardRates(t *testing.T) {
 			Lines: []duty.EntryLine{ln(t, "940360", "DE", "1000", "EUR", "10%")}})
 		assert.ErrorIs(t, err, duty.ErrNoProfile, c2)
 	}
-	_, err := c.Calculate(context.Background(), duty.Entry{Destination: "BR", Date: duty.MustDate("2026-11-25"), Mode: "ocean",
+	_, err := c.Calculate(context.Background(), duty.Entry{Destination: "BR", Date: duty.MustDate("2024-07-31"), Mode: "ocean",
 		Lines: []duty.EntryLine{ln(t, "940360", "DE", "1000", "BRL", "10%")}})
-	assert.ErrorIs(t, err, duty.ErrNoProfile, "BR is not embedded: see docs/accuracy.md")
+	assert.ErrorIs(t, err, duty.ErrNoProfile, "BR is embedded from 2024-08-01 only: see docs/accuracy.md")
 }
 
 func TestSACustomsServiceFee(t *testing.T) {

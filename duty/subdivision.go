@@ -15,7 +15,14 @@ import (
 // Source: ISO 3166-2:CA, the 10 provinces and 3 territories of Canada (ISO
 // Online Browsing Platform, https://www.iso.org/obp/ui/#iso:code:3166:CA),
 // as in force since NU was added in 1999 and NL renamed in 2002.
+//
+// ISO 3166-2:BR: the 26 states and the Distrito Federal of Brazil (ISO
+// Online Browsing Platform, https://www.iso.org/obp/ui/#iso:code:3166:BR;
+// the codes are the states' postal abbreviations, BR-DF for the federal
+// district); the list was not re-read online in this session.
 var subdivisions = map[string][]string{
+	"BR": {"BR-AC", "BR-AL", "BR-AM", "BR-AP", "BR-BA", "BR-CE", "BR-DF", "BR-ES", "BR-GO", "BR-MA", "BR-MG", "BR-MS", "BR-MT",
+		"BR-PA", "BR-PB", "BR-PE", "BR-PI", "BR-PR", "BR-RJ", "BR-RN", "BR-RO", "BR-RR", "BR-RS", "BR-SC", "BR-SE", "BR-SP", "BR-TO"},
 	"CA": {"CA-AB", "CA-BC", "CA-MB", "CA-NB", "CA-NL", "CA-NS", "CA-NT", "CA-NU", "CA-ON", "CA-PE", "CA-QC", "CA-SK", "CA-YT"},
 }
 

@@ -150,8 +150,9 @@ func TestQuoteWithProviderFee(t *testing.T) {
 }
 
 // Plan over several markets: the same goods and seller. DE has no pack (the
-// Incoterm decides: the seller, DDP); BR's pack rules everyone out and BR has
-// no profile (an error for that market only), GB lacks the EUR/GBP rate.
+// Incoterm decides: the seller, DDP); BR's pack rules everyone out and the
+// BR quote lacks the EUR/BRL rate (an error for that market only), GB lacks
+// the EUR/GBP rate.
 func TestPlan(t *testing.T) {
 	s := readShipment(t, "../examples/shipments/de-tshirts.json")
 	e := brEngine(t)
@@ -166,8 +167,8 @@ func TestPlan(t *testing.T) {
 	require.NotNil(t, plans[1].Decision)
 	assert.Nil(t, plans[1].Decision.Importer)
 	assert.False(t, plans[1].DDP)
-	assert.ErrorIs(t, plans[1].Err, duty.ErrNoProfile) // no BR profile embedded: the quote is an error, the decision stands
-	assert.ErrorContains(t, plans[1].Err, "BR")
+	assert.ErrorIs(t, plans[1].Err, duty.ErrMissingRate) // no EUR/BRL rate given: the quote is an error, the decision stands
+	assert.ErrorContains(t, plans[1].Err, "EUR/BRL")
 	assert.Equal(t, "GB", plans[2].Destination)
 	assert.ErrorIs(t, plans[2].Err, duty.ErrMissingRate)
 	assert.ErrorContains(t, plans[2].Err, "EUR/GBP")

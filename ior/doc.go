@@ -52,6 +52,14 @@
 // wraps ctx.Err() (errors.Is(err, context.Canceled) or
 // context.DeadlineExceeded). The package never makes a context of its own.
 //
+// For a checkout, Price and PriceList (a duty-inclusive selling price:
+// Price(ctx, req PriceRequest, opts...)) take the context and call options
+// the same way, and View(s, q, currency, opts ...ViewOption) turns a quote
+// into what the shopper sees (goods, shipping, duty, tax, pay now and on
+// delivery, parts adding up), converting with the quote's and the
+// engine's exchange rates; it takes no context
+// (docs/checkout.md).
+//
 // A CallOption is a choice made per request (Partial: quote what can be
 // quoted; Strict: refuse an estimate; ResolveHS: how a short HS code
 // resolves); an Option given to NewEngine configures the data, once for
@@ -122,7 +130,8 @@
 // # Concurrency
 //
 // An Engine never changes after NewEngine: build it once and share it
-// between goroutines: Decide, Quote and Plan are safe for concurrent use.
+// between goroutines: Decide, Quote, Plan, Price, PriceList and View are
+// safe for concurrent use.
 // Data handed to an option
 // (a *duty.Table, an *hts.Schedule, a duty.FixedRates map) must not be
 // modified afterwards.

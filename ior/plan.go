@@ -32,7 +32,7 @@ type MarketPlan struct {
 	Err error `json:"-"`
 }
 
-// marketPlanJSON is MarketPlan as JSON: Err as its code and message.
+// marketPlanJSON is MarketPlan as JSON: Err as its code, class and message.
 type marketPlanJSON struct {
 	Destination string     `json:"destination"`
 	Decision    *Decision  `json:"decision,omitempty"`
@@ -41,7 +41,7 @@ type marketPlanJSON struct {
 	Error       *PlanError `json:"error,omitempty"`
 }
 
-// MarshalJSON writes Err as {"code", "message"}.
+// MarshalJSON writes Err as {"code", "class", "message"}.
 func (m MarketPlan) MarshalJSON() ([]byte, error) {
 	j := marketPlanJSON{Destination: m.Destination, Decision: m.Decision, Quote: m.Quote, DDP: m.DDP}
 	if m.Err != nil {

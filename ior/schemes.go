@@ -42,6 +42,7 @@ const (
 	SchemePCCC                  = "PCCC"                    // KR: Personal Customs Clearance Code
 	SchemePRCID                 = "PRC_ID"                  // CN: the buyer's real-name PRC identity for cross-border e-commerce
 	SchemeRADAR                 = "RADAR"                   // BR: Siscomex habilitação (RADAR)
+	SchemeRemessaConforme       = "REMESSA_CONFORME"        // BR: seller or marketplace certified in the Receita Federal's Remessa Conforme programme
 	SchemeResidentAgent         = "RESIDENT_AGENT"          // US: resident agent of a non-resident corporation
 	SchemeRFC                   = "RFC"                     // MX: Registro Federal de Contribuyentes
 	SchemeSARSImporter          = "SARS_IMPORTER"           // ZA: SARS customs client registration as importer
@@ -61,7 +62,7 @@ var registrationSchemes = []string{
 	SchemeABN, SchemeACP, SchemeAEClientCode, SchemeBHCR, SchemeBN, SchemeBNRM, SchemeCARMSecurity, SchemeCBP5106,
 	SchemeCCID, SchemeCLSIIIVA, SchemeCNCBEC, SchemeCNCustomsRegistration, SchemeCNPJ, SchemeCPF, SchemeCURP, SchemeCustomsBond,
 	SchemeEORI, SchemeEUResponsibleOperator, SchemeIEC, SchemeIOSS, SchemeKRClearanceCode,
-	SchemeNZClientCode, SchemeOMCR, SchemePCCC, SchemePERUC, SchemePHBOCAccreditation, SchemePRCID, SchemePadronImportadores, SchemeRADAR, SchemeRFC,
+	SchemeNZClientCode, SchemeOMCR, SchemePCCC, SchemePERUC, SchemePHBOCAccreditation, SchemePRCID, SchemePadronImportadores, SchemeRADAR, SchemeRemessaConforme, SchemeRFC,
 	SchemeResidentAgent, SchemeSACR, SchemeSARSImporter, SchemeSGGST, SchemeSection33Agent,
 	SchemeTRTaxNumber, SchemeUEN, SchemeUID, SchemeVOEC, SchemeZAID, SchemeZATax,
 }

@@ -12,7 +12,7 @@
 //	GET  /v1/openapi.json  the OpenAPI 3.1 document of these routes
 //	GET  /healthz      "ok"
 //
-// Errors are JSON, {"error": {"code", "message", "path", "problems"}}, with
+// Errors are JSON, {"error": {"code", "class", "message", "path", "problems"}}, with
 // the status saying whose move it is: 400 bad input (every validation
 // problem listed), 413 a body over the limit, 422 a shipment the data
 // cannot quote (or one refused in strict mode), 499 a request the client

@@ -92,6 +92,11 @@ type compiledRule struct {
 	finding Finding
 	loops   bool    // has comprehensions: evaluated with ctx checks
 	guards  []guard // line rules: conditions on line fields checked in Go first
+	// onlyGuards: every conjunct of the condition is one of guards, so the
+	// condition reads nothing but the guarded line fields and literals:
+	// its result and cost are those of the first line with the same
+	// values of those fields (Evaluate reuses them).
+	onlyGuards bool
 }
 
 func scopeIndex(s Scope) int {
@@ -245,12 +250,18 @@ func compileRule(env *Env, p *Pack, r *Rule, budget uint64) (*compiledRule, *Rul
 	cr := &compiledRule{pack: p, rule: r, prg: prg, cost: est, finding: f, loops: loops}
 	if r.Scope == ScopeLine {
 		lt := env.vars[VarLine]
+		whole := 0
 		for _, g := range lineGuards(checked.NativeRep().Expr()) {
 			// Only plain string fields can be read in Go the way CEL sees them.
 			if f := lt.fields[g.field]; f != nil && f.celType == types.StringType {
 				cr.guards = append(cr.guards, g)
+				if g.whole {
+					whole++
+				}
 			}
 		}
+		cr.onlyGuards = !loops && whole > 0 && whole == len(cr.guards) &&
+			whole == len(conjuncts(checked.NativeRep().Expr(), nil))
 	}
 	return cr, rc, nil
 }

@@ -184,6 +184,7 @@ func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
 		if run(ScopeLine) && lines.IsValid() {
 			lineType := b.env.vars[VarLine]
 			for _, cr := range cp.scoped[1] {
+				var memo map[string]runResult // onlyGuards rules: runs by guarded values
 			lineLoop:
 				for i := 0; i < lines.Len(); i++ {
 					for _, g := range cr.guards {
@@ -215,7 +216,15 @@ func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
 						lineObjs[i] = newObject(lineType, lv)
 					}
 					act.line = lineObjs[i]
-					if out, err = cr.eval(ctx, bu, act, i, out); err != nil {
+					if cr.onlyGuards && len(cr.guards) > 0 {
+						if memo == nil {
+							memo = map[string]runResult{}
+						}
+						out, err = cr.evalMemo(ctx, bu, act, i, out, memo, guardKey(cr.guards, fieldVals, i))
+					} else {
+						out, err = cr.eval(ctx, bu, act, i, out)
+					}
+					if err != nil {
 						return out, err
 					}
 				}
@@ -237,6 +246,33 @@ func (cr *compiledRule) eval(ctx context.Context, bu *Budget, act *activation, l
 	if err := ctx.Err(); err != nil {
 		return out, &CostError{Pack: cr.pack.Name, Rule: cr.rule.ID, Err: err}
 	}
+	r := cr.run(ctx, act)
+	return cr.settle(ctx, bu, r, line, out)
+}
+
+// evalMemo is eval for a rule whose condition reads only its guarded line
+// fields (onlyGuards): the CEL result and cost of the first line with the
+// same field values (key) serve every other such line.
+func (cr *compiledRule) evalMemo(ctx context.Context, bu *Budget, act *activation, line int, out []Finding, memo map[string]runResult, key string) ([]Finding, error) {
+	if err := ctx.Err(); err != nil {
+		return out, &CostError{Pack: cr.pack.Name, Rule: cr.rule.ID, Err: err}
+	}
+	r, ok := memo[key]
+	if !ok {
+		r = cr.run(ctx, act)
+		memo[key] = r
+	}
+	return cr.settle(ctx, bu, r, line, out)
+}
+
+// runResult is what one CEL run of a rule gives.
+type runResult struct {
+	v    ref.Val
+	cost uint64
+	err  error
+}
+
+func (cr *compiledRule) run(ctx context.Context, act *activation) runResult {
 	var v ref.Val
 	var det *cel.EvalDetails
 	var err error
@@ -249,6 +285,12 @@ func (cr *compiledRule) eval(ctx context.Context, bu *Budget, act *activation, l
 	if det != nil && det.ActualCost() != nil {
 		cost = *det.ActualCost()
 	}
+	return runResult{v: v, cost: cost, err: err}
+}
+
+// settle turns a run into a finding or an error and spends its cost.
+func (cr *compiledRule) settle(ctx context.Context, bu *Budget, r runResult, line int, out []Finding) ([]Finding, error) {
+	v, cost, err := r.v, r.cost, r.err
 	if err != nil {
 		if ctx.Err() != nil || isCostLimit(err) {
 			return out, &CostError{Pack: cr.pack.Name, Rule: cr.rule.ID, Err: err}
@@ -378,6 +420,20 @@ func (e *InputError) Error() string {
 		return fmt.Sprintf("rules: input %q is missing (want %v)", e.Var, e.Want)
 	}
 	return fmt.Sprintf("rules: input %q has type %v, want %v or *%v", e.Var, e.Got, e.Want, e.Want)
+}
+
+// guardKey is the values of line i's guarded fields: with one guard the
+// value itself, so that it costs no allocation.
+func guardKey(gs []guard, fieldVals map[string][]string, i int) string {
+	if len(gs) == 1 {
+		return fieldVals[gs[0].field][i]
+	}
+	var b strings.Builder
+	for _, g := range gs {
+		b.WriteString(fieldVals[g.field][i])
+		b.WriteByte(0)
+	}
+	return b.String()
 }
 
 // lineStrings reads one string field of every line, for the guards.

@@ -26,6 +26,9 @@ type guard struct {
 	field  string
 	prefix bool // HS prefix match (hs_prefix, hs_in) rather than equality
 	values []string
+	// whole: the guard is its conjunct entire (not a union read from a
+	// disjunction, whose sides may test more).
+	whole bool
 }
 
 func (g guard) match(v string) bool {
@@ -53,13 +56,13 @@ func lineGuards(e ast.Expr) []guard {
 		case "hs_prefix":
 			if f, ok := lineField(args[0]); ok {
 				if s, ok := stringLiteral(args[1]); ok {
-					out = append(out, guard{field: f, prefix: true, values: []string{s}})
+					out = append(out, guard{field: f, prefix: true, values: []string{s}, whole: true})
 				}
 			}
 		case "hs_in":
 			if f, ok := lineField(args[0]); ok {
 				if l, ok := stringList(args[1]); ok {
-					out = append(out, guard{field: f, prefix: true, values: l})
+					out = append(out, guard{field: f, prefix: true, values: l, whole: true})
 				}
 			}
 		case "_==_":
@@ -69,13 +72,13 @@ func lineGuards(e ast.Expr) []guard {
 			}
 			if f, ok := lineField(a); ok {
 				if s, ok := stringLiteral(b); ok {
-					out = append(out, guard{field: f, values: []string{s}})
+					out = append(out, guard{field: f, values: []string{s}, whole: true})
 				}
 			}
 		case "@in":
 			if f, ok := lineField(args[0]); ok {
 				if l, ok := stringList(args[1]); ok {
-					out = append(out, guard{field: f, values: l})
+					out = append(out, guard{field: f, values: l, whole: true})
 				}
 			}
 		case "_||_":

@@ -160,7 +160,7 @@ func TestGuardsDoNotChangeResults(t *testing.T) {
 	for _, cp := range plain.packs {
 		for _, cr := range cp.scoped[1] {
 			n += len(cr.guards)
-			cr.guards = nil
+			cr.guards, cr.onlyGuards = nil, false
 		}
 	}
 	require.Greater(t, n, 50, "most line rules should have guards")
@@ -193,14 +193,51 @@ func TestLineGuards(t *testing.T) {
 	book, err := Compile(env, p)
 	require.NoError(t, err)
 	got := map[string][]guard{}
+	only := map[string]bool{}
 	for _, cr := range book.packs[0].scoped[1] {
 		got[cr.rule.ID] = cr.guards
+		only[cr.rule.ID] = cr.onlyGuards
 	}
-	assert.Equal(t, []guard{{field: "hs", prefix: true, values: []string{"8517", "85.25"}}, {field: "origin", values: []string{"CN"}}}, got["G1"])
+	// Only G3 is nothing but its guards ('KP' != line.origin is none; a
+	// union from a disjunction is not its sides).
+	assert.Equal(t, map[string]bool{"G1": false, "G2": false, "G3": true, "G4": false, "G5": false, "G6": false}, only)
+	assert.Equal(t, []guard{{field: "hs", prefix: true, values: []string{"8517", "85.25"}, whole: true}, {field: "origin", values: []string{"CN"}, whole: true}}, got["G1"])
 	assert.Empty(t, got["G2"], "a disjunction is no guard")
-	assert.Equal(t, []guard{{field: "origin", values: []string{"RU"}}, {field: "hs", prefix: true, values: []string{"72"}}}, got["G3"])
+	assert.Equal(t, []guard{{field: "origin", values: []string{"RU"}, whole: true}, {field: "hs", prefix: true, values: []string{"72"}, whole: true}}, got["G3"])
 	// A disjunction is guarded by the union of its sides' guards on one field.
 	assert.Equal(t, []guard{{field: "hs", prefix: true, values: []string{"8517.13", "8518"}}}, got["G4"])
 	assert.Equal(t, []guard{{field: "origin", values: []string{"IR", "CU", "KP"}}}, got["G5"])
 	assert.Empty(t, got["G6"], "a side without a guard on the field makes the disjunction unguarded")
+}
+
+// A rule that is nothing but its guards runs CEL once per distinct value
+// of the guarded fields; the findings, their lines and the cost spent are
+// those of running it on every line.
+func TestOnlyGuardsMemo(t *testing.T) {
+	src := packWith(rule("M1", "line", "hs_in(line.hs, ['61', '62'])") + "," +
+		rule("M2", "line", "line.origin == 'CN' && hs_prefix(line.hs, '6109')") + "," +
+		rule("M3", "line", "hs_prefix(line.hs, '61') && line.description == 'x'"))
+	memo, err := Compile(testEnv(t), mustParse(t, src))
+	require.NoError(t, err)
+	plain, err := Compile(testEnv(t), mustParse(t, src))
+	require.NoError(t, err)
+	for _, cr := range plain.packs[0].scoped[1] {
+		cr.onlyGuards = false
+	}
+	s := tShipment{Destination: "DE", Lines: []tLine{
+		{HS: "6109.10", Origin: "CN", Description: "x"}, {HS: "6109.10", Origin: "CN"},
+		{HS: "6110.20", Origin: "CN"}, {HS: "61.09.10", Origin: "VN", Description: "x"}, {HS: "8517.13", Origin: "CN"}}}
+	in := Input{Destination: "DE", Date: date(2026, 3, 1), Shipment: &s}
+	bm, bp := memo.NewBudget(), plain.NewBudget()
+	in.Budget = bm
+	a, err := memo.Evaluate(context.Background(), in)
+	require.NoError(t, err)
+	in.Budget = bp
+	b, err := plain.Evaluate(context.Background(), in)
+	require.NoError(t, err)
+	assert.Equal(t, b, a)
+	assert.Equal(t, *bp, *bm)
+	// M1 fires on the four lines under 61, M2 on the two CN 6109 lines,
+	// M3 on lines 0 and 3.
+	assert.Len(t, a, 8)
 }

@@ -70,7 +70,7 @@ Flags of quote, decide and plan:
 Exit codes: 0 done, 1 internal error (a bug), 2 usage (command, flag or
 argument), 3 invalid input (shipment, rates or another file), 4 the data
 does not cover the shipment, 5 interrupted or timed out. With --json an
-error is also printed on standard output as {"error": {"code", "message",
+error is also printed on standard output as {"error": {"code", "class", "message",
 "path", "problems"}}, the shape of the HTTP API.
 
 Flags of rate:
@@ -126,8 +126,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	code := exitCode(err)
 	if wantsJSON(args[1:]) {
 		_, body := iorhttp.Describe(err)
-		if code == exitUsage {
-			body.Code = "usage"
+		switch {
+		case code == exitUsage:
+			body.Code, body.Class = "usage", string(ior.ClassInvalid)
+		case code == exitInvalid && body.Class == string(ior.ClassInternal):
+			// A file named on the command line that cannot be read: what
+			// only the CLI can tell, invalid input as its exit code says.
+			body.Code, body.Class = string(ior.ClassInvalid), string(ior.ClassInvalid)
 		}
 		_ = writeJSON(stdout, struct {
 			Error iorhttp.APIError `json:"error"`

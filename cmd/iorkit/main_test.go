@@ -219,3 +219,25 @@ func TestVersion(t *testing.T) {
 	_, _, code = runCLI(t, "version", "extra")
 	assert.Equal(t, exitUsage, code)
 }
+
+// With --json, the error's class agrees with the exit code for the errors
+// only the CLI can tell: a usage mistake (2) and a file that cannot be read
+// (3) are invalid input, not internal (exit 1, a bug).
+func TestJSONErrorClassFollowsExitCode(t *testing.T) {
+	type body struct {
+		Error struct{ Code, Class string } `json:"error"`
+	}
+	out, _, code := runCLI(t, "quote", "--json", "nope.json")
+	assert.Equal(t, exitInvalid, code)
+	var b body
+	require.NoError(t, json.Unmarshal([]byte(out), &b), out)
+	assert.Equal(t, "invalid_input", b.Error.Class)
+	assert.Equal(t, "invalid_input", b.Error.Code)
+
+	out, _, code = runCLI(t, "quote", "--json", "--no-such-flag", "x.json")
+	assert.Equal(t, exitUsage, code)
+	b = body{}
+	require.NoError(t, json.Unmarshal([]byte(out), &b), out)
+	assert.Equal(t, "usage", b.Error.Code)
+	assert.Equal(t, "invalid_input", b.Error.Class)
+}

@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (87 files).
-const Version = "iorkit-data-fe471fd801cc"
+// manifest.json (88 files).
+const Version = "iorkit-data-02970d4792fa"

@@ -6,6 +6,7 @@
 package shareddata
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -40,4 +41,24 @@ func Path(t testing.TB, parts ...string) string {
 		t.Skipf("shared/data/%s not found above the working directory: official data not available (see shared/data/SOURCES.md)", filepath.Join(parts...))
 	}
 	return p
+}
+
+// ModuleRoot returns the folder of the first go.mod in the working
+// directory or above it: where the generators (go generate runs them in
+// their package's folder) write the files they make.
+func ModuleRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("no go.mod above the working directory")
+		}
+		dir = parent
+	}
 }

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 
 	"github.com/iorkit/iorkit/internal/datamanifest"
+	"github.com/iorkit/iorkit/internal/shareddata"
 )
 
 func main() {
@@ -22,7 +23,7 @@ func main() {
 }
 
 func run() error {
-	root, err := moduleRoot()
+	root, err := shareddata.ModuleRoot()
 	if err != nil {
 		return err
 	}
@@ -43,23 +44,4 @@ package datamanifest
 const Version = %q
 `, len(m.Files), m.Version())
 	return os.WriteFile(filepath.Join(dir, "version.go"), []byte(src), 0o644)
-}
-
-// moduleRoot is the nearest directory above the working directory with a
-// go.mod (go generate runs in the package's directory).
-func moduleRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", fmt.Errorf("no go.mod above the working directory")
-		}
-		dir = parent
-	}
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/iorkit/iorkit/internal/schemagen"
+	"github.com/iorkit/iorkit/internal/shareddata"
 )
 
 func main() {
@@ -19,7 +20,7 @@ func main() {
 }
 
 func run() error {
-	root, err := moduleRoot()
+	root, err := shareddata.ModuleRoot()
 	if err != nil {
 		return err
 	}
@@ -47,21 +48,4 @@ func run() error {
 		}
 	}
 	return nil
-}
-
-func moduleRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", fmt.Errorf("no go.mod above the working directory")
-		}
-		dir = parent
-	}
 }
