@@ -3,10 +3,8 @@ package duty_test
 import (
 	"go/scanner"
 	"go/token"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -19,27 +17,13 @@ import (
 // skips them; reflect.Float64, a kind that decoders check to refuse
 // numbers, is not a float value.
 func TestNoFloatOnMoneyPaths(t *testing.T) {
-	root, err := filepath.Abs("..")
-	require.NoError(t, err)
-	_, err = os.Stat(filepath.Join(root, "go.mod"))
-	require.NoError(t, err, "the test runs from duty/, one level below the module root")
+	root, files := moduleGoFiles(t)
 	banned := map[string]bool{"float32": true, "float64": true, "NewFromFloat": true, "NewFromFloat32": true,
 		"NewFromFloatWithExponent": true, "InexactFloat64": true, "Float64": true}
 	var found []string
-	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && (d.Name() == ".git" || d.Name() == "testdata") {
-			return filepath.SkipDir
-		}
-		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-			return nil
-		}
+	for _, path := range files {
 		src, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
+		require.NoError(t, err)
 		fset := token.NewFileSet()
 		var s scanner.Scanner
 		s.Init(fset.AddFile(path, -1, len(src)), src, nil, 0)
@@ -59,8 +43,6 @@ func TestNoFloatOnMoneyPaths(t *testing.T) {
 				found = append(found, rel+": "+fset.Position(pos).String()+": "+lit)
 			}
 		}
-		return nil
-	})
-	require.NoError(t, err)
+	}
 	assert.Empty(t, found, "float on a money path")
 }

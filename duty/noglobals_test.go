@@ -4,8 +4,6 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -19,32 +17,14 @@ import (
 // for every other caller in the process. Lists are functions returning
 // copies; only error sentinels (Err...) are variables.
 func TestNoExportedMutableVariables(t *testing.T) {
-	root, err := filepath.Abs("..")
-	require.NoError(t, err)
-	_, err = os.Stat(filepath.Join(root, "go.mod"))
-	require.NoError(t, err, "the test runs from duty/, one level below the module root")
+	root, files := moduleGoFiles(t, "internal", "cmd", "examples")
 	var found []string
 	fset := token.NewFileSet()
-	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			switch d.Name() {
-			case ".git", "testdata", "internal", "cmd", "examples":
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-			return nil
-		}
+	for _, path := range files {
 		f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
-		if err != nil {
-			return err
-		}
+		require.NoError(t, err)
 		if f.Name.Name == "main" {
-			return nil
+			continue
 		}
 		for _, decl := range f.Decls {
 			g, ok := decl.(*ast.GenDecl)
@@ -60,8 +40,6 @@ func TestNoExportedMutableVariables(t *testing.T) {
 				}
 			}
 		}
-		return nil
-	})
-	require.NoError(t, err)
+	}
 	assert.Empty(t, found, "export a function returning a copy instead")
 }

@@ -25,18 +25,16 @@ var data embed.FS
 // ior.NewEngine, so refreshed rates change ids.
 const EmbeddedEdition = "ECB 1999-01-04..2026-04-13, HMRC 2025-01..2026-08"
 
+// The embedded rates, each read once per process on first use.
 var (
-	ecbOnce, hmrcOnce sync.Once
-	embECB            *ECB
-	embHMRC           *HMRC
-	ecbErr, hmrcErr   error
+	embeddedECB  = sync.OnceValues(readEmbeddedECB)
+	embeddedHMRC = sync.OnceValues(readEmbeddedHMRC)
 )
 
 // EmbeddedECB returns the embedded ECB reference rates (1999-01-04 to
 // 2026-04-13), read on first use and shared afterwards.
 func EmbeddedECB() (*ECB, error) {
-	ecbOnce.Do(func() { embECB, ecbErr = readEmbeddedECB() })
-	return embECB, ecbErr
+	return embeddedECB()
 }
 
 func readEmbeddedECB() (*ECB, error) {
@@ -69,8 +67,7 @@ func readEmbeddedECB() (*ECB, error) {
 // EmbeddedHMRC returns the embedded HMRC monthly rates (January 2025 to
 // August 2026), read on first use and shared afterwards.
 func EmbeddedHMRC() (*HMRC, error) {
-	hmrcOnce.Do(func() { embHMRC, hmrcErr = readEmbeddedHMRC() })
-	return embHMRC, hmrcErr
+	return embeddedHMRC()
 }
 
 func readEmbeddedHMRC() (*HMRC, error) {

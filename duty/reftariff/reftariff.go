@@ -431,26 +431,23 @@ func (s *Schedule) Measures(hs, origin string, on duty.Date) ([]duty.Measure, er
 	return []duty.Measure{m}, nil
 }
 
+// The embedded editions, each read once per process on first use.
 var (
-	euOnce, gbOnce sync.Once
-	euSched        *Schedule
-	gbSched        *Schedule
-	euErr, gbErr   error
+	embeddedEU = sync.OnceValues(func() (*Schedule, error) { return readEmbedded(cet2020) })
+	embeddedGB = sync.OnceValues(func() (*Schedule, error) { return readEmbedded(ukgt2021) })
 )
 
 // EU returns the embedded EU reference schedule (CET2020), read from the
 // embedded file on first use and shared afterwards (a Schedule is
 // immutable).
 func EU() (*Schedule, error) {
-	euOnce.Do(func() { euSched, euErr = readEmbedded(cet2020) })
-	return euSched, euErr
+	return embeddedEU()
 }
 
 // GB returns the embedded GB reference schedule (UKGT2021), read on first
 // use and shared afterwards.
 func GB() (*Schedule, error) {
-	gbOnce.Do(func() { gbSched, gbErr = readEmbedded(ukgt2021) })
-	return gbSched, gbErr
+	return embeddedGB()
 }
 
 func readEmbedded(ed Edition) (*Schedule, error) {

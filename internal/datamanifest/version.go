@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (88 files).
-const Version = "iorkit-data-02970d4792fa"
+const Version = "iorkit-data-6adc1dcd21f5"
