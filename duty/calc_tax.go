@@ -74,6 +74,9 @@ func (k *calc) taxes() error {
 			if contains(t.NotRegions, k.e.Region) {
 				continue
 			}
+			if (t.B2COnly && !k.e.Consumer) || (t.B2BOnly && k.e.Consumer) {
+				continue
+			}
 			if len(t.UnderRegimes) > 0 && !k.underRegime(i, t.UnderRegimes) {
 				continue
 			}

@@ -37,6 +37,11 @@ type NotModelledRule struct {
 	From       Date     `json:"from,omitempty"`
 	To         Date     `json:"to,omitempty"`
 	Source     string   `json:"source,omitempty"`
+	// UnderRegimes: one of these thresholds of the profile must be met;
+	// OutsideRegimes: none of them may be (BR: IPI is not modelled outside
+	// the simplified regime, which does not levy it).
+	UnderRegimes   []string `json:"under_regimes,omitempty"`
+	OutsideRegimes []string `json:"outside_regimes,omitempty"`
 }
 
 func (r NotModelledRule) check(p Profile) error {
@@ -51,6 +56,11 @@ func (r NotModelledRule) check(p Profile) error {
 	for _, h := range r.HS {
 		if _, err := NormalizeHS(h); err != nil {
 			return fmt.Errorf("hs: %w", err)
+		}
+	}
+	for _, c := range append(slices.Clone(r.UnderRegimes), r.OutsideRegimes...) {
+		if !slices.ContainsFunc(p.DeMinimis, func(t Threshold) bool { return t.Code == c }) {
+			return fmt.Errorf("under_regimes/outside_regimes: %q is not a threshold of the profile", c)
 		}
 	}
 	if !r.From.IsZero() && !r.To.IsZero() && r.To.Before(r.From) {
@@ -89,6 +99,12 @@ func (k *calc) notModelled() error {
 		}) {
 			continue
 		}
+		if len(r.UnderRegimes) > 0 && !k.regimeMet(r.UnderRegimes) {
+			continue
+		}
+		if len(r.OutsideRegimes) > 0 && k.regimeMet(r.OutsideRegimes) {
+			continue
+		}
 		if r.Above != nil {
 			lim, err := k.convert(*r.Above, "not-modelled rule "+r.Code)
 			if err != nil {
@@ -118,4 +134,10 @@ func (k *calc) notModelled() error {
 		}
 	}
 	return nil
+}
+
+// regimeMet reports whether a threshold of one of codes is met for the
+// entry (on some line).
+func (k *calc) regimeMet(codes []string) bool {
+	return slices.ContainsFunc(k.a.DeMinimis, func(o DeMinimisOutcome) bool { return o.Met && slices.Contains(codes, o.Code) })
 }

@@ -143,6 +143,12 @@ type TaxRule struct {
 	// NotRegions excludes destination regions where another tax replaces
 	// this one (CA: GST is not charged where HST, which includes it, is).
 	NotRegions []string `json:"not_regions,omitempty"`
+	// B2COnly charges the tax only when the buyer is a consumer
+	// (Entry.Consumer) and B2BOnly only when it is not (CA: the provincial
+	// part of the HST is collected at the border on non-commercial goods
+	// only, ETA s.212.1(3)). Neither: both.
+	B2COnly bool `json:"b2c_only,omitempty"`
+	B2BOnly bool `json:"b2b_only,omitempty"`
 	// BaseTaxes adds the line's amounts of these earlier taxes to the base
 	// (BR ICMS: on value + II + IPI + PIS + COFINS).
 	BaseTaxes []string `json:"base_taxes,omitempty"`
@@ -570,6 +576,9 @@ func (p Profile) check() *ProfileError {
 				}
 				return bad(at(fmt.Sprintf(".reduced[%d].rate", j)), rr.Rate.String(), "%s %s", clip(rr.Rate.String()), why)
 			}
+		}
+		if t.B2COnly && t.B2BOnly {
+			return bad(at(".b2b_only"), "true", "b2c_only and b2b_only are both set: the tax would never apply")
 		}
 		for j, r := range append(slices.Clone(t.Regions), t.NotRegions...) {
 			if err := ValidateRegion(r); err != nil {

@@ -49,6 +49,8 @@ func TestBRRemessaConforme(t *testing.T) {
 	eqm(t, "0", taxOf(t, a, 0, "PIS").Amount, "no PIS under RTS")
 	eqm(t, "0", taxOf(t, a, 0, "COFINS").Amount, "no COFINS under RTS")
 	eqm(t, "123.04", a.Totals.Total, "II + ICMS")
+	// Under RTS, nothing of the general-import rules is flagged.
+	assert.Empty(t, notModelledCodes(a), "RTS quote in a state with a sourced rate")
 
 	// USD 100 = BRL 552.00, São Paulo:
 	//   II 60% x 552.00 = 331.20, less USD 20 = BRL 110.40: 220.80 (UOL: USD 40)
@@ -104,6 +106,7 @@ func TestBRGeneralImport(t *testing.T) {
 	assert.Contains(t, codes, "BR_IPI")
 	assert.Contains(t, codes, "BR_ICMS_GENERAL")
 	assert.Contains(t, codes, "BR_SISCOMEX_FEES")
+	assert.NotContains(t, codes, "BR_ICMS_RTS_NO_STATE")
 
 	// The same goods by courier to a consumer above USD 3,000: no regime
 	// applies. USD 3,001 = BRL 16,565.52: II 10% = 1,656.552 -> 1,656.55.
@@ -115,7 +118,7 @@ func TestBRGeneralImport(t *testing.T) {
 	}
 }
 
-// under_regimes must name thresholds of the profile.
+// under_regimes and outside_regimes must name thresholds of the profile.
 func TestUnderRegimesChecked(t *testing.T) {
 	p := duty.Profile{Country: "BR", Currency: "BRL", Valuation: duty.CIF, From: duty.MustDate("2026-01-01"), Sources: []string{"test"},
 		Taxes: []duty.TaxRule{{Code: "ICMS", Name: "ICMS", Rate: dec("17"), UnderRegimes: []string{"NOPE"},
@@ -123,4 +126,10 @@ func TestUnderRegimesChecked(t *testing.T) {
 	_, err := duty.NewProfiles(p)
 	require.ErrorIs(t, err, duty.ErrInvalidProfile)
 	assert.ErrorContains(t, err, "under_regimes")
+
+	p.Taxes[0].UnderRegimes = nil
+	p.NotModelled = []duty.NotModelledRule{{Code: "X", Note: "x", OutsideRegimes: []string{"NOPE"}}}
+	_, err = duty.NewProfiles(p)
+	require.ErrorIs(t, err, duty.ErrInvalidProfile)
+	assert.ErrorContains(t, err, "outside_regimes")
 }

@@ -484,8 +484,10 @@ func TestCAThresholdsByShippedFrom(t *testing.T) {
 func TestCAHSTReplacesGST(t *testing.T) {
 	c := calculator(t)
 	ca := func(region, date string) duty.Assessment {
+		// A consumer: non-commercial goods, on which the CBSA collects the
+		// HST of the province of residence (ETA s.212.1(2)(b)).
 		return run(t, c, duty.Entry{Destination: "CA", Region: region, Date: duty.MustDate(date), Mode: "road",
-			ShippedFrom: "US", Lines: []duty.EntryLine{ln(t, "847130", "US", "1000", "CAD", "Free")}})
+			ShippedFrom: "US", Consumer: true, Lines: []duty.EntryLine{ln(t, "847130", "US", "1000", "CAD", "Free")}})
 	}
 	for _, tc := range []struct{ region, date, code, want string }{
 		{"CA-ON", "2026-11-25", "HST", "130.00"},

@@ -175,6 +175,10 @@ func (h *Handler) quote(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	inverse, ok := boolParam(w, r, "inverse")
+	if !ok {
+		return
+	}
 	ctx, cancel := h.ctx(r)
 	defer cancel()
 	q, err := h.eng.Quote(ctx, s, opts...)
@@ -185,7 +189,7 @@ func (h *Handler) quote(w http.ResponseWriter, r *http.Request) {
 	resp := QuoteResponse{Quote: q}
 	if cur := r.URL.Query().Get("currency"); cur != "" {
 		var vopts []ior.ViewOption
-		if b, _ := strconv.ParseBool(r.URL.Query().Get("inverse")); b {
+		if inverse {
 			vopts = append(vopts, ior.AllowInverse())
 		}
 		if via := r.URL.Query().Get("via"); via != "" {
@@ -226,8 +230,7 @@ func (h *Handler) plan(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if len(req.Destinations) == 0 || len(req.Destinations) > MaxDestinations {
-		writeError(w, http.StatusBadRequest, APIError{Code: string(ior.ClassInvalid), Class: string(ior.ClassInvalid), Path: "destinations",
-			Message: fmt.Sprintf("give 1 to %d destinations, not %d", MaxDestinations, len(req.Destinations))})
+		badRequest(w, "destinations", fmt.Sprintf("give 1 to %d destinations, not %d", MaxDestinations, len(req.Destinations)))
 		return
 	}
 	opts, ok := callOptions(w, r)
@@ -250,8 +253,7 @@ func (h *Handler) price(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if len(req.Items) == 0 || len(req.Items) > MaxPriceItems {
-		writeError(w, http.StatusBadRequest, APIError{Code: string(ior.ClassInvalid), Class: string(ior.ClassInvalid), Path: "items",
-			Message: fmt.Sprintf("give 1 to %d items, not %d", MaxPriceItems, len(req.Items))})
+		badRequest(w, "items", fmt.Sprintf("give 1 to %d items, not %d", MaxPriceItems, len(req.Items)))
 		return
 	}
 	opts, ok := callOptions(w, r)
@@ -283,13 +285,8 @@ func callOptions(w http.ResponseWriter, r *http.Request) ([]ior.CallOption, bool
 		name string
 		opt  ior.CallOption
 	}{{"partial", ior.Partial()}, {"strict", ior.Strict()}} {
-		v := r.URL.Query().Get(p.name)
-		if v == "" {
-			continue
-		}
-		b, err := strconv.ParseBool(v)
-		if err != nil {
-			writeError(w, http.StatusBadRequest, APIError{Code: string(ior.ClassInvalid), Class: string(ior.ClassInvalid), Path: "?" + p.name, Message: fmt.Sprintf("%q is not true or false", clip(v))})
+		b, ok := boolParam(w, r, p.name)
+		if !ok {
 			return nil, false
 		}
 		if b {
@@ -297,6 +294,21 @@ func callOptions(w http.ResponseWriter, r *http.Request) ([]ior.CallOption, bool
 		}
 	}
 	return opts, true
+}
+
+// boolParam reads the query parameter name as true or false (absent:
+// false); another value is answered 400 and reported as not ok.
+func boolParam(w http.ResponseWriter, r *http.Request, name string) (b, ok bool) {
+	v := r.URL.Query().Get(name)
+	if v == "" {
+		return false, true
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		badRequest(w, "?"+name, fmt.Sprintf("%q is not true or false", clip(v)))
+		return false, false
+	}
+	return b, true
 }
 
 // read decodes the body into v strictly: one JSON value, no unknown
@@ -377,6 +389,12 @@ func Describe(err error) (int, APIError) {
 // clip keeps error text from repeating an unbounded input: a whole
 // message is allowed 300 bytes.
 func clip(s string) string { return jsonpath.ClipTo(s, 300) }
+
+// badRequest answers 400 for a request whose field or parameter at path is
+// wrong (code and class invalid_input).
+func badRequest(w http.ResponseWriter, path, msg string) {
+	writeError(w, http.StatusBadRequest, APIError{Code: string(ior.ClassInvalid), Class: string(ior.ClassInvalid), Path: path, Message: msg})
+}
 
 func writeError(w http.ResponseWriter, status int, e APIError) {
 	writeJSON(w, status, ErrorResponse{Error: e})

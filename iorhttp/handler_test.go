@@ -161,6 +161,10 @@ func TestErrors(t *testing.T) {
 	t.Run("bad query", func(t *testing.T) {
 		status, _ := post(t, srv, "/v1/quote?partial=maybe", shipment(t))
 		assert.Equal(t, http.StatusBadRequest, status)
+		// ?inverse was read leniently: a bad value quietly meant false.
+		status, b := post(t, srv, "/v1/quote?currency=USD&inverse=maybe", shipment(t))
+		assert.Equal(t, http.StatusBadRequest, status, string(b))
+		assert.Contains(t, string(b), `"path":"?inverse"`)
 	})
 	t.Run("not found", func(t *testing.T) {
 		status, _ := post(t, srv, "/v1/nothing", shipment(t))

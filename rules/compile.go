@@ -254,7 +254,7 @@ func compileRule(env *Env, p *Pack, r *Rule, budget uint64) (*compiledRule, *Rul
 		for _, g := range lineGuards(checked.NativeRep().Expr()) {
 			// Only plain string fields can be read in Go the way CEL sees them.
 			if f := lt.fields[g.field]; f != nil && f.celType == types.StringType {
-				cr.guards = append(cr.guards, g)
+				cr.guards = append(cr.guards, g.indexed())
 				if g.whole {
 					whole++
 				}

@@ -29,9 +29,57 @@ type guard struct {
 	// whole: the guard is its conjunct entire (not a union read from a
 	// disjunction, whose sides may test more).
 	whole bool
+	// lead, for a prefix guard, marks the first two digits (as 10*d1+d2)
+	// some prefix can start with: a code whose first two digits are not
+	// marked matches none, which match tells without comparing each
+	// prefix. nil when some prefix has fewer than two leading digits.
+	lead *[100]bool
+}
+
+// indexed returns g with lead set (see guard.lead).
+func (g guard) indexed() guard {
+	if !g.prefix {
+		return g
+	}
+	var lead [100]bool
+	for _, p := range g.values {
+		n, ok := leadDigits(p)
+		if !ok {
+			return g
+		}
+		lead[n] = true
+	}
+	g.lead = &lead
+	return g
+}
+
+// leadDigits reads the first two characters of an HS code that are not
+// dots or spaces (the ones HSHasPrefix skips) as 10*d1+d2, when both are
+// digits.
+func leadDigits(s string) (int, bool) {
+	n, k := 0, 0
+	for i := 0; i < len(s) && k < 2; i++ {
+		c := s[i]
+		if c == '.' || c == ' ' {
+			continue
+		}
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n, k = n*10+int(c-'0'), k+1
+	}
+	return n, k == 2
 }
 
 func (g guard) match(v string) bool {
+	if g.lead != nil {
+		// Every prefix starts with two digits: a code that does not start
+		// with one of those pairs starts with none of the prefixes
+		// (HSHasPrefix compares the same characters in the same order).
+		if n, ok := leadDigits(v); !ok || !g.lead[n] {
+			return false
+		}
+	}
 	for _, p := range g.values {
 		if g.prefix && duty.HSHasPrefix(v, p) || !g.prefix && v == p {
 			return true

@@ -195,7 +195,15 @@ func TestLineGuards(t *testing.T) {
 	got := map[string][]guard{}
 	only := map[string]bool{}
 	for _, cr := range book.packs[0].scoped[1] {
-		got[cr.rule.ID] = cr.guards
+		var gs []guard
+		for _, g := range cr.guards {
+			if g.prefix {
+				assert.NotNil(t, g.lead, cr.rule.ID)
+			}
+			g.lead = nil // compared below without the index
+			gs = append(gs, g)
+		}
+		got[cr.rule.ID] = gs
 		only[cr.rule.ID] = cr.onlyGuards
 	}
 	// Only G3 is nothing but its guards ('KP' != line.origin is none; a
@@ -240,4 +248,18 @@ func TestOnlyGuardsMemo(t *testing.T) {
 	// M1 fires on the four lines under 61, M2 on the two CN 6109 lines,
 	// M3 on lines 0 and 3.
 	assert.Len(t, a, 8)
+}
+
+// The two-digit index of a prefix guard decides as comparing every prefix
+// does.
+func TestGuardLeadIndex(t *testing.T) {
+	g := guard{field: "hs", prefix: true, values: []string{"8517.13", "85 25", "0101"}}.indexed()
+	require.NotNil(t, g.lead)
+	plain := guard{field: "hs", prefix: true, values: g.values}
+	for _, hs := range []string{"8517.13.00", "851713", "8517.14", "85.25.60", "8525", "0101.21", "01", "8", "", "85", "x851713", " 8 5 1 7 1 3", "6109.10", "99"} {
+		assert.Equal(t, plain.match(hs), g.match(hs), hs)
+	}
+	// A prefix of one digit (or not digits) leaves the guard unindexed.
+	assert.Nil(t, guard{field: "hs", prefix: true, values: []string{"8517", "9"}}.indexed().lead)
+	assert.Nil(t, guard{field: "origin", values: []string{"CN"}}.indexed().lead)
 }

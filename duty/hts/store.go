@@ -391,12 +391,9 @@ func (s *Schedule) Measures(hs, origin string, on duty.Date) ([]duty.Measure, er
 	if !s.usable() {
 		return nil, errNilSchedule
 	}
-	n, err := duty.NormalizeHS(hs)
+	n, err := headingOrBelow(hs)
 	if err != nil {
 		return nil, err
-	}
-	if len(n) < 4 {
-		return nil, &duty.InvalidCodeError{HS: hs, Msg: fmt.Sprintf("%d digits: want 4 to 10", len(n))}
 	}
 	if !s.known(n) {
 		return nil, &duty.UnknownCodeError{HS: hs}
@@ -437,6 +434,19 @@ func (s *Schedule) Measures(hs, origin string, on duty.Date) ([]duty.Measure, er
 	return s.lookup(first.n, first.n, origin, on)
 }
 
+// headingOrBelow normalizes hs, a heading (4 digits) or a code below one:
+// the schedule holds nothing above headings.
+func headingOrBelow(hs string) (string, error) {
+	n, err := duty.NormalizeHS(hs)
+	if err != nil {
+		return "", err
+	}
+	if len(n) < 4 {
+		return "", &duty.InvalidCodeError{HS: hs, Msg: fmt.Sprintf("%d digits: want 4 to 10", len(n))}
+	}
+	return n, nil
+}
+
 // LinesUnder implements duty.LineLister: the lines with a general rate
 // below hs (normalized, sorted) when hs lies above the tariff lines (a
 // 6-digit subheading divided into 8-digit lines); nil when hs is a tariff
@@ -445,12 +455,9 @@ func (s *Schedule) LinesUnder(hs string) ([]string, error) {
 	if !s.usable() {
 		return nil, errNilSchedule
 	}
-	n, err := duty.NormalizeHS(hs)
+	n, err := headingOrBelow(hs)
 	if err != nil {
 		return nil, err
-	}
-	if len(n) < 4 {
-		return nil, &duty.InvalidCodeError{HS: hs, Msg: fmt.Sprintf("%d digits: want 4 to 10", len(n))}
 	}
 	for l := len(n); l >= 4; l-- {
 		if _, ok := s.rateOf(n[:l]); ok {

@@ -79,8 +79,10 @@ func run(w io.Writer, args []string) error {
 	return nil
 }
 
-// shipment: a UK wholesaler sells to a shop in Ontario (CA-ON, so HST
-// replaces GST), DAP by courier, priced in CAD: cotton T-shirts made in
+// shipment: a UK wholesaler sells to a shop in Ontario (CA-ON: commercial
+// goods, so the CBSA collects the GST only; the shop accounts for the
+// provincial part of the HST on its GST/HST return, ETA s.212.1(3) and
+// s.220.07), DAP by courier, priced in CAD: cotton T-shirts made in
 // China and in the UK, and laptops made in China.
 func shipment() ior.Shipment {
 	n := func(v int64) duty.Quantity { return duty.Quantity{Value: decimal.NewFromInt(v), Unit: duty.Item} }

@@ -20,10 +20,11 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/iorkit/iorkit/internal/gzfile"
@@ -168,32 +169,14 @@ func layers301() ([]byte, []byte, error) {
 				}
 			}
 		}
-		exHeads := make([]string, 0, len(ex))
-		for h := range ex {
-			exHeads = append(exHeads, h)
-		}
-		sort.Strings(exHeads)
-		for _, h := range exHeads {
-			codes := make([]string, 0, len(ex[h]))
-			for c := range ex[h] {
-				codes = append(codes, c)
-			}
-			sort.Strings(codes)
+		for _, h := range slices.Sorted(maps.Keys(ex)) {
+			codes := slices.Sorted(maps.Keys(ex[h]))
 			x := exclusions[h]
 			fmt.Fprintf(&g, "%s,\"a Section 301 product exclusion (%s, %s) may apply to some goods of this line: the quote charges the list duty\",CN,%s,,%s,%s,\"HTSUS %s; lines footnoted 'See %s.' in the %s\"\n",
 				h, h, x.what, strings.Join(codes, " "), x.from, x.to, h, h, f.export)
 		}
-		heads := make([]string, 0, len(by))
-		for h := range by {
-			heads = append(heads, h)
-		}
-		sort.Strings(heads)
-		for _, h := range heads {
-			codes := make([]string, 0, len(by[h]))
-			for c := range by[h] {
-				codes = append(codes, c)
-			}
-			sort.Strings(codes)
+		for _, h := range slices.Sorted(maps.Keys(by)) {
+			codes := slices.Sorted(maps.Keys(by[h]))
 			l := lists[h]
 			fmt.Fprintf(&b, "CN,%s,%s,,,%s,,,\"%s; lines footnoted 'See %s.' in the %s\"\n",
 				strings.Join(codes, " "), l.heading, l.from, l.source, h, f.export)
