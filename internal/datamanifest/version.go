@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (88 files).
-const Version = "iorkit-data-a76f8b0f2524"
+const Version = "iorkit-data-93b1772a6818"
