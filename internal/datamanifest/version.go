@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (86 files).
-const Version = "iorkit-data-f31c897d13f0"
+// manifest.json (88 files).
+const Version = "iorkit-data-93b1772a6818"
