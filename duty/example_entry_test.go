@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -137,8 +136,7 @@ func ExampleProfiles_With() {
 		return
 	}
 	de, _ := ps.For("DE", duty.MustDate("2026-03-01"))
-	// A profile's slices are the set's own: copy before changing.
-	de.Taxes = slices.Clone(de.Taxes)
+	// For hands out a copy: changing it leaves ps as it is.
 	de.Taxes[0].Rate = decimal.RequireFromString("20")
 	mine, err := ps.With(de)
 	if err != nil {

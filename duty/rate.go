@@ -107,6 +107,7 @@ type Rate struct {
 	condition string // text after "Free," or an unsupported trailing condition
 	onBase    bool   // "the duty provided in the applicable subheading + ..."
 	negBase   bool   // "... minus ..."
+	text      string // String, built once by ParseRate ("" for a free rate)
 }
 
 type clauseOp uint8
@@ -506,6 +507,14 @@ var exactRatios = sync.OnceValue(func() map[[2]Unit]decimal.Decimal {
 // US schedule; others print as "176.8 EUR/100kg"; units print as their
 // canonical code.
 func (r Rate) String() string {
+	if r.text != "" {
+		return r.text
+	}
+	return r.build()
+}
+
+// build writes the rate's text from its clauses.
+func (r Rate) build() string {
 	var sb strings.Builder
 	if r.onBase && len(r.clauses) == 0 {
 		return "The duty provided in the applicable subheading"

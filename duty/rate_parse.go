@@ -70,7 +70,13 @@ func ParseRate(s string, opts ...ParseOption) (Rate, error) {
 		return Rate{}, &RateSyntaxError{Input: s, Pos: invalidUTF8(s), Msg: "rate text is not valid UTF-8"}
 	}
 	p := rateParser{s: s, cur: cfg.currency}
-	return p.parse()
+	r, err := p.parse()
+	if err == nil && len(r.clauses) > 0 {
+		// A Rate never changes once parsed: its text is built once here
+		// rather than on every charge and trace step that shows it.
+		r.text = r.build()
+	}
+	return r, err
 }
 
 type rateParser struct {

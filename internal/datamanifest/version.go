@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (86 files).
-const Version = "iorkit-data-01e89c8a82cc"
+const Version = "iorkit-data-cbb088d2510e"
