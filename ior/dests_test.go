@@ -214,3 +214,67 @@ func TestPeruLowValue(t *testing.T) {
 		eqAmount(t, "200.64", q.Totals.Total, tc.mode+" total above USD 200")
 	}
 }
+
+// clQuote quotes a courier parcel of one T-shirt line to a Chilean
+// consumer, priced in CLP, with the seller registered with the SII when
+// registered is true (test rate: CLP 900 per USD, so USD 500 = CLP
+// 450,000; duty 6% is a test rate).
+func clQuote(t *testing.T, registered bool, price, freight string) ior.Quote {
+	t.Helper()
+	tb := table(t, "6109.10,mfn,6%,,,2020-01-01,,test row\n")
+	e, err := ior.NewEngine(ior.WithSchedule("CL", tb), ior.WithoutSampleTariff(),
+		ior.WithRates(duty.FixedRates{"USD/CLP": decimal.RequireFromString("900")}))
+	require.NoError(t, err)
+	regs := `[]`
+	if registered {
+		regs = `[{"scheme": "CL_SII_IVA", "id": "X1"}]`
+	}
+	js := `{"id": "cl-test", "date": "2026-12-01", "origin": "CN", "destination": "CL",
+	  "incoterm": "DAP", "mode": "courier",
+	  "seller": {"name": "Shop Ltd", "country": "CN", "kind": "business", "registrations": ` + regs + `},
+	  "buyer": {"name": "Ana", "country": "CL", "kind": "consumer"},
+	  "lines": [{"sku": "L1", "description": "T-shirt", "hs": "6109.10", "origin": "CN",
+	    "quantity": {"value": "1", "unit": "item"}, "unit_price": {"amount": "` + price + `", "currency": "CLP"},
+	    "net_weight": {"value": "1", "unit": "kg"}}],
+	  "freight": {"amount": "` + freight + `", "currency": "CLP"}, "insurance": {"amount": "0", "currency": "CLP"}}`
+	var s ior.Shipment
+	require.NoError(t, json.Unmarshal([]byte(js), &s))
+	q, err := e.Quote(context.Background(), s)
+	require.NoError(t, err)
+	return q
+}
+
+// CL: duty on CIF; IVA 19% on CIF + duty. From 2025-10-25 goods up to
+// USD 500 bought from a seller registered with the SII carry IVA at the
+// sale and enter free of ad valorem duty (Ley 21.713).
+func TestQuoteChile(t *testing.T) {
+	// Ocean, business buyer: 10 × CLP 40,000 = 400,000, freight 50,000:
+	// CIF 450,000; duty 6% = 27,000; IVA 19% × 477,000 = 90,630; total
+	// 117,630 (CLP has no minor unit).
+	q := destQuoteMode(t, "ocean", "CL", "CLP", "6109.10", "6%", "10", "40000", "50000", "0")
+	eqAmount(t, "450000", q.CustomsValue, "CL CIF")
+	eqAmount(t, "27000", q.Lines[0].Duty, "CL duty")
+	eqAmount(t, "90630", q.Lines[0].Tax, "CL IVA")
+	eqAmount(t, "117630", q.Totals.Total, "CL total")
+
+	// Registered seller, goods CLP 450,000 = USD 500: no duty; IVA 19% ×
+	// (450,000 + freight 10,000) = 87,400 at the sale, nothing at import.
+	q = clQuote(t, true, "450000", "10000")
+	assert.True(t, deMinimisMet(t, q, "CL_REMOTE_SALE_IVA"))
+	eqAmount(t, "0", q.Totals.Duty, "CL duty, registered, at USD 500")
+	eqAmount(t, "87400", q.Totals.TaxAtSale, "CL IVA at the sale")
+	eqAmount(t, "0", q.Totals.TaxAtBorder, "CL nothing at import")
+
+	// Registered seller, goods CLP 450,900 (USD 501): CIF 460,900; duty
+	// 6% = 27,654; IVA 19% × 488,554 = 92,825.26 → 92,825, at import.
+	q = clQuote(t, true, "450900", "10000")
+	assert.False(t, deMinimisMet(t, q, "CL_REMOTE_SALE_IVA"))
+	eqAmount(t, "27654", q.Totals.Duty, "CL duty above USD 500")
+	eqAmount(t, "92825", q.Totals.TaxAtBorder, "CL IVA at import above USD 500")
+
+	// Unregistered seller, goods CLP 450,000: CIF 460,000; duty 6% =
+	// 27,600; IVA 19% × 487,600 = 92,644, at import.
+	q = clQuote(t, false, "450000", "10000")
+	eqAmount(t, "27600", q.Totals.Duty, "CL duty, unregistered seller")
+	eqAmount(t, "92644", q.Totals.TaxAtBorder, "CL IVA at import, unregistered seller")
+}

@@ -51,7 +51,7 @@ func ExampleNewEngine() {
 	}))
 	fmt.Println(err)
 	// Output:
-	// 54 [AE AT AU BE BG BH]
+	// 55 [AE AT AU BE BG BH]
 	// <nil>
 }
 

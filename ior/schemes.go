@@ -22,6 +22,7 @@ const (
 	SchemeCARMSecurity          = "CARM_SECURITY"           // CA: financial security posted in the CARM Client Portal
 	SchemeCBP5106               = "CBP_5106"                // US: importer identity on CBP Form 5106
 	SchemeCCID                  = "CCID"                    // AU: Customs Client Identifier
+	SchemeCLSIIIVA              = "CL_SII_IVA"              // CL: seller or platform registered in the SII's simplified IVA system (remote sales up to USD 500)
 	SchemeCNCBEC                = "CN_CBEC"                 // CN: sale through a registered cross-border e-commerce retail platform
 	SchemeCNCustomsRegistration = "CN_CUSTOMS_REGISTRATION" // CN: consignee's record filing with China Customs
 	SchemeCNPJ                  = "CNPJ"                    // BR: company taxpayer number
@@ -59,7 +60,7 @@ const (
 // registrationSchemes is every Scheme constant.
 var registrationSchemes = []string{
 	SchemeABN, SchemeACP, SchemeAEClientCode, SchemeBHCR, SchemeBN, SchemeBNRM, SchemeCARMSecurity, SchemeCBP5106,
-	SchemeCCID, SchemeCNCBEC, SchemeCNCustomsRegistration, SchemeCNPJ, SchemeCPF, SchemeCURP, SchemeCustomsBond,
+	SchemeCCID, SchemeCLSIIIVA, SchemeCNCBEC, SchemeCNCustomsRegistration, SchemeCNPJ, SchemeCPF, SchemeCURP, SchemeCustomsBond,
 	SchemeEORI, SchemeEUResponsibleOperator, SchemeIEC, SchemeIOSS, SchemeKRClearanceCode,
 	SchemeNZClientCode, SchemeOMCR, SchemePCCC, SchemePERUC, SchemePHBOCAccreditation, SchemePRCID, SchemePadronImportadores, SchemeRADAR, SchemeRemessaConforme, SchemeRFC,
 	SchemeResidentAgent, SchemeSACR, SchemeSARSImporter, SchemeSGGST, SchemeSection33Agent,

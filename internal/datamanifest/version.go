@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (86 files).
-const Version = "iorkit-data-cbb088d2510e"
+// manifest.json (88 files).
+const Version = "iorkit-data-87e2781f8418"
