@@ -76,6 +76,7 @@ var errorKinds = [...]struct {
 	{duty.ErrUnsupportedRate, CodeUnsupportedRate, ClassUncovered},
 	{duty.ErrCurrencyMismatch, CodeCurrencyMismatch, ClassInvalid},
 	{duty.ErrStrict, CodeStrict, ClassUncovered},
+	{ErrNoViewRate, CodeNoViewRate, ClassUncovered},
 	{rules.ErrNoPack, CodeNoPack, ""},
 	{rules.ErrRuleFailed, CodeRuleFailed, ""},
 	// Sentinels with a class but no code of their own.
@@ -102,5 +103,4 @@ var errorKinds = [...]struct {
 	{duty.ErrInvalidEntry, "", ClassInvalid},
 	{rules.ErrInvalidPack, "", ClassInvalid},
 	{duty.ErrRateReference, "", ClassUncovered},
-	{ErrNoViewRate, "", ClassUncovered},
 }

@@ -113,6 +113,7 @@ const (
 	CodeUnsupportedRate  ErrorCode = "unsupported_rate"  // duty.ErrUnsupportedRate
 	CodeCurrencyMismatch ErrorCode = "currency_mismatch" // duty.ErrCurrencyMismatch
 	CodeStrict           ErrorCode = "strict"            // duty.ErrStrict: an estimate refused in strict mode
+	CodeNoViewRate       ErrorCode = "no_view_rate"      // ErrNoViewRate: no rate into a view's display currency
 	CodeNoPack           ErrorCode = "no_pack"           // rules.ErrNoPack
 	CodeRuleFailed       ErrorCode = "rule_failed"       // rules.ErrRuleFailed
 	CodeRuleStopped      ErrorCode = "rule_stopped"      // *rules.CostError over its budget
