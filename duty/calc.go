@@ -162,6 +162,21 @@ type calc struct {
 	// lineIdx holds 0..n-1 so trace steps can point at their line's index
 	// without one allocation per step.
 	lineIdx []int
+	// taxTexts holds "19%" for each of the profile's taxes, built on the
+	// first line that needs it rather than on every line.
+	taxTexts []string
+}
+
+// taxRateText is rate.String()+"%" for tax ti of the profile, made once per
+// assessment.
+func (k *calc) taxRateText(ti int, rate decimal.Decimal) string {
+	if k.taxTexts == nil {
+		k.taxTexts = make([]string, len(k.p.Taxes))
+	}
+	if k.taxTexts[ti] == "" {
+		k.taxTexts[ti] = rate.String() + "%"
+	}
+	return k.taxTexts[ti]
 }
 
 func (k *calc) trace(step string, line int, what, rate string, base, amount Money, source string) {

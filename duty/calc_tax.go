@@ -155,10 +155,12 @@ func (k *calc) taxes() error {
 				base = t.BaseRounding.apply(base)
 			}
 			rate, rateName, src := t.Rate, t.Name, t.Source
+			reduced := false
 			for _, rr := range t.Reduced {
 				for _, pre := range rr.HS {
 					if HSHasPrefix(la.HS, pre) {
 						rate, rateName, src = rr.Rate, t.Name+" ("+rr.Name+")", rr.Source
+						reduced = true
 					}
 				}
 			}
@@ -171,7 +173,15 @@ func (k *calc) taxes() error {
 				note.WriteString(fmt.Sprintf("; tax-inclusive (por dentro): / (1 - %s%%) = %s", rate, g.Round()))
 				taxed, base = g, g.Round()
 			}
-			exact, rateText := taxed.Mul(rate).Mul(decimal.New(1, -2)), rate.String()+"%"
+			// rate% is rate × 10^-2: the same value and exponent as
+			// multiplying by 0.01, without building 0.01.
+			exact := taxed.with(taxed.amount.Mul(rate).Shift(-2))
+			var rateText string
+			if reduced {
+				rateText = rate.String() + "%"
+			} else {
+				rateText = k.taxRateText(ti, rate)
+			}
 			if t.Fraction != nil {
 				// A ratio such as 22/78 has no finite decimal: carry 12 places
 				// below the currency's unit before the tax's own rounding.
