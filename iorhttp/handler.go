@@ -30,8 +30,8 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/iorkit/iorkit/internal/jsonpath"
 	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/internal/jsonpath"
 	"github.com/iorkit/iorkit/ior"
 )
 
