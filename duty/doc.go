@@ -132,7 +132,9 @@
 //
 // Money, Quantity, Rate and Date are values, safe to share. A Calculator
 // never changes after NewCalculator and is safe for concurrent use; so are
-// Profiles, which are read-only once built. A Table is safe for
+// Profiles, which are read-only once built: NewProfiles keeps copies of the
+// profiles it is given and For hands out copies, so no caller can change a
+// set another one uses. A Table is safe for
 // concurrent lookups once filled; Add must not run concurrently with
 // anything else.
 //

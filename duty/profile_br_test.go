@@ -80,6 +80,17 @@ func TestBRRemessaConforme(t *testing.T) {
 	assert.Contains(t, notModelledCodes(r), "BR_ICMS_RTS_RO_RR")
 	// No state given: no ICMS, flagged.
 	assert.Contains(t, notModelledCodes(br("", "2025-07-29", "50", "REMESSA_CONFORME")), "BR_ICMS_RTS_NO_STATE")
+	// Wine is outside the RTS (IN RFB 1.737/2017): the ordinary
+	// assessment, USD 50 = BRL 276.00: II at the line's 27% = 74.52; PIS
+	// 2.1% = 5.796 -> 5.80; COFINS 9.65% = 26.634 -> 26.63; no ICMS, and
+	// the quote flags IPI and ICMS as not modelled.
+	w := run(t, c, duty.Entry{Destination: "BR", Region: "BR-SP", Date: duty.MustDate("2025-07-29"), Mode: "courier", Consumer: true,
+		SellerRegistrations: []string{"REMESSA_CONFORME"}, Lines: []duty.EntryLine{ln(t, "220421", "FR", "50", "USD", "27%")}})
+	eqm(t, "74.52", w.Totals.Duty, "wine: ordinary II")
+	eqm(t, "32.43", w.Totals.Tax, "wine: PIS + COFINS")
+	assert.Contains(t, notModelledCodes(w), "BR_IPI")
+	assert.Contains(t, notModelledCodes(w), "BR_ICMS_GENERAL")
+
 	// A state code that does not exist is an error.
 	_, err := c.Calculate(context.Background(), duty.Entry{Destination: "BR", Region: "BR-XX", Date: duty.MustDate("2025-07-29"), Mode: "courier",
 		Lines: []duty.EntryLine{ln(t, "610910", "CN", "50", "USD", "35%")}})

@@ -12,6 +12,7 @@ import (
 
 	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/ior"
+	"github.com/iorkit/iorkit/rules"
 )
 
 // destQuote quotes a DAP shipment of one line to dest, bought by a local
@@ -277,4 +278,22 @@ func TestQuoteChile(t *testing.T) {
 	q = clQuote(t, false, "450000", "10000")
 	eqAmount(t, "27600", q.Totals.Duty, "CL duty, unregistered seller")
 	eqAmount(t, "92644", q.Totals.TaxAtBorder, "CL IVA at import, unregistered seller")
+}
+
+// The destinations added for issue 16 by this work each have an embedded
+// profile in force today and an embedded rule pack.
+func TestIssue16DestinationsEmbedded(t *testing.T) {
+	ps, err := duty.DefaultProfiles()
+	require.NoError(t, err)
+	packs, err := rules.ParseFS(rules.DefaultPacks())
+	require.NoError(t, err)
+	hasPack := map[string]bool{}
+	for _, p := range packs {
+		hasPack[p.Country] = true
+	}
+	for _, c := range []string{"BH", "CL", "KE", "OM", "PE", "PH", "TW"} {
+		_, err := ps.For(c, duty.MustDate("2026-12-01"))
+		assert.NoError(t, err, c)
+		assert.True(t, hasPack[c], "pack for %s", c)
+	}
 }

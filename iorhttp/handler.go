@@ -5,7 +5,8 @@
 // Routes:
 //
 //	POST /v1/quote     body: a shipment; ?currency=USD adds the shopper's view,
-//	                   ?strict=true refuses estimates, ?partial=true quotes what it can
+//	                   ?strict=true refuses estimates, ?partial=true quotes what it can,
+//	                   ?hs=strict|highest|lowest resolves a short HS code
 //	POST /v1/decide    body: a shipment
 //	POST /v1/plan      body: {"shipment": {...}, "destinations": ["DE", "GB"]}
 //	POST /v1/price     body: {"items": [{"key", "shipment", "line", "target"}]}
@@ -29,6 +30,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/internal/jsonpath"
 	"github.com/iorkit/iorkit/ior"
 )
@@ -292,6 +294,14 @@ func callOptions(w http.ResponseWriter, r *http.Request) ([]ior.CallOption, bool
 		if b {
 			opts = append(opts, p.opt)
 		}
+	}
+	if v := r.URL.Query().Get("hs"); v != "" {
+		st, err := duty.ParseHSStrategy(v)
+		if err != nil {
+			badRequest(w, "?hs", fmt.Sprintf("%q is not strict, highest or lowest", clip(v)))
+			return nil, false
+		}
+		opts = append(opts, ior.ResolveHS(st))
 	}
 	return opts, true
 }

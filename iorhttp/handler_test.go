@@ -237,3 +237,14 @@ func TestStrictRefusesEstimates(t *testing.T) {
 	assert.Equal(t, "strict", e.Error.Code)
 	assert.Equal(t, "data_not_covered", e.Error.Class)
 }
+
+// ?hs= chooses how a short code is resolved; the strict strategy refuses
+// a code whose lines differ, and a wrong value is a 400.
+func TestHSStrategyParam(t *testing.T) {
+	srv := server(t)
+	status, b := post(t, srv, "/v1/quote?hs=sideways", shipment(t))
+	assert.Equal(t, http.StatusBadRequest, status, string(b))
+	assert.Contains(t, string(b), "?hs")
+	status, b = post(t, srv, "/v1/quote?hs=lowest", shipment(t))
+	assert.Equal(t, http.StatusOK, status, string(b))
+}

@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (88 files).
-const Version = "iorkit-data-93b1772a6818"
+const Version = "iorkit-data-54fb456b684e"

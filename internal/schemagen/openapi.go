@@ -76,6 +76,8 @@ func OpenAPI() ([]byte, error) {
 	callParams := []any{
 		query("strict", "refuse an estimate: any warning becomes a 422", boolean),
 		query("partial", "quote what can be quoted; mark the other lines not calculable", boolean),
+		query("hs", "how a code shorter than the tariff's lines is resolved when they differ (default highest)",
+			schema{"type": "string", "enum": []string{"strict", "highest", "lowest"}}),
 	}
 	op := func(id, summary string, req schema, params []any, resp schema) schema {
 		responses := errors()
