@@ -234,10 +234,18 @@ func (k *calc) choose(i int, l EntryLine, all []Measure) (Basis, Choice, error) 
 	if err != nil {
 		return Basis{}, Choice{}, err
 	}
-	ms := make([]Measure, 0, len(all))
-	for _, m := range all {
-		if m.InForce(k.e.Date) {
-			ms = append(ms, m)
+	// Choose only reads the measures: when all are in force (a Table
+	// returns only those) they are passed as they are, not copied.
+	ms := all
+	for i := range all {
+		if !all[i].InForce(k.e.Date) {
+			ms = make([]Measure, 0, len(all))
+			for j := range all {
+				if all[j].InForce(k.e.Date) {
+					ms = append(ms, all[j])
+				}
+			}
+			break
 		}
 	}
 	opts := ChoiceOptions{}
