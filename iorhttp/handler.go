@@ -168,116 +168,106 @@ func (h *Handler) ctx(r *http.Request) (context.Context, context.CancelFunc) {
 	return context.WithTimeout(r.Context(), h.timeout)
 }
 
-func (h *Handler) quote(w http.ResponseWriter, r *http.Request) {
-	var s ior.Shipment
-	if !h.read(w, r, &s) {
+// call is what every POST route does: read the body into a Req strictly,
+// check it (check returns the path and message of a problem, or ""), read
+// the call options from the query and run do under the handler's time
+// limit, writing its answer, or its error with the status of its class.
+func call[Req any](h *Handler, w http.ResponseWriter, r *http.Request, check func(*Req) (path, msg string),
+	do func(ctx context.Context, req *Req, opts []ior.CallOption) (any, error)) {
+	var req Req
+	if !h.read(w, r, &req) {
 		return
+	}
+	if check != nil {
+		if path, msg := check(&req); path != "" {
+			badRequest(w, path, msg)
+			return
+		}
 	}
 	opts, ok := callOptions(w, r)
 	if !ok {
 		return
 	}
+	ctx, cancel := h.ctx(r)
+	defer cancel()
+	out, err := do(ctx, &req, opts)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (h *Handler) quote(w http.ResponseWriter, r *http.Request) {
 	inverse, ok := boolParam(w, r, "inverse")
 	if !ok {
 		return
 	}
-	ctx, cancel := h.ctx(r)
-	defer cancel()
-	q, err := h.eng.Quote(ctx, s, opts...)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	resp := QuoteResponse{Quote: q}
-	if cur := r.URL.Query().Get("currency"); cur != "" {
-		var vopts []ior.ViewOption
-		if inverse {
-			vopts = append(vopts, ior.AllowInverse())
-		}
-		if via := r.URL.Query().Get("via"); via != "" {
-			vopts = append(vopts, ior.CrossVia(via))
-		}
-		v, err := h.eng.View(s, q, cur, vopts...)
+	call(h, w, r, nil, func(ctx context.Context, s *ior.Shipment, opts []ior.CallOption) (any, error) {
+		q, err := h.eng.Quote(ctx, *s, opts...)
 		if err != nil {
-			h.fail(w, r, err)
-			return
+			return nil, err
 		}
-		resp.View = &v
-	}
-	writeJSON(w, http.StatusOK, resp)
+		resp := QuoteResponse{Quote: q}
+		if cur := r.URL.Query().Get("currency"); cur != "" {
+			var vopts []ior.ViewOption
+			if inverse {
+				vopts = append(vopts, ior.AllowInverse())
+			}
+			if via := r.URL.Query().Get("via"); via != "" {
+				vopts = append(vopts, ior.CrossVia(via))
+			}
+			v, err := h.eng.View(*s, q, cur, vopts...)
+			if err != nil {
+				return nil, err
+			}
+			resp.View = &v
+		}
+		return resp, nil
+	})
 }
 
 func (h *Handler) decide(w http.ResponseWriter, r *http.Request) {
-	var s ior.Shipment
-	if !h.read(w, r, &s) {
-		return
-	}
-	opts, ok := callOptions(w, r)
-	if !ok {
-		return
-	}
-	ctx, cancel := h.ctx(r)
-	defer cancel()
-	d, err := h.eng.Decide(ctx, s, opts...)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, d)
+	call(h, w, r, nil, func(ctx context.Context, s *ior.Shipment, opts []ior.CallOption) (any, error) {
+		return h.eng.Decide(ctx, *s, opts...)
+	})
 }
 
 func (h *Handler) plan(w http.ResponseWriter, r *http.Request) {
-	var req PlanRequest
-	if !h.read(w, r, &req) {
-		return
+	check := func(req *PlanRequest) (string, string) {
+		if n := len(req.Destinations); n == 0 || n > MaxDestinations {
+			return "destinations", fmt.Sprintf("give 1 to %d destinations, not %d", MaxDestinations, n)
+		}
+		return "", ""
 	}
-	if len(req.Destinations) == 0 || len(req.Destinations) > MaxDestinations {
-		badRequest(w, "destinations", fmt.Sprintf("give 1 to %d destinations, not %d", MaxDestinations, len(req.Destinations)))
-		return
-	}
-	opts, ok := callOptions(w, r)
-	if !ok {
-		return
-	}
-	ctx, cancel := h.ctx(r)
-	defer cancel()
-	plans, err := h.eng.Plan(ctx, req.Shipment, req.Destinations, opts...)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, PlanResponse{Plans: plans})
+	call(h, w, r, check, func(ctx context.Context, req *PlanRequest, opts []ior.CallOption) (any, error) {
+		plans, err := h.eng.Plan(ctx, req.Shipment, req.Destinations, opts...)
+		return PlanResponse{Plans: plans}, err
+	})
 }
 
 func (h *Handler) price(w http.ResponseWriter, r *http.Request) {
-	var req PriceRequest
-	if !h.read(w, r, &req) {
-		return
-	}
-	if len(req.Items) == 0 || len(req.Items) > MaxPriceItems {
-		badRequest(w, "items", fmt.Sprintf("give 1 to %d items, not %d", MaxPriceItems, len(req.Items)))
-		return
-	}
-	opts, ok := callOptions(w, r)
-	if !ok {
-		return
-	}
-	ctx, cancel := h.ctx(r)
-	defer cancel()
-	out, err := h.eng.PriceList(ctx, req.Items, opts...)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	resp := PriceResponse{Results: make([]PriceEntry, len(out))}
-	for i, e := range out {
-		resp.Results[i] = PriceEntry{Key: e.Key, Result: e.Result}
-		if e.Err != nil {
-			_, ae := Describe(e.Err)
-			resp.Results[i].Error = &ae
+	check := func(req *PriceRequest) (string, string) {
+		if n := len(req.Items); n == 0 || n > MaxPriceItems {
+			return "items", fmt.Sprintf("give 1 to %d items, not %d", MaxPriceItems, n)
 		}
+		return "", ""
 	}
-	writeJSON(w, http.StatusOK, resp)
+	call(h, w, r, check, func(ctx context.Context, req *PriceRequest, opts []ior.CallOption) (any, error) {
+		out, err := h.eng.PriceList(ctx, req.Items, opts...)
+		if err != nil {
+			return nil, err
+		}
+		resp := PriceResponse{Results: make([]PriceEntry, len(out))}
+		for i, e := range out {
+			resp.Results[i] = PriceEntry{Key: e.Key, Result: e.Result}
+			if e.Err != nil {
+				_, ae := Describe(e.Err)
+				resp.Results[i].Error = &ae
+			}
+		}
+		return resp, nil
+	})
 }
 
 // callOptions reads the per-call options from the query.
