@@ -2,9 +2,11 @@ package fx
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"github.com/iorkit/iorkit/internal/limits"
 	"io"
 	"sort"
 	"strings"
@@ -127,8 +129,11 @@ const Source = "ECB euro foreign exchange reference rates"
 // (MaxInput or MaxBytes); errors are *FileError values.
 func ReadECBCSV(r io.Reader, opts ...Option) (*ECB, error) {
 	cfg := newConfig(opts)
-	lr := &io.LimitedReader{R: r, N: cfg.max + 1}
-	sc := bufio.NewScanner(lr)
+	data, err := limits.ReadAll(r, cfg.max, "ECB CSV")
+	if err != nil {
+		return nil, &FileError{File: "ECB CSV", Err: err}
+	}
+	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 0, 4096), 1<<20)
 	fail := func(line int, field, value string, err error) error {
 		return &FileError{File: "ECB CSV", Line: line, Field: field, Value: value, Err: err}
@@ -199,9 +204,6 @@ func ReadECBCSV(r io.Reader, opts ...Option) (*ECB, error) {
 		}
 		days = append(days, day)
 	}
-	if lr.N <= 0 {
-		return nil, fail(0, "", "", fmt.Errorf("input longer than %d bytes", cfg.max))
-	}
 	if err := sc.Err(); err != nil {
 		return nil, fail(n, "", "", err)
 	}
@@ -248,8 +250,11 @@ func parseECBDay(s string) (duty.Date, error) {
 // errors are *FileError values.
 func ReadECBXML(r io.Reader, opts ...Option) (*ECB, error) {
 	cfg := newConfig(opts)
-	lr := &io.LimitedReader{R: r, N: cfg.max + 1}
-	dec := xml.NewDecoder(lr)
+	data, err := limits.ReadAll(r, cfg.max, "ECB XML")
+	if err != nil {
+		return nil, &FileError{File: "ECB XML", Err: err}
+	}
+	dec := xml.NewDecoder(bytes.NewReader(data))
 	fail := func(field, value string, err error) error {
 		line, _ := dec.InputPos()
 		return &FileError{File: "ECB XML", Line: line, Field: field, Value: value, Err: err}
@@ -271,9 +276,6 @@ func ReadECBXML(r io.Reader, opts ...Option) (*ECB, error) {
 			break
 		}
 		if err != nil {
-			if lr.N <= 0 {
-				return nil, fail("", "", fmt.Errorf("input longer than %d bytes", cfg.max))
-			}
 			return nil, fail("", "", err)
 		}
 		switch t := tok.(type) {
@@ -320,9 +322,6 @@ func ReadECBXML(r io.Reader, opts ...Option) (*ECB, error) {
 				entries = append(entries, entry{day, cur, p})
 			}
 		}
-	}
-	if lr.N <= 0 {
-		return nil, fail("", "", fmt.Errorf("input longer than %d bytes", cfg.max))
 	}
 	if len(entries) == 0 {
 		return nil, fail("", "", errors.New("no rates"))

@@ -280,6 +280,9 @@ func TestReadErrors(t *testing.T) {
 	}
 	_, err := fx.ReadECBCSV(strings.NewReader("Date,USD,\n2026-04-13,1.1,\n"), fx.MaxBytes(5))
 	assert.ErrorIs(t, err, fx.ErrInvalidFile)
+	assert.ErrorIs(t, err, duty.ErrInputLimit, "an input over its limit is the module's one limit error")
+	_, err = fx.ReadHMRCXML(strings.NewReader("<mainTable Period=\"01/Jan/2026 to 31/Jan/2026\"></mainTable>"), fx.MaxBytes(5))
+	assert.ErrorIs(t, err, duty.ErrInputLimit)
 	var fe *fx.FileError
 	_, err = fx.ReadECBCSV(strings.NewReader("Date,USD,\n2026-04-13,abc,\n"))
 	require.ErrorAs(t, err, &fe)

@@ -1,9 +1,11 @@
 package fx
 
 import (
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"github.com/iorkit/iorkit/internal/limits"
 	"io"
 	"sort"
 	"strings"
@@ -70,19 +72,16 @@ type hmrcXML struct {
 // MaxBytes); errors are *FileError values.
 func ReadHMRCXML(r io.Reader, opts ...Option) (*HMRCMonth, error) {
 	cfg := newConfig(opts)
-	lr := &io.LimitedReader{R: r, N: cfg.max + 1}
+	data, err := limits.ReadAll(r, cfg.max, "HMRC XML")
+	if err != nil {
+		return nil, &FileError{File: "HMRC XML", Err: err}
+	}
 	fail := func(field, value string, err error) error {
 		return &FileError{File: "HMRC XML", Field: field, Value: value, Err: err}
 	}
 	var doc hmrcXML
-	if err := xml.NewDecoder(lr).Decode(&doc); err != nil {
-		if lr.N <= 0 {
-			return nil, fail("", "", fmt.Errorf("input longer than %d bytes", cfg.max))
-		}
+	if err := xml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil {
 		return nil, fail("", "", err)
-	}
-	if lr.N <= 0 {
-		return nil, fail("", "", fmt.Errorf("input longer than %d bytes", cfg.max))
 	}
 	from, to, ok := strings.Cut(doc.Period, " to ")
 	if !ok {

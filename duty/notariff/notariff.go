@@ -63,12 +63,12 @@ func decode(r io.Reader, file string, max int64, v any) error {
 	dec.UseNumber()
 	if err := dec.Decode(v); err != nil {
 		if lr.N <= 0 {
-			return &FileError{File: file, Err: fmt.Errorf("input longer than %d bytes", max)}
+			return &FileError{File: file, Err: &duty.LimitError{Input: file, What: "size", Limit: max}}
 		}
 		return &FileError{File: file, Err: err}
 	}
 	if lr.N <= 0 {
-		return &FileError{File: file, Err: fmt.Errorf("input longer than %d bytes", max)}
+		return &FileError{File: file, Err: &duty.LimitError{Input: file, What: "size", Limit: max}}
 	}
 	return nil
 }

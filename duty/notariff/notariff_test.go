@@ -132,6 +132,7 @@ func TestReadErrors(t *testing.T) {
 	}
 	_, err := notariff.ReadNomenclature(strings.NewReader(`{"version":"1","sections":[]}`), notariff.MaxBytes(3))
 	assert.ErrorIs(t, err, notariff.ErrInvalidFile)
+	assert.ErrorIs(t, err, duty.ErrInputLimit, "an input over its limit is the module's one limit error")
 	for name, in := range map[string]string{
 		"bad id":     `{"commodities":[{"id":"1","rateTradeAgreements":[]}]}`,
 		"classifier": `{"commodities":[{"id":"01012100","rateTradeAgreements":[{"customDuty":{"classifier":"X"},"landCodes":["EU"]}]}]}`,

@@ -7,6 +7,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"github.com/iorkit/iorkit/internal/limits"
 	"io"
 	"sort"
 	"strings"
@@ -188,8 +189,11 @@ func ReadCSV(r io.Reader, ed Edition, opts ...Option) (*Schedule, error) {
 	if cur == "" {
 		cur = "EUR"
 	}
-	lr := &io.LimitedReader{R: r, N: cfg.max + 1}
-	cr := csv.NewReader(lr)
+	data, err := limits.ReadAll(r, cfg.max, "reference tariff CSV")
+	if err != nil {
+		return nil, &FileError{Err: err}
+	}
+	cr := csv.NewReader(bytes.NewReader(data))
 	cr.ReuseRecord = true
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
@@ -221,9 +225,6 @@ func ReadCSV(r io.Reader, ed Edition, opts ...Option) (*Schedule, error) {
 			break
 		}
 		if err != nil {
-			if lr.N <= 0 {
-				return nil, &FileError{Err: fmt.Errorf("input longer than %d bytes", cfg.max)}
-			}
 			return nil, csvErr(err)
 		}
 		n, _ := cr.FieldPos(0)
@@ -252,9 +253,6 @@ func ReadCSV(r io.Reader, ed Edition, opts ...Option) (*Schedule, error) {
 		}
 		s.index[code] = len(s.lines)
 		s.lines = append(s.lines, l)
-	}
-	if lr.N <= 0 {
-		return nil, &FileError{Err: fmt.Errorf("input longer than %d bytes", cfg.max)}
 	}
 	if len(s.lines) == 0 {
 		return nil, &FileError{Line: 2, Err: errors.New("no tariff lines")}

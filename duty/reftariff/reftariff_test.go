@@ -228,6 +228,7 @@ func TestReadCSVErrors(t *testing.T) {
 	}
 	_, err := reftariff.ReadCSV(strings.NewReader("commodity,cet_duty_rate\n61091000,12%\n"), ed, reftariff.MaxBytes(10))
 	assert.ErrorIs(t, err, reftariff.ErrInvalidFile)
+	assert.ErrorIs(t, err, duty.ErrInputLimit, "an input over its limit is the module's one limit error")
 	_, err = reftariff.ReadCSV(strings.NewReader("commodity,cet_duty_rate\n61091000,12%\n"), reftariff.Edition{Area: "XX", Column: "cet_duty_rate"})
 	assert.ErrorIs(t, err, duty.ErrInvalidCountry)
 }
