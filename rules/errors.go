@@ -141,7 +141,9 @@ func (e *Error) Is(target error) bool {
 	if c, ok := target.(ErrorCode); ok {
 		return c == e.Code
 	}
-	return target == ErrInvalidPack
+	// A pack over its size limit is also the module's one limit error
+	// (duty.ErrInputLimit), like every other reader's.
+	return target == ErrInvalidPack || (e.Code == CodeTooLarge && target == duty.ErrInputLimit)
 }
 
 // ErrorList is every problem found in one Parse, Compile or Lint call, in

@@ -3,6 +3,7 @@ package rules
 import (
 	"context"
 	"errors"
+	"github.com/iorkit/iorkit/duty"
 	"os"
 	"regexp"
 	"strings"
@@ -55,6 +56,8 @@ func TestErrorCodes(t *testing.T) {
 			require.Error(t, c.err)
 			assert.ErrorIs(t, c.err, ErrInvalidPack)
 			assert.ErrorIs(t, c.err, c.code)
+			// Only an oversized pack is the module's limit error.
+			assert.Equal(t, c.code == CodeTooLarge, errors.Is(c.err, duty.ErrInputLimit))
 			var e *Error
 			require.ErrorAs(t, c.err, &e)
 			var list ErrorList
