@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (88 files).
-const Version = "iorkit-data-54fb456b684e"
+const Version = "iorkit-data-11f883fa1656"
