@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (88 files).
-const Version = "iorkit-data-11f883fa1656"
+// manifest.json (90 files).
+const Version = "iorkit-data-7f0a403bcadc"
