@@ -26,6 +26,7 @@ const (
 	SchemeCNCBEC                = "CN_CBEC"                 // CN: sale through a registered cross-border e-commerce retail platform
 	SchemeCNCustomsRegistration = "CN_CUSTOMS_REGISTRATION" // CN: consignee's record filing with China Customs
 	SchemeCNPJ                  = "CNPJ"                    // BR: company taxpayer number
+	SchemeCORUT                 = "CO_RUT"                  // CO: Registro Único Tributario (DIAN) with the importer's quality
 	SchemeCPF                   = "CPF"                     // BR: individual taxpayer number
 	SchemeCURP                  = "CURP"                    // MX: population registry code
 	SchemeCustomsBond           = "CUSTOMS_BOND"            // US: customs bond on CBP Form 301
@@ -49,6 +50,7 @@ const (
 	SchemeSACR                  = "SA_CR"                   // SA: Saudi commercial registration and ZATCA importer code
 	SchemeSection33Agent        = "SECTION_33_AGENT"        // SG: section 33(1) agent of an overseas GST-registered person
 	SchemeSGGST                 = "SG_GST"                  // SG: GST registration of an overseas vendor (low-value goods)
+	SchemeTHCustomsRegistration = "TH_CUSTOMS_REGISTRATION" // TH: importer registered with Thai Customs (e-Customs)
 	SchemeTRTaxNumber           = "TR_TAX_NUMBER"           // TR: Turkish tax number and customs registration
 	SchemeUEN                   = "UEN"                     // SG: Unique Entity Number with an activated customs account
 	SchemeUID                   = "UID"                     // CH: enterprise identification number (CHE-...)
@@ -60,11 +62,11 @@ const (
 // registrationSchemes is every Scheme constant.
 var registrationSchemes = []string{
 	SchemeABN, SchemeACP, SchemeAEClientCode, SchemeBHCR, SchemeBN, SchemeBNRM, SchemeCARMSecurity, SchemeCBP5106,
-	SchemeCCID, SchemeCLSIIIVA, SchemeCNCBEC, SchemeCNCustomsRegistration, SchemeCNPJ, SchemeCPF, SchemeCURP, SchemeCustomsBond,
+	SchemeCCID, SchemeCLSIIIVA, SchemeCNCBEC, SchemeCNCustomsRegistration, SchemeCNPJ, SchemeCORUT, SchemeCPF, SchemeCURP, SchemeCustomsBond,
 	SchemeEORI, SchemeEUResponsibleOperator, SchemeIEC, SchemeIOSS, SchemeKRClearanceCode,
 	SchemeNZClientCode, SchemeOMCR, SchemePCCC, SchemePERUC, SchemePHBOCAccreditation, SchemePRCID, SchemePadronImportadores, SchemeRADAR, SchemeRemessaConforme, SchemeRFC,
 	SchemeResidentAgent, SchemeSACR, SchemeSARSImporter, SchemeSGGST, SchemeSection33Agent,
-	SchemeTRTaxNumber, SchemeUEN, SchemeUID, SchemeVOEC, SchemeZAID, SchemeZATax,
+	SchemeTHCustomsRegistration, SchemeTRTaxNumber, SchemeUEN, SchemeUID, SchemeVOEC, SchemeZAID, SchemeZATax,
 }
 
 // RegistrationSchemes lists the registration schemes the embedded rule
