@@ -44,7 +44,7 @@ func (k *calc) value() error {
 		}
 		v = v.Round()
 		lines[i] = LineAssessment{Index: i, HS: l.HS, Origin: l.Origin, Value: v, Calculable: true,
-			Duties: duties[i:i:i+1], Taxes: taxes[i*nt : i*nt : (i+1)*nt], Duty: k.zero(), Tax: k.zero()}
+			Duties: duties[i : i : i+1], Taxes: taxes[i*nt : i*nt : (i+1)*nt], Duty: k.zero(), Tax: k.zero()}
 		weights[i] = v.amount
 		goods.add(v.amount)
 	}
