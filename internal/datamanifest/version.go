@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (90 files).
-const Version = "iorkit-data-7f0a403bcadc"
+const Version = "iorkit-data-d483607fea5a"
