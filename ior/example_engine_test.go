@@ -51,7 +51,7 @@ func ExampleNewEngine() {
 	}))
 	fmt.Println(err)
 	// Output:
-	// 57 [AE AR AT AU BE BG]
+	// 58 [AE AR AT AU BE BG]
 	// <nil>
 }
 
