@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (90 files).
-const Version = "iorkit-data-d483607fea5a"
+const Version = "iorkit-data-6d2c9be47721"
