@@ -77,6 +77,9 @@ func (k *calc) taxes() error {
 			if (t.B2COnly && !k.e.Consumer) || (t.B2BOnly && k.e.Consumer) {
 				continue
 			}
+			if t.PortInRegion && (k.e.PortRegion == "" || k.e.PortRegion != k.e.Region) {
+				continue
+			}
 			if len(t.UnderRegimes) > 0 && !k.underRegime(i, t.UnderRegimes) {
 				continue
 			}

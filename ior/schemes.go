@@ -26,6 +26,7 @@ const (
 	SchemeCNCBEC                = "CN_CBEC"                 // CN: sale through a registered cross-border e-commerce retail platform
 	SchemeCNCustomsRegistration = "CN_CUSTOMS_REGISTRATION" // CN: consignee's record filing with China Customs
 	SchemeCNPJ                  = "CNPJ"                    // BR: company taxpayer number
+	SchemeCORUT                 = "CO_RUT"                  // CO: Registro Único Tributario (DIAN) with the importer's quality
 	SchemeCPF                   = "CPF"                     // BR: individual taxpayer number
 	SchemeCURP                  = "CURP"                    // MX: population registry code
 	SchemeCustomsBond           = "CUSTOMS_BOND"            // US: customs bond on CBP Form 301
@@ -62,7 +63,7 @@ const (
 // registrationSchemes is every Scheme constant.
 var registrationSchemes = []string{
 	SchemeABN, SchemeACP, SchemeAEClientCode, SchemeBHCR, SchemeBN, SchemeBNRM, SchemeCARMSecurity, SchemeCBP5106,
-	SchemeCCID, SchemeCLSIIIVA, SchemeCNCBEC, SchemeCNCustomsRegistration, SchemeCNPJ, SchemeCPF, SchemeCURP, SchemeCustomsBond,
+	SchemeCCID, SchemeCLSIIIVA, SchemeCNCBEC, SchemeCNCustomsRegistration, SchemeCNPJ, SchemeCORUT, SchemeCPF, SchemeCURP, SchemeCustomsBond,
 	SchemeEORI, SchemeEUResponsibleOperator, SchemeIEC, SchemeIOSS, SchemeKRClearanceCode, SchemeKWImportLicence,
 	SchemeNZClientCode, SchemeOMCR, SchemePCCC, SchemePERUC, SchemePHBOCAccreditation, SchemePRCID, SchemePadronImportadores, SchemeQACR, SchemeRADAR, SchemeRemessaConforme, SchemeRFC,
 	SchemeResidentAgent, SchemeSACR, SchemeSARSImporter, SchemeSGGST, SchemeSection33Agent,

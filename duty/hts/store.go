@@ -23,22 +23,26 @@ import (
 // The schedule is stored compactly: each distinct text and each distinct
 // rate once, one small fixed-size record per row and per rate line, and
 // the measures of a line built when it is looked up. Descriptions are kept
-// only with KeepDescriptions. The full 2026 schedule retains about 6 MB.
+// only with KeepDescriptions. The full 2026 schedule retains about 7 MB.
 //
 // A Schedule is safe for concurrent lookups; AddLayers must not run
 // concurrently with anything else.
 type Schedule struct {
 	cfg   config
-	sum   hash.Hash   // of the input read and the layers added (Fingerprint)
-	rows  []row       // every row of the export, in file order
-	codes []code      // numbered rows by normalized number, sorted; first row of a number
-	rates []rateLine  // lines with a general rate outside chapter 99
-	refs  []progRef   // the preferences of the rate lines (rateLine.refs)
-	vals  []duty.Rate // parsed rates, each distinct text once
-	texts []string    // distinct texts; texts[0] = ""
-	units [][]string  // distinct unit lists; units[0] = nil
-	notes map[int32][]Footnote
-	progs []Program // applied programmes with origins, by progRef.prog
+	sum   hash.Hash        // of the input read and the layers added (Fingerprint)
+	rows  []row            // every row of the export, in file order
+	codes []code           // numbered rows by normalized number, sorted; first row of a number
+	rates []rateLine       // lines with a general rate outside chapter 99
+	rateN map[string]int32 // rates by normalized number (rateLine.n)
+	// progsOf holds, for each origin some programme names, the programmes
+	// (bits by progs index) whose origins include it.
+	progsOf map[string][]uint64
+	refs    []progRef   // the preferences of the rate lines (rateLine.refs)
+	vals    []duty.Rate // parsed rates, each distinct text once
+	texts   []string    // distinct texts; texts[0] = ""
+	units   [][]string  // distinct unit lists; units[0] = nil
+	notes   map[int32][]Footnote
+	progs   []Program // applied programmes with origins, by progRef.prog
 	// bad and badFor hold the rate texts duty.ParseRate could not read.
 	bad    map[string]*RateTextError
 	badFor map[string][]unreadable // rate line -> unreadable column 2 / special rates
@@ -174,6 +178,22 @@ func build(lines []Line, rowOf func(int) int, opts []Option) (*Schedule, error) 
 	slices.SortFunc(s.codes, func(a, b code) int { return strings.Compare(a.n, b.n) })
 	s.codes = slices.Clip(s.codes)
 	s.rates = slices.Clip(s.rates)
+	s.rateN = make(map[string]int32, len(s.rates))
+	for i := range s.rates {
+		s.rateN[s.rates[i].n] = int32(i)
+	}
+	words := (len(s.progs) + 63) / 64
+	s.progsOf = map[string][]uint64{}
+	for i, p := range s.progs {
+		for _, o := range p.Origins {
+			bits := s.progsOf[o]
+			if bits == nil {
+				bits = make([]uint64, words)
+				s.progsOf[o] = bits
+			}
+			bits[i/64] |= 1 << (i % 64)
+		}
+	}
 	s.refs = slices.Clip(s.refs)
 	s.texts = slices.Clip(s.texts)
 	return s, nil
@@ -315,11 +335,8 @@ func (s *Schedule) find(n string) (int, bool) {
 
 // rateOf returns the rate line of normalized number n.
 func (s *Schedule) rateOf(n string) (int32, bool) {
-	i, ok := s.find(n)
-	if !ok || s.codes[i].rate < 0 {
-		return 0, false
-	}
-	return s.codes[i].rate, true
+	i, ok := s.rateN[n]
+	return i, ok
 }
 
 // Lines returns the rows of the export in file order, built on each call
@@ -475,9 +492,23 @@ func (s *Schedule) LinesUnder(hs string) ([]string, error) {
 	return out, nil
 }
 
-type kindProgram struct {
-	kind    duty.MeasureKind
-	program string
+// pick is a measure lookup keeps, before it is built: a general rate
+// (col < 0, ref < 0), a column 2 rate (col, the column2 entry) or a
+// preference (ref, the refs index) of rate line rl.
+type pick struct {
+	rl, col, ref int32
+}
+
+// kindProgram is the kind and programme of a pick: a longer prefix's
+// measure of one kind and programme displaces a shorter one's.
+func (s *Schedule) kindProgram(p pick) (duty.MeasureKind, string) {
+	switch {
+	case p.ref >= 0:
+		return duty.Preferential, s.progs[s.refs[p.ref].prog].Code
+	case p.col >= 0:
+		return duty.MFN, "column2"
+	}
+	return duty.MFN, ""
 }
 
 // lookup builds the measures of code n, whose rate is set on rateLine,
@@ -486,6 +517,9 @@ type kindProgram struct {
 // count, a longer prefix's measure of one kind and programme displacing a
 // shorter one's; layers come from the layer table, and only when a duty
 // of the line is in force.
+//
+// The measures kept are chosen first from the rows' indexes and only
+// they are built, into a slice of their exact size.
 func (s *Schedule) lookup(n, rateLine, origin string, on duty.Date) ([]duty.Measure, error) {
 	for _, u := range s.badFor[rateLine] {
 		for _, o := range u.origins {
@@ -495,59 +529,79 @@ func (s *Schedule) lookup(n, rateLine, origin string, on duty.Date) ([]duty.Meas
 		}
 	}
 	var (
-		out     []duty.Measure
+		buf     [16]pick
+		picks   = buf[:0]
 		inForce bool
-		seen    []kindProgram
 	)
+	eff := s.cfg.effective
+	progBits := s.progsOf[origin]
+	// keep adds p when it is in force on the day, covers origin and no
+	// longer prefix (picks[:longer]) has a measure of its kind and programme.
+	keep := func(p pick, from, to duty.Date, covers bool, longer int) {
+		if !from.IsZero() && on.Before(from) || !to.IsZero() && on.After(to) {
+			return
+		}
+		inForce = true
+		if origin != "" && !covers {
+			return
+		}
+		k, prog := s.kindProgram(p)
+		for _, q := range picks[:longer] {
+			if qk, qprog := s.kindProgram(q); qk == k && qprog == prog {
+				return
+			}
+		}
+		picks = append(picks, p)
+	}
 	for l := len(n); l >= 4; l-- {
 		ri, ok := s.rateOf(n[:l])
 		if !ok || s.rates[ri].general < 0 {
 			continue
 		}
 		rl := &s.rates[ri]
-		start := len(out)
-		add := func(m duty.Measure) {
-			if !m.InForce(on) {
-				return
-			}
-			inForce = true
-			if origin != "" && !m.Covers(origin) {
-				return
-			}
-			if slices.Contains(seen, kindProgram{m.Kind, m.Program}) {
-				return
-			}
-			m.HS = rl.n
-			out = append(out, m)
-		}
-		if out == nil {
-			out = make([]duty.Measure, 0, 2+int(rl.ref1-rl.ref0))
-		}
-		add(duty.Measure{Kind: duty.MFN, Rate: s.vals[rl.general], From: s.cfg.effective, Source: s.labels.general})
+		longer := len(picks)
+		keep(pick{rl: ri, col: -1, ref: -1}, eff, duty.Date{}, true, longer)
 		if rl.other >= 0 {
-			for _, c := range column2 {
-				add(duty.Measure{Kind: duty.MFN, Rate: s.vals[rl.other], Program: "column2", Origins: c.Origins,
-					From: later(s.cfg.effective, c.From), Source: s.labels.column2})
+			for ci, c := range column2 {
+				keep(pick{rl: ri, col: int32(ci), ref: -1}, later(eff, c.From), duty.Date{},
+					len(c.Origins) == 0 || slices.Contains(c.Origins, origin), longer)
 			}
 		}
-		for _, ref := range s.refs[rl.ref0:rl.ref1] {
-			p := &s.progs[ref.prog]
-			add(duty.Measure{Kind: duty.Preferential, Rate: s.vals[ref.val], Program: p.Code, Origins: p.Origins,
-				From: later(s.cfg.effective, p.From), To: p.To, Source: s.labels.special[ref.prog]})
-		}
-		for _, m := range out[start:] {
-			seen = append(seen, kindProgram{m.Kind, m.Program})
+		for r := rl.ref0; r < rl.ref1; r++ {
+			pi := int(s.refs[r].prog)
+			p := &s.progs[pi]
+			covered := len(p.Origins) == 0 || progBits != nil && progBits[pi/64]&(1<<(pi%64)) != 0
+			keep(pick{rl: ri, col: -1, ref: r}, later(eff, p.From), p.To, covered, longer)
 		}
 	}
 	// Without a duty of the line in force there is nothing to layer on.
 	if !inForce {
 		return nil, &duty.NoMeasureInForceError{HS: n, Date: on}
 	}
+	var layers []duty.Measure
 	if s.layers > 0 {
 		if ls, err := s.table.Measures(n, origin, on); err == nil {
-			out = append(out, ls...)
+			layers = ls
 		}
 	}
+	out := make([]duty.Measure, len(picks), len(picks)+len(layers))
+	for i, p := range picks {
+		rl := &s.rates[p.rl]
+		switch {
+		case p.ref >= 0:
+			ref := s.refs[p.ref]
+			pr := &s.progs[ref.prog]
+			out[i] = duty.Measure{Kind: duty.Preferential, Rate: s.vals[ref.val], Program: pr.Code, Origins: pr.Origins,
+				From: later(eff, pr.From), To: pr.To, Source: s.labels.special[ref.prog], HS: rl.n}
+		case p.col >= 0:
+			c := &column2[p.col]
+			out[i] = duty.Measure{Kind: duty.MFN, Rate: s.vals[rl.other], Program: "column2", Origins: c.Origins,
+				From: later(eff, c.From), Source: s.labels.column2, HS: rl.n}
+		default:
+			out[i] = duty.Measure{Kind: duty.MFN, Rate: s.vals[rl.general], From: eff, Source: s.labels.general, HS: rl.n}
+		}
+	}
+	out = append(out, layers...)
 	slices.SortStableFunc(out, func(a, b duty.Measure) int {
 		if a.Kind != b.Kind {
 			return int(a.Kind) - int(b.Kind)
