@@ -52,6 +52,7 @@ const (
 	SchemeSACR                  = "SA_CR"                   // SA: Saudi commercial registration and ZATCA importer code
 	SchemeSection33Agent        = "SECTION_33_AGENT"        // SG: section 33(1) agent of an overseas GST-registered person
 	SchemeSGGST                 = "SG_GST"                  // SG: GST registration of an overseas vendor (low-value goods)
+	SchemeTHCustomsRegistration = "TH_CUSTOMS_REGISTRATION" // TH: importer registered with Thai Customs (e-Customs)
 	SchemeTRTaxNumber           = "TR_TAX_NUMBER"           // TR: Turkish tax number and customs registration
 	SchemeUEN                   = "UEN"                     // SG: Unique Entity Number with an activated customs account
 	SchemeUID                   = "UID"                     // CH: enterprise identification number (CHE-...)
@@ -67,7 +68,7 @@ var registrationSchemes = []string{
 	SchemeEORI, SchemeEUResponsibleOperator, SchemeIEC, SchemeIOSS, SchemeKRClearanceCode, SchemeKWImportLicence,
 	SchemeNZClientCode, SchemeOMCR, SchemePCCC, SchemePERUC, SchemePHBOCAccreditation, SchemePRCID, SchemePadronImportadores, SchemeQACR, SchemeRADAR, SchemeRemessaConforme, SchemeRFC,
 	SchemeResidentAgent, SchemeSACR, SchemeSARSImporter, SchemeSGGST, SchemeSection33Agent,
-	SchemeTRTaxNumber, SchemeUEN, SchemeUID, SchemeVOEC, SchemeZAID, SchemeZATax,
+	SchemeTHCustomsRegistration, SchemeTRTaxNumber, SchemeUEN, SchemeUID, SchemeVOEC, SchemeZAID, SchemeZATax,
 }
 
 // RegistrationSchemes lists the registration schemes the embedded rule
