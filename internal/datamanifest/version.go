@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (90 files).
-const Version = "iorkit-data-6d2c9be47721"
+// manifest.json (96 files).
+const Version = "iorkit-data-c9607c52723a"
