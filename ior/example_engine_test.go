@@ -51,7 +51,7 @@ func ExampleNewEngine() {
 	}))
 	fmt.Println(err)
 	// Output:
-	// 58 [AE AR AT AU BE BG]
+	// 60 [AE AR AT AU BE BG]
 	// <nil>
 }
 
