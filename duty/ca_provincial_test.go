@@ -1,6 +1,7 @@
 package duty_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -110,4 +111,91 @@ func TestTaxRuleB2CAndB2BRejected(t *testing.T) {
 	var pe *duty.ProfileError
 	require.ErrorAs(t, err, &pe)
 	assert.Contains(t, pe.Path, "b2b_only")
+}
+
+// The CBSA collects a province's sales tax on casual goods only when they
+// are imported through the province where the buyer resides ("the
+// collection of PST is based on the point of importation into Canada",
+// CBSA, Courier Low Value Shipment Program, PST and HST on casual goods).
+// The embedded profile charges no provincial sales tax (its rates and
+// border base were not confirmed) and flags CA_PST_CASUAL when the goods
+// are released in the buyer's province or the entry does not say where;
+// released elsewhere, nothing is due at the border and nothing is flagged.
+// Figures as above: duty 36.00, GST 5% of 236.00 = 11.80.
+func TestCAPSTByPortOfImport(t *testing.T) {
+	c := calculator(t)
+	for _, tc := range []struct {
+		region, port string
+		flagged      bool
+	}{
+		{"CA-BC", "", true},
+		{"CA-BC", "CA-BC", true},
+		{"CA-BC", "CA-AB", false}, // released in Alberta: no BC PST at the border
+		{"CA-QC", "CA-ON", false}, // CRA 121733 citing D17-1-22: no QST through Ontario
+		{"CA-QC", "CA-QC", true},
+		{"CA-ON", "CA-QC", false}, // the HST is charged wherever the goods enter
+	} {
+		a := run(t, c, duty.Entry{Destination: "CA", Region: tc.region, PortRegion: tc.port, Date: duty.MustDate("2026-03-02"),
+			Mode: "courier", ShippedFrom: "CN", Consumer: true,
+			Lines: []duty.EntryLine{ln(t, "610910", "CN", "200", "CAD", "18%")}})
+		what := tc.region + " via " + tc.port
+		flagged := false
+		for _, w := range a.Warnings {
+			flagged = flagged || (w.Code == duty.NotModelled && w.Subject == "CA_PST_CASUAL")
+		}
+		assert.Equal(t, tc.flagged, flagged, "%s: CA_PST_CASUAL", what)
+		if tc.region == "CA-ON" {
+			// HST 13% of 236.00 = 30.68, whatever the port (the CBSA page:
+			// "regardless of where ... the goods enter into Canada").
+			eqm(t, "30.68", a.Totals.Tax, what)
+			continue
+		}
+		eqm(t, "11.80", a.Totals.Tax, what+": GST only")
+	}
+}
+
+// A tax with port_in_region is charged only on goods released in the
+// destination region. The profile below is illustrative (a 7% provincial
+// tax on value for duty + duty, not an embedded figure): 7% of 236.00 =
+// 16.52 for a consumer in CA-BC whose goods are released in CA-BC; nothing
+// when they are released in CA-AB or the port is not given.
+func TestTaxPortInRegion(t *testing.T) {
+	ps, err := duty.ReadProfiles(strings.NewReader(`{"version":"2026-12-01","profiles":[{"country":"CA","name":"Canada","currency":"CAD","valuation":"FOB","from":"2020-07-01","sources":["s"],
+		"taxes":[{"code":"GST","name":"GST","rate":"5","base":["duty"],"from":"2020-07-01","source":"s"},
+		{"code":"PST","name":"Provincial sales tax (illustrative)","rate":"7","base":["duty"],"regions":["CA-BC"],"b2c_only":true,"port_in_region":true,"from":"2020-07-01","source":"s"}]}]}`))
+	require.NoError(t, err)
+	profiles, err := duty.NewProfiles(ps...)
+	require.NoError(t, err)
+	c := calculator(t, duty.WithProfiles(profiles))
+	for port, want := range map[string]string{"CA-BC": "16.52", "CA-AB": "0.00", "": "0.00"} {
+		a, err := c.Calculate(context.Background(), duty.Entry{Destination: "CA", Region: "CA-BC", PortRegion: port, Date: duty.MustDate("2026-03-02"),
+			Mode: "courier", ShippedFrom: "CN", Consumer: true,
+			Lines: []duty.EntryLine{ln(t, "610910", "CN", "200", "CAD", "18%")}})
+		require.NoError(t, err, port)
+		pst := duty.MustMoney("0", "CAD")
+		for _, tx := range a.Lines[0].Taxes {
+			if tx.Code == "PST" {
+				pst = tx.Amount
+			}
+		}
+		eqm(t, want, pst, "port "+port)
+	}
+}
+
+// A port region must be a subdivision of the destination.
+func TestEntryPortRegionValidated(t *testing.T) {
+	c := calculator(t)
+	for _, port := range []string{"US-NY", "CA-XX"} {
+		_, err := c.Calculate(context.Background(), duty.Entry{Destination: "CA", Region: "CA-BC", PortRegion: port, Date: duty.MustDate("2026-03-02"),
+			Mode: "courier", ShippedFrom: "CN", Consumer: true,
+			Lines: []duty.EntryLine{ln(t, "610910", "CN", "200", "CAD", "18%")}})
+		var re *duty.InvalidRegionError
+		require.ErrorAs(t, err, &re, port)
+		assert.Equal(t, port, re.Region)
+	}
+	_, err := duty.ReadProfiles(strings.NewReader(`{"version":"2026-12-01","profiles":[{"country":"CA","name":"Canada","currency":"CAD","valuation":"FOB","from":"2020-07-01","sources":["s"],
+		"taxes":[{"code":"GST","name":"GST","rate":"5","from":"2020-07-01","source":"s"}],
+		"not_modelled":[{"code":"X","note":"n","port":["elsewhere"]}]}]}`))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "elsewhere")
 }

@@ -266,6 +266,14 @@ func (c *Calculator) Calculate(ctx context.Context, e Entry, opts ...CallOption)
 			return Assessment{}, fmt.Errorf("duty: entry region: %w", &InvalidRegionError{Region: e.Region, Known: subdivisions[e.Destination]})
 		}
 	}
+	if e.PortRegion != "" {
+		if err := ValidateRegion(e.PortRegion); err != nil {
+			return Assessment{}, fmt.Errorf("duty: entry port region: %w", err)
+		}
+		if !strings.HasPrefix(e.PortRegion, e.Destination+"-") {
+			return Assessment{}, fmt.Errorf("duty: entry port region: %w", &InvalidRegionError{Region: e.PortRegion, Known: subdivisions[e.Destination]})
+		}
+	}
 	if e.Date.IsZero() {
 		return Assessment{}, &EntryError{Field: "date", Msg: "date is required: it selects the data in force"}
 	}

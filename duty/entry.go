@@ -7,8 +7,13 @@ import "fmt"
 type Entry struct {
 	Destination string // country of import (ISO 3166-1 alpha-2)
 	Region      string // ISO 3166-2 subdivision, for regional taxes (CA-ON)
-	Date        Date   // date of import: selects the data in force
-	Mode        string // courier, post, air, ocean, road, rail
+	// PortRegion is the ISO 3166-2 subdivision of the customs office where
+	// the goods are released, when known. Canada's border collects a
+	// province's sales tax only on goods released in that province
+	// (TaxRule.PortInRegion); empty: not known.
+	PortRegion string
+	Date       Date   // date of import: selects the data in force
+	Mode       string // courier, post, air, ocean, road, rail
 	// ShippedFrom is the country of direct shipment (CA courier thresholds).
 	ShippedFrom string
 	// Consumer is true for a sale to a private person (B2C).

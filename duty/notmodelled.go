@@ -26,6 +26,11 @@ type NotModelledRule struct {
 	// Regions: destination regions (ISO 3166-2) concerned; "none" stands
 	// for an entry without a region.
 	Regions []string `json:"regions,omitempty"`
+	// Port: where the goods are released relative to the destination
+	// region, one of "same" (Entry.PortRegion is Entry.Region), "other"
+	// (another region) and "none" (not given). CA: the CBSA collects a
+	// province's sales tax only on goods released in that province.
+	Port []string `json:"port,omitempty"`
 	// Above: the customs value must be above this amount.
 	Above *Money `json:"above,omitempty"`
 	// Fees: one of these fees must be charged on the entry.
@@ -63,6 +68,11 @@ func (r NotModelledRule) check(p Profile) error {
 			return fmt.Errorf("under_regimes/outside_regimes: %q is not a threshold of the profile", c)
 		}
 	}
+	for _, w := range r.Port {
+		if w != "same" && w != "other" && w != "none" {
+			return fmt.Errorf("port: %q is not same, other or none", w)
+		}
+	}
 	if !r.From.IsZero() && !r.To.IsZero() && r.To.Before(r.From) {
 		return fmt.Errorf("to %s is before from %s", r.To, r.From)
 	}
@@ -93,6 +103,9 @@ func (k *calc) notModelled() error {
 			if !slices.Contains(r.Regions, region) {
 				continue
 			}
+		}
+		if len(r.Port) > 0 && !slices.Contains(r.Port, k.portWhere()) {
+			continue
 		}
 		if len(r.Fees) > 0 && !slices.ContainsFunc(k.a.Fees, func(c Charge) bool {
 			return slices.Contains(r.Fees, c.Code) && c.Collection == AtBorder
@@ -134,6 +147,18 @@ func (k *calc) notModelled() error {
 		}
 	}
 	return nil
+}
+
+// portWhere says where the entry's goods are released relative to its
+// destination region: "none" (not given), "same" or "other".
+func (k *calc) portWhere() string {
+	switch {
+	case k.e.PortRegion == "":
+		return "none"
+	case k.e.PortRegion == k.e.Region:
+		return "same"
+	}
+	return "other"
 }
 
 // regimeMet reports whether a threshold of one of codes is met for the

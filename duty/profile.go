@@ -149,6 +149,12 @@ type TaxRule struct {
 	// only, ETA s.212.1(3)). Neither: both.
 	B2COnly bool `json:"b2c_only,omitempty"`
 	B2BOnly bool `json:"b2b_only,omitempty"`
+	// PortInRegion charges the tax only when the goods are released at a
+	// customs office in the destination region (Entry.PortRegion equals
+	// Entry.Region): the CBSA collects a province's sales tax on casual
+	// goods only when they are imported through the buyer's province. An
+	// entry that does not give its port region is not charged it.
+	PortInRegion bool `json:"port_in_region,omitempty"`
 	// BaseTaxes adds the line's amounts of these earlier taxes to the base
 	// (BR ICMS: on value + II + IPI + PIS + COFINS).
 	BaseTaxes []string `json:"base_taxes,omitempty"`
@@ -303,6 +309,11 @@ type Threshold struct {
 	Rate          decimal.Decimal `json:"rate,omitzero"`
 	Deduction     *Money          `json:"deduction,omitempty"`
 	ReplacesTaxes []string        `json:"replaces_taxes,omitempty"`
+	// IfLower applies a FlatRate regime only when its duty is lower than
+	// the ordinary duty of the lines it covers, taken together (GB gifts:
+	// the flat rate is applied "only if it is to your advantage"); the
+	// ordinary duty is charged otherwise. Not with ReplacesTaxes.
+	IfLower bool `json:"if_lower,omitempty"`
 	// Factor is a TaxFactor regime's multiplier of the taxes (CN: 0.7).
 	Factor decimal.Decimal `json:"factor,omitzero"`
 }

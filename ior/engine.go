@@ -312,7 +312,7 @@ func (e *Engine) dataLabel() string { return e.label }
 // destination.
 func entryOf(s Shipment) duty.Entry {
 	en := duty.Entry{
-		Destination: s.Destination, Region: s.DestinationRegion, Date: s.Date, Mode: string(s.Mode),
+		Destination: s.Destination, Region: s.DestinationRegion, PortRegion: s.PortRegion, Date: s.Date, Mode: string(s.Mode),
 		ShippedFrom: s.Origin, Consumer: s.Buyer.Kind == Consumer,
 		BuyerVATRegistered: s.Buyer.Kind == Business && s.Buyer.VATRegistered, Gift: s.Gift,
 		Freight: s.Freight, Insurance: s.Insurance,

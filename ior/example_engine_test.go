@@ -51,7 +51,7 @@ func ExampleNewEngine() {
 	}))
 	fmt.Println(err)
 	// Output:
-	// 56 [AE AT AU BE BG BH]
+	// 59 [AE AT AU BE BG BH]
 	// <nil>
 }
 

@@ -218,6 +218,11 @@ func (w *idWriter) shipment(s Shipment) {
 		w.dec(c.Percent)
 		w.optMoney(c.Minimum)
 	}
+	// Written only when given, under a tag no data label starts with, so
+	// that the ids of shipments without it are unchanged.
+	if s.PortRegion != "" {
+		w.str("port_region:" + s.PortRegion)
+	}
 }
 
 // idBuffers recycles the encoding buffers of quoteID: the encoding is

@@ -16,7 +16,7 @@ func TestQuoteIDCoversEveryField(t *testing.T) {
 	hashed := map[reflect.Type][]string{
 		reflect.TypeFor[Shipment](): {"ID", "Date", "Origin", "Destination", "DestinationRegion", "Incoterm", "Mode",
 			"Seller", "Buyer", "Consignee", "Affiliates", "IORProviders", "Lines", "Freight", "Insurance",
-			"ClaimPreference", "Gift", "ServiceCharges"},
+			"ClaimPreference", "Gift", "ServiceCharges", "PortRegion"},
 		reflect.TypeFor[Party](): {"Name", "Country", "Region", "Kind", "LocalEntity", "VATRegistered",
 			"AcceptsImportRisk", "Registrations", "Fee"},
 		reflect.TypeFor[Registration](): {"Scheme", "ID"},

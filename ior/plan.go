@@ -140,7 +140,7 @@ func (e *Engine) Plan(ctx context.Context, s Shipment, destinations []string, op
 func (e *Engine) planOne(ctx context.Context, cfg callConfig, s Shipment, dest string) MarketPlan {
 	m := MarketPlan{Destination: dest}
 	t := s
-	t.Destination, t.DestinationRegion, t.Consignee = dest, "", nil
+	t.Destination, t.DestinationRegion, t.PortRegion, t.Consignee = dest, "", "", nil
 	t.Buyer = Party{Name: s.Buyer.Name, Country: dest, Kind: s.Buyer.Kind, AcceptsImportRisk: s.Buyer.AcceptsImportRisk}
 	t.IORProviders = nil
 	for _, p := range s.IORProviders {

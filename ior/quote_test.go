@@ -200,7 +200,7 @@ func TestQuoteInvalidShipment(t *testing.T) {
 // types must be added to the hash (ior/hash.go), or equal ids could hide
 // different inputs. The counts below are those the hash covers.
 func TestQuoteIDCoversEveryField(t *testing.T) {
-	assert.Equal(t, 18, reflect.TypeOf(ior.Shipment{}).NumField(), "update ior/hash.go: shipment")
+	assert.Equal(t, 19, reflect.TypeOf(ior.Shipment{}).NumField(), "update ior/hash.go: shipment")
 	assert.Equal(t, 6, reflect.TypeOf(ior.ServiceCharge{}).NumField(), "update ior/hash.go: service charge")
 	assert.Equal(t, 9, reflect.TypeOf(ior.Party{}).NumField(), "update ior/hash.go: party")
 	assert.Equal(t, 12, reflect.TypeOf(ior.Line{}).NumField(), "update ior/hash.go: line")
@@ -225,7 +225,8 @@ func TestQuoteIDCoversEveryField(t *testing.T) {
 		"service charge": func(s *ior.Shipment) {
 			s.ServiceCharges = []ior.ServiceCharge{{Code: "brokerage", Kind: duty.ServiceClearance, Percent: decimal.New(2, 0)}}
 		},
-		"provider": func(s *ior.Shipment) { s.IORProviders[0].Registrations[0].ID = "DE124" },
+		"provider":    func(s *ior.Shipment) { s.IORProviders[0].Registrations[0].ID = "DE124" },
+		"port region": func(s *ior.Shipment) { s.PortRegion = "DE-BY" },
 		"hs alternatives": func(s *ior.Shipment) {
 			s.Lines[0].HSAlternatives = []string{"6109.10"}
 		},

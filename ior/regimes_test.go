@@ -74,3 +74,16 @@ func TestQuoteServiceCharges(t *testing.T) {
 	assert.Contains(t, err.Error(), "service_charges[0].kind")
 	assert.Contains(t, err.Error(), "service_charges[0].code")
 }
+
+// The port region must be a subdivision of the destination, and it reaches
+// the calculator: a German parcel cannot be released in CA-ON.
+func TestPortRegionValidation(t *testing.T) {
+	s := readShipment(t, "../examples/shipments/de-tshirts.json")
+	s.PortRegion = "CA-ON"
+	err := s.Validate()
+	require.Error(t, err)
+	assert.True(t, errors.Is(err, ior.ErrInvalidRegion))
+	assert.Contains(t, err.Error(), "port_region")
+	s.PortRegion = "DE-BY"
+	assert.NoError(t, s.Validate())
+}

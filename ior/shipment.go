@@ -66,6 +66,12 @@ type Shipment struct {
 	// Gift reliefs (GB up to GBP 39, the EU up to EUR 45) apply only with
 	// it, and point-of-sale regimes, which need a sale, do not.
 	Gift bool `json:"gift,omitempty"`
+	// PortRegion is the ISO 3166-2 subdivision of the customs office where
+	// the goods are released (optional; a subdivision of Destination).
+	// Canada: the CBSA collects a province's sales tax (PST, RST, QST) on
+	// casual goods only when they enter through the buyer's province;
+	// without it the quote cannot tell and says so (NOT_MODELLED).
+	PortRegion string `json:"port_region,omitempty"`
 	// ServiceCharges are what the carrier or a broker bills for the
 	// shipment besides the international freight: clearance or brokerage,
 	// handling, delivery to the first destination. They are not state

@@ -173,6 +173,7 @@ func (s Shipment) Validate() error {
 	v.country(at{"origin", ""}, s.Origin, true)
 	v.country(at{"destination", ""}, s.Destination, true)
 	v.region(at{"destination_region", ""}, s.DestinationRegion, s.Destination)
+	v.region(at{"port_region", ""}, s.PortRegion, s.Destination)
 	if s.Origin != "" && s.Origin == s.Destination {
 		v.add("destination", s.Destination, "is the origin country: an import needs goods to cross a border", ErrInvalidValue)
 	}
