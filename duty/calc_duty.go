@@ -99,7 +99,7 @@ func (k *calc) duties() error {
 		}
 		la.Duty = sum
 	}
-	return nil
+	return k.flatIfLower()
 }
 
 // flatDuty charges line i the flat duty of a FlatPerSubheading threshold
