@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (96 files).
-const Version = "iorkit-data-0819a4174c1b"
+const Version = "iorkit-data-c5717ee4f777"
