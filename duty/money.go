@@ -137,7 +137,7 @@ func (m Money) Add(o Money) (Money, error) {
 	if err := m.same(o); err != nil {
 		return Money{}, err
 	}
-	return m.with(m.amount.Add(o.amount)), nil
+	return m.with(addDec(m.amount, o.amount)), nil
 }
 
 // Sub returns m - o. Different currencies are a *CurrencyMismatchError.
@@ -145,12 +145,12 @@ func (m Money) Sub(o Money) (Money, error) {
 	if err := m.same(o); err != nil {
 		return Money{}, err
 	}
-	return m.with(m.amount.Sub(o.amount)), nil
+	return m.with(subDec(m.amount, o.amount)), nil
 }
 
 // Mul returns m × f, exactly (no rounding).
 func (m Money) Mul(f decimal.Decimal) Money {
-	return m.with(m.amount.Mul(f))
+	return m.with(mulDec(m.amount, f))
 }
 
 // Div returns m ÷ d rounded half away from zero to places decimals.
@@ -213,13 +213,40 @@ func (m Money) String() string {
 }
 
 func (m Money) amountString() string {
+	var buf [32]byte
+	return string(m.appendAmount(buf[:0]))
+}
+
+func (m Money) appendAmount(b []byte) []byte {
 	places := m.MinorUnits()
 	if e := -m.amount.Exponent(); e > places {
 		places = e
 	}
-	var buf [32]byte
-	return string(appendFixed(buf[:0], m.amount, places))
+	return appendFixed(b, m.amount, places)
 }
+
+// appendText appends m.String() to b.
+func (m Money) appendText(b []byte) []byte {
+	if m.currency == "" {
+		return append(b, '0')
+	}
+	b = m.appendAmount(b)
+	b = append(b, ' ')
+	return append(b, m.currency...)
+}
+
+// textBuf builds a note in a buffer a calculation reuses, amounts
+// formatted in place: only the finished note is allocated.
+type textBuf struct{ b []byte }
+
+func (t *textBuf) WriteString(s string) { t.b = append(t.b, s...) }
+
+// money writes m as m.String() would.
+func (t *textBuf) money(m Money) { t.b = m.appendText(t.b) }
+
+func (t *textBuf) Reset() { t.b = t.b[:0] }
+
+func (t *textBuf) String() string { return string(t.b) }
 
 type moneyJSON struct {
 	Amount   string `json:"amount"`
