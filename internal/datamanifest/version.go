@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (96 files).
-const Version = "iorkit-data-c9607c52723a"
+// manifest.json (98 files).
+const Version = "iorkit-data-46a3bb1d2bc8"
