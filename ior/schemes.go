@@ -16,6 +16,8 @@ const (
 	SchemeABN                   = "ABN"                     // AU: Australian Business Number
 	SchemeACP                   = "ACP"                     // JP: Attorney for Customs Procedures of a non-resident importer
 	SchemeAEClientCode          = "AE_CLIENT_CODE"          // AE: trade licence and emirate customs client code
+	SchemeARCUIT                = "AR_CUIT"                 // AR: CUIT and ARCA fiscal key of a private addressee (personal courier regime)
+	SchemeARImporterRegistry    = "AR_IMPORTER_REGISTRY"    // AR: Registro de Importadores y Exportadores (ARCA, Dirección General de Aduanas)
 	SchemeBHCR                  = "BH_CR"                   // BH: Bahraini commercial registration
 	SchemeBN                    = "BN"                      // CA: business number
 	SchemeBNRM                  = "BN_RM"                   // CA: business number with an RM import-export program account
@@ -36,6 +38,7 @@ const (
 	SchemeIOSS                  = "IOSS"                    // EU: Import One-Stop Shop VAT registration
 	SchemeKRClearanceCode       = "KR_CLEARANCE_CODE"       // KR: business customs clearance code on UNI-PASS
 	SchemeKWImportLicence       = "KW_IMPORT_LICENCE"       // KW: Ministry of Commerce and Industry import licence and KCCI membership
+	SchemeMARC                  = "MA_RC"                   // MA: Moroccan trade register (registre du commerce) number
 	SchemeNZClientCode          = "NZ_CLIENT_CODE"          // NZ: customs client code
 	SchemeOMCR                  = "OM_CR"                   // OM: Omani commercial registration and OCCI membership
 	SchemePadronImportadores    = "PADRON_IMPORTADORES"     // MX: enrolment in the Padrón de Importadores
@@ -63,9 +66,9 @@ const (
 
 // registrationSchemes is every Scheme constant.
 var registrationSchemes = []string{
-	SchemeABN, SchemeACP, SchemeAEClientCode, SchemeBHCR, SchemeBN, SchemeBNRM, SchemeCARMSecurity, SchemeCBP5106,
+	SchemeABN, SchemeACP, SchemeAEClientCode, SchemeARCUIT, SchemeARImporterRegistry, SchemeBHCR, SchemeBN, SchemeBNRM, SchemeCARMSecurity, SchemeCBP5106,
 	SchemeCCID, SchemeCLSIIIVA, SchemeCNCBEC, SchemeCNCustomsRegistration, SchemeCNPJ, SchemeCORUT, SchemeCPF, SchemeCURP, SchemeCustomsBond,
-	SchemeEORI, SchemeEUResponsibleOperator, SchemeIEC, SchemeIOSS, SchemeKRClearanceCode, SchemeKWImportLicence,
+	SchemeEORI, SchemeEUResponsibleOperator, SchemeIEC, SchemeIOSS, SchemeKRClearanceCode, SchemeKWImportLicence, SchemeMARC,
 	SchemeNZClientCode, SchemeOMCR, SchemePCCC, SchemePERUC, SchemePHBOCAccreditation, SchemePRCID, SchemePadronImportadores, SchemeQACR, SchemeRADAR, SchemeRemessaConforme, SchemeRFC,
 	SchemeResidentAgent, SchemeSACR, SchemeSARSImporter, SchemeSGGST, SchemeSection33Agent,
 	SchemeTHCustomsRegistration, SchemeTRTaxNumber, SchemeUEN, SchemeUID, SchemeVOEC, SchemeZAID, SchemeZATax,

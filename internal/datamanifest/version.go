@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (96 files).
-const Version = "iorkit-data-c5717ee4f777"
+// manifest.json (100 files).
+const Version = "iorkit-data-f62352927631"
