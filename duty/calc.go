@@ -357,6 +357,9 @@ func (c *Calculator) Calculate(ctx context.Context, e Entry, opts ...CallOption)
 	if err := k.duties(); err != nil {
 		return Assessment{}, err
 	}
+	if err := k.excise(); err != nil {
+		return Assessment{}, err
+	}
 	if err := k.fees(); err != nil {
 		return Assessment{}, err
 	}
