@@ -51,7 +51,7 @@ func ExampleNewEngine() {
 	}))
 	fmt.Println(err)
 	// Output:
-	// 57 [AE AT AU BE BG BH]
+	// 58 [AE AT AU BE BG BH]
 	// <nil>
 }
 
