@@ -20,18 +20,18 @@ func Allocate(total Money, weights []decimal.Decimal) ([]Money, error) {
 	if len(weights) == 0 {
 		return nil, fmt.Errorf("duty: allocate %s over no weights: %w", total, ErrDivisionByZero)
 	}
-	sum := decimal.Zero
+	sum := sumFrom(decimal.Zero) // in 64 bits while it fits
 	for i, w := range weights {
 		if w.IsNegative() {
 			return nil, fmt.Errorf("duty: allocation weight %d is negative (%s)", i, w)
 		}
-		sum = sum.Add(w)
+		sum.add(w)
 	}
-	if sum.IsZero() {
+	if sum.zero() {
 		return nil, fmt.Errorf("duty: allocate %s: weights sum to zero: %w", total, ErrDivisionByZero)
 	}
 	places := total.MinorUnits()
-	if !total.amount.Equal(total.amount.Round(places)) {
+	if total.amount.Exponent() < -places && !total.amount.Equal(roundHalfUp(total.amount, places)) {
 		return nil, fmt.Errorf("duty: allocate %s: total is finer than the currency's minor unit; round it first", total)
 	}
 	neg := total.amount.IsNegative()
@@ -46,7 +46,7 @@ func Allocate(total Money, weights []decimal.Decimal) ([]Money, error) {
 	if out, ok := allocateSmall(units, weights, places, neg, total); ok {
 		return out, nil
 	}
-	return allocateBig(units, weights, sum, places, neg, total), nil
+	return allocateBig(units, weights, sum.value(), places, neg, total), nil
 }
 
 // allocateBig is Allocate in decimals, for any size of figures.
@@ -120,7 +120,10 @@ func allocateSmall(units decimal.Decimal, weights []decimal.Decimal, places int3
 		return nil, false
 	}
 	u := uint64(units.IntPart())
-	ws := make([]uint64, len(weights))
+	// The scaled weights, the parts and the remainders, in one array.
+	n := len(weights)
+	all := make([]uint64, 3*n)
+	ws, parts, rems := all[:n:n], all[n:2*n:2*n], all[2*n:]
 	var sum uint64
 	limit := decimal.New(1, 18)
 	for i, w := range weights {
@@ -134,8 +137,6 @@ func allocateSmall(units decimal.Decimal, weights []decimal.Decimal, places int3
 			return nil, false
 		}
 	}
-	parts := make([]uint64, len(weights))
-	rems := make([]uint64, len(weights))
 	var given uint64
 	for i, w := range ws {
 		hi, lo := bits.Mul64(u, w)

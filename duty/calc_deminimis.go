@@ -54,7 +54,7 @@ func (k *calc) compared(t Threshold) Money {
 	case CompareCustomsValue:
 		return k.a.CustomsValue
 	case CompareCIF:
-		return k.money(k.a.Goods.amount.Add(k.a.Freight.amount).Add(k.a.Insurance.amount))
+		return k.money(addDec(addDec(k.a.Goods.amount, k.a.Freight.amount), k.a.Insurance.amount))
 	case CompareItem:
 		return k.maxItemValue().Round() // shown to the minor unit; lines are tested exactly
 	case CompareTaxAmount:
@@ -62,7 +62,7 @@ func (k *calc) compared(t Threshold) Money {
 	case CompareDutyAmount:
 		sum := k.zero()
 		for _, l := range k.a.Lines {
-			sum = k.money(sum.amount.Add(l.Duty.amount))
+			sum = k.money(addDec(sum.amount, l.Duty.amount))
 		}
 		return sum
 	}
@@ -215,14 +215,14 @@ func (k *calc) borderTaxDeclared() Money {
 				if !seen {
 					e = k.zero()
 				}
-				exact[t.Code] = k.money(e.amount.Add(t.exact.amount))
+				exact[t.Code] = k.money(addDec(e.amount, t.exact.amount))
 				continue
 			}
-			sum = k.money(sum.amount.Add(t.Amount.amount))
+			sum = k.money(addDec(sum.amount, t.Amount.amount))
 		}
 	}
 	for code, e := range exact {
-		sum = k.money(sum.amount.Add(rounded[code].apply(e).amount))
+		sum = k.money(addDec(sum.amount, rounded[code].apply(e).amount))
 	}
 	return sum
 }

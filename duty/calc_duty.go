@@ -95,11 +95,11 @@ func (k *calc) duties() error {
 		la.Duties = charges
 		sum := k.zero()
 		for _, ch := range charges {
-			sum = k.money(sum.amount.Add(ch.Amount.amount))
+			sum = k.money(addDec(sum.amount, ch.Amount.amount))
 		}
 		la.Duty = sum
 	}
-	return nil
+	return k.flatIfLower()
 }
 
 // flatDuty charges line i the flat duty of a FlatPerSubheading threshold
@@ -273,7 +273,7 @@ func (k *calc) dutyOf(i int, l EntryLine, all []Measure) (Money, error) {
 		if err != nil {
 			return Money{}, err
 		}
-		sum = k.money(sum.amount.Add(amt.amount))
+		sum = k.money(addDec(sum.amount, amt.amount))
 	}
 	return sum, nil
 }

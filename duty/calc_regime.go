@@ -33,6 +33,14 @@ func (k *calc) flatRateDuty(i int) (Charge, bool, error) {
 		return Charge{}, false, nil
 	}
 	th := k.threshold(o.Code)
+	if th.IfLower {
+		return Charge{}, false, nil // compared with the ordinary duty afterwards (flatIfLower)
+	}
+	return k.flatCharge(i, o, th)
+}
+
+// flatCharge is line i's duty under the flat-rate regime th met as o.
+func (k *calc) flatCharge(i int, o DeMinimisOutcome, th Threshold) (Charge, bool, error) {
 	la := &k.a.Lines[i]
 	exact := la.CustomsValue.Mul(th.Rate).Mul(decimal.New(1, -2))
 	rate := th.Rate.String() + "% flat"
@@ -52,6 +60,59 @@ func (k *calc) flatRateDuty(i int) (Charge, bool, error) {
 	amt := exact.Round()
 	return Charge{Kind: "duty", Code: "FLAT_RATE", Name: "Flat-rate duty (" + o.Code + ")", Rate: rate, Base: la.CustomsValue,
 		Amount: amt, Source: th.Source, Effective: th.From, Collection: AtBorder, Note: note, exact: exact}, true, nil
+}
+
+// flatIfLower replaces the ordinary duty of the lines a met if_lower
+// flat-rate regime covers by the flat-rate duty when that is lower in
+// total, and otherwise keeps it, saying so in the trace. Every covered
+// line must have its ordinary duty (a line not calculable leaves the
+// comparison undone and the ordinary duty in place).
+func (k *calc) flatIfLower() error {
+	for _, o := range k.a.DeMinimis {
+		if !o.Met || o.Outcome != FlatRate {
+			continue
+		}
+		th := k.threshold(o.Code)
+		if !th.IfLower {
+			continue
+		}
+		var lines []int
+		ordinary, flat := k.zero(), k.zero()
+		charges := map[int]Charge{}
+		complete := true
+		for i := range k.a.Lines {
+			if !o.covers(i) {
+				continue
+			}
+			if !k.a.Lines[i].Calculable {
+				complete = false
+				continue
+			}
+			ch, _, err := k.flatCharge(i, o, th)
+			if err != nil {
+				return err
+			}
+			lines = append(lines, i)
+			charges[i] = ch
+			ordinary = k.money(ordinary.amount.Add(k.a.Lines[i].Duty.amount))
+			flat = k.money(flat.amount.Add(ch.Amount.amount))
+		}
+		if !complete || len(lines) == 0 {
+			continue
+		}
+		if !flat.amount.LessThan(ordinary.amount) {
+			k.trace("duty", -1, fmt.Sprintf("%s: flat rate %s%% (%s) not lower than the ordinary duty (%s): ordinary duty charged", o.Code, th.Rate, flat, ordinary), th.Rate.String()+"% flat", Money{}, ordinary, th.Source)
+			continue
+		}
+		for _, i := range lines {
+			ch := charges[i]
+			ch.Note += fmt.Sprintf("; lower than the ordinary duty (%s in total against %s)", flat, ordinary)
+			la := &k.a.Lines[i]
+			la.Duties, la.Duty = []Charge{ch}, ch.Amount
+			k.trace("duty", i, ch.Name+": "+ch.Note, ch.Rate, la.CustomsValue, ch.Amount, ch.Source)
+		}
+	}
+	return nil
 }
 
 // deductionShare is line i's share of a flat-rate regime's deduction,
@@ -151,6 +212,9 @@ func (p Profile) checkRegimes() *ProfileError {
 	}
 	for i, th := range p.DeMinimis {
 		at := fmt.Sprintf("de_minimis[%d]", i)
+		if th.IfLower && th.Outcome != FlatRate {
+			return &ProfileError{Path: at + ".if_lower", Country: clip(p.Country), Value: "true", Msg: "if_lower is for a flat_rate outcome"}
+		}
 		switch th.Outcome {
 		case FlatRate:
 			if !th.Rate.IsPositive() && th.Rate.IsZero() && len(th.ReplacesTaxes) == 0 {
@@ -158,6 +222,9 @@ func (p Profile) checkRegimes() *ProfileError {
 			}
 			if th.Rate.IsNegative() {
 				return &ProfileError{Path: at + ".rate", Country: clip(p.Country), Value: th.Rate.String(), Msg: "is negative"}
+			}
+			if th.IfLower && len(th.ReplacesTaxes) > 0 {
+				return &ProfileError{Path: at + ".if_lower", Country: clip(p.Country), Value: "true", Msg: "a flat rate that replaces taxes cannot be compared with the ordinary duty alone: if_lower needs no replaces_taxes"}
 			}
 		case TaxFactor:
 			if !th.Factor.IsPositive() || th.Factor.GreaterThan(decimal.New(1, 0)) {

@@ -16,7 +16,7 @@ func (k *calc) taxes() error {
 	for _, f := range k.a.Fees {
 		for _, pf := range k.p.Fees {
 			if pf.Code == f.Code && pf.Taxable {
-				taxableFees = k.money(taxableFees.amount.Add(f.Amount.amount))
+				taxableFees = k.money(addDec(taxableFees.amount, f.Amount.amount))
 			}
 		}
 	}
@@ -113,34 +113,34 @@ func (k *calc) taxes() error {
 			for _, b := range parts {
 				switch b {
 				case BaseDuty:
-					base = k.money(base.amount.Add(la.Duty.amount))
+					base = k.money(addDec(base.amount, la.Duty.amount))
 					note.WriteString(" + duty ")
 					note.WriteString(la.Duty.String())
 				case BaseFreightInsurance:
 					if k.p.Valuation == FOB {
-						fi := la.Freight.amount.Add(la.Insurance.amount)
-						base = k.money(base.amount.Add(fi))
+						fi := addDec(la.Freight.amount, la.Insurance.amount)
+						base = k.money(addDec(base.amount, fi))
 						note.WriteString(" + freight and insurance ")
 						note.WriteString(k.money(fi).String())
 					}
 				case BaseUplift:
 					if !contains(t.UpliftNot, la.Origin) {
 						up := la.CustomsValue.Mul(t.Uplift).Mul(decimal.New(1, -2)).Round()
-						base = k.money(base.amount.Add(up.amount))
+						base = k.money(addDec(base.amount, up.amount))
 						note.WriteString(" + uplift " + t.Uplift.String() + "% " + up.String())
 					}
 				case BaseFees:
-					base = k.money(base.amount.Add(feeShares[i].amount))
+					base = k.money(addDec(base.amount, feeShares[i].amount))
 					note.WriteString(" + fees ")
 					note.WriteString(feeShares[i].String())
 				case BaseServices:
 					if sh := serviceShares[ti]; sh != nil {
-						base = base.with(base.amount.Add(sh[i].amount))
+						base = base.with(addDec(base.amount, sh[i].amount))
 						note.WriteString(" + carrier and broker charges ")
 						note.WriteString(sh[i].String())
 					}
 				case BasePriorTaxes:
-					base = k.money(base.amount.Add(prior.amount))
+					base = k.money(addDec(base.amount, prior.amount))
 					note.WriteString(" + prior taxes ")
 					note.WriteString(prior.String())
 				}
@@ -148,7 +148,7 @@ func (k *calc) taxes() error {
 			for _, c := range t.BaseTaxes {
 				for _, prev := range la.Taxes {
 					if prev.Code == c {
-						base = base.with(base.amount.Add(prev.Amount.amount))
+						base = base.with(addDec(base.amount, prev.Amount.amount))
 						note.WriteString(" + " + c + " ")
 						note.WriteString(prev.Amount.String())
 					}
@@ -178,7 +178,7 @@ func (k *calc) taxes() error {
 			}
 			// rate% is rate × 10^-2: the same value and exponent as
 			// multiplying by 0.01, without building 0.01.
-			exact := taxed.with(taxed.amount.Mul(rate).Shift(-2))
+			exact := taxed.with(mulDec(taxed.amount, rate).Shift(-2))
 			var rateText string
 			if reduced {
 				rateText = rate.String() + "%"
@@ -229,33 +229,37 @@ func (k *calc) taxes() error {
 }
 
 func (k *calc) totals() error {
-	t := Totals{Duty: k.zero(), Tax: k.zero(), TaxAtBorder: k.zero(), TaxAtSale: k.zero(), Fees: k.zero()}
-	add := func(a, b Money) Money { return k.money(addDec(a.amount, b.amount)) }
+	// Each total is summed in 64 bits while it fits (decSum): the same
+	// figure as adding the amounts one by one, with one decimal built.
+	z := k.zero().amount
+	duty, tax, border, sale, fees := sumFrom(z), sumFrom(z), sumFrom(z), sumFrom(z), sumFrom(z)
 	for _, l := range k.a.Lines {
-		t.Duty = add(t.Duty, l.Duty)
+		duty.add(l.Duty.amount)
 		for _, x := range l.Taxes {
-			t.Tax = add(t.Tax, x.Amount)
+			tax.add(x.Amount.amount)
 			switch x.Collection {
 			case AtBorder:
-				t.TaxAtBorder = add(t.TaxAtBorder, x.Amount)
+				border.add(x.Amount.amount)
 			case AtSale:
-				t.TaxAtSale = add(t.TaxAtSale, x.Amount)
+				sale.add(x.Amount.amount)
 			}
 		}
 	}
 	for _, f := range k.a.Fees {
-		t.Fees = add(t.Fees, f.Amount)
+		fees.add(f.Amount.amount)
 	}
 	for _, x := range k.a.Adjustments {
 		switch x.Kind {
 		case "duty":
-			t.Duty = add(t.Duty, x.Amount)
+			duty.add(x.Amount.amount)
 		case "tax":
-			t.Tax = add(t.Tax, x.Amount)
-			t.TaxAtBorder = add(t.TaxAtBorder, x.Amount)
+			tax.add(x.Amount.amount)
+			border.add(x.Amount.amount)
 		}
 	}
-	t.Total = add(add(t.Duty, t.Tax), t.Fees)
+	t := Totals{Duty: k.money(duty.value()), Tax: k.money(tax.value()), TaxAtBorder: k.money(border.value()),
+		TaxAtSale: k.money(sale.value()), Fees: k.money(fees.value())}
+	t.Total = k.money(addDec(addDec(t.Duty.amount, t.Tax.amount), t.Fees.amount))
 	k.a.Totals = t
 	k.trace("total", -1, "total = duty + tax + fees", "", Money{}, t.Total, "")
 	return nil
@@ -290,12 +294,12 @@ func (k *calc) adjust(kind, code, name string, r *Rounding, charges func(*LineAs
 			if c.Collection != AtBorder || (only != "" && c.Code != only) {
 				continue
 			}
-			exact = k.money(exact.amount.Add(c.exact.amount))
-			lines = k.money(lines.amount.Add(c.Amount.amount))
+			exact = k.money(addDec(exact.amount, c.exact.amount))
+			lines = k.money(addDec(lines.amount, c.Amount.amount))
 		}
 	}
 	declared := r.apply(exact)
-	diff := k.money(declared.amount.Sub(lines.amount))
+	diff := k.money(subDec(declared.amount, lines.amount))
 	if diff.IsZero() {
 		return
 	}

@@ -17,7 +17,7 @@ import (
 func (k *calc) value() error {
 	lines := make([]LineAssessment, len(k.e.Lines))
 	weights := make([]decimal.Decimal, len(k.e.Lines))
-	goods := k.zero()
+	goods := sumFrom(k.zero().amount)
 	for i, l := range k.e.Lines {
 		if err := k.cancelled(); err != nil {
 			return err
@@ -39,9 +39,9 @@ func (k *calc) value() error {
 		lines[i] = LineAssessment{Index: i, HS: l.HS, Origin: l.Origin, Value: v, Calculable: true,
 			Duties: []Charge{}, Taxes: make([]Charge, 0, len(k.p.Taxes)), Duty: k.zero(), Tax: k.zero()}
 		weights[i] = v.amount
-		goods = k.money(addDec(goods.amount, v.amount))
+		goods.add(v.amount)
 	}
-	if goods.IsZero() { // nothing to weigh by: share equally
+	if goods.zero() { // nothing to weigh by: share equally
 		for i := range weights {
 			weights[i] = decimal.New(1, 0)
 		}
@@ -62,14 +62,14 @@ func (k *calc) value() error {
 	if err != nil {
 		return err
 	}
-	cv := k.zero()
+	cv := sumFrom(k.zero().amount)
 	for i := range lines {
 		lines[i].Freight, lines[i].Insurance = fs[i], is[i]
 		lines[i].CustomsValue = lines[i].Value
 		if k.p.Valuation == CIF {
 			lines[i].CustomsValue = k.money(addDec(addDec(lines[i].Value.amount, fs[i].amount), is[i].amount))
 		}
-		cv = k.money(addDec(cv.amount, lines[i].CustomsValue.amount))
+		cv.add(lines[i].CustomsValue.amount)
 		what := "customs value (FOB): the line's value"
 		if k.p.Valuation == CIF {
 			what = "customs value (CIF): the line's value + its share of freight and insurance"
@@ -79,7 +79,7 @@ func (k *calc) value() error {
 	if k.p.Valuation == FOB {
 		k.trace("valuation", -1, "FOB valuation: international freight and insurance are not part of the customs value", "", Money{}, Money{}, strings.Join(k.p.Sources, "; "))
 	}
-	k.a.Lines, k.a.Goods, k.a.Freight, k.a.Insurance, k.a.CustomsValue = lines, goods, freight, insurance, cv
+	k.a.Lines, k.a.Goods, k.a.Freight, k.a.Insurance, k.a.CustomsValue = lines, k.money(goods.value()), freight, insurance, k.money(cv.value())
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package duty
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"testing"
 
@@ -55,5 +56,121 @@ func TestRoundHalfUp(t *testing.T) {
 		want, got := x.Round(places), roundHalfUp(x, places)
 		require.True(t, want.Equal(got), "%s %d: %s vs %s", x, places, want, got)
 		require.Equal(t, want.Exponent(), got.Exponent(), "%s %d", x, places)
+	}
+}
+
+// randDec returns a decimal with a coefficient of up to about 21 digits
+// (so that some operations leave 64 bits) and an exponent from -20 to 4.
+func randDec(r *rand.Rand) decimal.Decimal {
+	c := decimal.New(r.Int64()>>r.IntN(64), 0)
+	if r.IntN(4) == 0 {
+		c = c.Mul(decimal.New(r.Int64N(1000), 0)) // beyond 18 digits
+	}
+	if r.IntN(2) == 0 {
+		c = c.Neg()
+	}
+	if r.IntN(10) == 0 {
+		c = decimal.New(0, 0)
+	}
+	return decimal.NewFromBigInt(c.BigInt(), int32(r.IntN(25)-20))
+}
+
+// same requires got to be want: the same value and the same exponent, so
+// the same figure when printed.
+func same(t *testing.T, want, got decimal.Decimal, msg string, args ...any) {
+	t.Helper()
+	what := fmt.Sprintf(msg, args...)
+	require.True(t, want.Equal(got), "value: want %s got %s; %s", want, got, what)
+	require.Equal(t, want.Exponent(), got.Exponent(), "exponent of %s; %s", want, what)
+}
+
+// Every fast operation must give shopspring/decimal's value and exponent,
+// on everyday figures and on figures beyond 64 bits (the exact fallback).
+func TestFixMatchesDecimal(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 17))
+	modes := []RoundingMode{HalfUp, HalfEven, Down, Up}
+	for range 60000 {
+		a, b := randDec(r), randDec(r)
+		same(t, a.Add(b), addDec(a, b), "%s + %s", a, b)
+		same(t, a.Sub(b), subDec(a, b), "%s - %s", a, b)
+		same(t, a.Mul(b), mulDec(a, b), "%s × %s", a, b)
+		places := int32(r.IntN(30) - 6)
+		for _, m := range modes {
+			var want decimal.Decimal
+			switch m {
+			case HalfUp:
+				want = a.Round(places)
+			case HalfEven:
+				want = a.RoundBank(places)
+			case Down:
+				want = a.RoundDown(places)
+			case Up:
+				want = a.RoundUp(places)
+			}
+			same(t, want, m.round(a, places), "%s rounded %s to %d", a, m, places)
+		}
+		x, okx := fixOf(a)
+		y, oky := fixOf(b)
+		if okx && oky {
+			require.Equal(t, a.Cmp(b), x.cmp(y), "cmp %s %s", a, b)
+			require.Equal(t, a.Cmp(b), -y.cmp(x), "cmp %s %s", b, a)
+		}
+	}
+}
+
+// Half-way cases, which random figures rarely hit, and the bounds of 64
+// bits.
+func TestFixEdges(t *testing.T) {
+	d := decimal.RequireFromString
+	for _, c := range []struct {
+		in     string
+		places int32
+	}{
+		{"2.5", 0}, {"3.5", 0}, {"-2.5", 0}, {"-3.5", 0}, {"0.125", 2}, {"0.135", 2}, {"-0.125", 2},
+		{"1.0001", 2}, {"-1.0001", 2}, {"0.004", 2}, {"-0.004", 2}, {"25", -1}, {"35", -1}, {"999999999999999999", -1},
+		{"999999999999999999.5", 0}, {"0.999999999999999999", 17}, {"123", 17}, {"1", 18}, {"1", 19},
+	} {
+		a := d(c.in)
+		same(t, a.Round(c.places), HalfUp.round(a, c.places), "%s half up %d", a, c.places)
+		same(t, a.RoundBank(c.places), HalfEven.round(a, c.places), "%s half even %d", a, c.places)
+		same(t, a.RoundDown(c.places), Down.round(a, c.places), "%s down %d", a, c.places)
+		same(t, a.RoundUp(c.places), Up.round(a, c.places), "%s up %d", a, c.places)
+	}
+	big := d("999999999999999999") // 18 digits: the largest fix
+	for _, c := range []struct{ a, b decimal.Decimal }{
+		{big, d("1")}, {big, d("-1")}, {big.Neg(), d("-1")}, {big, d("0.1")}, {big, big}, {d("1e-20"), big},
+		{d("9223372036854775807"), d("1")}, {d("-9223372036854775808"), d("-1")}, {d("1000000000"), d("1000000000")},
+	} {
+		same(t, c.a.Add(c.b), addDec(c.a, c.b), "%s + %s", c.a, c.b)
+		same(t, c.a.Sub(c.b), subDec(c.a, c.b), "%s - %s", c.a, c.b)
+		same(t, c.a.Mul(c.b), mulDec(c.a, c.b), "%s × %s", c.a, c.b)
+	}
+	_, ok := fixOf(d("1000000000000000000")) // 19 digits
+	assert.False(t, ok)
+	_, ok = fix{maxFix, 0}.add(fix{1, 0})
+	assert.False(t, ok, "a sum over 18 digits leaves the fast path")
+	_, ok = fix{1_000_000_000, 0}.mul(fix{1_000_000_000, 0})
+	assert.False(t, ok, "10^18 has 19 digits")
+}
+
+// A decSum must end where repeated addDec ends, value and exponent,
+// whether it stays in 64 bits or not.
+func TestDecSum(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 8))
+	for range 20000 {
+		start := randDec(r)
+		if r.IntN(3) == 0 {
+			start = decimal.Zero
+		}
+		want, s := start, sumFrom(start)
+		for range r.IntN(12) {
+			x := randDec(r)
+			if r.IntN(3) == 0 {
+				x = decimal.New(r.Int64N(100000), -2) // everyday amounts
+			}
+			want = addDec(want, x)
+			s.add(x)
+		}
+		same(t, want, s.value(), "sum from %s", start)
 	}
 }

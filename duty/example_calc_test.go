@@ -131,9 +131,10 @@ func ExampleDefaultProfiles() {
 		fmt.Println(th.Code, th.Applies, th.Outcome, "at or under", th.Amount, "of", th.Compare)
 	}
 	// Output:
-	// 58 countries, from AE to ZA
+	// 60 countries, from AE to ZA
 	// GB_135_DUTY duty relief at or under 135.00 GBP of goods
 	// GB_135_VAT tax point_of_sale at or under 135.00 GBP of goods
 	// GB_135_REVERSE_CHARGE tax reverse_charge at or under 135.00 GBP of goods
 	// GB_GIFT_39 duty_and_tax relief at or under 39.00 GBP of goods
+	// GB_GIFT_FLAT_630 duty flat_rate at or under 630.00 GBP of goods
 }

@@ -137,7 +137,7 @@ func (m Money) Add(o Money) (Money, error) {
 	if err := m.same(o); err != nil {
 		return Money{}, err
 	}
-	return m.with(m.amount.Add(o.amount)), nil
+	return m.with(addDec(m.amount, o.amount)), nil
 }
 
 // Sub returns m - o. Different currencies are a *CurrencyMismatchError.
@@ -145,12 +145,12 @@ func (m Money) Sub(o Money) (Money, error) {
 	if err := m.same(o); err != nil {
 		return Money{}, err
 	}
-	return m.with(m.amount.Sub(o.amount)), nil
+	return m.with(subDec(m.amount, o.amount)), nil
 }
 
 // Mul returns m × f, exactly (no rounding).
 func (m Money) Mul(f decimal.Decimal) Money {
-	return m.with(m.amount.Mul(f))
+	return m.with(mulDec(m.amount, f))
 }
 
 // Div returns m ÷ d rounded half away from zero to places decimals.

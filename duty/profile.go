@@ -309,6 +309,11 @@ type Threshold struct {
 	Rate          decimal.Decimal `json:"rate,omitzero"`
 	Deduction     *Money          `json:"deduction,omitempty"`
 	ReplacesTaxes []string        `json:"replaces_taxes,omitempty"`
+	// IfLower applies a FlatRate regime only when its duty is lower than
+	// the ordinary duty of the lines it covers, taken together (GB gifts:
+	// the flat rate is applied "only if it is to your advantage"); the
+	// ordinary duty is charged otherwise. Not with ReplacesTaxes.
+	IfLower bool `json:"if_lower,omitempty"`
 	// Factor is a TaxFactor regime's multiplier of the taxes (CN: 0.7).
 	Factor decimal.Decimal `json:"factor,omitzero"`
 }

@@ -341,9 +341,9 @@ func (r Rate) sum(ts []term, b Basis, cur string) (decimal.Decimal, error) {
 			return decimal.Decimal{}, err
 		}
 		if ts[i].neg {
-			s = s.Sub(v)
+			s = subDec(s, v)
 		} else {
-			s = s.Add(v)
+			s = addDec(s, v)
 		}
 	}
 	return s, nil
@@ -381,7 +381,7 @@ func (t *term) apply(b Basis, cur string, r Rate) (decimal.Decimal, error) {
 			// quotient is carried to 28 decimals.
 			return b.Value.Amount().Mul(t.pct.Mul(t.frac.den).Add(t.frac.num)).DivRound(t.frac.den.Mul(hundred), 28), nil
 		}
-		return b.Value.Amount().Mul(t.pct).Shift(-2), nil
+		return mulDec(b.Value.Amount(), t.pct).Shift(-2), nil
 	case specific, sugar:
 		q, den, err := quantityIn(b.Quantities, t.unit)
 		if err != nil {

@@ -2,6 +2,7 @@ package duty_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -345,4 +346,64 @@ func TestGrossUpAndBaseTaxes(t *testing.T) {
 	p.Taxes[2].BaseTaxes = []string{"IPI"}
 	_, err = duty.NewProfiles(p)
 	assert.ErrorContains(t, err, "base_taxes")
+}
+
+// GB gifts over GBP 135 up to GBP 630 a consignment: a flat duty of 2.5%
+// "only if it is to your advantage" (HMRC Notice 143 s.3.1, 2013 edition
+// via a copy; GOV.UK "Tax and customs for goods sent from abroad" as
+// restated by xpats.io in 2024: gifts between GBP 135 and GBP 630 at 2.5%).
+// Sent by post from the US, no freight, so the customs value is the goods
+// value; VAT 20% on customs value + duty.
+func TestGBGiftFlatRate(t *testing.T) {
+	c := calculator(t)
+	gift := func(gift bool, lines ...duty.EntryLine) duty.Assessment {
+		return run(t, c, duty.Entry{Destination: "GB", Date: duty.MustDate("2026-11-25"), Mode: "post", Consumer: true, Gift: gift, Lines: lines})
+	}
+	// A bag of 300 at a tariff rate of 3%: ordinary 3% × 300 = 9.00, flat
+	// 2.5% × 300 = 7.50, lower: duty 7.50; VAT 20% × (300 + 7.50) = 61.50.
+	a := gift(true, ln(t, "420221", "US", "300", "GBP", "3%"))
+	assert.True(t, outcome(t, a, "GB_GIFT_FLAT_630").Met)
+	eqm(t, "7.50", a.Totals.Duty, "gift of 300 at 3%: flat 2.5%")
+	assert.Equal(t, "FLAT_RATE", a.Lines[0].Duties[0].Code)
+	eqm(t, "61.50", a.Totals.TaxAtBorder, "gift of 300: VAT on 307.50")
+	// Bought, not a gift: the tariff rate, 3% × 300 = 9.00; VAT 20% × 309
+	// = 61.80.
+	b := gift(false, ln(t, "420221", "US", "300", "GBP", "3%"))
+	assert.False(t, outcome(t, b, "GB_GIFT_FLAT_630").Met)
+	eqm(t, "9.00", b.Totals.Duty, "purchase of 300")
+	eqm(t, "61.80", b.Totals.TaxAtBorder, "purchase of 300: VAT")
+	// A laptop of 300 at 0%: the flat rate (7.50) is no advantage: no duty;
+	// VAT 20% × 300 = 60.00.
+	d := gift(true, ln(t, "847130", "US", "300", "GBP", "0%"))
+	eqm(t, "0", d.Totals.Duty, "gift of 300 at 0%: ordinary rate kept")
+	eqm(t, "60.00", d.Totals.TaxAtBorder, "gift of 300 at 0%: VAT")
+	// The comparison is for the consignment: 200 at 0% and 200 at 4%:
+	// ordinary 0 + 8.00 = 8.00; flat 2.5% × 400 = 10.00, not lower: the
+	// ordinary 8.00 stands, although the 4% line alone would gain (5.00).
+	e := gift(true, ln(t, "847130", "US", "200", "GBP", "0%"), ln(t, "420221", "US", "200", "GBP", "4%"))
+	eqm(t, "8.00", e.Totals.Duty, "mixed gift of 400: ordinary total lower")
+	// At 630 the flat rate still applies: 2.5% × 630 = 15.75 against 3% ×
+	// 630 = 18.90. Over 630 (631) it does not: 3% × 631 = 18.93.
+	eqm(t, "15.75", gift(true, ln(t, "420221", "US", "630", "GBP", "3%")).Totals.Duty, "gift of 630")
+	g := gift(true, ln(t, "420221", "US", "631", "GBP", "3%"))
+	assert.False(t, outcome(t, g, "GB_GIFT_FLAT_630").Met)
+	eqm(t, "18.93", g.Totals.Duty, "gift of 631")
+	// At 135 the GBP 135 duty relief applies: no duty; VAT 20% × 135 = 27.00.
+	h := gift(true, ln(t, "420221", "US", "135", "GBP", "3%"))
+	eqm(t, "0", h.Totals.Duty, "gift of 135: duty relief")
+	eqm(t, "27.00", h.Totals.TaxAtBorder, "gift of 135: VAT")
+}
+
+// if_lower is for a flat rate that replaces no tax.
+func TestIfLowerChecked(t *testing.T) {
+	for _, th := range []string{
+		`{"code":"X","applies":"duty","outcome":"relief","if_lower":true,"amount":{"amount":"10","currency":"GBP"},"compare":"goods","from":"2021-01-01","source":"s"}`,
+		`{"code":"X","applies":"duty","outcome":"flat_rate","rate":"2.5","if_lower":true,"replaces_taxes":["VAT"],"amount":{"amount":"10","currency":"GBP"},"compare":"goods","from":"2021-01-01","source":"s"}`,
+	} {
+		_, err := duty.ReadProfiles(strings.NewReader(`{"version":"2026-12-01","profiles":[{"country":"GB","name":"GB","currency":"GBP","valuation":"CIF","from":"2021-01-01","sources":["s"],
+			"taxes":[{"code":"VAT","name":"VAT","rate":"20","base":["duty"],"from":"2021-01-01","source":"s"}],"de_minimis":[` + th + `]}]}`))
+		var pe *duty.ProfileError
+		require.ErrorAs(t, err, &pe, th)
+		assert.Contains(t, pe.Path, "if_lower")
+	}
 }

@@ -61,6 +61,17 @@ func (r *RoundingMode) UnmarshalJSON(b []byte) error {
 }
 
 func (r RoundingMode) round(d decimal.Decimal, places int32) decimal.Decimal {
+	if r == HalfUp {
+		return roundHalfUp(d, places)
+	}
+	if d.Exponent() == -places {
+		return d // decimal's rounding gives d's value and exponent
+	}
+	if f, ok := fixOf(d); ok {
+		if g, ok := f.round(places, r); ok && g.c != 0 {
+			return g.dec()
+		}
+	}
 	switch r {
 	case HalfEven:
 		return d.RoundBank(places)

@@ -51,7 +51,7 @@ func ExampleNewEngine() {
 	}))
 	fmt.Println(err)
 	// Output:
-	// 58 [AE AT AU BE BG BH]
+	// 60 [AE AT AU BE BG BH]
 	// <nil>
 }
 

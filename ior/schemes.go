@@ -36,6 +36,7 @@ const (
 	SchemeIEC                   = "IEC"                     // IN: Importer-Exporter Code from DGFT
 	SchemeIOSS                  = "IOSS"                    // EU: Import One-Stop Shop VAT registration
 	SchemeKRClearanceCode       = "KR_CLEARANCE_CODE"       // KR: business customs clearance code on UNI-PASS
+	SchemeKWImportLicence       = "KW_IMPORT_LICENCE"       // KW: Ministry of Commerce and Industry import licence and KCCI membership
 	SchemeNZClientCode          = "NZ_CLIENT_CODE"          // NZ: customs client code
 	SchemeOMCR                  = "OM_CR"                   // OM: Omani commercial registration and OCCI membership
 	SchemePadronImportadores    = "PADRON_IMPORTADORES"     // MX: enrolment in the Padrón de Importadores
@@ -43,6 +44,7 @@ const (
 	SchemePHBOCAccreditation    = "PH_BOC_ACCREDITATION"    // PH: BIR Importer Clearance Certificate and Bureau of Customs accreditation
 	SchemePCCC                  = "PCCC"                    // KR: Personal Customs Clearance Code
 	SchemePRCID                 = "PRC_ID"                  // CN: the buyer's real-name PRC identity for cross-border e-commerce
+	SchemeQACR                  = "QA_CR"                   // QA: Qatari commercial registration and Importers' Register entry
 	SchemeRADAR                 = "RADAR"                   // BR: Siscomex habilitação (RADAR)
 	SchemeRemessaConforme       = "REMESSA_CONFORME"        // BR: seller or marketplace certified in the Receita Federal's Remessa Conforme programme
 	SchemeResidentAgent         = "RESIDENT_AGENT"          // US: resident agent of a non-resident corporation
@@ -64,8 +66,8 @@ const (
 var registrationSchemes = []string{
 	SchemeABN, SchemeACP, SchemeAEClientCode, SchemeBHCR, SchemeBN, SchemeBNRM, SchemeCARMSecurity, SchemeCBP5106,
 	SchemeCCID, SchemeCLSIIIVA, SchemeCNCBEC, SchemeCNCustomsRegistration, SchemeCNPJ, SchemeCORUT, SchemeCPF, SchemeCURP, SchemeCustomsBond,
-	SchemeEORI, SchemeEUResponsibleOperator, SchemeIDNIBAPI, SchemeIEC, SchemeIOSS, SchemeKRClearanceCode,
-	SchemeNZClientCode, SchemeOMCR, SchemePCCC, SchemePERUC, SchemePHBOCAccreditation, SchemePRCID, SchemePadronImportadores, SchemeRADAR, SchemeRemessaConforme, SchemeRFC,
+	SchemeEORI, SchemeEUResponsibleOperator, SchemeIDNIBAPI, SchemeIEC, SchemeIOSS, SchemeKRClearanceCode, SchemeKWImportLicence,
+	SchemeNZClientCode, SchemeOMCR, SchemePCCC, SchemePERUC, SchemePHBOCAccreditation, SchemePRCID, SchemePadronImportadores, SchemeQACR, SchemeRADAR, SchemeRemessaConforme, SchemeRFC,
 	SchemeResidentAgent, SchemeSACR, SchemeSARSImporter, SchemeSGGST, SchemeSection33Agent,
 	SchemeTHCustomsRegistration, SchemeTRTaxNumber, SchemeUEN, SchemeUID, SchemeVOEC, SchemeZAID, SchemeZATax,
 }

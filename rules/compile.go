@@ -92,6 +92,8 @@ type compiledRule struct {
 	finding Finding
 	loops   bool    // has comprehensions: evaluated with ctx checks
 	guards  []guard // line rules: conditions on line fields checked in Go first
+	// guardIdx: the line field of each guard (field.idx)
+	guardIdx []int
 	// onlyGuards: every conjunct of the condition is one of guards, so the
 	// condition reads nothing but the guarded line fields and literals:
 	// its result and cost are those of the first line with the same
@@ -255,6 +257,7 @@ func compileRule(env *Env, p *Pack, r *Rule, budget uint64) (*compiledRule, *Rul
 			// Only plain string fields can be read in Go the way CEL sees them.
 			if f := lt.fields[g.field]; f != nil && f.celType == types.StringType {
 				cr.guards = append(cr.guards, g.indexed())
+				cr.guardIdx = append(cr.guardIdx, f.idx)
 				if g.whole {
 					whole++
 				}

@@ -171,69 +171,27 @@ func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
 		}
 	}
 	var out []Finding
-	var fieldVals map[string][]string // line field values read for guards
-	var lineObjs []*object            // the lines as CEL objects, made on first use
+	ls := lineState{lines: lines, lt: b.env.vars[VarLine]}
+	ls.ptr = lines.IsValid() && lines.Type().Elem().Kind() == reflect.Pointer
 	for _, cp := range packs {
 		if run(ScopeShipment) {
 			for _, cr := range cp.scoped[0] {
-				if out, err = cr.eval(ctx, bu, act, -1, out); err != nil {
+				if out, err = cr.eval(ctx, bu, act, -1, out, &ls); err != nil {
 					return out, err
 				}
 			}
 		}
 		if run(ScopeLine) && lines.IsValid() {
-			lineType := b.env.vars[VarLine]
 			for _, cr := range cp.scoped[1] {
-				var memo map[string]runResult // onlyGuards rules: runs by guarded values
-			lineLoop:
-				for i := 0; i < lines.Len(); i++ {
-					for _, g := range cr.guards {
-						vals, ok := fieldVals[g.field]
-						if !ok {
-							if fieldVals == nil {
-								fieldVals = map[string][]string{}
-							}
-							vals = lineStrings(lineType, g.field, lines)
-							fieldVals[g.field] = vals
-						}
-						if !g.match(vals[i]) {
-							continue lineLoop
-						}
-					}
-					lv := lines.Index(i)
-					if lv.Kind() == reflect.Pointer {
-						if lv.IsNil() {
-							continue
-						}
-						lv = lv.Elem()
-					}
-					// One object per line for every rule and pack, so
-					// that a field the rules share is converted once.
-					if lineObjs == nil {
-						lineObjs = make([]*object, lines.Len())
-					}
-					if lineObjs[i] == nil {
-						lineObjs[i] = newObject(lineType, lv)
-					}
-					act.line = lineObjs[i]
-					if cr.onlyGuards && len(cr.guards) > 0 {
-						if memo == nil {
-							memo = map[string]runResult{}
-						}
-						out, err = cr.evalMemo(ctx, bu, act, i, out, memo, guardKey(cr.guards, fieldVals, i))
-					} else {
-						out, err = cr.eval(ctx, bu, act, i, out)
-					}
-					if err != nil {
-						return out, err
-					}
+				if out, err = ls.evalRule(ctx, cr, bu, act, out); err != nil {
+					return out, err
 				}
 			}
 			act.line = nil
 		}
 		if act.importer != nil {
 			for _, cr := range cp.scoped[2] {
-				if out, err = cr.eval(ctx, bu, act, -1, out); err != nil {
+				if out, err = cr.eval(ctx, bu, act, -1, out, &ls); err != nil {
 					return out, err
 				}
 			}
@@ -242,27 +200,198 @@ func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
 	return out, nil
 }
 
-func (cr *compiledRule) eval(ctx context.Context, bu *Budget, act *activation, line int, out []Finding) ([]Finding, error) {
+// lineState is what one evaluation has read of its lines, shared by every
+// line rule of every pack: the guarded fields' values (read once, as Go
+// strings) and the lines as CEL objects (made on first use, so that a
+// field the rules share is converted once).
+type lineState struct {
+	lines reflect.Value
+	ptr   bool // lines holds pointers (a nil one is skipped)
+	lt    *structType
+	cols  []*column // by field.idx; nil until a guard reads the field
+	objs  []*object // by line; nil until a rule runs CEL on the line
+	// scratch: the guards' verdict on each distinct value of their
+	// field, for the rule at hand (see evalRule).
+	scratch []bool
+	offs    []int
+	memo    []memoRun
+	// lineNos hands out the *int of line findings, a chunk at a time.
+	lineNos []int
+}
+
+// column is one string field of every line, with each line's value
+// numbered by its first occurrence, so that a guard is checked once per
+// distinct value rather than once per line.
+type column struct {
+	vals     []string
+	ids      []int32  // by line: the index of its value in distinct
+	distinct []string // each value once, in order of first occurrence
+}
+
+// memoRun is the memoised CEL run of an onlyGuards rule for one distinct
+// value of its guarded field.
+type memoRun struct {
+	r    runResult
+	done bool
+}
+
+func (ls *lineState) column(idx int) *column {
+	if ls.cols == nil {
+		ls.cols = make([]*column, len(ls.lt.names))
+	}
+	if c := ls.cols[idx]; c != nil {
+		return c
+	}
+	vals := lineStrings(ls.lt, ls.lt.fields[ls.lt.names[idx]], ls.lines)
+	c := &column{vals: vals, ids: make([]int32, len(vals))}
+	var index map[string]int32 // only once there are many distinct values
+	for i, v := range vals {
+		id := int32(-1)
+		if index != nil {
+			if n, ok := index[v]; ok {
+				id = n
+			}
+		} else {
+			for n, d := range c.distinct {
+				if d == v {
+					id = int32(n)
+					break
+				}
+			}
+		}
+		if id < 0 {
+			id = int32(len(c.distinct))
+			c.distinct = append(c.distinct, v)
+			if index != nil {
+				index[v] = id
+			} else if len(c.distinct) > 16 {
+				index = make(map[string]int32, len(c.distinct))
+				for n, d := range c.distinct {
+					index[d] = int32(n)
+				}
+			}
+		}
+		c.ids[i] = id
+	}
+	ls.cols[idx] = c
+	return c
+}
+
+// object returns line i (not a nil pointer) as a CEL object, made on first
+// use.
+func (ls *lineState) object(i int) *object {
+	if ls.objs == nil {
+		ls.objs = make([]*object, ls.lines.Len())
+	}
+	if o := ls.objs[i]; o != nil {
+		return o
+	}
+	lv := ls.lines.Index(i)
+	if ls.ptr {
+		lv = lv.Elem()
+	}
+	o := newObject(ls.lt, lv)
+	ls.objs[i] = o
+	return o
+}
+
+// lineNo returns a pointer to a fresh int holding i, for Finding.Line.
+func (ls *lineState) lineNo(i int) *int {
+	if len(ls.lineNos) == 0 {
+		n := 8
+		if ls.lines.IsValid() && ls.lines.Len() > n {
+			n = min(ls.lines.Len(), 256)
+		}
+		ls.lineNos = make([]int, n)
+	}
+	p := &ls.lineNos[0]
+	ls.lineNos = ls.lineNos[1:]
+	*p = i
+	return p
+}
+
+// evalRule runs one line rule on every line its guards let through: the
+// guards are first checked on each distinct value of their field, so a
+// rule none of whose values pass costs nothing per line.
+func (ls *lineState) evalRule(ctx context.Context, cr *compiledRule, bu *Budget, act *activation, out []Finding) ([]Finding, error) {
+	ls.scratch, ls.offs = ls.scratch[:0], ls.offs[:0]
+	for gi, g := range cr.guards {
+		col := ls.column(cr.guardIdx[gi])
+		ls.offs = append(ls.offs, len(ls.scratch))
+		pass := false
+		for _, v := range col.distinct {
+			m := g.match(v)
+			ls.scratch = append(ls.scratch, m)
+			pass = pass || m
+		}
+		if !pass {
+			return out, nil // no line passes this guard
+		}
+	}
+	// An onlyGuards rule with one guard runs CEL once per distinct value of
+	// the guarded field; with several, once per distinct combination.
+	var memo1 *column
+	var memoN map[string]runResult
+	if cr.onlyGuards && len(cr.guards) > 0 {
+		if len(cr.guards) == 1 {
+			memo1 = ls.cols[cr.guardIdx[0]]
+			if cap(ls.memo) < len(memo1.distinct) {
+				ls.memo = make([]memoRun, len(memo1.distinct))
+			}
+			ls.memo = ls.memo[:len(memo1.distinct)]
+			clear(ls.memo)
+		} else {
+			memoN = map[string]runResult{}
+		}
+	}
+	var err error
+lines:
+	for i := 0; i < ls.lines.Len(); i++ {
+		for gi := range cr.guards {
+			if !ls.scratch[ls.offs[gi]+int(ls.cols[cr.guardIdx[gi]].ids[i])] {
+				continue lines
+			}
+		}
+		if ls.ptr && ls.lines.Index(i).IsNil() {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return out, &CostError{Pack: cr.pack.Name, Rule: cr.rule.ID, Err: err}
+		}
+		var r runResult
+		switch {
+		case memo1 != nil:
+			m := &ls.memo[memo1.ids[i]]
+			if !m.done {
+				act.line = ls.object(i)
+				m.r, m.done = cr.run(ctx, act), true
+			}
+			r = m.r
+		case memoN != nil:
+			key := ls.guardKey(cr, i)
+			var ok bool
+			if r, ok = memoN[key]; !ok {
+				act.line = ls.object(i)
+				r = cr.run(ctx, act)
+				memoN[key] = r
+			}
+		default:
+			act.line = ls.object(i)
+			r = cr.run(ctx, act)
+		}
+		if out, err = cr.settle(ctx, bu, r, i, out, ls); err != nil {
+			return out, err
+		}
+	}
+	return out, nil
+}
+
+func (cr *compiledRule) eval(ctx context.Context, bu *Budget, act *activation, line int, out []Finding, ls *lineState) ([]Finding, error) {
 	if err := ctx.Err(); err != nil {
 		return out, &CostError{Pack: cr.pack.Name, Rule: cr.rule.ID, Err: err}
 	}
 	r := cr.run(ctx, act)
-	return cr.settle(ctx, bu, r, line, out)
-}
-
-// evalMemo is eval for a rule whose condition reads only its guarded line
-// fields (onlyGuards): the CEL result and cost of the first line with the
-// same field values (key) serve every other such line.
-func (cr *compiledRule) evalMemo(ctx context.Context, bu *Budget, act *activation, line int, out []Finding, memo map[string]runResult, key string) ([]Finding, error) {
-	if err := ctx.Err(); err != nil {
-		return out, &CostError{Pack: cr.pack.Name, Rule: cr.rule.ID, Err: err}
-	}
-	r, ok := memo[key]
-	if !ok {
-		r = cr.run(ctx, act)
-		memo[key] = r
-	}
-	return cr.settle(ctx, bu, r, line, out)
+	return cr.settle(ctx, bu, r, line, out, ls)
 }
 
 // runResult is what one CEL run of a rule gives.
@@ -289,7 +418,7 @@ func (cr *compiledRule) run(ctx context.Context, act *activation) runResult {
 }
 
 // settle turns a run into a finding or an error and spends its cost.
-func (cr *compiledRule) settle(ctx context.Context, bu *Budget, r runResult, line int, out []Finding) ([]Finding, error) {
+func (cr *compiledRule) settle(ctx context.Context, bu *Budget, r runResult, line int, out []Finding, ls *lineState) ([]Finding, error) {
 	v, cost, err := r.v, r.cost, r.err
 	if err != nil {
 		if ctx.Err() != nil || isCostLimit(err) {
@@ -319,8 +448,7 @@ func (cr *compiledRule) settle(ctx context.Context, bu *Budget, r runResult, lin
 	bu.findings--
 	f := cr.finding
 	if line >= 0 {
-		l := line
-		f.Line = &l
+		f.Line = ls.lineNo(line)
 	}
 	return append(out, f), nil
 }
@@ -422,24 +550,20 @@ func (e *InputError) Error() string {
 	return fmt.Sprintf("rules: input %q has type %v, want %v or *%v", e.Var, e.Got, e.Want, e.Want)
 }
 
-// guardKey is the values of line i's guarded fields: with one guard the
-// value itself, so that it costs no allocation.
-func guardKey(gs []guard, fieldVals map[string][]string, i int) string {
-	if len(gs) == 1 {
-		return fieldVals[gs[0].field][i]
-	}
+// guardKey is the values of line i's guarded fields, for an onlyGuards
+// rule with several guards.
+func (ls *lineState) guardKey(cr *compiledRule, i int) string {
 	var b strings.Builder
-	for _, g := range gs {
-		b.WriteString(fieldVals[g.field][i])
+	for _, idx := range cr.guardIdx {
+		b.WriteString(ls.cols[idx].vals[i])
 		b.WriteByte(0)
 	}
 	return b.String()
 }
 
 // lineStrings reads one string field of every line, for the guards.
-func lineStrings(lt *structType, name string, lines reflect.Value) []string {
+func lineStrings(lt *structType, f *field, lines reflect.Value) []string {
 	out := make([]string, lines.Len())
-	f := lt.fields[name]
 	for i := range out {
 		lv := lines.Index(i)
 		if lv.Kind() == reflect.Pointer {

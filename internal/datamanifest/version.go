@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (92 files).
-const Version = "iorkit-data-7e2d1a925617"
+// manifest.json (96 files).
+const Version = "iorkit-data-0819a4174c1b"
