@@ -1,7 +1,5 @@
 package duty
 
-import "strconv"
-
 // Assessment is the result of Calculator.Calculate: customs value, duties,
 // taxes and fees per line and in total, in the destination's currency,
 // with the de minimis outcome, the exchange rates used and a trace.
@@ -151,31 +149,4 @@ type Step struct {
 }
 
 // MarshalJSON leaves out the base and amount a step does not have.
-func (s Step) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 256)
-	b = append(b, `{"step":`...)
-	b = appendJSONString(b, s.Step)
-	if s.Line != nil {
-		b = append(b, `,"line":`...)
-		b = strconv.AppendInt(b, int64(*s.Line), 10)
-	}
-	b = append(b, `,"what":`...)
-	b = appendJSONString(b, s.What)
-	if s.Rate != "" {
-		b = append(b, `,"rate":`...)
-		b = appendJSONString(b, s.Rate)
-	}
-	if s.Base.Currency() != "" {
-		b = append(b, `,"base":`...)
-		b = appendMoney(b, s.Base)
-	}
-	if s.Amount.Currency() != "" {
-		b = append(b, `,"amount":`...)
-		b = appendMoney(b, s.Amount)
-	}
-	if s.Source != "" {
-		b = append(b, `,"source":`...)
-		b = appendJSONString(b, s.Source)
-	}
-	return append(b, '}'), nil
-}
+func (s Step) MarshalJSON() ([]byte, error) { return s.AppendJSON(make([]byte, 0, 256)), nil }

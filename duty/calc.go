@@ -162,9 +162,36 @@ type calc struct {
 	// lineIdx holds 0..n-1 so trace steps can point at their line's index
 	// without one allocation per step.
 	lineIdx []int
+	// exchangeFn is k.exchange, made once rather than on every line.
+	exchangeFn func(Money, string) (Money, error)
+	// taxSteps holds the trace text of each of the profile's taxes.
+	taxSteps []taxStep
+	// note is the buffer tax notes are built in.
+	note textBuf
 	// taxTexts holds "19%" for each of the profile's taxes, built on the
 	// first line that needs it rather than on every line.
 	taxTexts []string
+}
+
+// taxStep is the text of a tax's trace step, name and collection, kept
+// for the next line.
+type taxStep struct {
+	name string
+	coll Collection
+	text string
+}
+
+// taxStepText is name+" ("+coll+")" for tax ti of the profile, built once
+// per assessment for as long as lines give the same name and collection.
+func (k *calc) taxStepText(ti int, name string, coll Collection) string {
+	if k.taxSteps == nil {
+		k.taxSteps = make([]taxStep, len(k.p.Taxes))
+	}
+	s := &k.taxSteps[ti]
+	if s.text == "" || s.name != name || s.coll != coll {
+		*s = taxStep{name: name, coll: coll, text: name + " (" + string(coll) + ")"}
+	}
+	return s.text
 }
 
 // taxRateText is rate.String()+"%" for tax ti of the profile, made once per
@@ -293,6 +320,7 @@ func (c *Calculator) Calculate(ctx context.Context, e Entry, opts ...CallOption)
 	for i := range k.lineIdx {
 		k.lineIdx[i] = i
 	}
+	k.exchangeFn = k.exchange
 	if err := k.checkSeries(); err != nil {
 		return Assessment{}, err
 	}

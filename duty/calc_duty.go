@@ -148,7 +148,7 @@ func (k *calc) applyMeasures(i int, l EntryLine, all []Measure) ([]Charge, error
 		}
 	}
 	round := func(m Money) Money { return k.p.DutyRounding.apply(m) }
-	var out []Charge
+	out := la.Duties[:0] // the line's own slot (see value)
 	b := choice.Base
 	amt, err := k.apply(b, basis)
 	if err != nil {
@@ -211,7 +211,7 @@ func (k *calc) apply(m Measure, b Basis) (Money, error) {
 
 // lineBasis is what the rates of line i are applied to.
 func (k *calc) lineBasis(i int, l EntryLine) (Basis, error) {
-	basis := Basis{Value: k.a.Lines[i].CustomsValue, Quantities: l.Quantities, Exchange: k.exchange}
+	basis := Basis{Value: k.a.Lines[i].CustomsValue, Quantities: l.Quantities, Exchange: k.exchangeFn}
 	if len(l.Parts) > 0 {
 		basis.Parts = make(map[string]Basis, len(l.Parts))
 		for _, p := range l.Parts {
@@ -219,7 +219,7 @@ func (k *calc) lineBasis(i int, l EntryLine) (Basis, error) {
 			if err != nil {
 				return Basis{}, err
 			}
-			basis.Parts[p.Name] = Basis{Value: v, Quantities: p.Quantities, Exchange: k.exchange}
+			basis.Parts[p.Name] = Basis{Value: v, Quantities: p.Quantities, Exchange: k.exchangeFn}
 		}
 	}
 	if k.p.DutyBaseRounding != nil {

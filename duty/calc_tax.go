@@ -86,8 +86,8 @@ func (k *calc) taxes() error {
 			if stale(t.ReviewAfter, k.e.Date) {
 				k.warn(StaleData, -1, "tax "+t.Code, "", fmt.Sprintf("%s: the rate in force from %s was last confirmed for %s; no later figure is in the data, so it still applies", t.Name, t.From, t.ReviewAfter))
 			}
-			var note strings.Builder
-			note.Grow(64)
+			note := &k.note
+			note.Reset()
 			base := la.CustomsValue
 			note.WriteString("base: customs value ")
 			switch {
@@ -105,7 +105,7 @@ func (k *calc) taxes() error {
 				note.Reset()
 				note.WriteString("base: duty ")
 			}
-			note.WriteString(base.String())
+			note.money(base)
 			parts := t.Base
 			if t.OnTax != "" {
 				parts = nil
@@ -115,34 +115,35 @@ func (k *calc) taxes() error {
 				case BaseDuty:
 					base = k.money(addDec(base.amount, la.Duty.amount))
 					note.WriteString(" + duty ")
-					note.WriteString(la.Duty.String())
+					note.money(la.Duty)
 				case BaseFreightInsurance:
 					if k.p.Valuation == FOB {
 						fi := addDec(la.Freight.amount, la.Insurance.amount)
 						base = k.money(addDec(base.amount, fi))
 						note.WriteString(" + freight and insurance ")
-						note.WriteString(k.money(fi).String())
+						note.money(k.money(fi))
 					}
 				case BaseUplift:
 					if !contains(t.UpliftNot, la.Origin) {
 						up := la.CustomsValue.Mul(t.Uplift).Mul(decimal.New(1, -2)).Round()
 						base = k.money(addDec(base.amount, up.amount))
-						note.WriteString(" + uplift " + t.Uplift.String() + "% " + up.String())
+						note.WriteString(" + uplift " + t.Uplift.String() + "% ")
+						note.money(up)
 					}
 				case BaseFees:
 					base = k.money(addDec(base.amount, feeShares[i].amount))
 					note.WriteString(" + fees ")
-					note.WriteString(feeShares[i].String())
+					note.money(feeShares[i])
 				case BaseServices:
 					if sh := serviceShares[ti]; sh != nil {
 						base = base.with(addDec(base.amount, sh[i].amount))
 						note.WriteString(" + carrier and broker charges ")
-						note.WriteString(sh[i].String())
+						note.money(sh[i])
 					}
 				case BasePriorTaxes:
 					base = k.money(addDec(base.amount, prior.amount))
 					note.WriteString(" + prior taxes ")
-					note.WriteString(prior.String())
+					note.money(prior)
 				}
 			}
 			for _, c := range t.BaseTaxes {
@@ -150,7 +151,7 @@ func (k *calc) taxes() error {
 					if prev.Code == c {
 						base = base.with(addDec(base.amount, prev.Amount.amount))
 						note.WriteString(" + " + c + " ")
-						note.WriteString(prev.Amount.String())
+						note.money(prev.Amount)
 					}
 				}
 			}
@@ -222,7 +223,7 @@ func (k *calc) taxes() error {
 			la.Taxes = append(la.Taxes, ch)
 			la.Tax = k.money(addDec(la.Tax.amount, ch.Amount.amount))
 			prior = k.money(addDec(prior.amount, ch.Amount.amount))
-			k.trace("tax", i, ch.Name+" ("+string(ch.Collection)+")", ch.Rate, base, ch.Amount, src)
+			k.trace("tax", i, k.taxStepText(ti, ch.Name, ch.Collection), ch.Rate, base, ch.Amount, src)
 		}
 	}
 	return nil

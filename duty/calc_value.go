@@ -18,6 +18,13 @@ func (k *calc) value() error {
 	lines := make([]LineAssessment, len(k.e.Lines))
 	weights := make([]decimal.Decimal, len(k.e.Lines))
 	goods := sumFrom(k.zero().amount)
+	// Every line's taxes (one slot per tax of the profile) and first duty
+	// share two arrays: a line appends within its own slots (the slices
+	// are capped), and a line with more charges than slots grows its own
+	// slice as any append does.
+	nt := len(k.p.Taxes)
+	taxes := make([]Charge, nt*len(k.e.Lines))
+	duties := make([]Charge, len(k.e.Lines))
 	for i, l := range k.e.Lines {
 		if err := k.cancelled(); err != nil {
 			return err
@@ -37,7 +44,7 @@ func (k *calc) value() error {
 		}
 		v = v.Round()
 		lines[i] = LineAssessment{Index: i, HS: l.HS, Origin: l.Origin, Value: v, Calculable: true,
-			Duties: []Charge{}, Taxes: make([]Charge, 0, len(k.p.Taxes)), Duty: k.zero(), Tax: k.zero()}
+			Duties: duties[i : i : i+1], Taxes: taxes[i*nt : i*nt : (i+1)*nt], Duty: k.zero(), Tax: k.zero()}
 		weights[i] = v.amount
 		goods.add(v.amount)
 	}

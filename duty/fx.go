@@ -122,7 +122,7 @@ func RatesFor(r Rates, destination string) Rates {
 // that are not SourcedRates, only Rate is set).
 func ConvertInfo(m Money, to string, rates Rates, on Date) (Money, RateInfo, error) {
 	if m.Currency() == to {
-		return m, RateInfo{Rate: decimal.New(1, 0)}, nil
+		return m, RateInfo{Rate: one}, nil // decimals are immutable: one is shared
 	}
 	sr, ok := rates.(SourcedRates)
 	if !ok {

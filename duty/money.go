@@ -213,13 +213,40 @@ func (m Money) String() string {
 }
 
 func (m Money) amountString() string {
+	var buf [32]byte
+	return string(m.appendAmount(buf[:0]))
+}
+
+func (m Money) appendAmount(b []byte) []byte {
 	places := m.MinorUnits()
 	if e := -m.amount.Exponent(); e > places {
 		places = e
 	}
-	var buf [32]byte
-	return string(appendFixed(buf[:0], m.amount, places))
+	return appendFixed(b, m.amount, places)
 }
+
+// appendText appends m.String() to b.
+func (m Money) appendText(b []byte) []byte {
+	if m.currency == "" {
+		return append(b, '0')
+	}
+	b = m.appendAmount(b)
+	b = append(b, ' ')
+	return append(b, m.currency...)
+}
+
+// textBuf builds a note in a buffer a calculation reuses, amounts
+// formatted in place: only the finished note is allocated.
+type textBuf struct{ b []byte }
+
+func (t *textBuf) WriteString(s string) { t.b = append(t.b, s...) }
+
+// money writes m as m.String() would.
+func (t *textBuf) money(m Money) { t.b = m.appendText(t.b) }
+
+func (t *textBuf) Reset() { t.b = t.b[:0] }
+
+func (t *textBuf) String() string { return string(t.b) }
 
 type moneyJSON struct {
 	Amount   string `json:"amount"`

@@ -90,18 +90,22 @@ func normalize(d decimal.Decimal) decimal.Decimal {
 // String formats as "20 kg".
 func (q Quantity) String() string { return q.Value.String() + " " + string(q.Unit) }
 
-type quantityJSON struct {
-	Value string `json:"value"`
-	Unit  string `json:"unit"`
-}
-
 // MarshalJSON encodes {"value":"20","unit":"kg"}; the zero Quantity (an
 // absent measure) encodes as null, which UnmarshalJSON reads back.
 func (q Quantity) MarshalJSON() ([]byte, error) {
+	return q.AppendJSON(make([]byte, 0, 32)), nil
+}
+
+// AppendJSON appends the JSON of q to b, the bytes MarshalJSON returns.
+func (q Quantity) AppendJSON(b []byte) []byte {
 	if q.Unit == "" && q.Value.IsZero() {
-		return []byte("null"), nil
+		return append(b, "null"...)
 	}
-	return json.Marshal(quantityJSON{Value: q.Value.String(), Unit: string(q.Unit)})
+	b = append(b, `{"value":`...)
+	b = appendJSONString(b, q.Value.String())
+	b = append(b, `,"unit":`...)
+	b = appendJSONString(b, string(q.Unit))
+	return append(b, '}')
 }
 
 // UnmarshalJSON decodes {"value":"20","unit":"kg"}; the unit may be any

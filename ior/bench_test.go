@@ -60,6 +60,23 @@ func BenchmarkQuote10JSON(b *testing.B) {
 	}
 }
 
+// BenchmarkQuote10Encode is the quote's own encoder, Quote.AppendJSON:
+// the bytes of json.Marshal (BenchmarkQuote10JSON) without reflection and
+// without encoding/json's validation of every MarshalJSON output.
+func BenchmarkQuote10Encode(b *testing.B) {
+	e := euEngine(b)
+	q, err := e.Quote(context.Background(), cart(b, 10))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(q.AppendJSON(nil)) == 0 {
+			b.Fatal("empty")
+		}
+	}
+}
+
 // BenchmarkQuoteFloor10 is the bare decimal arithmetic a 10-line CIF quote
 // needs (line values, freight allocation, duty, VAT, rounding, totals),
 // with no lookup, validation, trace or JSON: the floor the issue measures

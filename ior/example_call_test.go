@@ -93,6 +93,6 @@ func ExampleRegistrationSchemes() {
 		Registrations: []ior.Registration{{Scheme: ior.SchemeEORI, ID: "DE123456789"}}}
 	fmt.Println(seller.Has(ior.SchemeEORI), seller.Has(ior.SchemeIOSS))
 	// Output:
-	// [ABN ACP AE_CLIENT_CODE BH_CR] true
+	// [ABN ACP AE_CLIENT_CODE AR_CUIT] true
 	// true false
 }

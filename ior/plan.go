@@ -3,7 +3,6 @@ package ior
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"runtime"
 	"sort"
@@ -42,17 +41,7 @@ type marketPlanJSON struct {
 }
 
 // MarshalJSON writes Err as {"code", "class", "message"}.
-func (m MarketPlan) MarshalJSON() ([]byte, error) {
-	j := marketPlanJSON{Destination: m.Destination, Decision: m.Decision, Quote: m.Quote, DDP: m.DDP}
-	if m.Err != nil {
-		var pe *PlanError
-		if !errors.As(m.Err, &pe) {
-			pe = &PlanError{Code: ErrorCodeOf(m.Err), Class: Classify(m.Err), Message: m.Err.Error()}
-		}
-		j.Error = pe
-	}
-	return json.Marshal(j)
-}
+func (m MarketPlan) MarshalJSON() ([]byte, error) { return m.AppendJSON(nil), nil }
 
 // UnmarshalJSON reads what MarshalJSON writes; Err becomes a *PlanError.
 func (m *MarketPlan) UnmarshalJSON(b []byte) error {

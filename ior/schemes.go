@@ -16,6 +16,8 @@ const (
 	SchemeABN                   = "ABN"                     // AU: Australian Business Number
 	SchemeACP                   = "ACP"                     // JP: Attorney for Customs Procedures of a non-resident importer
 	SchemeAEClientCode          = "AE_CLIENT_CODE"          // AE: trade licence and emirate customs client code
+	SchemeARCUIT                = "AR_CUIT"                 // AR: CUIT and ARCA fiscal key of a private addressee (personal courier regime)
+	SchemeARImporterRegistry    = "AR_IMPORTER_REGISTRY"    // AR: Registro de Importadores y Exportadores (ARCA, Dirección General de Aduanas)
 	SchemeBHCR                  = "BH_CR"                   // BH: Bahraini commercial registration
 	SchemeBN                    = "BN"                      // CA: business number
 	SchemeBNRM                  = "BN_RM"                   // CA: business number with an RM import-export program account
@@ -64,7 +66,7 @@ const (
 
 // registrationSchemes is every Scheme constant.
 var registrationSchemes = []string{
-	SchemeABN, SchemeACP, SchemeAEClientCode, SchemeBHCR, SchemeBN, SchemeBNRM, SchemeCARMSecurity, SchemeCBP5106,
+	SchemeABN, SchemeACP, SchemeAEClientCode, SchemeARCUIT, SchemeARImporterRegistry, SchemeBHCR, SchemeBN, SchemeBNRM, SchemeCARMSecurity, SchemeCBP5106,
 	SchemeCCID, SchemeCLSIIIVA, SchemeCNCBEC, SchemeCNCustomsRegistration, SchemeCNPJ, SchemeCORUT, SchemeCPF, SchemeCURP, SchemeCustomsBond,
 	SchemeEORI, SchemeEUResponsibleOperator, SchemeIDNIBAPI, SchemeIEC, SchemeIOSS, SchemeKRClearanceCode, SchemeKWImportLicence,
 	SchemeNZClientCode, SchemeOMCR, SchemePCCC, SchemePERUC, SchemePHBOCAccreditation, SchemePRCID, SchemePadronImportadores, SchemeQACR, SchemeRADAR, SchemeRemessaConforme, SchemeRFC,

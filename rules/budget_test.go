@@ -123,3 +123,27 @@ func TestDecimalLiteralPlausible(t *testing.T) {
 	_, err = Compile(testEnv(t), mustParse(t, packWith(rule("D", "line", "line.unit_price.amount > decimal('2500.50')"))))
 	assert.NoError(t, err)
 }
+
+// A rule whose worst case is at most 128 at the size hints runs without
+// the cost tracker. On strings far beyond the hints it still does one
+// comparison per line, so it completes (in time linear in the input) and
+// each run is charged its worst case: 1 for each of the two variable and
+// two field reads, and for the comparison a tenth of a string of
+// MaxStringSize bytes, rounded up (103): 107, plus 1 for the run.
+func TestUntrackedRuleOnLongStrings(t *testing.T) {
+	p := mustParse(t, packWith(rule("EQ", "line", "line.description == line.sku")))
+	book, err := Compile(testEnv(t), p)
+	require.NoError(t, err)
+	require.False(t, book.packs[0].scoped[1][0].tracked)
+	s := testShipment(10)
+	long := strings.Repeat("d", 1<<20)
+	for i := range s.Lines {
+		s.Lines[i].Description, s.Lines[i].SKU = long, long
+	}
+	bu := book.NewBudget()
+	fs, err := book.Evaluate(context.Background(), Input{Destination: "DE", Date: date(2026, 3, 1), Shipment: s, Budget: bu})
+	require.NoError(t, err)
+	assert.Len(t, fs, 10)
+	cost, _ := bu.Used()
+	assert.Equal(t, uint64(10*(107+1)), cost)
+}

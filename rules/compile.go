@@ -23,16 +23,19 @@ import (
 // actual cost of every evaluation of every rule at run time (cel.CostLimit):
 // the estimate assumes strings of MaxStringSize bytes, while the strings of
 // a shipment may be longer, so a rule that is cheap on paper still stops,
-// with a *CostError naming it, when the input makes it expensive.
+// with a *CostError naming it, when the input makes it expensive. (A rule
+// without loops whose worst case is at most 128 runs without the limit,
+// which could not stop it: see Cost in the package documentation.)
 const DefaultCostBudget uint64 = 100_000
 
 // DefaultEvalBudget bounds the work of one evaluation (Evaluate, or every
 // Evaluate call sharing one Budget): the sum, over every rule run on every
-// line and every candidate importer, of the rule's actual CEL cost plus one
-// for the run itself. The embedded packs spend about 10,000 on a shipment
-// of MaxLines lines (their conditions on the HS code and origin are
-// checked before CEL runs); 30,000 rules on 100 lines would spend over
-// 3,000,000.
+// line and every candidate importer, of the rule's actual CEL cost (its
+// worst case for a rule run without the tracker, see untrackedMaxCost)
+// plus one for the run itself. The embedded packs spend from under 1,000
+// to about 55,000 on a shipment of MaxLines lines (their conditions on the
+// HS code and origin are checked before CEL runs); 30,000 rules on 100
+// lines would spend over 3,000,000.
 const DefaultEvalBudget uint64 = 1_000_000
 
 // DefaultMaxFindings bounds the findings of one evaluation: room for 25
@@ -90,7 +93,12 @@ type compiledRule struct {
 	prg     cel.Program
 	cost    cost.Estimate
 	finding Finding
-	loops   bool    // has comprehensions: evaluated with ctx checks
+	loops   bool // has comprehensions: evaluated with ctx checks
+	// tracked: the program runs under CEL's run-time cost tracker, with
+	// the rule's cost limit, and each run is charged its actual cost.
+	// Otherwise (see untrackedMaxCost) each run is charged runMax.
+	tracked bool
+	runMax  uint64  // worst case as the tracker counts it, at the size hints
 	guards  []guard // line rules: conditions on line fields checked in Go first
 	// guardIdx: the line field of each guard (field.idx)
 	guardIdx []int
@@ -236,10 +244,22 @@ func compileRule(env *Env, p *Pack, r *Rule, budget uint64) (*compiledRule, *Rul
 		return nil, rc, fail(CodeCost, fmt.Sprintf("worst-case cost %d exceeds the budget of %d (with up to %d lines of %d-byte strings); avoid nested loops over lines", est.Max, budget, MaxLines, MaxStringSize))
 	}
 	loops := hasComprehension(checked.NativeRep())
+	// The worst case as the run-time tracker counts it (iorkit's functions
+	// cost 1 there, whatever their compile-time estimate), at the same
+	// sizes.
+	run, err := ce.EstimateCost(checked, runtimeSizeHints{})
+	if err != nil {
+		return nil, nil, fail(CodeProgram, "estimating cost: "+err.Error())
+	}
 	// Every program has a run-time cost limit, not only those that loop:
 	// the cost of string operations grows with the input's strings, which
-	// the estimate bounds at MaxStringSize.
-	popts := []cel.ProgramOption{cel.EvalOptions(cel.OptOptimize), cel.CostLimit(budget)}
+	// the estimate bounds at MaxStringSize. Except a cheap one (see
+	// untrackedMaxCost), which the limit could not stop.
+	tracked := loops || run.Max > untrackedMaxCost || run.Max > budget
+	popts := []cel.ProgramOption{cel.EvalOptions(cel.OptOptimize)}
+	if tracked {
+		popts = append(popts, cel.CostLimit(budget))
+	}
 	if loops {
 		popts = append(popts, cel.InterruptCheckFrequency(64))
 	}
@@ -249,7 +269,7 @@ func compileRule(env *Env, p *Pack, r *Rule, budget uint64) (*compiledRule, *Rul
 	}
 	f := r.Finding
 	f.Rule, f.Pack = r.ID, p.Name
-	cr := &compiledRule{pack: p, rule: r, prg: prg, cost: est, finding: f, loops: loops}
+	cr := &compiledRule{pack: p, rule: r, prg: prg, cost: est, finding: f, loops: loops, tracked: tracked, runMax: run.Max}
 	if r.Scope == ScopeLine {
 		lt := env.vars[VarLine]
 		whole := 0
@@ -303,6 +323,27 @@ func offendingName(msg string) string {
 	}
 	return ""
 }
+
+// untrackedMaxCost is the largest worst-case cost, as the run-time tracker
+// counts it at the size hints (MaxStringSize, MaxListSize, MaxLines), of a
+// rule that runs without the tracker. Such a rule has no loop, so its
+// worst case is a sum over the nodes of its expression, and the tracker
+// could never stop it on an input within the hints (every shipment ior has
+// validated): its actual cost is at most this worst case, far below any
+// cost limit. Each of its runs is charged that worst case from the Budget
+// (its exact cost when the best and worst cases are equal, as for an HS
+// guard; more than the actual otherwise), so budgets bound evaluations as
+// before. On an input beyond the hints (a caller of Evaluate with longer
+// strings) such a rule still cannot run away: every operation the tracker
+// prices by the length of a string costs more than 100 at MaxStringSize (a
+// tenth of the length), so the rule holds at most one of them, and no loop
+// and no chain of concatenations: its cost, as the tracker would count it,
+// grows no faster than the input it reads.
+//
+// Without the tracker a run allocates nothing for cost accounting, and the
+// rules most evaluations run (HS guards, importer registrations, field
+// comparisons with literals) cost a third less.
+const untrackedMaxCost = 128
 
 // sizeHints bounds the inputs for the static cost estimate: lists named
 // "lines" hold at most MaxLines items, other lists MaxListSize, strings
@@ -383,4 +424,14 @@ func (b *Book) Packs() []*Pack {
 		out[i] = cp.pack
 	}
 	return out
+}
+
+// runtimeSizeHints are sizeHints without the compile-time estimates of
+// iorkit's functions: the run-time tracker counts each call of those as 1
+// (their work is bounded by the lists they read, at most MaxListSize or
+// MaxLines items), and so does the estimator without a hint.
+type runtimeSizeHints struct{ sizeHints }
+
+func (runtimeSizeHints) EstimateCallCost(string, string, *cost.AstNode, []cost.AstNode) *cost.CallEstimate {
+	return nil
 }

@@ -98,18 +98,27 @@
 // shipment has at most MaxLines lines, other lists MaxListSize items,
 // strings MaxStringSize bytes. A rule whose estimate exceeds the budget
 // (DefaultCostBudget, or WithCostBudget) does not compile: nested loops over
-// lines are refused. Every rule also carries the budget at run time
+// lines are refused. A rule also carries the budget at run time
 // (cel.CostLimit), because the estimate assumes strings of MaxStringSize
 // bytes and the input's may be longer; rules that loop also stop when the
 // context is done. So a shipment larger than the hints cannot make a rule
 // run away either: Evaluate returns a CostError naming the rule.
 //
+// The exception is a rule without loops whose worst case, as the run-time
+// tracker counts it at the size hints, is at most 128 (an HS guard, a
+// registration check, comparisons with literals: most rules). The limit
+// could never stop it on an input within the hints, and on a larger one
+// it holds at most one operation whose cost grows with a string (and no
+// loop), so its cost grows no faster than the input it reads. It
+// runs without the tracker, which makes it about a third cheaper, and each
+// run is charged its worst case (at least its actual cost).
+//
 // One evaluation has a budget too, shared by every rule on every line (and,
 // with Input.Budget, by the evaluations of every candidate importer of one
-// decision): DefaultEvalBudget of CEL cost (each run counts its actual cost
-// plus one) and DefaultMaxFindings findings (WithEvalBudget,
-// WithMaxFindings). Going over either is a CostError matching
-// ErrBudgetExceeded or ErrTooManyFindings.
+// decision): DefaultEvalBudget of CEL cost (each run counts its actual cost,
+// or the worst case of a rule run without the tracker, plus one) and
+// DefaultMaxFindings findings (WithEvalBudget, WithMaxFindings). Going over
+// either is a CostError matching ErrBudgetExceeded or ErrTooManyFindings.
 //
 // # Evaluating
 //

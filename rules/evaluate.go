@@ -45,7 +45,8 @@ type Input struct {
 }
 
 // Budget is the work one or more evaluations may still do: CEL cost (the
-// actual cost of each rule run, plus one per run) and findings. Make one
+// actual cost of each rule run, or for a cheap rule run without the
+// tracker its worst case, plus one per run) and findings. Make one
 // with Book.NewBudget for a set of evaluations that belong together, and
 // pass it in Input.Budget. A Budget is not safe for concurrent use.
 type Budget struct {
@@ -402,6 +403,10 @@ type runResult struct {
 }
 
 func (cr *compiledRule) run(ctx context.Context, act *activation) runResult {
+	if !cr.tracked {
+		v, _, err := cr.prg.Eval(act)
+		return runResult{v: v, cost: cr.runMax, err: err}
+	}
 	var v ref.Val
 	var det *cel.EvalDetails
 	var err error

@@ -200,8 +200,8 @@ func stringLiteral(e ast.Expr) (string, bool) {
 }
 
 // hasComprehension reports whether the expression loops (all, exists,
-// map, filter...). Only such rules need run-time cost tracking and context
-// checks: without a loop the cost is bounded by the expression's size.
+// map, filter...). Only such rules need context checks, and they always
+// run under the cost tracker (see untrackedMaxCost).
 func hasComprehension(a *ast.AST) bool {
 	return len(ast.MatchDescendants(ast.NavigateAST(a), func(e ast.NavigableExpr) bool {
 		return e.Kind() == ast.ComprehensionKind

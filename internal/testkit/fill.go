@@ -1,0 +1,90 @@
+package testkit
+
+import (
+	"math/rand/v2"
+	"reflect"
+)
+
+// Filler sets the exported fields of a value, recursively, from a random
+// source: the values on which the hand-written JSON encoders of duty and
+// ior are compared with encoding/json. A field added to a type is filled
+// like the others, so an encoder that does not write it fails the
+// comparison.
+type Filler struct {
+	R *rand.Rand
+	// Full sets every field: non-empty strings, true, non-zero integers,
+	// non-nil pointers, slices of one or two elements. Otherwise each is
+	// random, including nil and empty slices, nil pointers and zero values.
+	Full bool
+	// Custom makes the values of types whose fields are unexported or
+	// that need valid contents (amounts, dates, errors), by type.
+	Custom map[reflect.Type]func(r *rand.Rand, full bool) reflect.Value
+}
+
+// Strings are the texts Fill draws from: plain ASCII, and every kind of
+// character encoding/json escapes or replaces.
+func Strings() []string {
+	return []string{"", "plain", "EUR", "6109.10", "line 0 MFN", `quo"te`, `back\slash`, "<b>&amp;</b>",
+		"tab\there\nnew\rline\bbell\fform", "nul\x00 and \x1f and \x7f", "≤ 150 € – Zoll", "日本語", "bad \xff\xfe utf8",
+		"cut \xe2\x82", "\u2028 and \u2029", "emoji 😀", "'single' and /slash/"}
+}
+
+// Fill sets the value ptr points to.
+func (f *Filler) Fill(ptr any) {
+	v := reflect.ValueOf(ptr).Elem()
+	v.Set(f.value(v.Type(), 0))
+}
+
+func (f *Filler) value(t reflect.Type, depth int) reflect.Value {
+	if c, ok := f.Custom[t]; ok {
+		return c(f.R, f.Full)
+	}
+	v := reflect.New(t).Elem()
+	switch t.Kind() {
+	case reflect.String:
+		ss := Strings()
+		s := ss[f.R.IntN(len(ss))]
+		if f.Full && s == "" {
+			s = "x"
+		}
+		v.SetString(s)
+	case reflect.Bool:
+		v.SetBool(f.Full || f.R.IntN(2) == 0)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		n := f.R.Int64N(2001) - 1000
+		if f.Full && n == 0 {
+			n = 7
+		}
+		v.SetInt(n)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		v.SetUint(f.R.Uint64N(1000) + 1)
+	case reflect.Pointer:
+		if f.Full || f.R.IntN(3) > 0 {
+			p := reflect.New(t.Elem())
+			p.Elem().Set(f.value(t.Elem(), depth+1))
+			v.Set(p)
+		}
+	case reflect.Slice:
+		n := 1 + f.R.IntN(2)
+		if !f.Full {
+			switch k := f.R.IntN(4); {
+			case k == 0 || depth > 4:
+				return v // nil
+			case k == 1:
+				n = 0
+			}
+		}
+		s := reflect.MakeSlice(t, n, n)
+		for i := range n {
+			s.Index(i).Set(f.value(t.Elem(), depth+1))
+		}
+		v.Set(s)
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if sf := t.Field(i); sf.IsExported() {
+				v.Field(i).Set(f.value(sf.Type, depth+1))
+			}
+		}
+	}
+	return v
+}
