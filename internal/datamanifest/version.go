@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (98 files).
-const Version = "iorkit-data-46a3bb1d2bc8"
+// manifest.json (100 files).
+const Version = "iorkit-data-41d58b43a1cb"
