@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (100 files).
-const Version = "iorkit-data-f62352927631"
+const Version = "iorkit-data-41d58b43a1cb"
