@@ -344,7 +344,7 @@ func entryOf(s Shipment) duty.Entry {
 		}
 		qs = append(qs, l.Quantities...)
 		en.Lines = append(en.Lines, duty.EntryLine{HS: l.HS, Origin: l.Origin, Description: l.Description,
-			Value: l.Value(), Quantities: qs, ClaimPreference: claim, Parts: l.Parts})
+			Value: l.Value(), Quantities: qs, ClaimPreference: claim, Parts: l.Parts, ABV: l.ABV})
 	}
 	return en
 }

@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (100 files).
-const Version = "iorkit-data-f62352927631"
+// manifest.json (102 files).
+const Version = "iorkit-data-3e04a770e550"
