@@ -236,7 +236,13 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 		c := cands[best]
 		d.Importer = &Importer{Role: c.Role, Party: c.Party, Basis: "decision"}
 		d.Actions = append(d.Actions, c.Actions...)
-		d.Findings = append(d.Findings, c.findings...)
+		if len(c.findings) > 0 {
+			// The shipment's findings, then the importer's, in a slice of
+			// their exact size.
+			all := make([]Finding, len(d.Findings)+len(c.findings))
+			copy(all[copy(all, d.Findings):], c.findings)
+			d.Findings = all
+		}
 		d.Reasons = append(d.Reasons, fmt.Sprintf("%s %q imports: first eligible candidate under %s (%s side first)",
 			c.Role, c.Party.Name, s.Incoterm, s.Incoterm.ImportPayer()))
 		if c.rank > 0 {
