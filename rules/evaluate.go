@@ -49,9 +49,19 @@ type Input struct {
 // tracker its worst case, plus one per run) and findings. Make one
 // with Book.NewBudget for a set of evaluations that belong together, and
 // pass it in Input.Budget. A Budget is not safe for concurrent use.
+//
+// Evaluations that share a Budget and are given the shipment by the same
+// pointer read it once: each field the rules read is converted for the
+// first of them and reused by the others, so the shipment must not change
+// between them.
 type Budget struct {
 	cost, maxCost uint64
 	findings, max int
+	// ship is the CEL view of the shipment the last evaluation was given
+	// by pointer (at shipAt), which the next one given the same pointer
+	// reuses, with the fields it has already converted.
+	ship   *object
+	shipAt uintptr
 }
 
 // NewBudget returns a fresh budget with the Book's limits
@@ -153,7 +163,7 @@ func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
 		bu = b.NewBudget()
 	}
 	act := &activation{}
-	ship, err := b.value(VarShipment, in.Shipment)
+	ship, err := b.shipment(in.Shipment, bu)
 	if err != nil {
 		return nil, err
 	}
@@ -498,6 +508,23 @@ func isCostLimit(err error) bool {
 		return true
 	}
 	return errors.Is(err, interpreter.InterruptError{})
+}
+
+// shipment is value(VarShipment, v), reusing the object of the last
+// evaluation on bu when it was given the same pointer.
+func (b *Book) shipment(v any, bu *Budget) (ref.Val, error) {
+	rv := reflect.ValueOf(v)
+	if bu.ship != nil && rv.Kind() == reflect.Pointer && rv.Pointer() == bu.shipAt && bu.ship.v.Type() == rv.Type().Elem() {
+		return bu.ship, nil
+	}
+	val, err := b.value(VarShipment, v)
+	if err != nil {
+		return nil, err
+	}
+	if rv.Kind() == reflect.Pointer {
+		bu.ship, bu.shipAt = val.(*object), rv.Pointer()
+	}
+	return val, nil
 }
 
 // value adapts an input of the declared Go type (or a pointer to it).
