@@ -25,10 +25,7 @@ import (
 // AppendJSON appends to b the JSON of q: the bytes json.Marshal(q)
 // gives, about five times faster and in one allocation at most.
 func (q *Quote) AppendJSON(b []byte) []byte {
-	if cap(b)-len(b) < quoteSize(q) {
-		b = append(make([]byte, 0, len(b)+quoteSize(q)), b...)
-	}
-	return appendQuote(b, q)
+	return appendQuote(grow(b, quoteSize(q)), q)
 }
 
 // AppendJSON appends to b the JSON of d: the bytes json.Marshal(d)
@@ -37,10 +34,20 @@ func (d *Decision) AppendJSON(b []byte) []byte { return appendDecision(b, d) }
 
 // AppendJSON appends to b the JSON of m: the bytes MarshalJSON gives.
 func (m *MarketPlan) AppendJSON(b []byte) []byte {
-	if m.Quote != nil && cap(b)-len(b) < quoteSize(m.Quote)+512 {
-		b = append(make([]byte, 0, len(b)+quoteSize(m.Quote)+512), b...)
+	n := 512
+	if m.Quote != nil {
+		n += quoteSize(m.Quote)
 	}
-	return appendMarketPlan(b, m)
+	return appendMarketPlan(grow(b, n), m)
+}
+
+// grow returns b with room for n more bytes: at least twice its
+// capacity when it must move, so that appending many plans stays linear.
+func grow(b []byte, n int) []byte {
+	if cap(b)-len(b) >= n {
+		return b
+	}
+	return append(make([]byte, 0, max(len(b)+n, 2*cap(b))), b...)
 }
 
 // quoteSize estimates the length of a quote's JSON, so that its buffer

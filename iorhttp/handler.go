@@ -401,7 +401,7 @@ func writeError(w http.ResponseWriter, status int, e APIError) {
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	b, err := json.Marshal(v)
+	b, err := encode(v)
 	if err != nil {
 		status = http.StatusInternalServerError
 		b = []byte(`{"error":{"code":"internal","class":"internal","message":"encoding the response failed"}}`)
@@ -409,4 +409,37 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	w.Write(append(b, '\n'))
+}
+
+// encode is json.Marshal(v), with the answers of the quote, decide and
+// plan routes written by their hand-written encoders (the same bytes, a
+// few times faster: see ior.Quote.AppendJSON).
+func encode(v any) ([]byte, error) {
+	switch x := v.(type) {
+	case QuoteResponse:
+		b := x.Quote.AppendJSON([]byte(`{"quote":`))
+		if x.View != nil {
+			view, err := json.Marshal(x.View)
+			if err != nil {
+				return nil, err
+			}
+			b = append(append(b, `,"view":`...), view...)
+		}
+		return append(b, '}'), nil
+	case ior.Decision:
+		return x.AppendJSON(nil), nil
+	case PlanResponse:
+		if x.Plans == nil {
+			return []byte(`{"plans":null}`), nil
+		}
+		b := []byte(`{"plans":[`)
+		for i := range x.Plans {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = x.Plans[i].AppendJSON(b)
+		}
+		return append(b, "]}"...), nil
+	}
+	return json.Marshal(v)
 }

@@ -248,3 +248,38 @@ func TestHSStrategyParam(t *testing.T) {
 	status, b = post(t, srv, "/v1/quote?hs=lowest", shipment(t))
 	assert.Equal(t, http.StatusOK, status, string(b))
 }
+
+// The quote, decide and plan routes write their answers with the
+// hand-written encoders of package ior: the bytes json.Marshal gives.
+func TestAnswersAreEncodingJSONBytes(t *testing.T) {
+	srv := server(t)
+	e := euEngine(t)
+	var s ior.Shipment
+	require.NoError(t, json.Unmarshal(shipment(t), &s))
+	ctx := context.Background()
+	marshal := func(v any) string {
+		b, err := json.Marshal(v)
+		require.NoError(t, err)
+		return string(b) + "\n"
+	}
+
+	q, err := e.Quote(ctx, s)
+	require.NoError(t, err)
+	_, b := post(t, srv, "/v1/quote", shipment(t))
+	assert.Equal(t, marshal(iorhttp.QuoteResponse{Quote: q}), string(b))
+	v, err := e.View(s, q, "EUR")
+	require.NoError(t, err)
+	_, b = post(t, srv, "/v1/quote?currency=EUR", shipment(t))
+	assert.Equal(t, marshal(iorhttp.QuoteResponse{Quote: q, View: &v}), string(b))
+
+	d, err := e.Decide(ctx, s)
+	require.NoError(t, err)
+	_, b = post(t, srv, "/v1/decide", shipment(t))
+	assert.Equal(t, marshal(d), string(b))
+
+	dests := []string{"DE", "FR", "US", "JP"} // no US or JP schedule: plans with errors
+	plans, err := e.Plan(ctx, s, dests)
+	require.NoError(t, err)
+	_, b = post(t, srv, "/v1/plan", []byte(`{"shipment": `+string(shipment(t))+`, "destinations": ["DE", "FR", "US", "JP"]}`))
+	assert.Equal(t, marshal(iorhttp.PlanResponse{Plans: plans}), string(b))
+}
