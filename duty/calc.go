@@ -166,6 +166,10 @@ type calc struct {
 	exchangeFn func(Money, string) (Money, error)
 	// taxSteps holds the trace text of each of the profile's taxes.
 	taxSteps []taxStep
+	// keepExact is whether charges keep their unrounded amount: only a
+	// profile that rounds a declared total (DutyTotalRounding,
+	// TaxRule.TotalRounding) reads it.
+	keepExact bool
 	// note is the buffer tax notes are built in.
 	note textBuf
 	// taxTexts holds "19%" for each of the profile's taxes, built on the
@@ -321,6 +325,12 @@ func (c *Calculator) Calculate(ctx context.Context, e Entry, opts ...CallOption)
 		k.lineIdx[i] = i
 	}
 	k.exchangeFn = k.exchange
+	k.keepExact = p.DutyTotalRounding != nil
+	for _, t := range p.Taxes {
+		if t.TotalRounding != nil {
+			k.keepExact = true
+		}
+	}
 	if err := k.checkSeries(); err != nil {
 		return Assessment{}, err
 	}
@@ -345,6 +355,9 @@ func (c *Calculator) Calculate(ctx context.Context, e Entry, opts ...CallOption)
 		return Assessment{}, err
 	}
 	if err := k.duties(); err != nil {
+		return Assessment{}, err
+	}
+	if err := k.excise(); err != nil {
 		return Assessment{}, err
 	}
 	if err := k.fees(); err != nil {

@@ -147,15 +147,15 @@ func (k *calc) applyMeasures(i int, l EntryLine, all []Measure) ([]Charge, error
 				st.Measure.Rate.String(), Money{}, Money{}, st.Measure.Source)
 		}
 	}
-	round := func(m Money) Money { return k.p.DutyRounding.apply(m) }
 	out := la.Duties[:0] // the line's own slot (see value)
 	b := choice.Base
-	amt, err := k.apply(b, basis)
+	x, err := k.applyExact(b, basis)
 	if err != nil {
 		return nil, err
 	}
 	ch := Charge{Kind: "duty", Code: "MFN", Program: b.Program, Name: "Customs duty (MFN)", Rate: b.Rate.String(), Base: la.CustomsValue,
-		Amount: round(amt), Source: b.Source, Effective: b.From, Collection: AtBorder, exact: amt}
+		Amount: x.roundWith(k.p.DutyRounding, k.zeroM), Source: b.Source, Effective: b.From, Collection: AtBorder}
+	ch.exact = k.exact(x, ch.Amount)
 	what := "MFN duty"
 	if choice.Preference {
 		ch.Code, ch.Name = "PREF", "Customs duty (preference "+b.Program+")"
@@ -166,13 +166,13 @@ func (k *calc) applyMeasures(i int, l EntryLine, all []Measure) ([]Charge, error
 	k.trace("duty", i, what, ch.Rate, la.CustomsValue, ch.Amount, b.Source)
 	k.measureWarning(i, b, ch.Code)
 	for _, m := range choice.Layers {
-		amt, err := k.apply(m, basis)
+		x, err := k.applyExact(m, basis)
 		if err != nil {
 			return nil, fmt.Errorf("additional duty %s: %w", m.Program, err)
 		}
-		r := round(amt)
+		r := x.roundWith(k.p.DutyRounding, k.zeroM)
 		out = append(out, Charge{Kind: "duty", Code: "ADD", Program: m.Program, Name: "Additional duty " + m.Program, Rate: m.Rate.String(), Base: la.CustomsValue,
-			Amount: r, Source: m.Source, Effective: m.From, Collection: AtBorder, exact: amt})
+			Amount: r, Source: m.Source, Effective: m.From, Collection: AtBorder, exact: k.exact(x, r)})
 		k.trace("duty", i, "additional duty "+m.Program, out[len(out)-1].Rate, la.CustomsValue, r, m.Source)
 		k.measureWarning(i, m, "ADD "+m.Program)
 	}
@@ -207,6 +207,41 @@ func (k *calc) apply(m Measure, b Basis) (Money, error) {
 		return k.convert(amt, "duty "+m.Rate.String())
 	}
 	return amt, nil
+}
+
+// applyExact is apply giving the unrounded duty as a lazyDec: a plain ad
+// valorem rate (see Rate.plainAdValorem) on a value in the destination's
+// currency is computed as Rate.Apply does, without building the unrounded
+// decimal unless the profile keeps it (keepExact). Anything else is apply.
+func (k *calc) applyExact(m Measure, b Basis) (lazyDec, error) {
+	if m.Base != MetalContentValue && b.Value.Currency() == k.cur && len(b.Parts) == 0 && !b.Value.IsNegative() {
+		if pct, ok := m.Rate.plainAdValorem(); ok {
+			quantitiesOK := true
+			for _, q := range b.Quantities {
+				if q.Value.IsNegative() {
+					quantitiesOK = false // Apply's error
+				}
+			}
+			if x := lazyMul(b.Value.amount, pct, -2); quantitiesOK && x.exp() <= 0 {
+				return x, nil
+			}
+		}
+	}
+	amt, err := k.apply(m, b)
+	if err != nil {
+		return lazyDec{}, err
+	}
+	return lazyDec{d: amt.amount}, nil
+}
+
+// exact is the unrounded figure a charge keeps (Charge.exact) when the
+// profile rounds a total from unrounded lines (keepExact), and its amount
+// otherwise, where nothing reads it.
+func (k *calc) exact(x lazyDec, amount Money) Money {
+	if k.keepExact {
+		return k.money(x.dec())
+	}
+	return amount
 }
 
 // lineBasis is what the rates of line i are applied to.

@@ -178,8 +178,9 @@ func (k *calc) taxes() error {
 				taxed, base = g, g.Round()
 			}
 			// rate% is rate × 10^-2: the same value and exponent as
-			// multiplying by 0.01, without building 0.01.
-			exact := taxed.with(mulDec(taxed.amount, rate).Shift(-2))
+			// multiplying by 0.01, without building 0.01. The unrounded tax
+			// is built as a decimal only when the profile keeps it.
+			exact := lazyMul(taxed.amount, rate, -2)
 			var rateText string
 			if reduced {
 				rateText = rate.String() + "%"
@@ -189,18 +190,18 @@ func (k *calc) taxes() error {
 			if t.Fraction != nil {
 				// A ratio such as 22/78 has no finite decimal: carry 12 places
 				// below the currency's unit before the tax's own rounding.
-				exact = k.money(base.amount.Mul(decimal.New(t.Fraction.Num, 0)).DivRound(decimal.New(t.Fraction.Den, 0), base.MinorUnits()+12))
+				exact = lazyDec{d: base.amount.Mul(decimal.New(t.Fraction.Num, 0)).DivRound(decimal.New(t.Fraction.Den, 0), base.MinorUnits()+12)}
 				rateText = t.Fraction.String()
 			}
 			if o, ok := k.metFor(i, AppliesTax, TaxFactor); ok && !t.OnDutyOnly {
 				f := k.threshold(o.Code).Factor
-				exact = exact.Mul(f)
+				exact = exact.mul(f)
 				rateText += " × " + f.String()
 				note.WriteString(fmt.Sprintf("; charged at %s of the tax: %s (%s)", f, o.Code, o.Reason))
 			}
-			amt := t.Rounding.apply(exact)
+			amt := exact.roundWith(t.Rounding, taxed)
 			ch := Charge{Kind: "tax", Code: t.Code, Name: rateName, Rate: rateText, Base: base, Amount: amt,
-				Source: src, Effective: t.From, Collection: AtBorder, Note: note.String(), exact: exact}
+				Source: src, Effective: t.From, Collection: AtBorder, Note: note.String(), exact: k.exact(exact, amt)}
 			// A tax collected at the sale stays due even where the border
 			// would relieve it (SG: OVR vendors charge GST on goods the
 			// border relief of SGD 400 covers).

@@ -299,3 +299,69 @@ func (s *decSum) value() decimal.Decimal {
 	}
 	return s.d
 }
+
+// lazyDec is an exact figure kept as a fix while it fits and built as a
+// decimal only when asked: the unrounded duty or tax of a line, of which a
+// quote usually shows only the rounded amount.
+type lazyDec struct {
+	f    fix
+	d    decimal.Decimal
+	fast bool // f holds the figure, else d
+}
+
+// lazyMul is a × b × 10^shift, as mulDec(a, b).Shift(shift) gives it.
+func lazyMul(a, b decimal.Decimal, shift int32) lazyDec {
+	if x, ok := fixOf(a); ok {
+		if y, ok := fixOf(b); ok {
+			if z, ok := x.mul(y); ok && z.c != 0 {
+				if z, ok := z.shift(shift); ok {
+					return lazyDec{f: z, fast: true}
+				}
+			}
+		}
+	}
+	return lazyDec{d: a.Mul(b).Shift(shift)}
+}
+
+// mul is x × b, as mulDec gives it.
+func (x lazyDec) mul(b decimal.Decimal) lazyDec {
+	if x.fast {
+		if y, ok := fixOf(b); ok {
+			if z, ok := x.f.mul(y); ok && z.c != 0 {
+				return lazyDec{f: z, fast: true}
+			}
+		}
+	}
+	return lazyDec{d: x.dec().Mul(b)}
+}
+
+// exp is the figure's exponent.
+func (x lazyDec) exp() int32 {
+	if x.fast {
+		return x.f.e
+	}
+	return x.d.Exponent()
+}
+
+// dec returns the figure as a decimal.
+func (x lazyDec) dec() decimal.Decimal {
+	if x.fast {
+		return x.f.dec()
+	}
+	return x.d
+}
+
+// roundWith is r.apply on the figure in currency m's (as m.with(x.dec())
+// rounded by r), without building the unrounded decimal when it fits.
+func (x lazyDec) roundWith(r *Rounding, m Money) Money {
+	if x.fast && (r == nil || !r.Increment.IsPositive()) {
+		places, mode := m.MinorUnits(), HalfUp
+		if r != nil {
+			places, mode = r.Places, r.Mode
+		}
+		if g, ok := x.f.round(places, mode); ok && (g.c != 0 || mode == HalfUp) {
+			return m.with(g.dec())
+		}
+	}
+	return r.apply(m.with(x.dec()))
+}

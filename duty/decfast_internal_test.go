@@ -174,3 +174,53 @@ func TestDecSum(t *testing.T) {
 		same(t, want, s.value(), "sum from %s", start)
 	}
 }
+
+// A lazy product and its rounding must be the decimal product and its
+// rounding by the profile's Rounding, value and exponent.
+func TestLazyDecMatchesDecimal(t *testing.T) {
+	r := rand.New(rand.NewPCG(21, 34))
+	eur := MustMoney("0", "EUR")
+	jpy := MustMoney("0", "JPY")
+	roundings := []*Rounding{nil, {Places: 2, Mode: HalfUp}, {Places: 0, Mode: Down}, {Places: 2, Mode: HalfEven},
+		{Places: -2, Mode: Up}, {Mode: HalfUp, Increment: decimal.RequireFromString("0.05")}}
+	for range 30000 {
+		a, b, f := randDec(r), randDec(r), randDec(r)
+		shift := int32(r.IntN(5) - 3)
+		x := lazyMul(a, b, shift)
+		want := a.Mul(b).Shift(shift)
+		same(t, want, x.dec(), "%s × %s shifted %d", a, b, shift)
+		require.Equal(t, want.Exponent(), x.exp())
+		same(t, want.Mul(f), x.mul(f).dec(), "%s × %s × %s", a, b, f)
+		for _, m := range []Money{eur, jpy} {
+			for _, rd := range roundings {
+				w := rd.apply(m.with(want))
+				got := x.roundWith(rd, m)
+				same(t, w.amount, got.amount, "%s × %s rounded %v in %s", a, b, rd, m.Currency())
+				require.Equal(t, m.Currency(), got.Currency())
+			}
+		}
+	}
+}
+
+// A plain ad valorem rate gives through applyExact what Rate.Apply gives.
+func TestApplyExactMatchesApply(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 9))
+	k := &calc{cur: "EUR", zeroM: MustMoney("0", "EUR")}
+	for _, text := range []string{"12%", "0%", "2.5%", "Free", "17.25%", "3.7% + 1.2 EUR / 100 kg", "10% MIN 2 EUR / kg"} {
+		rate, err := ParseRate(text)
+		require.NoError(t, err)
+		for range 2000 {
+			v := decimal.New(r.Int64N(100_000_000), -int32(r.IntN(5)))
+			b := Basis{Value: k.money(v), Quantities: []Quantity{{Value: decimal.New(r.Int64N(1000)+1, 0), Unit: "kg"}}}
+			m := Measure{Rate: rate}
+			want, werr := rate.Apply(b)
+			x, err := k.applyExact(m, b)
+			if werr != nil {
+				require.Error(t, err)
+				continue
+			}
+			require.NoError(t, err, text)
+			same(t, want.Amount(), x.dec(), "%s of %s", text, v)
+		}
+	}
+}

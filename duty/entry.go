@@ -1,6 +1,10 @@
 package duty
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+)
 
 // Entry is a customs declaration in the destination's terms: what is
 // imported, from where, when and how, with its value.
@@ -49,6 +53,11 @@ type EntryLine struct {
 	ClaimPreference *bool
 	// Measures, when set, are used instead of the schedule's.
 	Measures []Measure
+	// ABV is the alcoholic strength by volume in percent (40 for a 40%
+	// spirit), for per-unit excise (Profile.Excise): with a volume among
+	// Quantities it gives the line's litres of pure alcohol. Zero: not
+	// given.
+	ABV decimal.Decimal
 	// Parts are named components some rates are charged on: "metal_content"
 	// (US Section 232 derivatives), "case", "movement", "battery", "drained
 	// weight"... (see Rate.Parts).

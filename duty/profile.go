@@ -50,6 +50,9 @@ type Profile struct {
 	// model, with when an entry is concerned: such an assessment is
 	// flagged NOT_MODELLED.
 	NotModelled []NotModelledRule `json:"not_modelled,omitempty"`
+	// Excise are the per-unit excise duties charged at import (GB Alcohol
+	// Duty per litre of pure alcohol by strength band).
+	Excise []ExciseRule `json:"excise,omitempty"`
 	// DutyRounding rounds each line's duty (default: the currency's minor
 	// unit, half up).
 	DutyRounding *Rounding `json:"duty_rounding,omitempty"`
@@ -665,6 +668,9 @@ func (p Profile) check() *ProfileError {
 		return err
 	}
 	if err := p.checkRegimes(); err != nil {
+		return err
+	}
+	if err := p.checkExcise(); err != nil {
 		return err
 	}
 	for i, f := range p.Fees {

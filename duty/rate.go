@@ -699,3 +699,19 @@ func (e *MissingBasisError) Error() string {
 
 // Is reports whether target is ErrMissingBasis.
 func (e *MissingBasisError) Is(target error) bool { return target == ErrMissingBasis }
+
+// plainAdValorem returns the percentage of a rate that is a single ad
+// valorem term on the value ("12%"), and whether it is one: Apply then
+// gives value × pct ÷ 100 on a basis whose value is not negative and
+// whose quantities and parts check (checkBasis), when that product has no
+// positive exponent (an exact zero sum of one term).
+func (r Rate) plainAdValorem() (decimal.Decimal, bool) {
+	if len(r.clauses) != 1 || r.condition != "" || r.negBase || len(r.clauses[0].terms) != 1 {
+		return decimal.Decimal{}, false
+	}
+	t := &r.clauses[0].terms[0]
+	if t.kind != adValorem || t.neg || t.frac != nil || t.part != "" || t.pct.IsNegative() {
+		return decimal.Decimal{}, false
+	}
+	return t.pct, true
+}

@@ -126,10 +126,17 @@ func TestNotModelledWarns(t *testing.T) {
 	a = run(t, c, duty.Entry{Destination: "CA", Region: "CA-QC", Consumer: true, Date: duty.MustDate("2026-03-01"), Mode: "air",
 		Lines: []duty.EntryLine{ln(t, "847130", "DE", "1000", "CAD", "Free")}})
 	assert.Equal(t, []string{"CA_PST_CASUAL"}, codes(a))
-	// GB: excise goods, on their line only.
+	// GB: excise goods, on their line only: wine without its strength
+	// (Alcohol Duty not computed), then tobacco (not embedded).
 	a = run(t, c, duty.Entry{Destination: "GB", Date: duty.MustDate("2026-03-01"), Mode: "air", Lines: []duty.EntryLine{
 		ln(t, "610910", "CN", "500", "GBP", "12%"), ln(t, "2204.21", "FR", "500", "GBP", "Free")}})
-	require.Equal(t, []string{"GB_EXCISE"}, codes(a))
+	require.Equal(t, []string{"GB_ALCOHOL_DUTY"}, codes(a))
+	w0 := a.Warnings[len(a.Warnings)-1]
+	require.NotNil(t, w0.Line)
+	assert.Equal(t, 1, *w0.Line)
+	a = run(t, c, duty.Entry{Destination: "GB", Date: duty.MustDate("2026-03-01"), Mode: "air", Lines: []duty.EntryLine{
+		ln(t, "610910", "CN", "500", "GBP", "12%"), ln(t, "2402.20", "FR", "500", "GBP", "Free")}})
+	require.Equal(t, []string{"GB_EXCISE_TOBACCO"}, codes(a))
 	w := a.Warnings[len(a.Warnings)-1]
 	require.NotNil(t, w.Line)
 	assert.Equal(t, 1, *w.Line)

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -218,8 +219,17 @@ func (w *idWriter) shipment(s Shipment) {
 		w.dec(c.Percent)
 		w.optMoney(c.Minimum)
 	}
-	// Written only when given, under a tag no data label starts with, so
-	// that the ids of shipments without it are unchanged.
+	// Written only when given, each under a tag no data label starts
+	// with, so that the ids of shipments without them are unchanged.
+	if slices.ContainsFunc(s.Lines, func(l Line) bool { return !l.ABV.IsZero() }) {
+		at := w.open()
+		w.b = append(w.b, "abv:"...)
+		for _, l := range s.Lines {
+			w.b = appendDecimalString(w.b, l.ABV)
+			w.b = append(w.b, ';')
+		}
+		w.close(at)
+	}
 	if s.PortRegion != "" {
 		w.str("port_region:" + s.PortRegion)
 	}

@@ -22,7 +22,7 @@ func TestQuoteIDCoversEveryField(t *testing.T) {
 		reflect.TypeFor[Registration](): {"Scheme", "ID"},
 		reflect.TypeFor[ProviderFee]():  {"Percent", "Minimum"},
 		reflect.TypeFor[Line](): {"SKU", "Description", "HS", "Origin", "Quantity", "UnitPrice", "NetWeight",
-			"Quantities", "ClaimPreference", "Parts", "HSAlternatives", "OriginAlternatives"},
+			"Quantities", "ClaimPreference", "Parts", "HSAlternatives", "OriginAlternatives", "ABV"},
 		reflect.TypeFor[duty.Part]():     {"Name", "Value", "Quantities"},
 		reflect.TypeFor[ServiceCharge](): {"Code", "Name", "Kind", "Amount", "Percent", "Minimum"},
 	}

@@ -203,7 +203,7 @@ func TestQuoteIDCoversEveryField(t *testing.T) {
 	assert.Equal(t, 19, reflect.TypeOf(ior.Shipment{}).NumField(), "update ior/hash.go: shipment")
 	assert.Equal(t, 6, reflect.TypeOf(ior.ServiceCharge{}).NumField(), "update ior/hash.go: service charge")
 	assert.Equal(t, 9, reflect.TypeOf(ior.Party{}).NumField(), "update ior/hash.go: party")
-	assert.Equal(t, 12, reflect.TypeOf(ior.Line{}).NumField(), "update ior/hash.go: line")
+	assert.Equal(t, 13, reflect.TypeOf(ior.Line{}).NumField(), "update ior/hash.go: line")
 	assert.Equal(t, 2, reflect.TypeOf(ior.Registration{}).NumField(), "update ior/hash.go: registration")
 	assert.Equal(t, 2, reflect.TypeOf(ior.ProviderFee{}).NumField(), "update ior/hash.go: fee")
 
@@ -227,6 +227,7 @@ func TestQuoteIDCoversEveryField(t *testing.T) {
 		},
 		"provider":    func(s *ior.Shipment) { s.IORProviders[0].Registrations[0].ID = "DE124" },
 		"port region": func(s *ior.Shipment) { s.PortRegion = "DE-BY" },
+		"abv":         func(s *ior.Shipment) { s.Lines[0].ABV = decimal.New(40, 0) },
 		"hs alternatives": func(s *ior.Shipment) {
 			s.Lines[0].HSAlternatives = []string{"6109.10"}
 		},

@@ -87,3 +87,32 @@ func TestPortRegionValidation(t *testing.T) {
 	s.PortRegion = "DE-BY"
 	assert.NoError(t, s.Validate())
 }
+
+// A line's strength (abv) with its volume reaches the GB Alcohol Duty:
+// six 70 cl bottles of whisky at 40% for GBP 25 each, by post from the US
+// with GBP 12 freight (CIF). Litres of pure alcohol: 4.2 l × 40% = 1.68;
+// duty exceeding 22% ABV from 2026-02-01: 1.68 × GBP 33.99 = 57.1032 ->
+// 57.10 (GOV.UK rates uprated by RPI 3.66%); customs duty 0% (the test
+// tariff); VAT 20% × (150 + 12 + 57.10) = 43.82, at the border (alcohol
+// is outside the GBP 135 arrangements).
+func TestQuoteGBAlcoholDuty(t *testing.T) {
+	e := euEngine(t, ior.WithSchedule("GB", table(t, "2208.30,mfn,0%,,,2020-01-01,,UKGT 2208 30 (test)\n")))
+	s := readShipment(t, "../examples/shipments/gb-b2c-parcel.json")
+	s.Date = duty.MustDate("2026-11-25")
+	s.Lines[0].HS, s.Lines[0].Description = "2208.30", "Scotch whisky 70 cl"
+	s.Lines[0].Quantity = duty.Quantity{Value: decimal.New(6, 0), Unit: duty.Item}
+	s.Lines[0].UnitPrice = duty.MustMoney("25.00", "GBP")
+	s.Lines[0].Quantities = []duty.Quantity{{Value: decimal.RequireFromString("4.2"), Unit: duty.Litre}}
+	s.Lines[0].ABV = decimal.New(40, 0)
+	require.NoError(t, s.Validate())
+	q, err := e.Quote(context.Background(), s)
+	require.NoError(t, err)
+	assert.Equal(t, "57.10", q.Totals.Duty.Amount().StringFixed(2))
+	assert.Equal(t, "43.82", q.Totals.Tax.Amount().StringFixed(2))
+
+	s.Lines[0].ABV = decimal.New(101, 0)
+	err = s.Validate()
+	require.Error(t, err)
+	assert.True(t, errors.Is(err, ior.ErrInvalidValue))
+	assert.Contains(t, err.Error(), "lines[0].abv")
+}

@@ -34,10 +34,12 @@ const (
 	SchemeCustomsBond           = "CUSTOMS_BOND"            // US: customs bond on CBP Form 301
 	SchemeEORI                  = "EORI"                    // EU, GB: Economic Operators Registration and Identification number
 	SchemeEUResponsibleOperator = "EU_RESPONSIBLE_OPERATOR" // EU: economic operator established in the Union for consumer products
+	SchemeIDNIBAPI              = "ID_NIB_API"              // ID: Nomor Induk Berusaha serving as importer identification (API) with customs access
 	SchemeIEC                   = "IEC"                     // IN: Importer-Exporter Code from DGFT
 	SchemeIOSS                  = "IOSS"                    // EU: Import One-Stop Shop VAT registration
 	SchemeKRClearanceCode       = "KR_CLEARANCE_CODE"       // KR: business customs clearance code on UNI-PASS
 	SchemeKWImportLicence       = "KW_IMPORT_LICENCE"       // KW: Ministry of Commerce and Industry import licence and KCCI membership
+	SchemeMARC                  = "MA_RC"                   // MA: Moroccan trade register (registre du commerce) number
 	SchemeNZClientCode          = "NZ_CLIENT_CODE"          // NZ: customs client code
 	SchemeOMCR                  = "OM_CR"                   // OM: Omani commercial registration and OCCI membership
 	SchemePadronImportadores    = "PADRON_IMPORTADORES"     // MX: enrolment in the Padrón de Importadores
@@ -67,7 +69,7 @@ const (
 var registrationSchemes = []string{
 	SchemeABN, SchemeACP, SchemeAEClientCode, SchemeARCUIT, SchemeARImporterRegistry, SchemeBHCR, SchemeBN, SchemeBNRM, SchemeCARMSecurity, SchemeCBP5106,
 	SchemeCCID, SchemeCLSIIIVA, SchemeCNCBEC, SchemeCNCustomsRegistration, SchemeCNPJ, SchemeCORUT, SchemeCPF, SchemeCURP, SchemeCustomsBond,
-	SchemeEORI, SchemeEUResponsibleOperator, SchemeIEC, SchemeIOSS, SchemeKRClearanceCode, SchemeKWImportLicence,
+	SchemeEORI, SchemeEUResponsibleOperator, SchemeIDNIBAPI, SchemeIEC, SchemeIOSS, SchemeKRClearanceCode, SchemeKWImportLicence, SchemeMARC,
 	SchemeNZClientCode, SchemeOMCR, SchemePCCC, SchemePERUC, SchemePHBOCAccreditation, SchemePRCID, SchemePadronImportadores, SchemeQACR, SchemeRADAR, SchemeRemessaConforme, SchemeRFC,
 	SchemeResidentAgent, SchemeSACR, SchemeSARSImporter, SchemeSGGST, SchemeSection33Agent,
 	SchemeTHCustomsRegistration, SchemeTRTaxNumber, SchemeUEN, SchemeUID, SchemeVOEC, SchemeZAID, SchemeZATax,

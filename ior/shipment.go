@@ -144,6 +144,12 @@ type Line struct {
 	NetWeight   duty.Quantity `json:"net_weight"`
 	// Quantities are further measures rates may need (litres, lpa, m2).
 	Quantities []duty.Quantity `json:"quantities,omitempty"`
+	// ABV is the alcoholic strength by volume in percent (40 for a 40%
+	// spirit; optional). With a volume among the quantities (or as the
+	// quantity) it gives the litres of pure alcohol per-unit excise is
+	// charged on (GB Alcohol Duty): without it that excise is not computed
+	// and the quote says so (NOT_MODELLED).
+	ABV decimal.Decimal `json:"abv,omitzero"`
 	// ClaimPreference overrides the shipment's setting for this line.
 	ClaimPreference *bool `json:"claim_preference,omitempty"`
 	// Parts are named components some rates are charged on, with their

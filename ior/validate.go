@@ -280,6 +280,9 @@ func (s Shipment) Validate() error {
 		for j, q := range l.Quantities {
 			v.quantity(at{p, ".quantities[" + strconv.Itoa(j) + "]"}, q)
 		}
+		if l.ABV.IsNegative() || l.ABV.GreaterThan(decimal.New(100, 0)) {
+			v.add(p+".abv", l.ABV.String(), "is a strength in percent, from 0 to 100", ErrInvalidValue)
+		}
 		v.list(at{p, ".parts"}, len(l.Parts))
 		for j, part := range l.Parts {
 			pp := p + ".parts[" + strconv.Itoa(j) + "]"

@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (98 files).
-const Version = "iorkit-data-46a3bb1d2bc8"
+// manifest.json (102 files).
+const Version = "iorkit-data-f3f066cc7d20"

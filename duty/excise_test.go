@@ -1,0 +1,123 @@
+package duty_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/iorkit/iorkit/duty"
+)
+
+// alc is a line of an alcoholic product: value in GBP, a 0% customs duty
+// (so that the excise stands alone), its volume in litres and strength.
+func alc(t *testing.T, hs, value, litres, abv string) duty.EntryLine {
+	t.Helper()
+	l := ln(t, hs, "FR", value, "GBP", "0%")
+	l.Quantities = []duty.Quantity{{Value: dec(litres), Unit: duty.Litre}}
+	l.ABV = dec(abv)
+	return l
+}
+
+// exciseOf returns line i's excise charge of the code.
+func exciseOf(t *testing.T, a duty.Assessment, i int, code string) duty.Charge {
+	t.Helper()
+	for _, c := range a.Lines[i].Duties {
+		if c.Kind == "excise" && c.Code == code {
+			return c
+		}
+	}
+	t.Fatalf("line %d has no excise %s: %+v", i, code, a.Lines[i].Duties)
+	return duty.Charge{}
+}
+
+// GB Alcohol Duty per litre of pure alcohol by strength band, standard
+// rates (GOV.UK, Alcohol Duty rates, from 1 February 2025; uprated by RPI
+// 3.66% from 1 February 2026 per the GOV.UK tax information and impact
+// note). Litres of pure alcohol = litres × ABV / 100; duty = lpa × rate,
+// rounded to the penny. Import VAT (20%) is on customs value + duties,
+// Alcohol Duty included (VATA 1994 s.21). Alcoholic drinks are outside the
+// GBP 135 arrangements: VAT at the border whatever the value.
+func TestGBAlcoholDuty(t *testing.T) {
+	c := calculator(t)
+	gb := func(day string, lines ...duty.EntryLine) duty.Assessment {
+		return run(t, c, duty.Entry{Destination: "GB", Date: duty.MustDate(day), Mode: "courier", Consumer: true, Lines: lines})
+	}
+	// Six 70 cl bottles of whisky at 40%, GBP 150: 4.2 l × 40% = 1.68 lpa;
+	// exceeding 22%: 1.68 × 33.99 = 57.1032 -> 57.10 (2026 rate);
+	// VAT 20% × (150 + 57.10) = 41.42.
+	a := gb("2026-11-25", alc(t, "2208.30", "150", "4.2", "40"))
+	x := exciseOf(t, a, 0, "GB_ALCOHOL_DUTY")
+	eqm(t, "57.10", x.Amount, "whisky 2026")
+	eqm(t, "57.10", a.Totals.Duty, "whisky 2026: duty total includes the excise")
+	eqm(t, "41.42", a.Totals.TaxAtBorder, "whisky 2026: VAT on 207.10")
+	// The same on 2025-06-01: 1.68 × 32.79 = 55.0872 -> 55.09.
+	eqm(t, "55.09", exciseOf(t, gb("2025-06-01", alc(t, "2208.30", "150", "4.2", "40")), 0, "GB_ALCOHOL_DUTY").Amount, "whisky 2025")
+	// Twelve 75 cl bottles of wine at 13.5%, GBP 120: 9 l × 13.5% = 1.215
+	// lpa; 8.5% to 22%: 1.215 × 30.62 = 37.2033 -> 37.20; VAT 20% × 157.20
+	// = 31.44 (not at the sale although 120 <= 135: excise goods).
+	w := gb("2026-11-25", alc(t, "2204.21", "120", "9", "13.5"))
+	eqm(t, "37.20", exciseOf(t, w, 0, "GB_ALCOHOL_DUTY").Amount, "wine")
+	eqm(t, "31.44", w.Totals.TaxAtBorder, "wine: VAT at the border")
+	// 24 cans of 330 ml beer at 5%, GBP 40: 7.92 l × 5% = 0.396 lpa; beer
+	// 3.5% to less than 8.5%: 0.396 × 22.58 = 8.94168 -> 8.94.
+	b := gb("2026-11-25", alc(t, "2203.00", "40", "7.92", "5"))
+	eqm(t, "8.94", exciseOf(t, b, 0, "GB_ALCOHOL_DUTY_BEER").Amount, "beer")
+	// The same volume of a 5% wine-based drink pays the 26.61 rate:
+	// 0.396 × 26.61 = 10.53756 -> 10.54.
+	eqm(t, "10.54", exciseOf(t, gb("2026-11-25", alc(t, "2205.10", "40", "7.92", "5")), 0, "GB_ALCOHOL_DUTY").Amount, "5% wine product")
+	// Band edges (1 l each): 3.4% -> 0.034 × 9.96 = 0.33864 -> 0.34;
+	// 3.5% -> 0.035 × 26.61 = 0.93135 -> 0.93; 8.5% -> 0.085 × 30.62 =
+	// 2.6027 -> 2.60; 22% -> 0.22 × 30.62 = 6.7364 -> 6.74; 22.1% ->
+	// 0.221 × 33.99 = 7.51179 -> 7.51.
+	for abv, want := range map[string]string{"3.4": "0.34", "3.5": "0.93", "8.5": "2.60", "22": "6.74", "22.1": "7.51"} {
+		eqm(t, want, exciseOf(t, gb("2026-11-25", alc(t, "2208.90", "10", "1", abv)), 0, "GB_ALCOHOL_DUTY").Amount, "spirit drink at "+abv+"%")
+	}
+	// 1.2% or less is not an alcoholic product: no excise.
+	n := gb("2026-11-25", alc(t, "2203.00", "10", "1", "1.2"))
+	eqm(t, "0", n.Totals.Duty, "1.2% beer")
+	// A volume in millilitres is converted: 700 ml at 40% = 0.28 lpa ×
+	// 33.99 = 9.5172 -> 9.52.
+	m := alc(t, "2208.30", "25", "0", "40")
+	m.Quantities = []duty.Quantity{{Value: dec("700"), Unit: duty.Millilitre}}
+	eqm(t, "9.52", exciseOf(t, gb("2026-11-25", m), 0, "GB_ALCOHOL_DUTY").Amount, "700 ml")
+	// Litres of pure alcohol given directly (no ABV) cannot be banded:
+	// the duty is flagged, not guessed.
+	p := ln(t, "2208.30", "FR", "25", "GBP", "0%")
+	p.Quantities = []duty.Quantity{{Value: dec("0.28"), Unit: duty.LitrePure}}
+	q := gb("2026-11-25", p)
+	eqm(t, "0", q.Totals.Duty, "lpa without strength")
+	assert.True(t, hasWarning(q, duty.NotModelled, "GB_ALCOHOL_DUTY"))
+	// A strength without a volume: flagged too.
+	s := ln(t, "2208.30", "FR", "25", "GBP", "0%")
+	s.ABV = dec("40")
+	assert.True(t, hasWarning(gb("2026-11-25", s), duty.NotModelled, "GB_ALCOHOL_DUTY"))
+}
+
+// Excise rules are checked when read: bands may not overlap, a bound is
+// given once, amounts are non-negative, the unit is lpa.
+func TestExciseRuleChecked(t *testing.T) {
+	for name, rule := range map[string]string{
+		"overlap":  `"bands":[{"at_least":"3.5","below":"8.5","amount":{"amount":"1","currency":"GBP"}},{"at_least":"8","amount":{"amount":"2","currency":"GBP"}}]`,
+		"two mins": `"bands":[{"above":"1","at_least":"2","amount":{"amount":"1","currency":"GBP"}}]`,
+		"negative": `"bands":[{"amount":{"amount":"-1","currency":"GBP"}}]`,
+		"strength": `"bands":[{"below":"120","amount":{"amount":"1","currency":"GBP"}}]`,
+		"unit":     `"per":"l","bands":[{"amount":{"amount":"1","currency":"GBP"}}]`,
+	} {
+		per := `"per":"lpa",`
+		if strings.Contains(rule, `"per"`) {
+			per = ""
+		}
+		_, err := duty.ReadProfiles(strings.NewReader(`{"version":"2026-12-01","profiles":[{"country":"GB","name":"GB","currency":"GBP","valuation":"CIF","from":"2021-01-01","sources":["s"],
+			"taxes":[{"code":"VAT","name":"VAT","rate":"20","base":["duty"],"from":"2021-01-01","source":"s"}],
+			"excise":[{"code":"X","name":"X","hs":["2208"],` + per + rule + `,"from":"2021-01-01","source":"s"}]}]}`))
+		var pe *duty.ProfileError
+		require.ErrorAs(t, err, &pe, name)
+		assert.Contains(t, pe.Path, "excise[0]", name)
+	}
+	// Adjacent bands do not overlap: below 8.5 / at least 8.5.
+	_, err := duty.ReadProfiles(strings.NewReader(`{"version":"2026-12-01","profiles":[{"country":"GB","name":"GB","currency":"GBP","valuation":"CIF","from":"2021-01-01","sources":["s"],
+		"excise":[{"code":"X","name":"X","hs":["2208"],"per":"lpa","bands":[{"below":"8.5","amount":{"amount":"1","currency":"GBP"}},{"at_least":"8.5","amount":{"amount":"2","currency":"GBP"}}],"from":"2021-01-01","source":"s"}]}]}`))
+	require.NoError(t, err)
+}
