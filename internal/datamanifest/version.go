@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (102 files).
-const Version = "iorkit-data-3e04a770e550"
+const Version = "iorkit-data-f3f066cc7d20"
