@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (102 files).
-const Version = "iorkit-data-e3615f108752"
+// manifest.json (104 files).
+const Version = "iorkit-data-89407994b3d2"
