@@ -1,6 +1,13 @@
 package ior_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/iorkit/iorkit/duty"
+	"github.com/iorkit/iorkit/ior"
+)
 
 // TH: CIF valuation; VAT 7% on CIF + import duty (Thai Customs, Sample of
 // Duty Assessment). 10 items at THB 100 = 1,000, freight 150, insurance
@@ -12,4 +19,23 @@ func TestQuoteThailand(t *testing.T) {
 	eqAmount(t, "120", q.Lines[0].Duty, "TH duty")
 	eqAmount(t, "92.40", q.Lines[0].Tax, "TH VAT")
 	eqAmount(t, "212.40", q.Totals.Total, "TH total")
+}
+
+// ID: a courier consignment of FOB USD 100 (2 x IDR 800,000 at USD 1 =
+// IDR 16,000), freight IDR 100,000: CIF 1,700,000; the 7.5% consignment
+// duty (PMK 96/2023 as amended by PMK 4/2025) replaces the 10% test rate:
+// 127,500; PPN 12% of 11/12 = 11% x (1,700,000 + 127,500) = 201,025;
+// total 328,525. By ocean (not a consignment) the tariff applies: duty
+// 10% x 1,700,000 = 170,000; PPN 11% x 1,870,000 = 205,700.
+func TestQuoteIndonesia(t *testing.T) {
+	usd := ior.WithRates(duty.FixedRates{"USD/IDR": decimal.RequireFromString("16000")})
+	q := destQuoteMode(t, "courier", "ID", "IDR", "8518.30", "10%", "2", "800000", "100000", "0", usd)
+	eqAmount(t, "1700000", q.CustomsValue, "ID customs value")
+	eqAmount(t, "127500", q.Lines[0].Duty, "ID consignment duty 7.5%")
+	eqAmount(t, "201025", q.Lines[0].Tax, "ID PPN")
+	eqAmount(t, "328525", q.Totals.Total, "ID total")
+
+	q = destQuoteMode(t, "ocean", "ID", "IDR", "8518.30", "10%", "2", "800000", "100000", "0", usd)
+	eqAmount(t, "170000", q.Lines[0].Duty, "ID tariff duty by ocean")
+	eqAmount(t, "205700", q.Lines[0].Tax, "ID PPN by ocean")
 }

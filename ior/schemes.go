@@ -33,8 +33,10 @@ const (
 	SchemeCURP                  = "CURP"                    // MX: population registry code
 	SchemeDORNC                 = "DO_RNC"                  // DO: Registro Nacional de Contribuyentes (DGII)
 	SchemeCustomsBond           = "CUSTOMS_BOND"            // US: customs bond on CBP Form 301
+	SchemeEGImportersRegister   = "EG_IMPORTERS_REGISTER"   // EG: Importers Register of the GOEIC
 	SchemeEORI                  = "EORI"                    // EU, GB: Economic Operators Registration and Identification number
 	SchemeEUResponsibleOperator = "EU_RESPONSIBLE_OPERATOR" // EU: economic operator established in the Union for consumer products
+	SchemeIDNIBAPI              = "ID_NIB_API"              // ID: Nomor Induk Berusaha serving as importer identification (API) with customs access
 	SchemeIEC                   = "IEC"                     // IN: Importer-Exporter Code from DGFT
 	SchemeIOSS                  = "IOSS"                    // EU: Import One-Stop Shop VAT registration
 	SchemeKRClearanceCode       = "KR_CLEARANCE_CODE"       // KR: business customs clearance code on UNI-PASS
@@ -69,7 +71,7 @@ const (
 var registrationSchemes = []string{
 	SchemeABN, SchemeACP, SchemeAEClientCode, SchemeARCUIT, SchemeARImporterRegistry, SchemeBHCR, SchemeBN, SchemeBNRM, SchemeCARMSecurity, SchemeCBP5106,
 	SchemeCCID, SchemeCLSIIIVA, SchemeCNCBEC, SchemeCNCustomsRegistration, SchemeCNPJ, SchemeCORUT, SchemeCPF, SchemeCURP, SchemeCustomsBond, SchemeDORNC,
-	SchemeEORI, SchemeEUResponsibleOperator, SchemeIEC, SchemeIOSS, SchemeKRClearanceCode, SchemeKWImportLicence, SchemeMARC,
+	SchemeEGImportersRegister, SchemeEORI, SchemeEUResponsibleOperator, SchemeIDNIBAPI, SchemeIEC, SchemeIOSS, SchemeKRClearanceCode, SchemeKWImportLicence, SchemeMARC,
 	SchemeNZClientCode, SchemeOMCR, SchemePCCC, SchemePERUC, SchemePHBOCAccreditation, SchemePRCID, SchemePadronImportadores, SchemeQACR, SchemeRADAR, SchemeRemessaConforme, SchemeRFC,
 	SchemeResidentAgent, SchemeSACR, SchemeSARSImporter, SchemeSGGST, SchemeSection33Agent,
 	SchemeTHCustomsRegistration, SchemeTRTaxNumber, SchemeUEN, SchemeUID, SchemeVOEC, SchemeZAID, SchemeZATax,

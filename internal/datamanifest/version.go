@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (100 files).
-const Version = "iorkit-data-41d58b43a1cb"
+// manifest.json (104 files).
+const Version = "iorkit-data-89407994b3d2"

@@ -1,0 +1,118 @@
+package duty_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/iorkit/iorkit/duty"
+)
+
+// idTable is a made-up schedule: it tests the arithmetic of the Indonesian
+// profile, not Indonesia's tariff (no national tariff is embedded).
+func idTable(t *testing.T) *duty.Table {
+	t.Helper()
+	tb := duty.NewTable()
+	require.NoError(t, tb.Add("8518.30", duty.Measure{Kind: duty.MFN, Rate: pRate(t, "10%"), Source: "test"}))
+	require.NoError(t, tb.Add("6109.10", duty.Measure{Kind: duty.MFN, Rate: pRate(t, "25%"), Source: "test"}))
+	return tb
+}
+
+func idCalc(t *testing.T) *duty.Calculator {
+	t.Helper()
+	// USD 1 = IDR 16,000 (a test rate).
+	return calculator(t, duty.WithSchedule("ID", idTable(t)), duty.WithRates(duty.FixedRates{"USD/IDR": dec("16000")}))
+}
+
+func idEntry(mode, hs, goods, freight string) duty.Entry {
+	return duty.Entry{Destination: "ID", Date: duty.MustDate("2026-06-01"), Mode: mode, Consumer: true,
+		Freight: duty.MustMoney(freight, "IDR"),
+		Lines:   []duty.EntryLine{{HS: hs, Origin: "CN", Value: duty.MustMoney(goods, "IDR")}}}
+}
+
+// A consignment of FOB USD 2 (IDR 32,000) by courier: no import duty up to
+// FOB USD 3, PPN collected (Bea Cukai; PMK 96/2023).
+// CIF 32,000 + 16,000 = 48,000; PPN 12% x 11/12 = 11% x 48,000 = 5,280.
+func TestIDConsignmentUpToUSD3(t *testing.T) {
+	a := run(t, idCalc(t), idEntry("courier", "8518.30.00", "32000", "16000"))
+	eqm(t, "48000", a.CustomsValue, "customs value (CIF)")
+	eqm(t, "0", a.Totals.Duty, "no duty up to FOB USD 3")
+	v := taxOf(t, a, 0, "PPN")
+	eqm(t, "48000", v.Base, "PPN base")
+	eqm(t, "5280", v.Amount, "PPN")
+	eqm(t, "5280", a.Totals.Total, "total")
+	assert.NotContains(t, notModelledCodes(a), "ID_PPH22_IMPORT", "no PPh on consignments")
+}
+
+// FOB USD 50 (IDR 800,000), freight IDR 80,000, by courier: the 7.5%
+// consignment duty replaces the tariff's 10% (PMK 4/2025).
+// CIF 880,000; duty 7.5% x 880,000 = 66,000; PPN 11% x (880,000 +
+// 66,000) = 11% x 946,000 = 104,060 (= 12% x 11/12 x 946,000 = 12% x
+// 867,166.67 = 104,060); total 170,060.
+func TestIDConsignmentFlat7_5(t *testing.T) {
+	a := run(t, idCalc(t), idEntry("courier", "8518.30.00", "800000", "80000"))
+	eqm(t, "880000", a.CustomsValue, "customs value (CIF)")
+	eqm(t, "66000", a.Totals.Duty, "7.5% consignment duty")
+	v := taxOf(t, a, 0, "PPN")
+	eqm(t, "946000", v.Base, "PPN base")
+	eqm(t, "104060", v.Amount, "PPN")
+	eqm(t, "170060", a.Totals.Total, "total")
+	assert.NotContains(t, notModelledCodes(a), "ID_PPH22_IMPORT", "no PPh on consignments up to USD 1,500")
+
+	// By post, at exactly FOB USD 1,500 (IDR 24,000,000), no freight: duty
+	// 7.5% x 24,000,000 = 1,800,000; PPN 11% x 25,800,000 = 2,838,000.
+	b := run(t, idCalc(t), idEntry("post", "8518.30.00", "24000000", "0"))
+	eqm(t, "1800000", b.Totals.Duty, "7.5% at USD 1,500")
+	eqm(t, "2838000", taxOf(t, b, 0, "PPN").Amount, "PPN at USD 1,500")
+}
+
+// Above FOB USD 1,500 (USD 1,600 = IDR 25,600,000) the consignment pays
+// the tariff: duty 10% (test rate) x 25,600,000 = 2,560,000; PPN 11% x
+// 28,160,000 = 3,097,600; PPh 22, then due, is flagged NOT_MODELLED.
+func TestIDAboveUSD1500(t *testing.T) {
+	a := run(t, idCalc(t), idEntry("courier", "8518.30.00", "25600000", "0"))
+	assert.Empty(t, metThresholds(a), "no consignment regime above USD 1,500")
+	eqm(t, "2560000", a.Totals.Duty, "tariff duty")
+	eqm(t, "3097600", taxOf(t, a, 0, "PPN").Amount, "PPN")
+	assert.Contains(t, notModelledCodes(a), "ID_PPH22_IMPORT")
+
+	// Air cargo (not a consignment) of USD 50: tariff duty 10% x 800,000
+	// = 80,000; PPN 11% x 880,000 = 96,800; PPh 22 flagged.
+	c := run(t, idCalc(t), idEntry("air", "8518.30.00", "800000", "0"))
+	eqm(t, "80000", c.Totals.Duty, "air cargo duty")
+	eqm(t, "96800", taxOf(t, c, 0, "PPN").Amount, "air cargo PPN")
+	assert.Contains(t, notModelledCodes(c), "ID_PPH22_IMPORT")
+}
+
+// Textiles (chapter 61) are among the goods a consignment pays at the MFN
+// rates (PMK 96/2023 Art. 29(4)-(5)): a T-shirt of FOB USD 2 (IDR
+// 32,000), freight 16,000, pays duty 25% (test rate) x 48,000 = 12,000
+// and PPN 11% x 60,000 = 6,600; the line is flagged NOT_MODELLED (its
+// PPh 22 is not computed).
+func TestIDConsignmentMFNGoods(t *testing.T) {
+	a := run(t, idCalc(t), idEntry("courier", "6109.10.00", "32000", "16000"))
+	eqm(t, "12000", a.Totals.Duty, "MFN duty on textiles")
+	eqm(t, "6600", taxOf(t, a, 0, "PPN").Amount, "PPN")
+	assert.Contains(t, notModelledCodes(a), "ID_CONSIGNMENT_MFN_GOODS")
+}
+
+// PPN at 12% of 11/12 applies from 2025-01-01 (PMK 131/2024); earlier
+// dates are not embedded.
+func TestIDBefore2025(t *testing.T) {
+	_, err := idCalc(t).Calculate(context.Background(), duty.Entry{Destination: "ID", Date: duty.MustDate("2024-12-31"), Mode: "courier",
+		Lines: []duty.EntryLine{{HS: "8518.30.00", Origin: "CN", Value: duty.MustMoney("32000", "IDR")}}})
+	assert.ErrorIs(t, err, duty.ErrNoProfile)
+}
+
+// metThresholds lists the codes of the thresholds an assessment met.
+func metThresholds(a duty.Assessment) []string {
+	var out []string
+	for _, d := range a.DeMinimis {
+		if d.Met {
+			out = append(out, d.Code)
+		}
+	}
+	return out
+}
