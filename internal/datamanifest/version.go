@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (104 files).
-const Version = "iorkit-data-89407994b3d2"
+const Version = "iorkit-data-4f21dc54b38a"
