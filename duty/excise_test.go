@@ -52,6 +52,12 @@ func TestGBAlcoholDuty(t *testing.T) {
 	eqm(t, "57.10", x.Amount, "whisky 2026")
 	eqm(t, "57.10", a.Totals.Duty, "whisky 2026: duty total includes the excise")
 	eqm(t, "41.42", a.Totals.TaxAtBorder, "whisky 2026: VAT on 207.10")
+	// HMRC's own worked method (internal manual HMEXSH5030, Guide to
+	// calculating excise duty: Spirits): 100 cases of 12 × 70 cl whisky at
+	// 40%: 8.4 l a case, 3.36 l of alcohol a case, 336 l of alcohol in
+	// all, times the current spirits rate: 336 × 33.99 = 11,420.64.
+	h := gb("2026-11-25", alc(t, "2208.30", "25000", "840", "40"))
+	eqm(t, "11420.64", exciseOf(t, h, 0, "GB_ALCOHOL_DUTY").Amount, "HMEXSH5030 consignment")
 	// The same on 2025-06-01: 1.68 × 32.79 = 55.0872 -> 55.09.
 	eqm(t, "55.09", exciseOf(t, gb("2025-06-01", alc(t, "2208.30", "150", "4.2", "40")), 0, "GB_ALCOHOL_DUTY").Amount, "whisky 2025")
 	// Twelve 75 cl bottles of wine at 13.5%, GBP 120: 9 l × 13.5% = 1.215
