@@ -127,3 +127,34 @@ func TestExciseRuleChecked(t *testing.T) {
 		"excise":[{"code":"X","name":"X","hs":["2208"],"per":"lpa","bands":[{"below":"8.5","amount":{"amount":"1","currency":"GBP"}},{"at_least":"8.5","amount":{"amount":"2","currency":"GBP"}}],"from":"2021-01-01","source":"s"}]}]}`))
 	require.NoError(t, err)
 }
+
+// A line's strength and volume also give a measure per litre of pure
+// alcohol its quantity: an AU-style excise-equivalent customs duty
+// "$107.99/L alc + 5%" (the rate here is the line's measure, not embedded
+// data) on 6 × 700 ml of gin at 37.5%, AUD 180 FOB: 4.2 l × 37.5% =
+// 1.575 lpa; 1.575 × 107.99 = 170.08425 plus 5% × 180 = 9.00: 179.08425
+// -> 179.08. Converted units too: a US measure per proof litre, "$2.70/pf.
+// liter", on the same line: 1.575 lpa = 3.15 proof litres × 2.70 = 8.505
+// -> 8.51 (8.505 rounds half up).
+func TestAlcoholQuantityFromABV(t *testing.T) {
+	c := calculator(t)
+	l := duty.EntryLine{HS: "2208.50", Origin: "GB", Value: duty.MustMoney("180", "AUD"), ABV: dec("37.5"),
+		Quantities: []duty.Quantity{{Value: dec("4.2"), Unit: duty.Litre}},
+		Measures:   []duty.Measure{{Kind: duty.MFN, Rate: audRate(t, "$107.99/l alc. 100% + 5%"), Source: "test measure"}}}
+	a := run(t, c, duty.Entry{Destination: "AU", Date: duty.MustDate("2026-03-02"), Mode: "air", Lines: []duty.EntryLine{l}})
+	eqm(t, "179.08", a.Totals.Duty, "AUD per litre of alcohol + 5%")
+	assert.Len(t, l.Quantities, 1, "the caller's quantities are not changed")
+
+	u := l
+	u.Value = duty.MustMoney("180", "USD")
+	u.Measures = []duty.Measure{{Kind: duty.MFN, Rate: pRate(t, "$2.70/pf. liter"), Source: "test measure"}}
+	b := run(t, c, duty.Entry{Destination: "US", Date: duty.MustDate("2026-03-02"), Mode: "air", Lines: []duty.EntryLine{u}})
+	eqm(t, "8.51", b.Lines[0].Duty, "USD per proof litre")
+}
+
+func audRate(t *testing.T, s string) duty.Rate {
+	t.Helper()
+	r, err := duty.ParseRate(s, duty.InCurrency("AUD"))
+	require.NoError(t, err)
+	return r
+}
