@@ -51,7 +51,7 @@ func ExampleNewEngine() {
 	}))
 	fmt.Println(err)
 	// Output:
-	// 62 [AE AR AT AU BE BG]
+	// 63 [AE AR AT AU BE BG]
 	// <nil>
 }
 
