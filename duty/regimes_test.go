@@ -407,3 +407,43 @@ func TestIfLowerChecked(t *testing.T) {
 		assert.Contains(t, pe.Path, "if_lower")
 	}
 }
+
+// Türkiye's postal and express regime from 2024-08-21 to 2026-02-05: goods
+// of no commercial nature sent to a person, worth EUR 30 or less, pay a
+// single flat tax in lieu of duty and VAT: 30% when they come directly
+// from an EU country, 60% otherwise (Presidential Decision, Official
+// Gazette 2024-08-06, in force after 15 days, restated by ckay.com.tr; the
+// EUR 30 limit deleted from 2026-02-06, Official Gazette 2026-01-07 + 30
+// days). Here EUR 1 = TRY 40, so the limit is TRY 1,200; the lines carry a
+// 10% duty measure for the ordinary assessment.
+func TestTRPostalFlatTax(t *testing.T) {
+	c := calculator(t, duty.WithRates(duty.FixedRates{"EUR/TRY": dec("40")}))
+	tr := func(day, from, value string, consumer bool) duty.Assessment {
+		return run(t, c, duty.Entry{Destination: "TR", Date: duty.MustDate(day), Mode: "courier", ShippedFrom: from, Consumer: consumer,
+			Lines: []duty.EntryLine{ln(t, "610910", "CN", value, "TRY", "10%")}})
+	}
+	// From China, TRY 1,000 <= 1,200: 60% × 1,000 = 600.00, no VAT.
+	a := tr("2025-06-02", "CN", "1000", true)
+	assert.True(t, outcome(t, a, "TR_POST_30").Met)
+	eqm(t, "600.00", a.Totals.Duty, "CN parcel: flat 60%")
+	eqm(t, "0", a.Totals.Tax, "CN parcel: VAT included in the flat tax")
+	assert.True(t, hasWarning(a, duty.NotModelled, "TR_POSTAL_OTV_IV"))
+	// Directly from Germany: 30% × 1,000 = 300.00.
+	b := tr("2025-06-02", "DE", "1000", true)
+	assert.True(t, outcome(t, b, "TR_POST_EU_30").Met)
+	eqm(t, "300.00", b.Totals.Total, "EU parcel: flat 30%")
+	// TRY 1,300 > 1,200: the ordinary assessment: duty 10% = 130.00; VAT
+	// 20% × 1,430 = 286.00.
+	d := tr("2025-06-02", "CN", "1300", true)
+	eqm(t, "130.00", d.Totals.Duty, "over EUR 30: duty")
+	eqm(t, "286.00", d.Totals.Tax, "over EUR 30: VAT")
+	// A business buyer: commercial, the ordinary assessment: duty 100.00,
+	// VAT 20% × 1,100 = 220.00.
+	eqm(t, "320.00", tr("2025-06-02", "CN", "1000", false).Totals.Total, "business buyer")
+	// From 2026-02-06 the limit is gone: the ordinary assessment, 320.00,
+	// and the medicines regime flagged as not modelled.
+	e := tr("2026-03-02", "CN", "1000", true)
+	eqm(t, "320.00", e.Totals.Total, "after 2026-02-05")
+	assert.True(t, hasWarning(e, duty.NotModelled, "TR_POSTAL_EXPRESS"))
+	assert.False(t, hasWarning(a, duty.NotModelled, "TR_POSTAL_EXPRESS"))
+}

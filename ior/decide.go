@@ -47,31 +47,41 @@ type Decision struct {
 // the buyer's side first (the buyer, a consignee who is not the buyer, then
 // providers, then the seller's side).
 func candidates(s Shipment) []Candidate {
-	var seller, buyer []Candidate
-	seller = append(seller, Candidate{Role: RoleSeller, Party: s.Seller})
-	for _, a := range s.Affiliates {
-		seller = append(seller, Candidate{Role: RoleAffiliate, Party: a})
+	consignee := s.Consignee != nil && (s.Consignee.Name != s.Buyer.Name || s.Consignee.Country != s.Buyer.Country)
+	n := 2 + len(s.Affiliates) + len(s.IORProviders)
+	if consignee {
+		n++
 	}
-	buyer = append(buyer, Candidate{Role: RoleBuyer, Party: s.Buyer})
-	if s.Consignee != nil && (s.Consignee.Name != s.Buyer.Name || s.Consignee.Country != s.Buyer.Country) {
-		buyer = append(buyer, Candidate{Role: RoleConsignee, Party: *s.Consignee})
+	out := make([]Candidate, 0, n)
+	add := func(rank int, role Role, p Party) {
+		out = append(out, Candidate{Role: role, Party: p, rank: rank, order: len(out)})
 	}
-	var providers []Candidate
-	for _, p := range s.IORProviders {
-		providers = append(providers, Candidate{Role: RoleIORProvider, Party: p})
-	}
-	var groups [][]Candidate
-	if s.Incoterm.ImportPayer() == SellerSide {
-		groups = [][]Candidate{seller[:1], seller[1:], providers, buyer}
-	} else {
-		groups = [][]Candidate{buyer, providers, seller[:1], seller[1:]}
-	}
-	var out []Candidate
-	for rank, g := range groups {
-		for _, c := range g {
-			c.rank, c.order = rank, len(out)
-			out = append(out, c)
+	buyer := func(rank int) {
+		add(rank, RoleBuyer, s.Buyer)
+		if consignee {
+			add(rank, RoleConsignee, *s.Consignee)
 		}
+	}
+	providers := func(rank int) {
+		for _, p := range s.IORProviders {
+			add(rank, RoleIORProvider, p)
+		}
+	}
+	affiliates := func(rank int) {
+		for _, a := range s.Affiliates {
+			add(rank, RoleAffiliate, a)
+		}
+	}
+	if s.Incoterm.ImportPayer() == SellerSide {
+		add(0, RoleSeller, s.Seller)
+		affiliates(1)
+		providers(2)
+		buyer(3)
+	} else {
+		buyer(0)
+		providers(1)
+		add(2, RoleSeller, s.Seller)
+		affiliates(3)
 	}
 	return out
 }
@@ -170,6 +180,15 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 			return Decision{}, evalErr(ctx, err)
 		}
 		c.findings = fs
+		required := 0
+		for _, f := range fs {
+			if f.Severity == rules.SeverityRequired {
+				required++
+			}
+		}
+		if required > 0 {
+			c.Actions = make([]Finding, 0, required)
+		}
 		for _, f := range fs {
 			switch f.Severity {
 			case rules.SeverityBlocking:
@@ -217,7 +236,13 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 		c := cands[best]
 		d.Importer = &Importer{Role: c.Role, Party: c.Party, Basis: "decision"}
 		d.Actions = append(d.Actions, c.Actions...)
-		d.Findings = append(d.Findings, c.findings...)
+		if len(c.findings) > 0 {
+			// The shipment's findings, then the importer's, in a slice of
+			// their exact size.
+			all := make([]Finding, len(d.Findings)+len(c.findings))
+			copy(all[copy(all, d.Findings):], c.findings)
+			d.Findings = all
+		}
 		d.Reasons = append(d.Reasons, fmt.Sprintf("%s %q imports: first eligible candidate under %s (%s side first)",
 			c.Role, c.Party.Name, s.Incoterm, s.Incoterm.ImportPayer()))
 		if c.rank > 0 {
@@ -230,6 +255,9 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 	} else {
 		d.Reasons = append(d.Reasons, "no candidate is eligible to import into "+s.Destination)
 		d.Reasons = append(d.Reasons, suggestions(s, cands)...)
+	}
+	if n := len(cands) - min(best+1, 1); n > 0 {
+		d.Alternatives = make([]Candidate, 0, n)
 	}
 	for i, c := range cands {
 		if i != best {

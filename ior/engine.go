@@ -332,17 +332,24 @@ func entryOf(s Shipment) duty.Entry {
 		en.SellerRegistrations[i] = NormalizeScheme(r.Scheme)
 	}
 	en.Lines = make([]duty.EntryLine, 0, len(s.Lines))
+	// Every line's quantities in one array, each line's capped to its own.
+	nq := 0
+	for _, l := range s.Lines {
+		nq += 2 + len(l.Quantities)
+	}
+	qall := make([]duty.Quantity, 0, nq)
 	for _, l := range s.Lines {
 		claim := s.ClaimPreference
 		if l.ClaimPreference != nil {
 			claim = l.ClaimPreference
 		}
-		qs := make([]duty.Quantity, 1, 2+len(l.Quantities))
-		qs[0] = l.Quantity
+		start := len(qall)
+		qall = append(qall, l.Quantity)
 		if l.NetWeight.Unit != "" {
-			qs = append(qs, l.NetWeight)
+			qall = append(qall, l.NetWeight)
 		}
-		qs = append(qs, l.Quantities...)
+		qall = append(qall, l.Quantities...)
+		qs := qall[start:len(qall):len(qall)]
 		en.Lines = append(en.Lines, duty.EntryLine{HS: l.HS, Origin: l.Origin, Description: l.Description,
 			Value: l.Value(), Quantities: qs, ClaimPreference: claim, Parts: l.Parts, ABV: l.ABV})
 	}

@@ -347,21 +347,41 @@ func payers(importSide Side, a duty.Assessment) (Payers, error) {
 	if imp.AtImport, err = duty.Sum(a.Totals.Duty, a.Totals.TaxAtBorder, a.Totals.Fees); err != nil {
 		return Payers{}, fmt.Errorf("ior: payers: %w", err)
 	}
+	// The names of the line charges ("line 0 MFN") are written into one
+	// buffer and become substrings of one string: one allocation, not one
+	// a charge.
+	type name struct {
+		to         *Payer
+		start, end int
+	}
+	names := make([]name, 0, 2*len(a.Lines))
+	buf := make([]byte, 0, 20*len(a.Lines))
 	for _, l := range a.Lines {
-		line := "line " + strconv.Itoa(l.Index) + " "
 		for _, d := range l.Duties {
 			if d.Collection == duty.AtBorder {
-				imp.Charges = append(imp.Charges, line+d.Code)
+				start := len(buf)
+				buf = append(strconv.AppendInt(append(buf, "line "...), int64(l.Index), 10), ' ')
+				buf = append(buf, d.Code...)
+				names = append(names, name{imp, start, len(buf)})
 			}
 		}
 		for _, t := range l.Taxes {
-			switch t.Collection {
-			case duty.AtBorder:
-				imp.Charges = append(imp.Charges, line+t.Code)
-			case duty.AtSale:
-				seller.Charges = append(seller.Charges, line+t.Code+" collected at sale")
+			if t.Collection != duty.AtBorder && t.Collection != duty.AtSale {
+				continue
 			}
+			start := len(buf)
+			buf = append(strconv.AppendInt(append(buf, "line "...), int64(l.Index), 10), ' ')
+			buf = append(buf, t.Code...)
+			to := imp
+			if t.Collection == duty.AtSale {
+				buf, to = append(buf, " collected at sale"...), seller
+			}
+			names = append(names, name{to, start, len(buf)})
 		}
+	}
+	all := string(buf)
+	for _, n := range names {
+		n.to.Charges = append(n.to.Charges, all[n.start:n.end])
 	}
 	for _, f := range a.Fees {
 		if f.Collection == duty.AtBorder {

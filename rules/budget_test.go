@@ -147,3 +147,24 @@ func TestUntrackedRuleOnLongStrings(t *testing.T) {
 	cost, _ := bu.Used()
 	assert.Equal(t, uint64(10*(107+1)), cost)
 }
+
+// Evaluations sharing a Budget reuse the shipment's CEL view only when
+// given the same pointer: another shipment is read afresh.
+func TestBudgetSharedShipment(t *testing.T) {
+	p := mustParse(t, packWith(rule("B2C", "importer", "shipment.buyer.kind == 'consumer' && importer.kind == 'business'")))
+	book, err := Compile(testEnv(t), p)
+	require.NoError(t, err)
+	bu := book.NewBudget()
+	b2c, b2b := testShipment(1), testShipment(1)
+	b2b.Buyer.Kind = "business"
+	eval := func(s *tShipment) int {
+		fs, err := book.Evaluate(context.Background(), Input{Destination: "DE", Date: date(2026, 3, 1), Shipment: s,
+			Importer: &s.Seller, Scope: ScopeImporter, Budget: bu})
+		require.NoError(t, err)
+		return len(fs)
+	}
+	assert.Equal(t, 1, eval(b2c))
+	assert.Equal(t, 1, eval(b2c), "the same shipment, its view reused")
+	assert.Equal(t, 0, eval(b2b), "another shipment, read afresh")
+	assert.Equal(t, 1, eval(b2c))
+}

@@ -49,9 +49,19 @@ type Input struct {
 // tracker its worst case, plus one per run) and findings. Make one
 // with Book.NewBudget for a set of evaluations that belong together, and
 // pass it in Input.Budget. A Budget is not safe for concurrent use.
+//
+// Evaluations that share a Budget and are given the shipment by the same
+// pointer read it once: each field the rules read is converted for the
+// first of them and reused by the others, so the shipment must not change
+// between them.
 type Budget struct {
 	cost, maxCost uint64
 	findings, max int
+	// ship is the CEL view of the shipment the last evaluation was given
+	// by pointer (at shipAt), which the next one given the same pointer
+	// reuses, with the fields it has already converted.
+	ship   *object
+	shipAt uintptr
 }
 
 // NewBudget returns a fresh budget with the Book's limits
@@ -153,7 +163,7 @@ func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
 		bu = b.NewBudget()
 	}
 	act := &activation{}
-	ship, err := b.value(VarShipment, in.Shipment)
+	ship, err := b.shipment(in.Shipment, bu)
 	if err != nil {
 		return nil, err
 	}
@@ -171,34 +181,69 @@ func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
 			return nil, err
 		}
 	}
-	var out []Finding
+	var buf [16]hit
+	out := buf[:0]
 	ls := lineState{lines: lines, lt: b.env.vars[VarLine]}
 	ls.ptr = lines.IsValid() && lines.Type().Elem().Kind() == reflect.Pointer
 	for _, cp := range packs {
 		if run(ScopeShipment) {
 			for _, cr := range cp.scoped[0] {
-				if out, err = cr.eval(ctx, bu, act, -1, out, &ls); err != nil {
-					return out, err
+				if out, err = cr.eval(ctx, bu, act, -1, out); err != nil {
+					return findings(out), err
 				}
 			}
 		}
 		if run(ScopeLine) && lines.IsValid() {
 			for _, cr := range cp.scoped[1] {
 				if out, err = ls.evalRule(ctx, cr, bu, act, out); err != nil {
-					return out, err
+					return findings(out), err
 				}
 			}
 			act.line = nil
 		}
 		if act.importer != nil {
 			for _, cr := range cp.scoped[2] {
-				if out, err = cr.eval(ctx, bu, act, -1, out, &ls); err != nil {
-					return out, err
+				if out, err = cr.eval(ctx, bu, act, -1, out); err != nil {
+					return findings(out), err
 				}
 			}
 		}
 	}
-	return out, nil
+	return findings(out), nil
+}
+
+// hit is a rule that fired, on a line (or -1).
+type hit struct {
+	cr   *compiledRule
+	line int
+}
+
+// findings makes the findings of the hits, in one slice of their exact
+// size, and the line numbers they point to in another.
+func findings(hits []hit) []Finding {
+	if len(hits) == 0 {
+		return nil
+	}
+	out := make([]Finding, len(hits))
+	var lines []int
+	for i, h := range hits {
+		out[i] = h.cr.finding
+		if h.line >= 0 {
+			if lines == nil {
+				n := 0
+				for _, h := range hits[i:] {
+					if h.line >= 0 {
+						n++
+					}
+				}
+				lines = make([]int, n)
+			}
+			lines[0] = h.line
+			out[i].Line = &lines[0]
+			lines = lines[1:]
+		}
+	}
+	return out
 }
 
 // lineState is what one evaluation has read of its lines, shared by every
@@ -216,8 +261,6 @@ type lineState struct {
 	scratch []bool
 	offs    []int
 	memo    []memoRun
-	// lineNos hands out the *int of line findings, a chunk at a time.
-	lineNos []int
 }
 
 // column is one string field of every line, with each line's value
@@ -296,25 +339,10 @@ func (ls *lineState) object(i int) *object {
 	return o
 }
 
-// lineNo returns a pointer to a fresh int holding i, for Finding.Line.
-func (ls *lineState) lineNo(i int) *int {
-	if len(ls.lineNos) == 0 {
-		n := 8
-		if ls.lines.IsValid() && ls.lines.Len() > n {
-			n = min(ls.lines.Len(), 256)
-		}
-		ls.lineNos = make([]int, n)
-	}
-	p := &ls.lineNos[0]
-	ls.lineNos = ls.lineNos[1:]
-	*p = i
-	return p
-}
-
 // evalRule runs one line rule on every line its guards let through: the
 // guards are first checked on each distinct value of their field, so a
 // rule none of whose values pass costs nothing per line.
-func (ls *lineState) evalRule(ctx context.Context, cr *compiledRule, bu *Budget, act *activation, out []Finding) ([]Finding, error) {
+func (ls *lineState) evalRule(ctx context.Context, cr *compiledRule, bu *Budget, act *activation, out []hit) ([]hit, error) {
 	ls.scratch, ls.offs = ls.scratch[:0], ls.offs[:0]
 	for gi, g := range cr.guards {
 		col := ls.column(cr.guardIdx[gi])
@@ -380,19 +408,19 @@ lines:
 			act.line = ls.object(i)
 			r = cr.run(ctx, act)
 		}
-		if out, err = cr.settle(ctx, bu, r, i, out, ls); err != nil {
+		if out, err = cr.settle(ctx, bu, r, i, out); err != nil {
 			return out, err
 		}
 	}
 	return out, nil
 }
 
-func (cr *compiledRule) eval(ctx context.Context, bu *Budget, act *activation, line int, out []Finding, ls *lineState) ([]Finding, error) {
+func (cr *compiledRule) eval(ctx context.Context, bu *Budget, act *activation, line int, out []hit) ([]hit, error) {
 	if err := ctx.Err(); err != nil {
 		return out, &CostError{Pack: cr.pack.Name, Rule: cr.rule.ID, Err: err}
 	}
 	r := cr.run(ctx, act)
-	return cr.settle(ctx, bu, r, line, out, ls)
+	return cr.settle(ctx, bu, r, line, out)
 }
 
 // runResult is what one CEL run of a rule gives.
@@ -423,7 +451,7 @@ func (cr *compiledRule) run(ctx context.Context, act *activation) runResult {
 }
 
 // settle turns a run into a finding or an error and spends its cost.
-func (cr *compiledRule) settle(ctx context.Context, bu *Budget, r runResult, line int, out []Finding, ls *lineState) ([]Finding, error) {
+func (cr *compiledRule) settle(ctx context.Context, bu *Budget, r runResult, line int, out []hit) ([]hit, error) {
 	v, cost, err := r.v, r.cost, r.err
 	if err != nil {
 		if ctx.Err() != nil || isCostLimit(err) {
@@ -451,11 +479,7 @@ func (cr *compiledRule) settle(ctx context.Context, bu *Budget, r runResult, lin
 			Err: fmt.Errorf("%w (at most %d)", ErrTooManyFindings, bu.max)}
 	}
 	bu.findings--
-	f := cr.finding
-	if line >= 0 {
-		f.Line = ls.lineNo(line)
-	}
-	return append(out, f), nil
+	return append(out, hit{cr, line}), nil
 }
 
 // plainMessage says what a CEL run-time error means without CEL's type
@@ -484,6 +508,23 @@ func isCostLimit(err error) bool {
 		return true
 	}
 	return errors.Is(err, interpreter.InterruptError{})
+}
+
+// shipment is value(VarShipment, v), reusing the object of the last
+// evaluation on bu when it was given the same pointer.
+func (b *Book) shipment(v any, bu *Budget) (ref.Val, error) {
+	rv := reflect.ValueOf(v)
+	if bu.ship != nil && rv.Kind() == reflect.Pointer && rv.Pointer() == bu.shipAt && bu.ship.v.Type() == rv.Type().Elem() {
+		return bu.ship, nil
+	}
+	val, err := b.value(VarShipment, v)
+	if err != nil {
+		return nil, err
+	}
+	if rv.Kind() == reflect.Pointer {
+		bu.ship, bu.shipAt = val.(*object), rv.Pointer()
+	}
+	return val, nil
 }
 
 // value adapts an input of the declared Go type (or a pointer to it).

@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (102 files).
-const Version = "iorkit-data-3e04a770e550"
+// manifest.json (104 files).
+const Version = "iorkit-data-4f21dc54b38a"
