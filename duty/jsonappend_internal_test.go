@@ -168,3 +168,31 @@ func FuzzAppendJSON(f *testing.F) {
 		require.Equal(t, reference(t, s), string(s.AppendJSON(nil)))
 	})
 }
+
+// Dates are written digit by digit for years 0 to 9999 and by
+// time.Format otherwise: the same text either way (null for the zero
+// Date).
+func TestAppendDateYears(t *testing.T) {
+	for _, y := range []int{-1, 0, 1, 9, 10, 99, 100, 999, 1000, 2026, 9999, 10000, 123456} {
+		for _, md := range [][2]int{{1, 1}, {9, 30}, {10, 9}, {12, 31}} {
+			d := Date{t: time.Date(y, time.Month(md[0]), md[1], 0, 0, 0, 0, time.UTC)}
+			want, err := json.Marshal(d.t.Format(time.DateOnly))
+			require.NoError(t, err)
+			if d.IsZero() { // 0001-01-01 is the zero Date
+				want = []byte("null")
+			}
+			require.Equal(t, string(want), string(d.AppendJSON(nil)), "%d-%v", y, md)
+		}
+	}
+}
+
+// minorUnits reads the index by letters for every code of the table and
+// the table itself for anything else.
+func TestMinorUnitsByLetters(t *testing.T) {
+	for code, info := range currencyTable() {
+		require.Equal(t, info.Minor, minorUnits(code), code)
+	}
+	for _, code := range []string{"", "EU", "EURO", "eur", "E1R", "ZZZ", "[[[", "@@@"} {
+		require.Equal(t, int32(2), minorUnits(code), code)
+	}
+}

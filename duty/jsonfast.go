@@ -2,6 +2,7 @@ package duty
 
 import (
 	"strconv"
+	"time"
 
 	"github.com/iorkit/iorkit/internal/jsonw"
 	"github.com/shopspring/decimal"
@@ -15,36 +16,46 @@ import (
 
 // appendFixed appends d with exactly places decimals, as StringFixed
 // does, without big-integer formatting when the figure fits in 18 digits
-// and needs no rounding.
+// and needs no rounding: the digits are written from the right into a
+// small buffer, the point among them, and appended at once.
 func appendFixed(b []byte, d decimal.Decimal, places int32) []byte {
 	shift := d.Exponent() + places // decimal digits to append to the coefficient
-	if places < 0 || shift < 0 || shift > 18 || d.NumDigits()+int(shift) > 18 {
+	if places < 0 || places > 18 || shift < 0 || shift > 18 || d.NumDigits()+int(shift) > 18 {
 		return append(b, d.StringFixed(places)...)
 	}
 	c := d.CoefficientInt64()
 	for range shift {
 		c *= 10
 	}
-	if c < 0 {
-		b = append(b, '-')
-		c = -c
+	neg := c < 0
+	u := uint64(c)
+	if neg {
+		u = uint64(-c)
 	}
-	var buf [20]byte
-	s := strconv.AppendUint(buf[:0], uint64(c), 10)
-	p := int(places)
-	switch {
-	case p == 0:
-		return append(b, s...)
-	case len(s) <= p:
-		b = append(b, '0', '.')
-		for range p - len(s) {
-			b = append(b, '0')
+	var buf [24]byte // at most 18 digits, a point, a leading zero and a sign
+	i := len(buf)
+	for k := int32(0); k < places; k++ {
+		i--
+		buf[i] = byte('0' + u%10)
+		u /= 10
+	}
+	if places > 0 {
+		i--
+		buf[i] = '.'
+	}
+	for {
+		i--
+		buf[i] = byte('0' + u%10)
+		u /= 10
+		if u == 0 {
+			break
 		}
-		return append(b, s...)
 	}
-	b = append(b, s[:len(s)-p]...)
-	b = append(b, '.')
-	return append(b, s[len(s)-p:]...)
+	if neg {
+		i--
+		buf[i] = '-'
+	}
+	return append(b, buf[i:]...)
 }
 
 // appendJSONString appends s as a JSON string, as encoding/json does.
@@ -62,18 +73,30 @@ func appendMoney(b []byte, m Money) []byte {
 	b = append(b, `{"amount":"`...)
 	b = appendFixed(b, m.amount, places)
 	b = append(b, `","currency":`...)
+	if c := m.currency; len(c) == 3 && upper(c[0]) && upper(c[1]) && upper(c[2]) {
+		// an ISO 4217 code, as NewMoney checked: nothing to escape
+		b = append(b, '"', c[0], c[1], c[2], '"', '}')
+		return b
+	}
 	b = appendJSONString(b, m.currency)
 	return append(b, '}')
 }
+
+func upper(c byte) bool { return 'A' <= c && c <= 'Z' }
 
 // appendDate appends "YYYY-MM-DD" (null when unset).
 func appendDate(b []byte, d Date) []byte {
 	if d.t.IsZero() {
 		return append(b, "null"...)
 	}
-	b = append(b, '"')
-	b = d.t.AppendFormat(b, "2006-01-02")
-	return append(b, '"')
+	y, m, day := d.t.Date()
+	if y < 0 || y > 9999 {
+		b = append(b, '"')
+		b = d.t.AppendFormat(b, time.DateOnly)
+		return append(b, '"')
+	}
+	return append(b, '"', byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+day/10), byte('0'+day%10), '"')
 }
 
 // AppendJSON appends the JSON of m to b, the bytes MarshalJSON returns.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 )
@@ -184,10 +185,43 @@ func (m Money) Equal(o Money) bool {
 func (m Money) MinorUnits() int32 { return minorUnits(m.currency) }
 
 func minorUnits(code string) int32 {
+	if len(code) == 3 {
+		if i, ok := letters3(code); ok {
+			if m := minorByLetters()[i]; m >= 0 {
+				return int32(m)
+			}
+		}
+	}
 	if info, ok := currencyTable()[code]; ok {
 		return info.Minor
 	}
 	return 2
+}
+
+// minorByLetters holds the minor units of every code of the ISO 4217
+// table by letters3 of the code (-1 where no code is): amounts are
+// rounded and written many times a quote, and indexing is several times
+// faster than the map. Built once, read-only after.
+var minorByLetters = sync.OnceValue(func() *[26 * 26 * 26]int8 {
+	var t [26 * 26 * 26]int8
+	for i := range t {
+		t[i] = -1
+	}
+	for code, info := range currencyTable() {
+		if i, ok := letters3(code); ok && info.Minor >= 0 && info.Minor <= 127 {
+			t[i] = int8(info.Minor)
+		}
+	}
+	return &t
+})
+
+// letters3 numbers a code of three upper-case letters.
+func letters3(code string) (int, bool) {
+	a, b, c := code[0]-'A', code[1]-'A', code[2]-'A'
+	if a >= 26 || b >= 26 || c >= 26 {
+		return 0, false
+	}
+	return (int(a)*26+int(b))*26 + int(c), true
 }
 
 // Round rounds to the currency's minor unit, half away from zero

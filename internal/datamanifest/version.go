@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (102 files).
-const Version = "iorkit-data-f3f066cc7d20"
+// manifest.json (106 files).
+const Version = "iorkit-data-ed6147e96402"

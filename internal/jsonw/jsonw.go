@@ -26,9 +26,21 @@ var plain = func() (t [utf8.RuneSelf]bool) {
 // bytes and '<', '>', '&' as \u00XX; bytes that are not valid UTF-8 as
 // \ufffd; U+2028 and U+2029 as \u2028 and \u2029; the rest as it is.
 func String(b []byte, s string) []byte {
+	if plain8(s) {
+		b = append(b, '"')
+		b = append(b, s...)
+		return append(b, '"')
+	}
 	b = append(b, '"')
 	done := 0 // s[:done] is in b
 	for i := 0; i < len(s); {
+		// skip plain ASCII eight bytes at a time
+		for i+8 <= len(s) && !special8(load8(s[i:i+8])) {
+			i += 8
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if plain[c] {
@@ -73,6 +85,49 @@ func String(b []byte, s string) []byte {
 	}
 	b = append(b, s[done:]...)
 	return append(b, '"')
+}
+
+// plain8 reports whether String copies every byte of s as it is, reading
+// s eight bytes at a time (most of a quote's text is plain ASCII).
+func plain8(s string) bool {
+	if len(s) < 8 {
+		x := uint64(0x20 * ones) // spaces are plain
+		for i := 0; i < len(s); i++ {
+			x ^= uint64(s[i]^0x20) << (8 * i)
+		}
+		return !special8(x)
+	}
+	for i := 0; i+8 <= len(s); i += 8 {
+		if special8(load8(s[i : i+8])) {
+			return false
+		}
+	}
+	return !special8(load8(s[len(s)-8:])) // the last, partly read word
+}
+
+// load8 reads s[:8] as a little-endian word (one load once compiled).
+func load8(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// special8 reports whether any byte of x is one String does not copy as
+// it is: a control byte, a byte of a multi-byte sequence (high bit set),
+// '"', '\\', '<', '>' or '&'. For a word of ASCII bytes, (x-n*ones)&^x
+// has the high bit of a byte set when one is below n, and (v-ones)&^v
+// when one is zero; '"' (0x22) and '&' (0x26) differ in bit 2 only, '<'
+// (0x3c) and '>' (0x3e) in bit 1, so one test covers each pair.
+func special8(x uint64) bool {
+	q := x | 0x04*ones ^ 0x26*ones // zero: '"' or '&'
+	a := x | 0x02*ones ^ 0x3e*ones // zero: '<' or '>'
+	e := x ^ 0x5c*ones             // zero: '\\'
+	return (x|(x-0x20*ones)&^x|(q-ones)&^q|(a-ones)&^a|(e-ones)&^e)&highs != 0
 }
 
 // Int appends n.

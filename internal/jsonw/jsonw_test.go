@@ -22,6 +22,12 @@ func TestStringMatchesEncodingJSON(t *testing.T) {
 	ss := testkit.Strings()
 	for c := range 256 {
 		ss = append(ss, string([]byte{byte(c)}), "a"+string([]byte{byte(c)})+"z")
+		// at every place of the words String reads eight bytes at a time
+		for at := range 17 {
+			w := []byte("abcdefghijklmnopq")
+			w[at] = byte(c)
+			ss = append(ss, string(w))
+		}
 	}
 	for _, r := range []rune{0x7f, 0x80, 0x7ff, 0x800, 0x2027, 0x2028, 0x2029, 0x202a, 0xfffd, 0xffff, 0x10000, utf8.MaxRune} {
 		ss = append(ss, string(r), "x"+string(r)+"<")
