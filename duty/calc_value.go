@@ -39,6 +39,9 @@ func (k *calc) value() error {
 		if l.Value.IsNegative() {
 			return &LineError{Line: i, HS: l.HS, Err: fmt.Errorf("value %s is negative", l.Value)}
 		}
+		if l.ABV.IsNegative() || l.ABV.GreaterThan(hundred) {
+			return &LineError{Line: i, HS: l.HS, Err: fmt.Errorf("abv %s is not a strength in percent (0 to 100)", clip(l.ABV.String()))}
+		}
 		v, err := k.convert(l.Value, "value")
 		if err != nil {
 			return &LineError{Line: i, HS: l.HS, Err: err}

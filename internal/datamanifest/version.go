@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (104 files).
-const Version = "iorkit-data-4f21dc54b38a"
+// manifest.json (108 files).
+const Version = "iorkit-data-cacfcf3c4279"
