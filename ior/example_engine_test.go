@@ -51,7 +51,7 @@ func ExampleNewEngine() {
 	}))
 	fmt.Println(err)
 	// Output:
-	// 63 [AE AR AT AU BE BG]
+	// 64 [AE AR AT AU BE BG]
 	// <nil>
 }
 
