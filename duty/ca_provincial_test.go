@@ -78,7 +78,7 @@ func TestCAProvincialTaxesByBuyer(t *testing.T) {
 		{"CA-YT", true, "GST", "11.80", ""},
 		// PST provinces: GST only; the provincial tax is flagged for
 		// consumers, not charged.
-		{"CA-BC", true, "GST", "11.80", "CA_PST_CASUAL"},
+		{"CA-BC", true, "GST", "11.80", "CA_PST_PORT"},
 		{"CA-MB", true, "GST", "11.80", "CA_PST_CASUAL"},
 		{"CA-SK", true, "GST", "11.80", "CA_PST_CASUAL"},
 		{"CA-QC", true, "GST", "11.80", "CA_PST_CASUAL"},
@@ -117,41 +117,56 @@ func TestTaxRuleB2CAndB2BRejected(t *testing.T) {
 // are imported through the province where the buyer resides ("the
 // collection of PST is based on the point of importation into Canada",
 // CBSA, Courier Low Value Shipment Program, PST and HST on casual goods).
-// The embedded profile charges no provincial sales tax (its rates and
-// border base were not confirmed) and flags CA_PST_CASUAL when the goods
-// are released in the buyer's province or the entry does not say where;
-// released elsewhere, nothing is due at the border and nothing is flagged.
-// Figures as above: duty 36.00, GST 5% of 236.00 = 11.80.
+// British Columbia's PST is embedded: 7% of the value for tax (CBSA
+// Customs Notice 13-008; D18-4-1: a provincial sales tax applies to the
+// value for tax), 10% on liquor; the other provinces' taxes are flagged
+// (CA_PST_CASUAL) when due at the border. Figures as above: duty 36.00,
+// value for tax 236.00, GST 5% = 11.80.
 func TestCAPSTByPortOfImport(t *testing.T) {
 	c := calculator(t)
 	for _, tc := range []struct {
-		region, port string
-		flagged      bool
+		region, port, hs string
+		pst, total       string
+		flag             string
 	}{
-		{"CA-BC", "", true},
-		{"CA-BC", "CA-BC", true},
-		{"CA-BC", "CA-AB", false}, // released in Alberta: no BC PST at the border
-		{"CA-QC", "CA-ON", false}, // CRA 121733 citing D17-1-22: no QST through Ontario
-		{"CA-QC", "CA-QC", true},
-		{"CA-ON", "CA-QC", false}, // the HST is charged wherever the goods enter
+		{"CA-BC", "", "610910", "0", "11.80", "CA_PST_PORT"},               // port not given: not charged, flagged
+		{"CA-BC", "CA-BC", "610910", "16.52", "28.32", "CA_BC_PST_EXEMPT"}, // 7% × 236.00 = 16.52
+		{"CA-BC", "CA-BC", "220421", "23.60", "35.40", "CA_BC_PST_EXEMPT"}, // liquor 10% × 236.00 = 23.60
+		{"CA-BC", "CA-AB", "610910", "0", "11.80", ""},                     // released in Alberta: no BC PST at the border
+		{"CA-QC", "CA-ON", "610910", "0", "11.80", ""},                     // CRA 121733 citing D17-1-22: no QST through Ontario
+		{"CA-QC", "CA-QC", "610910", "0", "11.80", "CA_PST_CASUAL"},
+		{"CA-QC", "", "610910", "0", "11.80", "CA_PST_CASUAL"},
+		{"CA-ON", "CA-QC", "610910", "0", "30.68", ""}, // HST 13% × 236.00, wherever the goods enter
 	} {
 		a := run(t, c, duty.Entry{Destination: "CA", Region: tc.region, PortRegion: tc.port, Date: duty.MustDate("2026-03-02"),
 			Mode: "courier", ShippedFrom: "CN", Consumer: true,
-			Lines: []duty.EntryLine{ln(t, "610910", "CN", "200", "CAD", "18%")}})
-		what := tc.region + " via " + tc.port
-		flagged := false
+			Lines: []duty.EntryLine{ln(t, tc.hs, "CN", "200", "CAD", "18%")}})
+		what := tc.region + " via " + tc.port + " " + tc.hs
+		pst := duty.MustMoney("0", "CAD")
+		for _, tx := range a.Lines[0].Taxes {
+			if tx.Code == "PST" {
+				pst = tx.Amount
+			}
+		}
+		eqm(t, tc.pst, pst, what+": PST")
+		eqm(t, tc.total, a.Totals.Tax, what+": total tax")
+		var flags []string
 		for _, w := range a.Warnings {
-			flagged = flagged || (w.Code == duty.NotModelled && w.Subject == "CA_PST_CASUAL")
+			if w.Code == duty.NotModelled && strings.HasPrefix(w.Subject, "CA_") && w.Subject != "CA_EXCISE" {
+				flags = append(flags, w.Subject)
+			}
 		}
-		assert.Equal(t, tc.flagged, flagged, "%s: CA_PST_CASUAL", what)
-		if tc.region == "CA-ON" {
-			// HST 13% of 236.00 = 30.68, whatever the port (the CBSA page:
-			// "regardless of where ... the goods enter into Canada").
-			eqm(t, "30.68", a.Totals.Tax, what)
-			continue
+		if tc.flag == "" {
+			assert.Empty(t, flags, what)
+		} else {
+			assert.Equal(t, []string{tc.flag}, flags, what)
 		}
-		eqm(t, "11.80", a.Totals.Tax, what+": GST only")
 	}
+	// A business buyer in British Columbia: commercial goods, no PST at
+	// the border (CBSA: PST on casual goods), GST 11.80.
+	b := run(t, c, duty.Entry{Destination: "CA", Region: "CA-BC", PortRegion: "CA-BC", Date: duty.MustDate("2026-03-02"),
+		Mode: "courier", ShippedFrom: "CN", Lines: []duty.EntryLine{ln(t, "610910", "CN", "200", "CAD", "18%")}})
+	eqm(t, "11.80", b.Totals.Tax, "BC business buyer")
 }
 
 // A tax with port_in_region is charged only on goods released in the

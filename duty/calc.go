@@ -170,6 +170,10 @@ type calc struct {
 	// profile that rounds a declared total (DutyTotalRounding,
 	// TaxRule.TotalRounding) reads it.
 	keepExact bool
+	// looked and choices hold the lookups and choices made for earlier
+	// lines (lookupOnce, choose).
+	looked  []looked
+	choices []chosen
 	// note is the buffer tax notes are built in.
 	note textBuf
 	// taxTexts holds "19%" for each of the profile's taxes, built on the

@@ -72,7 +72,7 @@ func (k *calc) duties() error {
 				continue
 			}
 			var err error
-			ms, err = k.lookup(i, sched, l)
+			ms, err = k.lookupOnce(i, sched, l)
 			if err != nil {
 				if err := k.lineFailed(i, fmt.Errorf("%s tariff: %w", area, err)); err != nil {
 					return err
@@ -287,8 +287,61 @@ func (k *calc) choose(i int, l EntryLine, all []Measure) (Basis, Choice, error) 
 	if l.ClaimPreference != nil && !*l.ClaimPreference {
 		opts.Claim = ClaimNone
 	}
+	// Without a preference to compare, Choose does not read the basis:
+	// lines with the same measures, origin and claim get the same choice,
+	// made once (Choose's result is only read).
+	var key choiceKey
+	if len(all) > 0 {
+		key = choiceKey{first: &all[0], n: len(all), origin: l.Origin, claim: opts.Claim}
+		for j := range k.choices {
+			if k.choices[j].key == key {
+				return basis, k.choices[j].choice, nil
+			}
+		}
+	}
 	choice, err := Choose(ms, l.Origin, basis, opts)
+	if err == nil && len(all) > 0 && !slices.ContainsFunc(ms, func(m Measure) bool { return m.Kind == Preferential }) {
+		k.choices = append(k.choices, chosen{key, choice})
+	}
 	return basis, choice, err
+}
+
+// choiceKey identifies a choice among the measures all[:n] of a lookup
+// for an origin and a claim.
+type choiceKey struct {
+	first  *Measure
+	n      int
+	origin string
+	claim  PreferenceClaim
+}
+
+type chosen struct {
+	key    choiceKey
+	choice Choice
+}
+
+// looked is a lookup of the measures of an HS code and origin.
+type looked struct {
+	hs, origin string
+	ms         []Measure
+}
+
+// lookupOnce is lookup, made once for the lines of one HS code and
+// origin: the measures depend on nothing else when the lookup resolved
+// the code without a warning or a trace step (see lookup), and are only
+// read.
+func (k *calc) lookupOnce(i int, sched Schedule, l EntryLine) ([]Measure, error) {
+	for j := range k.looked {
+		if k.looked[j].hs == l.HS && k.looked[j].origin == l.Origin {
+			return k.looked[j].ms, nil
+		}
+	}
+	nw, nt := len(k.a.Warnings), len(k.a.Trace)
+	ms, err := k.lookup(i, sched, l)
+	if err == nil && len(ms) > 0 && len(k.a.Warnings) == nw && len(k.a.Trace) == nt {
+		k.looked = append(k.looked, looked{l.HS, l.Origin, ms})
+	}
+	return ms, err
 }
 
 // dutyOf is the unrounded duty line i would pay under the measures all,

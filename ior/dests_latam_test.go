@@ -60,3 +60,16 @@ func TestQuoteArgentinaCourier(t *testing.T) {
 	eqAmount(t, "0", q.Lines[0].Duty, "AR duty relieved")
 	eqAmount(t, "63000", q.Totals.Total, "AR total")
 }
+
+// DO through the engine: a consumer's courier parcel of USD 150 (DOP
+// 9,000 at a test rate of 60) pays neither tariff nor ITBIS (Decreto
+// 402-05); at DOP 12,060 (USD 201) it pays the 20% test tariff, 2,412,
+// and ITBIS 18% x 14,472 = 2,604.96: total 5,016.96.
+func TestQuoteDominicanCourier(t *testing.T) {
+	q := latamConsumerQuote(t, "DO", "DOP", "CN", "6110.20", "20%", "9000", "60")
+	require.True(t, deMinimisMet(t, q, "DO_COURIER_200"))
+	eqAmount(t, "0", q.Totals.Total, "DO USD 150")
+	q = latamConsumerQuote(t, "DO", "DOP", "CN", "6110.20", "20%", "12060", "60")
+	require.False(t, deMinimisMet(t, q, "DO_COURIER_200"))
+	eqAmount(t, "5016.96", q.Totals.Total, "DO USD 201")
+}

@@ -31,6 +31,7 @@ const (
 	SchemeCORUT                 = "CO_RUT"                  // CO: Registro Único Tributario (DIAN) with the importer's quality
 	SchemeCPF                   = "CPF"                     // BR: individual taxpayer number
 	SchemeCURP                  = "CURP"                    // MX: population registry code
+	SchemeDORNC                 = "DO_RNC"                  // DO: Registro Nacional de Contribuyentes (DGII)
 	SchemeCustomsBond           = "CUSTOMS_BOND"            // US: customs bond on CBP Form 301
 	SchemeEGImportersRegister   = "EG_IMPORTERS_REGISTER"   // EG: Importers Register of the GOEIC
 	SchemeEORI                  = "EORI"                    // EU, GB: Economic Operators Registration and Identification number
@@ -69,7 +70,7 @@ const (
 // registrationSchemes is every Scheme constant.
 var registrationSchemes = []string{
 	SchemeABN, SchemeACP, SchemeAEClientCode, SchemeARCUIT, SchemeARImporterRegistry, SchemeBHCR, SchemeBN, SchemeBNRM, SchemeCARMSecurity, SchemeCBP5106,
-	SchemeCCID, SchemeCLSIIIVA, SchemeCNCBEC, SchemeCNCustomsRegistration, SchemeCNPJ, SchemeCORUT, SchemeCPF, SchemeCURP, SchemeCustomsBond,
+	SchemeCCID, SchemeCLSIIIVA, SchemeCNCBEC, SchemeCNCustomsRegistration, SchemeCNPJ, SchemeCORUT, SchemeCPF, SchemeCURP, SchemeCustomsBond, SchemeDORNC,
 	SchemeEGImportersRegister, SchemeEORI, SchemeEUResponsibleOperator, SchemeIDNIBAPI, SchemeIEC, SchemeIOSS, SchemeKRClearanceCode, SchemeKWImportLicence, SchemeMARC,
 	SchemeNZClientCode, SchemeOMCR, SchemePCCC, SchemePERUC, SchemePHBOCAccreditation, SchemePRCID, SchemePadronImportadores, SchemeQACR, SchemeRADAR, SchemeRemessaConforme, SchemeRFC,
 	SchemeResidentAgent, SchemeSACR, SchemeSARSImporter, SchemeSGGST, SchemeSection33Agent,

@@ -313,7 +313,19 @@ func (s *Schedule) Lines(prefix string) []string {
 	if s == nil {
 		return nil
 	}
-	p := strings.NewReplacer(".", "", " ", "").Replace(prefix)
+	if strings.ContainsAny(prefix, ". ") {
+		prefix = strings.Map(func(r rune) rune {
+			if r == '.' || r == ' ' {
+				return -1
+			}
+			return r
+		}, prefix)
+	}
+	return s.linesUnder(prefix)
+}
+
+// linesUnder is Lines for a prefix of digits only.
+func (s *Schedule) linesUnder(p string) []string {
 	i := sort.Search(len(s.lines), func(i int) bool { return s.lines[i].code >= p })
 	var out []string
 	for ; i < len(s.lines) && strings.HasPrefix(s.lines[i].code, p); i++ {
@@ -344,7 +356,7 @@ func (s *Schedule) LinesUnder(hs string) ([]string, error) {
 		}
 	}
 	var out []string
-	for _, c := range s.Lines(code) {
+	for _, c := range s.linesUnder(code) {
 		if len(c) == 10 {
 			if _, ok := s.index[c[:8]]; ok {
 				continue

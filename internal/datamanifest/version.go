@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (104 files).
-const Version = "iorkit-data-89407994b3d2"
+// manifest.json (106 files).
+const Version = "iorkit-data-ed6147e96402"
