@@ -191,6 +191,26 @@ func lineLPA(l EntryLine) (lpa decimal.Decimal, how string, ok bool) {
 	return decimal.Zero, "", false
 }
 
+// withAlcohol returns the line's quantities with its litres of pure
+// alcohol added when it gives a strength and a volume but no quantity in
+// an alcohol unit, so that a measure per litre of pure alcohol (AU
+// "$/L alc", the UK tariff's "l alc. 100%", US proof litres, EU
+// "% vol/hl") applies to it. The line's own slice is never changed.
+func withAlcohol(l EntryLine) []Quantity {
+	for _, q := range l.Quantities {
+		if q.Unit.Dimension() == Alcohol {
+			return l.Quantities
+		}
+	}
+	lpa, _, ok := lineLPA(l)
+	if !ok {
+		return l.Quantities
+	}
+	out := make([]Quantity, len(l.Quantities), len(l.Quantities)+1)
+	copy(out, l.Quantities)
+	return append(out, Quantity{Value: lpa, Unit: LitrePure})
+}
+
 // excise charges the per-unit excise duties of the profile in force on
 // the lines of their headings (after the customs duty, so that a flat
 // rate in lieu of customs duty never replaces them).

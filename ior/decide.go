@@ -256,15 +256,15 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 		d.Reasons = append(d.Reasons, "no candidate is eligible to import into "+s.Destination)
 		d.Reasons = append(d.Reasons, suggestions(s, cands)...)
 	}
-	if n := len(cands) - min(best+1, 1); n > 0 {
-		d.Alternatives = make([]Candidate, 0, n)
+	// The other candidates, in their order (candidates lists them so):
+	// the chosen one taken out of cands in place.
+	if best >= 0 {
+		copy(cands[best:], cands[best+1:])
+		cands = cands[:len(cands)-1]
 	}
-	for i, c := range cands {
-		if i != best {
-			d.Alternatives = append(d.Alternatives, c)
-		}
+	if len(cands) > 0 {
+		d.Alternatives = cands
 	}
-	sort.SliceStable(d.Alternatives, func(a, b int) bool { return d.Alternatives[a].order < d.Alternatives[b].order })
 	return d, nil
 }
 
