@@ -39,3 +39,15 @@ func TestQuoteIndonesia(t *testing.T) {
 	eqAmount(t, "170000", q.Lines[0].Duty, "ID tariff duty by ocean")
 	eqAmount(t, "205700", q.Lines[0].Tax, "ID PPN by ocean")
 }
+
+// KH: CIF valuation; VAT 10% on CIF + customs duty (GDCE: VAT 10% flat
+// rate). 5 items at KHR 80,000 = 400,000, freight 40,000, insurance
+// 10,000: CIF 450,000; duty 15% (test rate) = 67,500; VAT 10% x 517,500 =
+// 51,750; total 119,250.
+func TestQuoteCambodia(t *testing.T) {
+	q := destQuoteMode(t, "air", "KH", "KHR", "6109.10", "15%", "5", "80000", "40000", "10000")
+	eqAmount(t, "450000", q.CustomsValue, "KH customs value")
+	eqAmount(t, "67500", q.Lines[0].Duty, "KH duty")
+	eqAmount(t, "51750", q.Lines[0].Tax, "KH VAT")
+	eqAmount(t, "119250", q.Totals.Total, "KH total")
+}
