@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (108 files).
-const Version = "iorkit-data-ec3fbdd01069"
+const Version = "iorkit-data-cacfcf3c4279"
