@@ -79,7 +79,6 @@ func (p Profile) checkExcise() *ProfileError {
 	bad := func(path, value, msg string) *ProfileError {
 		return &ProfileError{Path: path, Country: clip(p.Country), Value: clip(value), Msg: msg}
 	}
-	hundred := decimal.New(100, 0)
 	for i, r := range p.Excise {
 		at := fmt.Sprintf("excise[%d]", i)
 		if r.Code == "" || r.Source == "" || len(r.HS) == 0 || len(r.Bands) == 0 {
@@ -175,7 +174,7 @@ func lineLPA(l EntryLine) (lpa decimal.Decimal, how string, ok bool) {
 			if err != nil {
 				continue
 			}
-			return litres.Value.Mul(l.ABV).Div(decimal.New(100, 0)), fmt.Sprintf("%s l × %s%% ABV", litres.Value, l.ABV), true
+			return litres.Value.Mul(l.ABV).Div(hundred), fmt.Sprintf("%s l × %s%% ABV", litres.Value, l.ABV), true
 		}
 	}
 	for _, q := range l.Quantities {

@@ -1,6 +1,7 @@
 package duty_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -157,4 +158,15 @@ func audRate(t *testing.T, s string) duty.Rate {
 	r, err := duty.ParseRate(s, duty.InCurrency("AUD"))
 	require.NoError(t, err)
 	return r
+}
+
+// A strength outside 0-100% is bad input, named with its line.
+func TestEntryABVChecked(t *testing.T) {
+	c := calculator(t)
+	l := alc(t, "2208.30", "10", "1", "140")
+	_, err := c.Calculate(context.Background(), duty.Entry{Destination: "GB", Date: duty.MustDate("2026-11-25"), Mode: "air", Lines: []duty.EntryLine{l}})
+	var le *duty.LineError
+	require.ErrorAs(t, err, &le)
+	assert.Equal(t, 0, le.Line)
+	assert.Contains(t, err.Error(), "abv 140")
 }
