@@ -29,7 +29,8 @@ func (k *calc) value() error {
 		if err := k.cancelled(); err != nil {
 			return err
 		}
-		if _, err := NormalizeHS(l.HS); err != nil {
+		var hs [10]byte
+		if _, err := normalizeHS(l.HS, &hs, 2); err != nil { // NormalizeHS's check, without its string
 			return &LineError{Line: i, HS: l.HS, Err: err}
 		}
 		if l.Value.Currency() == "" {
