@@ -193,14 +193,14 @@ func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
 		if run(ScopeShipment) {
 			for _, cr := range cp.scoped[0] {
 				if out, err = cr.eval(ctx, bu, act, -1, out); err != nil {
-					return findings(out), err
+					return findings(out, 0), err
 				}
 			}
 		}
 		if run(ScopeLine) && lines.IsValid() {
 			for _, cr := range cp.scoped[1] {
 				if out, err = ls.evalRule(ctx, cr, bu, act, out); err != nil {
-					return findings(out), err
+					return findings(out, 0), err
 				}
 			}
 			act.line = nil
@@ -208,12 +208,21 @@ func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
 		if act.importer != nil {
 			for _, cr := range cp.scoped[2] {
 				if out, err = cr.eval(ctx, bu, act, -1, out); err != nil {
-					return findings(out), err
+					return findings(out, 0), err
 				}
 			}
 		}
 	}
-	return findings(out), nil
+	// Room for the findings of the importer rules that did not run, one
+	// each at most, so that a caller adding those of a candidate importer
+	// (as a decision does) does not copy these.
+	spare := 0
+	if in.Importer == nil && run(ScopeImporter) {
+		for _, cp := range packs {
+			spare += len(cp.scoped[2])
+		}
+	}
+	return findings(out, spare), nil
 }
 
 // hit is a rule that fired, on a line (or -1).
@@ -223,12 +232,13 @@ type hit struct {
 }
 
 // findings makes the findings of the hits, in one slice of their exact
-// size, and the line numbers they point to in another.
-func findings(hits []hit) []Finding {
+// size (and room for spare more), and the line numbers they point to in
+// another.
+func findings(hits []hit, spare int) []Finding {
 	if len(hits) == 0 {
 		return nil
 	}
-	out := make([]Finding, len(hits))
+	out := make([]Finding, len(hits), len(hits)+spare)
 	var lines []int
 	for i, h := range hits {
 		out[i] = h.cr.finding
