@@ -154,6 +154,9 @@ func (v *validator) party(path string, p Party, required bool) {
 		v.add(path+".kind", string(p.Kind), "is not a party kind (want business or consumer)", ErrInvalidKind)
 	}
 	for i, r := range p.Registrations {
+		if r.Scheme != "" && r.ID != "" && len(r.Scheme) <= MaxStringBytes && len(r.ID) <= MaxStringBytes {
+			continue // nothing to report: no path to build
+		}
 		rp := fmt.Sprintf("%s.registrations[%d]", path, i)
 		if r.Scheme == "" {
 			v.add(rp+".scheme", "", "is required (e.g. EORI, EIN, IEC)", ErrRequired)
@@ -236,10 +239,10 @@ func (s Shipment) Validate() error {
 	v.list(at{"affiliates", ""}, len(s.Affiliates))
 	v.list(at{"ior_providers", ""}, len(s.IORProviders))
 	for i, a := range s.Affiliates {
-		v.party(fmt.Sprintf("affiliates[%d]", i), a, true)
+		v.party("affiliates["+strconv.Itoa(i)+"]", a, true)
 	}
 	for i, p := range s.IORProviders {
-		v.party(fmt.Sprintf("ior_providers[%d]", i), p, true)
+		v.party("ior_providers["+strconv.Itoa(i)+"]", p, true)
 	}
 	cur := s.Currency()
 	switch {
