@@ -107,7 +107,15 @@ const maxScale = 12
 // units × w ÷ sum is computed exactly with a 128-bit product; ok is false
 // when the figures do not fit, and Allocate then uses decimals.
 func allocateSmall(units decimal.Decimal, weights []decimal.Decimal, places int32, neg bool, total Money) ([]Money, bool) {
-	if !units.IsInteger() || units.GreaterThan(decimal.New(1, 18)) {
+	// Everything is read through fixes (at most 18 digits), so that the
+	// checks build no decimal: a figure beyond that takes allocateBig,
+	// which gives the same shares.
+	uf, ok := fixOf(units)
+	if !ok {
+		return nil, false
+	}
+	uc, ok := uf.round(0, Down) // the whole units; units is a whole number when this is exact
+	if !ok || uc.cmp(uf) != 0 || uc.c < 0 {
 		return nil, false
 	}
 	scale := int32(0)
@@ -119,19 +127,24 @@ func allocateSmall(units decimal.Decimal, weights []decimal.Decimal, places int3
 	if scale > maxScale {
 		return nil, false
 	}
-	u := uint64(units.IntPart())
+	u := uint64(uc.c)
 	// The scaled weights, the parts and the remainders, in one array.
 	n := len(weights)
 	all := make([]uint64, 3*n)
 	ws, parts, rems := all[:n:n], all[n:2*n:2*n], all[2*n:]
 	var sum uint64
-	limit := decimal.New(1, 18)
 	for i, w := range weights {
-		sw := w.Shift(scale)
-		if !sw.IsInteger() || sw.GreaterThan(limit) {
+		// w × 10^scale is a whole number (scale ≥ w's places); within 18
+		// digits it is w's coefficient scaled up.
+		wf, ok := fixOf(w)
+		if !ok {
 			return nil, false
 		}
-		ws[i] = uint64(sw.IntPart())
+		c, ok := scaleUp(wf.c, int64(wf.e)+int64(scale))
+		if !ok || c < 0 {
+			return nil, false
+		}
+		ws[i] = uint64(c)
 		var carry uint64
 		if sum, carry = bits.Add64(sum, ws[i], 0); carry != 0 {
 			return nil, false

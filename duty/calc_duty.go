@@ -247,6 +247,9 @@ func (k *calc) exact(x lazyDec, amount Money) Money {
 // lineBasis is what the rates of line i are applied to.
 func (k *calc) lineBasis(i int, l EntryLine) (Basis, error) {
 	basis := Basis{Value: k.a.Lines[i].CustomsValue, Quantities: l.Quantities, Exchange: k.exchangeFn}
+	if l.ABV.IsPositive() {
+		basis.Quantities = withAlcohol(l)
+	}
 	if len(l.Parts) > 0 {
 		basis.Parts = make(map[string]Basis, len(l.Parts))
 		for _, p := range l.Parts {

@@ -29,7 +29,8 @@ func (k *calc) value() error {
 		if err := k.cancelled(); err != nil {
 			return err
 		}
-		if _, err := NormalizeHS(l.HS); err != nil {
+		var hs [10]byte
+		if _, err := normalizeHS(l.HS, &hs, 2); err != nil { // NormalizeHS's check, without its string
 			return &LineError{Line: i, HS: l.HS, Err: err}
 		}
 		if l.Value.Currency() == "" {
@@ -37,6 +38,9 @@ func (k *calc) value() error {
 		}
 		if l.Value.IsNegative() {
 			return &LineError{Line: i, HS: l.HS, Err: fmt.Errorf("value %s is negative", l.Value)}
+		}
+		if l.ABV.IsNegative() || l.ABV.GreaterThan(hundred) {
+			return &LineError{Line: i, HS: l.HS, Err: fmt.Errorf("abv %s is not a strength in percent (0 to 100)", clip(l.ABV.String()))}
 		}
 		v, err := k.convert(l.Value, "value")
 		if err != nil {

@@ -131,7 +131,7 @@ func ExampleDefaultProfiles() {
 		fmt.Println(th.Code, th.Applies, th.Outcome, "at or under", th.Amount, "of", th.Compare)
 	}
 	// Output:
-	// 64 countries, from AE to ZA
+	// 66 countries, from AE to ZA
 	// GB_135_DUTY duty relief at or under 135.00 GBP of goods
 	// GB_135_VAT tax point_of_sale at or under 135.00 GBP of goods
 	// GB_135_REVERSE_CHARGE tax reverse_charge at or under 135.00 GBP of goods

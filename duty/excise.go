@@ -79,7 +79,6 @@ func (p Profile) checkExcise() *ProfileError {
 	bad := func(path, value, msg string) *ProfileError {
 		return &ProfileError{Path: path, Country: clip(p.Country), Value: clip(value), Msg: msg}
 	}
-	hundred := decimal.New(100, 0)
 	for i, r := range p.Excise {
 		at := fmt.Sprintf("excise[%d]", i)
 		if r.Code == "" || r.Source == "" || len(r.HS) == 0 || len(r.Bands) == 0 {
@@ -175,7 +174,7 @@ func lineLPA(l EntryLine) (lpa decimal.Decimal, how string, ok bool) {
 			if err != nil {
 				continue
 			}
-			return litres.Value.Mul(l.ABV).Div(decimal.New(100, 0)), fmt.Sprintf("%s l × %s%% ABV", litres.Value, l.ABV), true
+			return litres.Value.Mul(l.ABV).Div(hundred), fmt.Sprintf("%s l × %s%% ABV", litres.Value, l.ABV), true
 		}
 	}
 	for _, q := range l.Quantities {
@@ -189,6 +188,26 @@ func lineLPA(l EntryLine) (lpa decimal.Decimal, how string, ok bool) {
 		return pure.Value, "given", true
 	}
 	return decimal.Zero, "", false
+}
+
+// withAlcohol returns the line's quantities with its litres of pure
+// alcohol added when it gives a strength and a volume but no quantity in
+// an alcohol unit, so that a measure per litre of pure alcohol (AU
+// "$/L alc", the UK tariff's "l alc. 100%", US proof litres, EU
+// "% vol/hl") applies to it. The line's own slice is never changed.
+func withAlcohol(l EntryLine) []Quantity {
+	for _, q := range l.Quantities {
+		if q.Unit.Dimension() == Alcohol {
+			return l.Quantities
+		}
+	}
+	lpa, _, ok := lineLPA(l)
+	if !ok {
+		return l.Quantities
+	}
+	out := make([]Quantity, len(l.Quantities), len(l.Quantities)+1)
+	copy(out, l.Quantities)
+	return append(out, Quantity{Value: lpa, Unit: LitrePure})
 }
 
 // excise charges the per-unit excise duties of the profile in force on

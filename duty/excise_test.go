@@ -1,6 +1,7 @@
 package duty_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -52,6 +53,12 @@ func TestGBAlcoholDuty(t *testing.T) {
 	eqm(t, "57.10", x.Amount, "whisky 2026")
 	eqm(t, "57.10", a.Totals.Duty, "whisky 2026: duty total includes the excise")
 	eqm(t, "41.42", a.Totals.TaxAtBorder, "whisky 2026: VAT on 207.10")
+	// HMRC's own worked method (internal manual HMEXSH5030, Guide to
+	// calculating excise duty: Spirits): 100 cases of 12 × 70 cl whisky at
+	// 40%: 8.4 l a case, 3.36 l of alcohol a case, 336 l of alcohol in
+	// all, times the current spirits rate: 336 × 33.99 = 11,420.64.
+	h := gb("2026-11-25", alc(t, "2208.30", "25000", "840", "40"))
+	eqm(t, "11420.64", exciseOf(t, h, 0, "GB_ALCOHOL_DUTY").Amount, "HMEXSH5030 consignment")
 	// The same on 2025-06-01: 1.68 × 32.79 = 55.0872 -> 55.09.
 	eqm(t, "55.09", exciseOf(t, gb("2025-06-01", alc(t, "2208.30", "150", "4.2", "40")), 0, "GB_ALCOHOL_DUTY").Amount, "whisky 2025")
 	// Twelve 75 cl bottles of wine at 13.5%, GBP 120: 9 l × 13.5% = 1.215
@@ -120,4 +127,46 @@ func TestExciseRuleChecked(t *testing.T) {
 	_, err := duty.ReadProfiles(strings.NewReader(`{"version":"2026-12-01","profiles":[{"country":"GB","name":"GB","currency":"GBP","valuation":"CIF","from":"2021-01-01","sources":["s"],
 		"excise":[{"code":"X","name":"X","hs":["2208"],"per":"lpa","bands":[{"below":"8.5","amount":{"amount":"1","currency":"GBP"}},{"at_least":"8.5","amount":{"amount":"2","currency":"GBP"}}],"from":"2021-01-01","source":"s"}]}]}`))
 	require.NoError(t, err)
+}
+
+// A line's strength and volume also give a measure per litre of pure
+// alcohol its quantity: an AU-style excise-equivalent customs duty
+// "$107.99/L alc + 5%" (the rate here is the line's measure, not embedded
+// data) on 6 × 700 ml of gin at 37.5%, AUD 180 FOB: 4.2 l × 37.5% =
+// 1.575 lpa; 1.575 × 107.99 = 170.08425 plus 5% × 180 = 9.00: 179.08425
+// -> 179.08. Converted units too: a US measure per proof litre, "$2.70/pf.
+// liter", on the same line: 1.575 lpa = 3.15 proof litres × 2.70 = 8.505
+// -> 8.51 (8.505 rounds half up).
+func TestAlcoholQuantityFromABV(t *testing.T) {
+	c := calculator(t)
+	l := duty.EntryLine{HS: "2208.50", Origin: "GB", Value: duty.MustMoney("180", "AUD"), ABV: dec("37.5"),
+		Quantities: []duty.Quantity{{Value: dec("4.2"), Unit: duty.Litre}},
+		Measures:   []duty.Measure{{Kind: duty.MFN, Rate: audRate(t, "$107.99/l alc. 100% + 5%"), Source: "test measure"}}}
+	a := run(t, c, duty.Entry{Destination: "AU", Date: duty.MustDate("2026-03-02"), Mode: "air", Lines: []duty.EntryLine{l}})
+	eqm(t, "179.08", a.Totals.Duty, "AUD per litre of alcohol + 5%")
+	assert.Len(t, l.Quantities, 1, "the caller's quantities are not changed")
+
+	u := l
+	u.Value = duty.MustMoney("180", "USD")
+	u.Measures = []duty.Measure{{Kind: duty.MFN, Rate: pRate(t, "$2.70/pf. liter"), Source: "test measure"}}
+	b := run(t, c, duty.Entry{Destination: "US", Date: duty.MustDate("2026-03-02"), Mode: "air", Lines: []duty.EntryLine{u}})
+	eqm(t, "8.51", b.Lines[0].Duty, "USD per proof litre")
+}
+
+func audRate(t *testing.T, s string) duty.Rate {
+	t.Helper()
+	r, err := duty.ParseRate(s, duty.InCurrency("AUD"))
+	require.NoError(t, err)
+	return r
+}
+
+// A strength outside 0-100% is bad input, named with its line.
+func TestEntryABVChecked(t *testing.T) {
+	c := calculator(t)
+	l := alc(t, "2208.30", "10", "1", "140")
+	_, err := c.Calculate(context.Background(), duty.Entry{Destination: "GB", Date: duty.MustDate("2026-11-25"), Mode: "air", Lines: []duty.EntryLine{l}})
+	var le *duty.LineError
+	require.ErrorAs(t, err, &le)
+	assert.Equal(t, 0, le.Line)
+	assert.Contains(t, err.Error(), "abv 140")
 }

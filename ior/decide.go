@@ -186,7 +186,13 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 				required++
 			}
 		}
-		if required > 0 {
+		// When every finding is an action, the actions are the findings
+		// (c.findings is read, never changed, and never handed out).
+		same := required > 0 && required == len(fs)
+		switch {
+		case same:
+			c.Actions = fs
+		case required > 0:
 			c.Actions = make([]Finding, 0, required)
 		}
 		for _, f := range fs {
@@ -195,7 +201,9 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 				c.Eligible = false
 				c.Reasons = append(c.Reasons, fmt.Sprintf("%s: %s [%s]", f.Code, f.Title, f.Reference))
 			case rules.SeverityRequired:
-				c.Actions = append(c.Actions, f)
+				if !same {
+					c.Actions = append(c.Actions, f)
+				}
 			}
 		}
 		if c.Eligible {
@@ -236,13 +244,9 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 		c := cands[best]
 		d.Importer = &Importer{Role: c.Role, Party: c.Party, Basis: "decision"}
 		d.Actions = append(d.Actions, c.Actions...)
-		if len(c.findings) > 0 {
-			// The shipment's findings, then the importer's, in a slice of
-			// their exact size.
-			all := make([]Finding, len(d.Findings)+len(c.findings))
-			copy(all[copy(all, d.Findings):], c.findings)
-			d.Findings = all
-		}
+		// The shipment's findings, then the importer's (in the room
+		// Evaluate leaves for them).
+		d.Findings = append(d.Findings, c.findings...)
 		d.Reasons = append(d.Reasons, fmt.Sprintf("%s %q imports: first eligible candidate under %s (%s side first)",
 			c.Role, c.Party.Name, s.Incoterm, s.Incoterm.ImportPayer()))
 		if c.rank > 0 {
@@ -256,15 +260,15 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 		d.Reasons = append(d.Reasons, "no candidate is eligible to import into "+s.Destination)
 		d.Reasons = append(d.Reasons, suggestions(s, cands)...)
 	}
-	if n := len(cands) - min(best+1, 1); n > 0 {
-		d.Alternatives = make([]Candidate, 0, n)
+	// The other candidates, in their order (candidates lists them so):
+	// the chosen one taken out of cands in place.
+	if best >= 0 {
+		copy(cands[best:], cands[best+1:])
+		cands = cands[:len(cands)-1]
 	}
-	for i, c := range cands {
-		if i != best {
-			d.Alternatives = append(d.Alternatives, c)
-		}
+	if len(cands) > 0 {
+		d.Alternatives = cands
 	}
-	sort.SliceStable(d.Alternatives, func(a, b int) bool { return d.Alternatives[a].order < d.Alternatives[b].order })
 	return d, nil
 }
 

@@ -51,7 +51,7 @@ func ExampleNewEngine() {
 	}))
 	fmt.Println(err)
 	// Output:
-	// 64 [AE AR AT AU BE BG]
+	// 66 [AE AR AT AU BE BG]
 	// <nil>
 }
 

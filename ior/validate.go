@@ -106,6 +106,21 @@ func NormalizeHS(hs string) (string, bool) {
 	return d, err == nil && len(d) >= 6
 }
 
+// validHS reports what NormalizeHS does (6 to 10 digits once dots and
+// spaces are removed, and nothing else) without building the digits.
+func validHS(hs string) bool {
+	n := 0
+	for i := 0; i < len(hs); i++ {
+		switch c := hs[i]; {
+		case c >= '0' && c <= '9':
+			n++
+		case c != '.' && c != ' ':
+			return false
+		}
+	}
+	return n >= 6 && n <= 10
+}
+
 func (v *validator) money(path at, m duty.Money, currency string, required bool) {
 	if m.Currency() == "" {
 		if required {
@@ -280,7 +295,7 @@ func (v *validator) lines(s Shipment, cur string) {
 		case l.HS == "":
 			v.add(p+".hs", "", "is required (6 to 10 digits, e.g. 6109.10)", ErrRequired)
 		default:
-			if _, ok := NormalizeHS(l.HS); !ok {
+			if !validHS(l.HS) {
 				v.add(p+".hs", l.HS, "is not an HS code (6 to 10 digits, dots allowed)", ErrInvalidHS)
 			}
 		}
@@ -290,7 +305,7 @@ func (v *validator) lines(s Shipment, cur string) {
 				"alternatives: at most "+strconv.Itoa(MaxAlternatives)+" codes and "+strconv.Itoa(MaxAlternatives)+" origins a line", ErrInvalidValue)
 		}
 		for j, hs := range l.HSAlternatives {
-			if _, ok := NormalizeHS(hs); !ok {
+			if !validHS(hs) {
 				v.add(p+".hs_alternatives["+strconv.Itoa(j)+"]", hs, "is not an HS code (6 to 10 digits, dots allowed)", ErrInvalidHS)
 			}
 		}

@@ -62,6 +62,9 @@ type Budget struct {
 	// reuses, with the fields it has already converted.
 	ship   *object
 	shipAt uintptr
+	// act is the activation of the evaluation under way, one for all
+	// the evaluations sharing the Budget (they run one after another).
+	act activation
 }
 
 // NewBudget returns a fresh budget with the Book's limits
@@ -162,7 +165,8 @@ func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
 	if bu == nil {
 		bu = b.NewBudget()
 	}
-	act := &activation{}
+	act := &bu.act
+	*act = activation{}
 	ship, err := b.shipment(in.Shipment, bu)
 	if err != nil {
 		return nil, err
@@ -189,14 +193,14 @@ func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
 		if run(ScopeShipment) {
 			for _, cr := range cp.scoped[0] {
 				if out, err = cr.eval(ctx, bu, act, -1, out); err != nil {
-					return findings(out), err
+					return findings(out, 0), err
 				}
 			}
 		}
 		if run(ScopeLine) && lines.IsValid() {
 			for _, cr := range cp.scoped[1] {
 				if out, err = ls.evalRule(ctx, cr, bu, act, out); err != nil {
-					return findings(out), err
+					return findings(out, 0), err
 				}
 			}
 			act.line = nil
@@ -204,12 +208,21 @@ func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
 		if act.importer != nil {
 			for _, cr := range cp.scoped[2] {
 				if out, err = cr.eval(ctx, bu, act, -1, out); err != nil {
-					return findings(out), err
+					return findings(out, 0), err
 				}
 			}
 		}
 	}
-	return findings(out), nil
+	// Room for the findings of the importer rules that did not run, one
+	// each at most, so that a caller adding those of a candidate importer
+	// (as a decision does) does not copy these.
+	spare := 0
+	if in.Importer == nil && run(ScopeImporter) {
+		for _, cp := range packs {
+			spare += len(cp.scoped[2])
+		}
+	}
+	return findings(out, spare), nil
 }
 
 // hit is a rule that fired, on a line (or -1).
@@ -219,12 +232,13 @@ type hit struct {
 }
 
 // findings makes the findings of the hits, in one slice of their exact
-// size, and the line numbers they point to in another.
-func findings(hits []hit) []Finding {
+// size (and room for spare more), and the line numbers they point to in
+// another.
+func findings(hits []hit, spare int) []Finding {
 	if len(hits) == 0 {
 		return nil
 	}
-	out := make([]Finding, len(hits))
+	out := make([]Finding, len(hits), len(hits)+spare)
 	var lines []int
 	for i, h := range hits {
 		out[i] = h.cr.finding
@@ -267,7 +281,6 @@ type lineState struct {
 // numbered by its first occurrence, so that a guard is checked once per
 // distinct value rather than once per line.
 type column struct {
-	vals     []string
 	ids      []int32  // by line: the index of its value in distinct
 	distinct []string // each value once, in order of first occurrence
 }
@@ -286,10 +299,11 @@ func (ls *lineState) column(idx int) *column {
 	if c := ls.cols[idx]; c != nil {
 		return c
 	}
-	vals := lineStrings(ls.lt, ls.lt.fields[ls.lt.names[idx]], ls.lines)
-	c := &column{vals: vals, ids: make([]int32, len(vals))}
+	f := ls.lt.fields[ls.lt.names[idx]]
+	c := &column{ids: make([]int32, ls.lines.Len())}
 	var index map[string]int32 // only once there are many distinct values
-	for i, v := range vals {
+	for i := range c.ids {
+		v := lineString(f, ls.lines, i)
 		id := int32(-1)
 		if index != nil {
 			if n, ok := index[v]; ok {
@@ -601,34 +615,32 @@ func (e *InputError) Error() string {
 func (ls *lineState) guardKey(cr *compiledRule, i int) string {
 	var b strings.Builder
 	for _, idx := range cr.guardIdx {
-		b.WriteString(ls.cols[idx].vals[i])
+		c := ls.cols[idx]
+		b.WriteString(c.distinct[c.ids[i]])
 		b.WriteByte(0)
 	}
 	return b.String()
 }
 
-// lineStrings reads one string field of every line, for the guards.
-func lineStrings(lt *structType, f *field, lines reflect.Value) []string {
-	out := make([]string, lines.Len())
-	for i := range out {
-		lv := lines.Index(i)
-		if lv.Kind() == reflect.Pointer {
-			if lv.IsNil() {
-				continue
-			}
-			lv = lv.Elem()
+// lineString reads one string field of line i, for the guards ("" for a
+// nil pointer).
+func lineString(f *field, lines reflect.Value, i int) string {
+	lv := lines.Index(i)
+	if lv.Kind() == reflect.Pointer {
+		if lv.IsNil() {
+			return ""
 		}
-		// A Go string field is what CEL sees (types.String of it), read
-		// without boxing it into a CEL value.
-		if f.index != nil {
-			if fv := lv.FieldByIndex(f.index); fv.Kind() == reflect.String {
-				out[i] = fv.String()
-				continue
-			}
-		}
-		if s, ok := f.get(lv).(types.String); ok {
-			out[i] = string(s)
+		lv = lv.Elem()
+	}
+	// A Go string field is what CEL sees (types.String of it), read
+	// without boxing it into a CEL value.
+	if f.index != nil {
+		if fv := lv.FieldByIndex(f.index); fv.Kind() == reflect.String {
+			return fv.String()
 		}
 	}
-	return out
+	if s, ok := f.get(lv).(types.String); ok {
+		return string(s)
+	}
+	return ""
 }

@@ -127,7 +127,7 @@ func ExampleDefaultPacks() {
 	fmt.Println(len(book.Packs()), "packs")
 	fmt.Println(book.Covers("FR", duty.MustDate("2026-03-01")))
 	// Output:
-	// 38 packs
+	// 40 packs
 	// true
 }
 

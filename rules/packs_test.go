@@ -103,7 +103,7 @@ func caseInput(t testing.TB, dest string, patch map[string]any) (shipment, impor
 func TestEmbeddedPacksCompile(t *testing.T) {
 	packs, err := ParseFS(DefaultPacks())
 	require.NoError(t, err)
-	require.Len(t, packs, 38)
+	require.Len(t, packs, 40)
 	_, err = Compile(testEnv(t), packs...)
 	require.NoError(t, err)
 }

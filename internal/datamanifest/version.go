@@ -3,5 +3,5 @@
 package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
-// manifest.json (106 files).
-const Version = "iorkit-data-ed6147e96402"
+// manifest.json (110 files).
+const Version = "iorkit-data-51326087b58f"
