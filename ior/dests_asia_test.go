@@ -25,7 +25,8 @@ func TestQuoteThailand(t *testing.T) {
 // IDR 16,000), freight IDR 100,000: CIF 1,700,000; the 7.5% consignment
 // duty (PMK 96/2023 as amended by PMK 4/2025) replaces the 10% test rate:
 // 127,500; PPN 12% of 11/12 = 11% x (1,700,000 + 127,500) = 201,025;
-// total 328,525. By ocean (not a consignment) the tariff applies: duty
+// the declaration's duty and PPN rounded up to the thousand rupiah
+// (Bea Cukai): 128,000 + 202,000 = total 330,000. By ocean (not a consignment) the tariff applies: duty
 // 10% x 1,700,000 = 170,000; PPN 11% x 1,870,000 = 205,700.
 func TestQuoteIndonesia(t *testing.T) {
 	usd := ior.WithRates(duty.FixedRates{"USD/IDR": decimal.RequireFromString("16000")})
@@ -33,7 +34,7 @@ func TestQuoteIndonesia(t *testing.T) {
 	eqAmount(t, "1700000", q.CustomsValue, "ID customs value")
 	eqAmount(t, "127500", q.Lines[0].Duty, "ID consignment duty 7.5%")
 	eqAmount(t, "201025", q.Lines[0].Tax, "ID PPN")
-	eqAmount(t, "328525", q.Totals.Total, "ID total")
+	eqAmount(t, "330000", q.Totals.Total, "ID total, rounded up to the thousand per levy")
 
 	q = destQuoteMode(t, "ocean", "ID", "IDR", "8518.30", "10%", "2", "800000", "100000", "0", usd)
 	eqAmount(t, "170000", q.Lines[0].Duty, "ID tariff duty by ocean")
