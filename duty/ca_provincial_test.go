@@ -21,10 +21,11 @@ import (
 //     s.212.1(3) excludes them; the provincial part is self-assessed under
 //     s.220.07, or not due at all from a registrant importing for use
 //     exclusively in its commercial activities (s.220.07(2)(a)).
-//   - Elsewhere the GST only; the PST/RST/QST of BC, MB, SK and QC is
-//     collected by the CBSA only when the goods enter through a port of the
-//     buyer's province (CBSA, Courier Low Value Shipment Program), which the
-//     entry does not carry: not modelled, flagged CA_PST_CASUAL.
+//   - Elsewhere the GST; the PST/RST/QST of BC, MB, SK and QC is collected
+//     by the CBSA only when the goods enter through a port of the buyer's
+//     province (CBSA, Courier Low Value Shipment Program). These entries
+//     give no port: BC and QC are flagged CA_PST_PORT, MB and SK (not
+//     modelled at all) CA_PST_CASUAL; TestCAPSTByPortOfImport gives ports.
 //
 // No CBSA worked example with a provincial tax was found; the figures
 // below are worked by hand. Every quote: a line of CAD 200.00 value for
@@ -81,8 +82,8 @@ func TestCAProvincialTaxesByBuyer(t *testing.T) {
 		{"CA-BC", true, "GST", "11.80", "CA_PST_PORT"},
 		{"CA-MB", true, "GST", "11.80", "CA_PST_CASUAL"},
 		{"CA-SK", true, "GST", "11.80", "CA_PST_CASUAL"},
-		{"CA-QC", true, "GST", "11.80", "CA_PST_CASUAL"},
-		{"CA-QC", false, "GST", "11.80", ""},
+		{"CA-QC", true, "GST", "11.80", "CA_PST_PORT"},
+		{"CA-QC", false, "GST", "11.80", "CA_QST_COMMERCIAL"},
 	} {
 		what := tc.region
 		if tc.consumer {
@@ -119,8 +120,10 @@ func TestTaxRuleB2CAndB2BRejected(t *testing.T) {
 // CBSA, Courier Low Value Shipment Program, PST and HST on casual goods).
 // British Columbia's PST is embedded: 7% of the value for tax (CBSA
 // Customs Notice 13-008; D18-4-1: a provincial sales tax applies to the
-// value for tax), 10% on liquor; the other provinces' taxes are flagged
-// (CA_PST_CASUAL) when due at the border. Figures as above: duty 36.00,
+// value for tax), 10% on liquor; so is Québec's QST, 9.975% (QST Act s.17;
+// Revenu Québec: collected by the CBSA when the goods are released in
+// Québec); Manitoba's and Saskatchewan's taxes are flagged (CA_PST_CASUAL)
+// when due at the border. Figures as above: duty 36.00,
 // value for tax 236.00, GST 5% = 11.80.
 func TestCAPSTByPortOfImport(t *testing.T) {
 	c := calculator(t)
@@ -134,8 +137,10 @@ func TestCAPSTByPortOfImport(t *testing.T) {
 		{"CA-BC", "CA-BC", "220421", "23.60", "35.40", "CA_BC_PST_EXEMPT"}, // liquor 10% × 236.00 = 23.60
 		{"CA-BC", "CA-AB", "610910", "0", "11.80", ""},                     // released in Alberta: no BC PST at the border
 		{"CA-QC", "CA-ON", "610910", "0", "11.80", ""},                     // CRA 121733 citing D17-1-22: no QST through Ontario
-		{"CA-QC", "CA-QC", "610910", "0", "11.80", "CA_PST_CASUAL"},
-		{"CA-QC", "", "610910", "0", "11.80", "CA_PST_CASUAL"},
+		{"CA-QC", "CA-QC", "610910", "23.54", "35.34", "CA_QC_QST_EXEMPT"}, // QST 9.975% × 236.00 = 23.541
+		{"CA-QC", "", "610910", "0", "11.80", "CA_PST_PORT"},
+		{"CA-MB", "CA-MB", "610910", "0", "11.80", "CA_PST_CASUAL"},
+		{"CA-SK", "", "610910", "0", "11.80", "CA_PST_CASUAL"},
 		{"CA-ON", "CA-QC", "610910", "0", "30.68", ""}, // HST 13% × 236.00, wherever the goods enter
 	} {
 		a := run(t, c, duty.Entry{Destination: "CA", Region: tc.region, PortRegion: tc.port, Date: duty.MustDate("2026-03-02"),
@@ -144,11 +149,11 @@ func TestCAPSTByPortOfImport(t *testing.T) {
 		what := tc.region + " via " + tc.port + " " + tc.hs
 		pst := duty.MustMoney("0", "CAD")
 		for _, tx := range a.Lines[0].Taxes {
-			if tx.Code == "PST" {
+			if tx.Code == "PST" || tx.Code == "QST" {
 				pst = tx.Amount
 			}
 		}
-		eqm(t, tc.pst, pst, what+": PST")
+		eqm(t, tc.pst, pst, what+": provincial sales tax")
 		eqm(t, tc.total, a.Totals.Tax, what+": total tax")
 		var flags []string
 		for _, w := range a.Warnings {
@@ -162,11 +167,15 @@ func TestCAPSTByPortOfImport(t *testing.T) {
 			assert.Equal(t, []string{tc.flag}, flags, what)
 		}
 	}
-	// A business buyer in British Columbia: commercial goods, no PST at
-	// the border (CBSA: PST on casual goods), GST 11.80.
-	b := run(t, c, duty.Entry{Destination: "CA", Region: "CA-BC", PortRegion: "CA-BC", Date: duty.MustDate("2026-03-02"),
-		Mode: "courier", ShippedFrom: "CN", Lines: []duty.EntryLine{ln(t, "610910", "CN", "200", "CAD", "18%")}})
-	eqm(t, "11.80", b.Totals.Tax, "BC business buyer")
+	// Business buyers in British Columbia and Québec: commercial goods,
+	// no provincial sales tax at the border (CBSA: PST on casual goods),
+	// GST 11.80; Québec's self-assessed QST is flagged.
+	for _, region := range []string{"CA-BC", "CA-QC"} {
+		b := run(t, c, duty.Entry{Destination: "CA", Region: region, PortRegion: region, Date: duty.MustDate("2026-03-02"),
+			Mode: "courier", ShippedFrom: "CN", Lines: []duty.EntryLine{ln(t, "610910", "CN", "200", "CAD", "18%")}})
+		eqm(t, "11.80", b.Totals.Tax, region+" business buyer")
+		assert.Equal(t, region == "CA-QC", hasWarning(b, duty.NotModelled, "CA_QST_COMMERCIAL"), region)
+	}
 }
 
 // A tax with port_in_region is charged only on goods released in the

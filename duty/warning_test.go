@@ -119,13 +119,14 @@ func TestNotModelledWarns(t *testing.T) {
 	a = run(t, c, duty.Entry{Destination: "US", Date: duty.MustDate("2026-03-01"), Mode: "air",
 		Lines: []duty.EntryLine{ln(t, "847130", "DE", "100", "USD", "Free")}})
 	assert.Empty(t, codes(a))
-	// CA without a province; and a consumer in Quebec (QST).
+	// CA without a province; and a consumer in Quebec whose port of
+	// release is not given (QST charged only on goods released there).
 	a = run(t, c, duty.Entry{Destination: "CA", Date: duty.MustDate("2026-03-01"), Mode: "air",
 		Lines: []duty.EntryLine{ln(t, "847130", "DE", "1000", "CAD", "Free")}})
 	assert.Equal(t, []string{"CA_NO_REGION"}, codes(a))
 	a = run(t, c, duty.Entry{Destination: "CA", Region: "CA-QC", Consumer: true, Date: duty.MustDate("2026-03-01"), Mode: "air",
 		Lines: []duty.EntryLine{ln(t, "847130", "DE", "1000", "CAD", "Free")}})
-	assert.Equal(t, []string{"CA_PST_CASUAL"}, codes(a))
+	assert.Equal(t, []string{"CA_PST_PORT"}, codes(a))
 	// GB: excise goods, on their line only: wine without its strength
 	// (Alcohol Duty not computed), then tobacco (not embedded).
 	a = run(t, c, duty.Entry{Destination: "GB", Date: duty.MustDate("2026-03-01"), Mode: "air", Lines: []duty.EntryLine{

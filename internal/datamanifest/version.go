@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (110 files).
-const Version = "iorkit-data-51326087b58f"
+const Version = "iorkit-data-95bed0fbd3da"
