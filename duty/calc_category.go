@@ -115,7 +115,7 @@ func (k *calc) maxItemValue() Money {
 }
 
 // covers reports whether a met outcome covers line i.
-func (o DeMinimisOutcome) covers(i int) bool {
+func (o *DeMinimisOutcome) covers(i int) bool {
 	if !o.Met {
 		return false
 	}
@@ -130,12 +130,13 @@ func (o DeMinimisOutcome) covers(i int) bool {
 // metFor returns the first met threshold covering what, with that
 // outcome, that covers line i.
 func (k *calc) metFor(i int, what Applies, outcome Outcome) (DeMinimisOutcome, bool) {
-	for _, o := range k.a.DeMinimis {
+	for j := range k.a.DeMinimis { // by index: an outcome is a large struct
+		o := &k.a.DeMinimis[j]
 		if o.Outcome != outcome || !o.covers(i) {
 			continue
 		}
 		if o.Applies == what || (o.Applies == AppliesBoth && (what == AppliesDuty || what == AppliesTax)) {
-			return o, true
+			return *o, true
 		}
 	}
 	return DeMinimisOutcome{}, false

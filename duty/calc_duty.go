@@ -38,10 +38,11 @@ func hs6(hs string) (string, error) {
 func (k *calc) duties() error {
 	sched, area, ok := k.c.Schedule(k.p)
 	seen := map[string]bool{} // subheadings charged the flat duty
-	for i, l := range k.e.Lines {
+	for i := range k.e.Lines {
 		if err := k.cancelled(); err != nil {
 			return err
 		}
+		l := &k.e.Lines[i] // an EntryLine is a large struct: not copied
 		la := &k.a.Lines[i]
 		if o, met := k.metFor(i, AppliesDuty, Relief); met {
 			la.Duties = append(la.Duties, Charge{Kind: "duty", Code: "RELIEF", Name: "Duty relief (de minimis)",
@@ -135,7 +136,7 @@ func (k *calc) flatDuty(i int, o DeMinimisOutcome, seen map[string]bool) error {
 
 // applyMeasures chooses the measures of one line with Choose (MFN, or the
 // lowest claimed preference, plus additional layers) and applies them.
-func (k *calc) applyMeasures(i int, l EntryLine, all []Measure) ([]Charge, error) {
+func (k *calc) applyMeasures(i int, l *EntryLine, all []Measure) ([]Charge, error) {
 	la := &k.a.Lines[i]
 	basis, choice, err := k.choose(i, l, all)
 	if err != nil {
@@ -245,10 +246,10 @@ func (k *calc) exact(x lazyDec, amount Money) Money {
 }
 
 // lineBasis is what the rates of line i are applied to.
-func (k *calc) lineBasis(i int, l EntryLine) (Basis, error) {
+func (k *calc) lineBasis(i int, l *EntryLine) (Basis, error) {
 	basis := Basis{Value: k.a.Lines[i].CustomsValue, Quantities: l.Quantities, Exchange: k.exchangeFn}
 	if l.ABV.IsPositive() {
-		basis.Quantities = withAlcohol(l)
+		basis.Quantities = withAlcohol(*l)
 	}
 	if len(l.Parts) > 0 {
 		basis.Parts = make(map[string]Basis, len(l.Parts))
@@ -267,7 +268,7 @@ func (k *calc) lineBasis(i int, l EntryLine) (Basis, error) {
 }
 
 // choose picks the measures of line i among all (those in force).
-func (k *calc) choose(i int, l EntryLine, all []Measure) (Basis, Choice, error) {
+func (k *calc) choose(i int, l *EntryLine, all []Measure) (Basis, Choice, error) {
 	basis, err := k.lineBasis(i, l)
 	if err != nil {
 		return Basis{}, Choice{}, err
@@ -333,7 +334,7 @@ type looked struct {
 // origin: the measures depend on nothing else when the lookup resolved
 // the code without a warning or a trace step (see lookup), and are only
 // read.
-func (k *calc) lookupOnce(i int, sched Schedule, l EntryLine) ([]Measure, error) {
+func (k *calc) lookupOnce(i int, sched Schedule, l *EntryLine) ([]Measure, error) {
 	for j := range k.looked {
 		if k.looked[j].hs == l.HS && k.looked[j].origin == l.Origin {
 			return k.looked[j].ms, nil
@@ -350,7 +351,7 @@ func (k *calc) lookupOnce(i int, sched Schedule, l EntryLine) ([]Measure, error)
 // dutyOf is the unrounded duty line i would pay under the measures all,
 // without trace or warnings: the figure the HSHighest and HSLowest
 // strategies compare.
-func (k *calc) dutyOf(i int, l EntryLine, all []Measure) (Money, error) {
+func (k *calc) dutyOf(i int, l *EntryLine, all []Measure) (Money, error) {
 	basis, choice, err := k.choose(i, l, all)
 	if err != nil {
 		return Money{}, err
@@ -371,7 +372,7 @@ func (k *calc) dutyOf(i int, l EntryLine, all []Measure) (Money, error) {
 
 // lookup returns the measures of line i from the schedule, resolving a
 // code shorter than the schedule's lines (see LineLister).
-func (k *calc) lookup(i int, sched Schedule, l EntryLine) ([]Measure, error) {
+func (k *calc) lookup(i int, sched Schedule, l *EntryLine) ([]Measure, error) {
 	ll, ok := sched.(LineLister)
 	if !ok {
 		return sched.Measures(l.HS, l.Origin, k.e.Date)

@@ -143,8 +143,8 @@ func (k *calc) deductionShare(o DeMinimisOutcome, th Threshold, i int) (Money, e
 // underRegime reports whether a met threshold of one of codes covers
 // line i.
 func (k *calc) underRegime(i int, codes []string) bool {
-	for _, o := range k.a.DeMinimis {
-		if o.covers(i) && contains(codes, o.Code) {
+	for j := range k.a.DeMinimis {
+		if o := &k.a.DeMinimis[j]; o.covers(i) && contains(codes, o.Code) {
 			return true
 		}
 	}
@@ -163,12 +163,13 @@ func (k *calc) threshold(code string) Threshold {
 // replacedBy returns the flat-rate regime that includes tax code on line
 // i, if any.
 func (k *calc) replacedBy(i int, code string) (DeMinimisOutcome, bool) {
-	for _, o := range k.a.DeMinimis {
+	for j := range k.a.DeMinimis {
+		o := &k.a.DeMinimis[j]
 		if o.Outcome != FlatRate || !o.covers(i) {
 			continue
 		}
 		if contains(k.threshold(o.Code).ReplacesTaxes, code) {
-			return o, true
+			return *o, true
 		}
 	}
 	return DeMinimisOutcome{}, false

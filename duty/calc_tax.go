@@ -62,7 +62,8 @@ func (k *calc) taxes() error {
 		pos, atSale := k.metFor(i, AppliesTax, PointOfSale)
 		prior := k.zero()
 		taxes := k.p.Taxes
-		for ti, t := range taxes {
+		for ti := range taxes {
+			t := &taxes[ti] // a TaxRule is a large struct: not copied a line
 			if !inForce(t.From, t.To, k.e.Date) || k.superseded(ti, len(taxes), func(a, b int) bool {
 				return taxes[a].Code == taxes[b].Code && slices.Equal(taxes[a].Regions, taxes[b].Regions)
 			}, func(j int) Date { return taxes[j].From }) {
@@ -235,9 +236,11 @@ func (k *calc) totals() error {
 	// figure as adding the amounts one by one, with one decimal built.
 	z := k.zero().amount
 	duty, tax, border, sale, fees := sumFrom(z), sumFrom(z), sumFrom(z), sumFrom(z), sumFrom(z)
-	for _, l := range k.a.Lines {
+	for li := range k.a.Lines {
+		l := &k.a.Lines[li]
 		duty.add(l.Duty.amount)
-		for _, x := range l.Taxes {
+		for xi := range l.Taxes {
+			x := &l.Taxes[xi]
 			tax.add(x.Amount.amount)
 			switch x.Collection {
 			case AtBorder:

@@ -25,10 +25,11 @@ func (k *calc) value() error {
 	nt := len(k.p.Taxes)
 	taxes := make([]Charge, nt*len(k.e.Lines))
 	duties := make([]Charge, len(k.e.Lines))
-	for i, l := range k.e.Lines {
+	for i := range k.e.Lines {
 		if err := k.cancelled(); err != nil {
 			return err
 		}
+		l := &k.e.Lines[i]
 		var hs [10]byte
 		if _, err := normalizeHS(l.HS, &hs, 2); err != nil { // NormalizeHS's check, without its string
 			return &LineError{Line: i, HS: l.HS, Err: err}
