@@ -24,7 +24,9 @@ type ExciseRule struct {
 	Name string `json:"name"`
 	// HS are the tariff prefixes (headings) of the goods charged.
 	HS []string `json:"hs"`
-	// Per is the unit the amounts are per: lpa (litre of pure alcohol).
+	// Per is the unit the amounts are per: lpa (litre of pure alcohol,
+	// by strength band) or a unit of mass (kg: tobacco, one band without
+	// strength bounds, charged on the line's net mass).
 	Per   Unit         `json:"per"`
 	Bands []ExciseBand `json:"bands"`
 	From  Date         `json:"from"`
@@ -84,8 +86,14 @@ func (p Profile) checkExcise() *ProfileError {
 		if r.Code == "" || r.Source == "" || len(r.HS) == 0 || len(r.Bands) == 0 {
 			return bad(at, "", "code, hs, bands and source are required")
 		}
-		if r.Per != LitrePure {
-			return bad(at+".per", string(r.Per), "want lpa (litre of pure alcohol)")
+		switch {
+		case r.Per == LitrePure:
+		case r.Per.Dimension() == Mass && r.Per.Valid():
+			if len(r.Bands) != 1 || r.Bands[0].Above != nil || r.Bands[0].AtLeast != nil || r.Bands[0].Below != nil || r.Bands[0].AtMost != nil {
+				return bad(at+".bands", "", "an excise per unit of mass has one band and no strength bounds")
+			}
+		default:
+			return bad(at+".per", string(r.Per), "want lpa (litre of pure alcohol) or a unit of mass (kg)")
 		}
 		for _, h := range r.HS {
 			if _, err := NormalizeHS(h); err != nil {
@@ -125,10 +133,10 @@ func (p Profile) checkExcise() *ProfileError {
 	return nil
 }
 
-// overlap reports whether some strength is in both bands. Bounds are
-// compared on a grid finer than any strength a line gives: each band is
-// an interval, and two intervals overlap when each starts before the
-// other ends.
+// overlap reports whether some strength is in both bands: each band is
+// an interval (open or closed at either end, unbounded where no bound is
+// given), and two intervals overlap when each starts before the other
+// ends (or at the same point, when both ends are closed there).
 func overlap(a, b ExciseBand) bool {
 	lo := func(x ExciseBand) (decimal.Decimal, bool) { // start, open
 		switch {
@@ -210,6 +218,40 @@ func withAlcohol(l EntryLine) []Quantity {
 	return append(out, Quantity{Value: lpa, Unit: LitrePure})
 }
 
+// exciseQuantity is the quantity of line i rule r is charged on, how it
+// was found and the band that applies; ok is false when the line does not
+// give what the rule needs (warned NOT_MODELLED) or its strength is in no
+// band (no excise, traced).
+func (k *calc) exciseQuantity(i int, l EntryLine, r ExciseRule) (decimal.Decimal, string, ExciseBand, bool) {
+	if r.Per != LitrePure {
+		for _, q := range l.Quantities {
+			if q.Unit.Dimension() != Mass {
+				continue
+			}
+			if c, err := q.Convert(r.Per); err == nil {
+				return c.Value, "net mass " + q.String(), r.Bands[0], true
+			}
+		}
+		k.warn(NotModelled, i, r.Code, "", fmt.Sprintf("%s is not computed: the line gives no mass (net weight) (%s)", r.Name, r.Source))
+		return decimal.Zero, "", ExciseBand{}, false
+	}
+	if !l.ABV.IsPositive() {
+		k.warn(NotModelled, i, r.Code, "", fmt.Sprintf("%s is not computed: the line gives no strength (abv) with its volume; give both to have it charged (%s)", r.Name, r.Source))
+		return decimal.Zero, "", ExciseBand{}, false
+	}
+	lpa, how, ok := lineLPA(l)
+	if !ok {
+		k.warn(NotModelled, i, r.Code, "", fmt.Sprintf("%s is not computed: the line gives its strength but no volume (a quantity in l, ml or hl) (%s)", r.Name, r.Source))
+		return decimal.Zero, "", ExciseBand{}, false
+	}
+	bi := slices.IndexFunc(r.Bands, func(b ExciseBand) bool { return b.holds(l.ABV) })
+	if bi < 0 {
+		k.trace("duty", i, fmt.Sprintf("%s: no band for %s%% ABV: no excise", r.Code, l.ABV), "", Money{}, k.zero(), r.Source)
+		return decimal.Zero, "", ExciseBand{}, false
+	}
+	return lpa, how, r.Bands[bi], true
+}
+
 // excise charges the per-unit excise duties of the profile in force on
 // the lines of their headings (after the customs duty, so that a flat
 // rate in lieu of customs duty never replaces them).
@@ -229,28 +271,20 @@ func (k *calc) excise() error {
 			if stale(r.ReviewAfter, k.e.Date) {
 				k.warn(StaleData, -1, "excise "+r.Code, "", fmt.Sprintf("%s: the rates in force from %s were last confirmed for %s; no later figure is in the data, so they still apply", r.Name, r.From, r.ReviewAfter))
 			}
-			if !l.ABV.IsPositive() {
-				k.warn(NotModelled, i, r.Code, "", fmt.Sprintf("%s is not computed: the line gives no strength (abv) with its volume; give both to have it charged (%s)", r.Name, r.Source))
-				continue
-			}
-			lpa, how, ok := lineLPA(l)
+			qty, how, b, ok := k.exciseQuantity(i, l, r)
 			if !ok {
-				k.warn(NotModelled, i, r.Code, "", fmt.Sprintf("%s is not computed: the line gives its strength but no volume (a quantity in l, ml or hl) (%s)", r.Name, r.Source))
 				continue
 			}
-			bi := slices.IndexFunc(r.Bands, func(b ExciseBand) bool { return b.holds(l.ABV) })
-			if bi < 0 {
-				k.trace("duty", i, fmt.Sprintf("%s: no band for %s%% ABV: no excise", r.Code, l.ABV), "", Money{}, k.zero(), r.Source)
-				continue
-			}
-			b := r.Bands[bi]
 			per, err := k.convert(b.Amount, "excise "+r.Code)
 			if err != nil {
 				return err
 			}
-			exact := per.Mul(lpa)
+			exact := per.Mul(qty)
 			amt := exact.Round()
-			note := fmt.Sprintf("%s lpa (%s), band %s", lpa, how, b)
+			note := fmt.Sprintf("%s %s (%s)", qty, r.Per, how)
+			if r.Per == LitrePure {
+				note += ", band " + b.String()
+			}
 			if r.Note != "" {
 				note += "; " + r.Note
 			}

@@ -170,3 +170,33 @@ func TestEntryABVChecked(t *testing.T) {
 	assert.Equal(t, 0, le.Line)
 	assert.Contains(t, err.Error(), "abv 140")
 }
+
+// GB Tobacco Products Duty per kilogram (GOV.UK, Tobacco Products Duty
+// rates, updated 26 November 2025: cigars GBP 417.33 from 6pm on 30
+// October 2024, 440.93 from 6pm on 26 November 2025, 508.12 from 1
+// October 2026; tobacco for heating 343.91, 363.36, 426.47), on the line's
+// net mass, rounded to the penny.
+func TestGBTobaccoDuty(t *testing.T) {
+	c := calculator(t)
+	tob := func(day, hs, grams string) duty.Assessment {
+		l := ln(t, hs, "CU", "100", "GBP", "0%")
+		if grams != "" {
+			l.Quantities = []duty.Quantity{{Value: dec(grams), Unit: duty.Gram}}
+		}
+		return run(t, c, duty.Entry{Destination: "GB", Date: duty.MustDate(day), Mode: "courier", Consumer: true, Lines: []duty.EntryLine{l}})
+	}
+	// Ten cigars, 50 g: 0.05 kg × 508.12 = 25.406 -> 25.41 (from
+	// 2026-10-01); × 440.93 = 22.0465 -> 22.05 (from 2025-11-27);
+	// × 417.33 = 20.8665 -> 20.87 (on 2025-11-26, before 6pm's change).
+	eqm(t, "25.41", exciseOf(t, tob("2026-11-25", "2402.10", "50"), 0, "GB_TOBACCO_CIGARS").Amount, "cigars 2026-11")
+	eqm(t, "22.05", exciseOf(t, tob("2026-03-02", "2402.10", "50"), 0, "GB_TOBACCO_CIGARS").Amount, "cigars 2026-03")
+	eqm(t, "20.87", exciseOf(t, tob("2025-11-26", "2402.10", "50"), 0, "GB_TOBACCO_CIGARS").Amount, "cigars 2025-11-26")
+	// Twenty packs of heated tobacco sticks, 6 g each: 0.12 kg × 426.47 =
+	// 51.1764 -> 51.18; VAT 20% × (100 + 51.18) = 30.236 -> 30.24.
+	h := tob("2026-11-25", "2404.11", "120")
+	eqm(t, "51.18", exciseOf(t, h, 0, "GB_TOBACCO_HEATING").Amount, "tobacco for heating")
+	eqm(t, "30.24", h.Totals.TaxAtBorder, "tobacco for heating: VAT")
+	// No net mass: flagged, not guessed; cigarettes: not embedded.
+	assert.True(t, hasWarning(tob("2026-11-25", "2402.10", ""), duty.NotModelled, "GB_TOBACCO_CIGARS"))
+	assert.True(t, hasWarning(tob("2026-11-25", "2402.20", "20"), duty.NotModelled, "GB_EXCISE_TOBACCO"))
+}

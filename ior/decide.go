@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/iorkit/iorkit/rules"
@@ -247,8 +248,8 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 		// The shipment's findings, then the importer's (in the room
 		// Evaluate leaves for them).
 		d.Findings = append(d.Findings, c.findings...)
-		d.Reasons = append(d.Reasons, fmt.Sprintf("%s %q imports: first eligible candidate under %s (%s side first)",
-			c.Role, c.Party.Name, s.Incoterm, s.Incoterm.ImportPayer()))
+		d.Reasons = append(d.Reasons, string(c.Role)+" "+strconv.Quote(c.Party.Name)+" imports: first eligible candidate under "+
+			string(s.Incoterm)+" ("+string(s.Incoterm.ImportPayer())+" side first)")
 		if c.rank > 0 {
 			d.Reasons = append(d.Reasons, "preferred candidates were not eligible: see alternatives")
 		}

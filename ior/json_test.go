@@ -157,3 +157,26 @@ func FuzzAppendJSON(f *testing.F) {
 		checkJSONAppenders(t, jsonFiller(seed, full))
 	})
 }
+
+// Every example shipment of the golden files, quoted, decided and planned
+// over every destination: the hand-written encoders give encoding/json's
+// bytes (the golden files themselves go through json.MarshalIndent).
+func TestAppendJSONOnGoldenShipments(t *testing.T) {
+	e, err := ior.NewEngine()
+	require.NoError(t, err)
+	ctx := context.Background()
+	dests := e.Destinations()
+	for stem, s := range goldenShipments(t) {
+		if q, err := e.Quote(ctx, s); err == nil {
+			require.Equal(t, marshal(t, q), string(q.AppendJSON(nil)), stem)
+		}
+		if d, err := e.Decide(ctx, s); err == nil {
+			require.Equal(t, marshal(t, d), string(d.AppendJSON(nil)), stem)
+		}
+		plans, err := e.Plan(ctx, s, dests)
+		require.NoError(t, err)
+		for _, m := range plans {
+			require.Equal(t, marshal(t, planReference(m)), string(m.AppendJSON(nil)), "%s %s", stem, m.Destination)
+		}
+	}
+}

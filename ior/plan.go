@@ -109,6 +109,7 @@ func (e *Engine) Plan(ctx context.Context, s Shipment, destinations []string, op
 	// goroutines, each writing its own slot, so the result is in input
 	// order and the same bytes as a serial run.
 	out := make([]MarketPlan, len(dests))
+	lines := s.checkLines() // the same lines for every destination
 	workers := min(runtime.GOMAXPROCS(0), len(dests))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -117,7 +118,7 @@ func (e *Engine) Plan(ctx context.Context, s Shipment, destinations []string, op
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i] = e.planOne(ctx, cfg, s, dests[i])
+				out[i] = e.planOne(ctx, cfg, s, dests[i], lines)
 			}
 		}()
 	}
@@ -137,7 +138,8 @@ func (e *Engine) Plan(ctx context.Context, s Shipment, destinations []string, op
 	return out, nil
 }
 
-func (e *Engine) planOne(ctx context.Context, cfg callConfig, s Shipment, dest string) MarketPlan {
+// planOne plans dest; lines are the problems of s.Lines (checkLines).
+func (e *Engine) planOne(ctx context.Context, cfg callConfig, s Shipment, dest string, lines *checkedLines) MarketPlan {
 	m := MarketPlan{Destination: dest}
 	t := s
 	t.Destination, t.DestinationRegion, t.PortRegion, t.Consignee = dest, "", "", nil
@@ -148,7 +150,7 @@ func (e *Engine) planOne(ctx context.Context, cfg callConfig, s Shipment, dest s
 			t.IORProviders = append(t.IORProviders, p)
 		}
 	}
-	if err := t.Validate(); err != nil {
+	if err := t.validate(lines); err != nil {
 		m.Err = err
 		return m
 	}

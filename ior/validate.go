@@ -154,6 +154,9 @@ func (v *validator) party(path string, p Party, required bool) {
 		v.add(path+".kind", string(p.Kind), "is not a party kind (want business or consumer)", ErrInvalidKind)
 	}
 	for i, r := range p.Registrations {
+		if r.Scheme != "" && r.ID != "" && len(r.Scheme) <= MaxStringBytes && len(r.ID) <= MaxStringBytes {
+			continue // nothing to report: no path to build
+		}
 		rp := fmt.Sprintf("%s.registrations[%d]", path, i)
 		if r.Scheme == "" {
 			v.add(rp+".scheme", "", "is required (e.g. EORI, EIN, IEC)", ErrRequired)
@@ -179,7 +182,23 @@ func (v *validator) party(path string, p Party, required bool) {
 // `lines[2].hs: "84A1" is not an HS code (6 to 10 digits)`. The error
 // matches ErrInvalidShipment and, through its problems, the sentinel of each
 // (ErrInvalidHS, duty.ErrInvalidCountry...).
-func (s Shipment) Validate() error {
+func (s Shipment) Validate() error { return s.validate(nil) }
+
+// checkedLines are the problems of a shipment's lines (nil: none), found
+// once by checkLines for the copies of the shipment Plan validates, which
+// differ only outside the lines.
+type checkedLines struct{ problems []*FieldError }
+
+// checkLines validates the lines of s.
+func (s Shipment) checkLines() *checkedLines {
+	var v validator
+	v.lines(s, s.Currency())
+	return &checkedLines{problems: v.problems}
+}
+
+// validate is Validate, with the lines' problems taken from lines when
+// not nil (each a copy, so that no two errors share a problem).
+func (s Shipment) validate(lines *checkedLines) error {
 	var v validator
 	v.text(at{"id", ""}, s.ID)
 	if s.Date.IsZero() {
@@ -236,22 +255,41 @@ func (s Shipment) Validate() error {
 	v.list(at{"affiliates", ""}, len(s.Affiliates))
 	v.list(at{"ior_providers", ""}, len(s.IORProviders))
 	for i, a := range s.Affiliates {
-		v.party(fmt.Sprintf("affiliates[%d]", i), a, true)
+		v.party("affiliates["+strconv.Itoa(i)+"]", a, true)
 	}
 	for i, p := range s.IORProviders {
-		v.party(fmt.Sprintf("ior_providers[%d]", i), p, true)
+		v.party("ior_providers["+strconv.Itoa(i)+"]", p, true)
 	}
 	cur := s.Currency()
+	if lines != nil {
+		for _, p := range lines.problems {
+			cp := *p
+			v.problems = append(v.problems, &cp)
+		}
+	} else {
+		v.lines(s, cur)
+	}
+	v.money(at{"freight", ""}, s.Freight, cur, false)
+	v.money(at{"insurance", ""}, s.Insurance, cur, false)
+	if len(v.problems) == 0 {
+		return nil
+	}
+	return &ValidationError{Problems: v.problems}
+}
+
+// lines validates the lines of s, whose currency is cur.
+func (v *validator) lines(s Shipment, cur string) {
 	switch {
 	case len(s.Lines) == 0:
 		v.add("lines", "", "is required: a shipment has at least one line", ErrRequired)
 	case len(s.Lines) > MaxLines:
 		v.add("lines", "", fmt.Sprintf("has %d lines: at most %d per shipment (split it)", len(s.Lines), MaxLines), ErrTooManyLines)
 	}
-	for i, l := range s.Lines {
+	for i := range s.Lines {
 		if i >= MaxLines {
 			break
 		}
+		l := &s.Lines[i] // in place: a line is a large struct
 		p := "lines[" + strconv.Itoa(i) + "]"
 		v.text(at{p, ".sku"}, l.SKU)
 		v.text(at{p, ".description"}, l.Description)
@@ -295,7 +333,7 @@ func (s Shipment) Validate() error {
 		for j, q := range l.Quantities {
 			v.quantity(at{p, ".quantities[" + strconv.Itoa(j) + "]"}, q)
 		}
-		if l.ABV.IsNegative() || l.ABV.GreaterThan(decimal.New(100, 0)) {
+		if !l.ABV.IsZero() && (l.ABV.IsNegative() || l.ABV.GreaterThan(decimal.New(100, 0))) { // no decimal built for the usual 0
 			v.add(p+".abv", l.ABV.String(), "is a strength in percent, from 0 to 100", ErrInvalidValue)
 		}
 		v.list(at{p, ".parts"}, len(l.Parts))
@@ -324,10 +362,4 @@ func (s Shipment) Validate() error {
 			}
 		}
 	}
-	v.money(at{"freight", ""}, s.Freight, cur, false)
-	v.money(at{"insurance", ""}, s.Insurance, cur, false)
-	if len(v.problems) == 0 {
-		return nil
-	}
-	return &ValidationError{Problems: v.problems}
 }

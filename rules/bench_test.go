@@ -57,3 +57,34 @@ func BenchmarkEvaluateGuardsPass(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkEvaluateDecision is the rule work of one decision (what
+// ior.Engine.Decide asks of a Book): the shipment and line rules of the DE
+// packs on 10 lines of one HS code, then the importer rules of three
+// candidates (the seller, a local provider, the buyer), all drawing on one
+// Budget.
+func BenchmarkEvaluateDecision(b *testing.B) {
+	book, err := CompileFS(testEnv(b), DefaultPacks())
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := testShipment(10)
+	provider := tParty{Name: "Global IOR GmbH", Country: "DE", Kind: "business", LocalEntity: true,
+		Registrations: []tRegistration{{Scheme: "EORI", ID: "DE123"}}}
+	cands := []*tParty{&s.Seller, &provider, &s.Buyer}
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		in := Input{Destination: "DE", Date: date(2026, 3, 1), Shipment: s, Budget: book.NewBudget()}
+		if _, err := book.Evaluate(ctx, in); err != nil {
+			b.Fatal(err)
+		}
+		in.Scope = ScopeImporter
+		for _, c := range cands {
+			in.Importer = c
+			if _, err := book.Evaluate(ctx, in); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
