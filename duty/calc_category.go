@@ -5,13 +5,16 @@ package duty
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
 // GoodsCategory is a class of goods, named by HS prefixes, that a profile's
 // rules treat apart: alcohol, tobacco, perfumes and toilet waters, fuels.
 // A threshold lists the categories it does not cover (NotCategories): lines
-// of those goods pay duty and tax at the border whatever the value.
+// of those goods pay duty and tax at the border whatever the value; or the
+// only categories it covers (Categories: ID's consignment rates of certain
+// commodities).
 type GoodsCategory struct {
 	Code   string   `json:"code"` // stable: alcohol, tobacco, perfume, fuel...
 	Name   string   `json:"name"`
@@ -80,10 +83,14 @@ func (k *calc) excludedLines(t Threshold, limit Money) []ExcludedLine {
 	var out []ExcludedLine
 	for i, l := range k.e.Lines {
 		var why []string
-		for _, c := range k.p.categoriesOf(l.HS) {
+		cats := k.p.categoriesOf(l.HS)
+		for _, c := range cats {
 			if contains(t.NotCategories, c) {
 				why = append(why, "goods of category "+c+" are excluded")
 			}
+		}
+		if len(t.Categories) > 0 && !slices.ContainsFunc(cats, func(c string) bool { return contains(t.Categories, c) }) {
+			why = append(why, "only goods of category "+strings.Join(t.Categories, ", ")+" are covered")
 		}
 		if t.Compare == CompareItem {
 			v := k.itemValue(i)
@@ -159,6 +166,12 @@ func (p Profile) checkCategories() *ProfileError {
 		for _, c := range t.NotCategories {
 			if !seen[c] {
 				return &ProfileError{Path: fmt.Sprintf("de_minimis[%d].not_categories", i), Country: clip(p.Country), Value: clip(c),
+					Msg: fmt.Sprintf("%q is not a category of the profile", clip(c))}
+			}
+		}
+		for _, c := range t.Categories {
+			if !seen[c] {
+				return &ProfileError{Path: fmt.Sprintf("de_minimis[%d].categories", i), Country: clip(p.Country), Value: clip(c),
 					Msg: fmt.Sprintf("%q is not a category of the profile", clip(c))}
 			}
 		}
