@@ -37,7 +37,7 @@ type ExcludedLine struct {
 
 // categoriesOf returns the codes of the profile's categories the HS code
 // falls in.
-func (p Profile) categoriesOf(hs string) []string {
+func (p *Profile) categoriesOf(hs string) []string { // by pointer: a Profile is large
 	var out []string
 	for _, c := range p.Categories {
 		for _, pre := range c.HS {
@@ -77,20 +77,23 @@ func (k *calc) itemValue(i int) Money {
 }
 
 // excludedLines lists the lines a threshold does not cover although its
-// conditions fit the entry: goods of a category it excludes and, for a
+// conditions fit the entry: goods of a category it excludes or outside the
+// categories it is limited to and, for a
 // per-item threshold, lines whose items are over the limit.
 func (k *calc) excludedLines(t Threshold, limit Money) []ExcludedLine {
 	var out []ExcludedLine
-	for i, l := range k.e.Lines {
+	for i := range k.e.Lines {
 		var why []string
-		cats := k.p.categoriesOf(l.HS)
-		for _, c := range cats {
-			if contains(t.NotCategories, c) {
-				why = append(why, "goods of category "+c+" are excluded")
+		if len(t.NotCategories) > 0 || len(t.Categories) > 0 {
+			cats := k.p.categoriesOf(k.e.Lines[i].HS)
+			for _, c := range cats {
+				if contains(t.NotCategories, c) {
+					why = append(why, "goods of category "+c+" are excluded")
+				}
 			}
-		}
-		if len(t.Categories) > 0 && !slices.ContainsFunc(cats, func(c string) bool { return contains(t.Categories, c) }) {
-			why = append(why, "only goods of category "+strings.Join(t.Categories, ", ")+" are covered")
+			if len(t.Categories) > 0 && !slices.ContainsFunc(cats, func(c string) bool { return contains(t.Categories, c) }) {
+				why = append(why, "only goods of category "+strings.Join(t.Categories, ", ")+" are covered")
+			}
 		}
 		if t.Compare == CompareItem {
 			v := k.itemValue(i)

@@ -334,11 +334,12 @@ func entryOf(s Shipment) duty.Entry {
 	en.Lines = make([]duty.EntryLine, 0, len(s.Lines))
 	// Every line's quantities in one array, each line's capped to its own.
 	nq := 0
-	for _, l := range s.Lines {
-		nq += 2 + len(l.Quantities)
+	for li := range s.Lines {
+		nq += 2 + len(s.Lines[li].Quantities)
 	}
 	qall := make([]duty.Quantity, 0, nq)
-	for _, l := range s.Lines {
+	for li := range s.Lines {
+		l := &s.Lines[li]
 		claim := s.ClaimPreference
 		if l.ClaimPreference != nil {
 			claim = l.ClaimPreference

@@ -175,7 +175,8 @@ func (w *idWriter) shipment(s Shipment) {
 		w.party(p)
 	}
 	w.n(len(s.Lines))
-	for _, l := range s.Lines {
+	for li := range s.Lines {
+		l := &s.Lines[li]
 		w.str(l.SKU)
 		w.str(l.Description)
 		w.str(l.HS)

@@ -195,8 +195,8 @@ func (e *Engine) quote(ctx context.Context, cfg callConfig, s Shipment, imp *Imp
 		Totals: a.Totals, FX: a.FX, Incomplete: a.Incomplete, Warnings: a.Warnings, Notes: notes, Data: e.dataLabel(), Trace: a.Trace,
 	}
 	q.Lines = make([]QuoteLine, 0, len(a.Lines))
-	for i, l := range a.Lines {
-		sl := s.Lines[i]
+	for i := range a.Lines {
+		l, sl := &a.Lines[i], &s.Lines[i] // in place: large structs
 		q.Lines = append(q.Lines, QuoteLine{Index: i, SKU: sl.SKU, Description: sl.Description, HS: l.HS, Origin: l.Origin,
 			Value: l.Value, CustomsValue: l.CustomsValue, Duties: l.Duties, Taxes: l.Taxes, Duty: l.Duty, Tax: l.Tax,
 			Calculable: l.Calculable, Reason: l.Reason})
@@ -356,8 +356,10 @@ func payers(importSide Side, a duty.Assessment) (Payers, error) {
 	}
 	names := make([]name, 0, 2*len(a.Lines))
 	buf := make([]byte, 0, 20*len(a.Lines))
-	for _, l := range a.Lines {
-		for _, d := range l.Duties {
+	for li := range a.Lines {
+		l := &a.Lines[li] // in place: lines and charges are large structs
+		for di := range l.Duties {
+			d := &l.Duties[di]
 			if d.Collection == duty.AtBorder {
 				start := len(buf)
 				buf = append(strconv.AppendInt(append(buf, "line "...), int64(l.Index), 10), ' ')
@@ -365,7 +367,8 @@ func payers(importSide Side, a duty.Assessment) (Payers, error) {
 				names = append(names, name{imp, start, len(buf)})
 			}
 		}
-		for _, t := range l.Taxes {
+		for ti := range l.Taxes {
+			t := &l.Taxes[ti]
 			if t.Collection != duty.AtBorder && t.Collection != duty.AtSale {
 				continue
 			}

@@ -285,10 +285,11 @@ func (v *validator) lines(s Shipment, cur string) {
 	case len(s.Lines) > MaxLines:
 		v.add("lines", "", fmt.Sprintf("has %d lines: at most %d per shipment (split it)", len(s.Lines), MaxLines), ErrTooManyLines)
 	}
-	for i, l := range s.Lines {
+	for i := range s.Lines {
 		if i >= MaxLines {
 			break
 		}
+		l := &s.Lines[i] // in place: a line is a large struct
 		p := "lines[" + strconv.Itoa(i) + "]"
 		v.text(at{p, ".sku"}, l.SKU)
 		v.text(at{p, ".description"}, l.Description)
@@ -332,7 +333,7 @@ func (v *validator) lines(s Shipment, cur string) {
 		for j, q := range l.Quantities {
 			v.quantity(at{p, ".quantities[" + strconv.Itoa(j) + "]"}, q)
 		}
-		if l.ABV.IsNegative() || l.ABV.GreaterThan(decimal.New(100, 0)) {
+		if !l.ABV.IsZero() && (l.ABV.IsNegative() || l.ABV.GreaterThan(decimal.New(100, 0))) { // no decimal built for the usual 0
 			v.add(p+".abv", l.ABV.String(), "is a strength in percent, from 0 to 100", ErrInvalidValue)
 		}
 		v.list(at{p, ".parts"}, len(l.Parts))
