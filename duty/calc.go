@@ -174,6 +174,8 @@ type calc struct {
 	// lines (lookupOnce, choose).
 	looked  []looked
 	choices []chosen
+	// minor is the destination currency's minor unit (MinorUnits).
+	minor int32
 	// note is the buffer tax notes are built in.
 	note textBuf
 	// taxTexts holds "19%" for each of the profile's taxes, built on the
@@ -329,6 +331,7 @@ func (c *Calculator) Calculate(ctx context.Context, e Entry, opts ...CallOption)
 		k.lineIdx[i] = i
 	}
 	k.exchangeFn = k.exchange
+	k.minor = zero.MinorUnits()
 	k.keepExact = p.DutyTotalRounding != nil
 	for _, t := range p.Taxes {
 		if t.TotalRounding != nil {

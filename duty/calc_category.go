@@ -34,7 +34,7 @@ type ExcludedLine struct {
 
 // categoriesOf returns the codes of the profile's categories the HS code
 // falls in.
-func (p Profile) categoriesOf(hs string) []string {
+func (p *Profile) categoriesOf(hs string) []string { // by pointer: a Profile is large
 	var out []string
 	for _, c := range p.Categories {
 		for _, pre := range c.HS {
@@ -78,11 +78,13 @@ func (k *calc) itemValue(i int) Money {
 // per-item threshold, lines whose items are over the limit.
 func (k *calc) excludedLines(t Threshold, limit Money) []ExcludedLine {
 	var out []ExcludedLine
-	for i, l := range k.e.Lines {
+	for i := range k.e.Lines {
 		var why []string
-		for _, c := range k.p.categoriesOf(l.HS) {
-			if contains(t.NotCategories, c) {
-				why = append(why, "goods of category "+c+" are excluded")
+		if len(t.NotCategories) > 0 {
+			for _, c := range k.p.categoriesOf(k.e.Lines[i].HS) {
+				if contains(t.NotCategories, c) {
+					why = append(why, "goods of category "+c+" are excluded")
+				}
 			}
 		}
 		if t.Compare == CompareItem {

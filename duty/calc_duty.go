@@ -155,7 +155,7 @@ func (k *calc) applyMeasures(i int, l *EntryLine, all []Measure) ([]Charge, erro
 		return nil, err
 	}
 	ch := Charge{Kind: "duty", Code: "MFN", Program: b.Program, Name: "Customs duty (MFN)", Rate: b.Rate.String(), Base: la.CustomsValue,
-		Amount: x.roundWith(k.p.DutyRounding, k.zeroM), Source: b.Source, Effective: b.From, Collection: AtBorder}
+		Amount: x.roundWith(k.p.DutyRounding, k.zeroM, k.minor), Source: b.Source, Effective: b.From, Collection: AtBorder}
 	ch.exact = k.exact(x, ch.Amount)
 	what := "MFN duty"
 	if choice.Preference {
@@ -171,7 +171,7 @@ func (k *calc) applyMeasures(i int, l *EntryLine, all []Measure) ([]Charge, erro
 		if err != nil {
 			return nil, fmt.Errorf("additional duty %s: %w", m.Program, err)
 		}
-		r := x.roundWith(k.p.DutyRounding, k.zeroM)
+		r := x.roundWith(k.p.DutyRounding, k.zeroM, k.minor)
 		out = append(out, Charge{Kind: "duty", Code: "ADD", Program: m.Program, Name: "Additional duty " + m.Program, Rate: m.Rate.String(), Base: la.CustomsValue,
 			Amount: r, Source: m.Source, Effective: m.From, Collection: AtBorder, exact: k.exact(x, r)})
 		k.trace("duty", i, "additional duty "+m.Program, out[len(out)-1].Rate, la.CustomsValue, r, m.Source)

@@ -200,7 +200,7 @@ func (k *calc) taxes() error {
 				rateText += " × " + f.String()
 				note.WriteString(fmt.Sprintf("; charged at %s of the tax: %s (%s)", f, o.Code, o.Reason))
 			}
-			amt := exact.roundWith(t.Rounding, taxed)
+			amt := exact.roundWith(t.Rounding, taxed, k.minor)
 			ch := Charge{Kind: "tax", Code: t.Code, Name: rateName, Rate: rateText, Base: base, Amount: amt,
 				Source: src, Effective: t.From, Collection: AtBorder, Note: note.String(), exact: k.exact(exact, amt)}
 			// A tax collected at the sale stays due even where the border

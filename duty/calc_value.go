@@ -47,7 +47,7 @@ func (k *calc) value() error {
 		if err != nil {
 			return &LineError{Line: i, HS: l.HS, Err: err}
 		}
-		v = v.Round()
+		v = v.RoundTo(k.minor, HalfUp) // v.Round(): v is in the destination's currency
 		lines[i] = LineAssessment{Index: i, HS: l.HS, Origin: l.Origin, Value: v, Calculable: true,
 			Duties: duties[i : i : i+1], Taxes: taxes[i*nt : i*nt : (i+1)*nt], Duty: k.zero(), Tax: k.zero()}
 		weights[i] = v.amount

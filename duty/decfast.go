@@ -352,10 +352,11 @@ func (x lazyDec) dec() decimal.Decimal {
 }
 
 // roundWith is r.apply on the figure in currency m's (as m.with(x.dec())
-// rounded by r), without building the unrounded decimal when it fits.
-func (x lazyDec) roundWith(r *Rounding, m Money) Money {
+// rounded by r), without building the unrounded decimal when it fits;
+// minor is m.MinorUnits().
+func (x lazyDec) roundWith(r *Rounding, m Money, minor int32) Money {
 	if x.fast && (r == nil || !r.Increment.IsPositive()) {
-		places, mode := m.MinorUnits(), HalfUp
+		places, mode := minor, HalfUp
 		if r != nil {
 			places, mode = r.Places, r.Mode
 		}

@@ -194,7 +194,7 @@ func TestLazyDecMatchesDecimal(t *testing.T) {
 		for _, m := range []Money{eur, jpy} {
 			for _, rd := range roundings {
 				w := rd.apply(m.with(want))
-				got := x.roundWith(rd, m)
+				got := x.roundWith(rd, m, m.MinorUnits())
 				same(t, w.amount, got.amount, "%s × %s rounded %v in %s", a, b, rd, m.Currency())
 				require.Equal(t, m.Currency(), got.Currency())
 			}
