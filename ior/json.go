@@ -24,21 +24,21 @@ import (
 
 // AppendJSON appends to b the JSON of q: the bytes json.Marshal(q)
 // gives, about five times faster and in one allocation at most.
-func (q *Quote) AppendJSON(b []byte) []byte {
-	return appendQuote(grow(b, quoteSize(q)), q)
+func (q Quote) AppendJSON(b []byte) []byte {
+	return appendQuote(grow(b, quoteSize(&q)), &q)
 }
 
 // AppendJSON appends to b the JSON of d: the bytes json.Marshal(d)
 // gives.
-func (d *Decision) AppendJSON(b []byte) []byte { return appendDecision(b, d) }
+func (d Decision) AppendJSON(b []byte) []byte { return appendDecision(b, &d) }
 
 // AppendJSON appends to b the JSON of m: the bytes MarshalJSON gives.
-func (m *MarketPlan) AppendJSON(b []byte) []byte {
+func (m MarketPlan) AppendJSON(b []byte) []byte {
 	n := 512
 	if m.Quote != nil {
 		n += quoteSize(m.Quote)
 	}
-	return appendMarketPlan(grow(b, n), m)
+	return appendMarketPlan(grow(b, n), &m)
 }
 
 // grow returns b with room for n more bytes: at least twice its
