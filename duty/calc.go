@@ -151,7 +151,7 @@ type calc struct {
 	cfg   callConfig
 	c     *Calculator
 	e     Entry
-	p     Profile
+	p     *Profile // read only: the profile set's own
 	cur   string
 	zeroM Money // 0 in cur, built by NewMoney: every amount derives from it
 	a     *Assessment
@@ -326,7 +326,7 @@ func (c *Calculator) Calculate(ctx context.Context, e Entry, opts ...CallOption)
 	if err != nil {
 		return Assessment{}, fmt.Errorf("duty: profile of %s: %w", p.Country, err)
 	}
-	k := &calc{ctx: ctx, cfg: cfg, c: c, e: e, p: p, cur: p.Currency, zeroM: zero, fxSet: map[string]bool{}, rates: RatesFor(c.rates, e.Destination), lineIdx: make([]int, len(e.Lines))}
+	k := &calc{ctx: ctx, cfg: cfg, c: c, e: e, p: pp, cur: p.Currency, zeroM: zero, fxSet: map[string]bool{}, rates: RatesFor(c.rates, e.Destination), lineIdx: make([]int, len(e.Lines))}
 	for i := range k.lineIdx {
 		k.lineIdx[i] = i
 	}

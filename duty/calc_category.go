@@ -5,13 +5,16 @@ package duty
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
 // GoodsCategory is a class of goods, named by HS prefixes, that a profile's
 // rules treat apart: alcohol, tobacco, perfumes and toilet waters, fuels.
 // A threshold lists the categories it does not cover (NotCategories): lines
-// of those goods pay duty and tax at the border whatever the value.
+// of those goods pay duty and tax at the border whatever the value; or the
+// only categories it covers (Categories: ID's consignment rates of certain
+// commodities).
 type GoodsCategory struct {
 	Code   string   `json:"code"` // stable: alcohol, tobacco, perfume, fuel...
 	Name   string   `json:"name"`
@@ -74,17 +77,22 @@ func (k *calc) itemValue(i int) Money {
 }
 
 // excludedLines lists the lines a threshold does not cover although its
-// conditions fit the entry: goods of a category it excludes and, for a
+// conditions fit the entry: goods of a category it excludes or outside the
+// categories it is limited to and, for a
 // per-item threshold, lines whose items are over the limit.
 func (k *calc) excludedLines(t Threshold, limit Money) []ExcludedLine {
 	var out []ExcludedLine
 	for i := range k.e.Lines {
 		var why []string
-		if len(t.NotCategories) > 0 {
-			for _, c := range k.p.categoriesOf(k.e.Lines[i].HS) {
+		if len(t.NotCategories) > 0 || len(t.Categories) > 0 {
+			cats := k.p.categoriesOf(k.e.Lines[i].HS)
+			for _, c := range cats {
 				if contains(t.NotCategories, c) {
 					why = append(why, "goods of category "+c+" are excluded")
 				}
+			}
+			if len(t.Categories) > 0 && !slices.ContainsFunc(cats, func(c string) bool { return contains(t.Categories, c) }) {
+				why = append(why, "only goods of category "+strings.Join(t.Categories, ", ")+" are covered")
 			}
 		}
 		if t.Compare == CompareItem {
@@ -161,6 +169,12 @@ func (p Profile) checkCategories() *ProfileError {
 		for _, c := range t.NotCategories {
 			if !seen[c] {
 				return &ProfileError{Path: fmt.Sprintf("de_minimis[%d].not_categories", i), Country: clip(p.Country), Value: clip(c),
+					Msg: fmt.Sprintf("%q is not a category of the profile", clip(c))}
+			}
+		}
+		for _, c := range t.Categories {
+			if !seen[c] {
+				return &ProfileError{Path: fmt.Sprintf("de_minimis[%d].categories", i), Country: clip(p.Country), Value: clip(c),
 					Msg: fmt.Sprintf("%q is not a category of the profile", clip(c))}
 			}
 		}

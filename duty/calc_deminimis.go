@@ -11,18 +11,18 @@ import (
 // origins, mode, B2C, registration) fit the entry, and why not.
 func (k *calc) thresholdApplies(t Threshold) (bool, string) {
 	if len(t.ShippedFrom) > 0 && !contains(t.ShippedFrom, k.e.ShippedFrom) {
-		return false, fmt.Sprintf("only for goods shipped from %s", strings.Join(t.ShippedFrom, ", "))
+		return false, "only for goods shipped from " + strings.Join(t.ShippedFrom, ", ")
 	}
 	if contains(t.NotShippedFrom, k.e.ShippedFrom) {
-		return false, fmt.Sprintf("not for goods shipped from %s", k.e.ShippedFrom)
+		return false, "not for goods shipped from " + k.e.ShippedFrom
 	}
 	for _, l := range k.e.Lines {
 		if contains(t.NotOrigins, l.Origin) {
-			return false, fmt.Sprintf("not for goods of %s origin", l.Origin)
+			return false, "not for goods of " + l.Origin + " origin"
 		}
 	}
 	if len(t.Modes) > 0 && !contains(t.Modes, k.e.Mode) {
-		return false, fmt.Sprintf("only for %s shipments", strings.Join(t.Modes, "/"))
+		return false, "only for " + strings.Join(t.Modes, "/") + " shipments"
 	}
 	if t.B2COnly && !k.e.Consumer {
 		return false, "only for sales to consumers"
@@ -40,7 +40,7 @@ func (k *calc) thresholdApplies(t Threshold) (bool, string) {
 		return false, "not for gifts (no sale)"
 	}
 	if t.Registered != "" && !contains(k.e.SellerRegistrations, t.Registered) {
-		return false, fmt.Sprintf("only when the seller is registered for %s", t.Registered)
+		return false, "only when the seller is registered for " + t.Registered
 	}
 	return true, ""
 }
@@ -124,9 +124,9 @@ func (k *calc) deMinimis(after bool) error {
 				out.Reason = fmt.Sprintf("each item compared: the highest value per item is %s; limit %s %s", out.Value, op, t.Amount)
 			case cmp < 0 || (cmp == 0 && !t.Strict):
 				out.Met = len(out.Excluded) < len(k.e.Lines)
-				out.Reason = fmt.Sprintf("%s %s %s %s", t.Compare, out.Value, op, t.Amount)
+				out.Reason = string(t.Compare) + " " + out.Value.String() + " " + op + " " + t.Amount.String()
 			default:
-				out.Reason = fmt.Sprintf("%s %s is not %s %s", t.Compare, out.Value, op, t.Amount)
+				out.Reason = string(t.Compare) + " " + out.Value.String() + " is not " + op + " " + t.Amount.String()
 				out.Excluded = nil
 			}
 			switch {

@@ -36,7 +36,7 @@ func hs6(hs string) (string, error) {
 }
 
 func (k *calc) duties() error {
-	sched, area, ok := k.c.Schedule(k.p)
+	sched, area, ok := k.c.Schedule(*k.p)
 	seen := map[string]bool{} // subheadings charged the flat duty
 	for i := range k.e.Lines {
 		if err := k.cancelled(); err != nil {

@@ -293,6 +293,10 @@ type Threshold struct {
 	// not cover: their lines pay at the border whatever the value (GB:
 	// excise goods and the GBP 135 relief), the other lines keep it.
 	NotCategories []string `json:"not_categories,omitempty"`
+	// Categories, when set, limits the threshold to lines of these goods
+	// categories of the profile: the other lines are not covered (ID: the
+	// consignment duty of 15% or 25% on certain commodities).
+	Categories []string `json:"categories,omitempty"`
 	// B2BOnly limits the threshold to business buyers, BuyerVATRegistered
 	// to buyers registered for VAT in the destination.
 	B2BOnly            bool `json:"b2b_only,omitempty"`

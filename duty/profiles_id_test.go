@@ -16,7 +16,9 @@ func idTable(t *testing.T) *duty.Table {
 	t.Helper()
 	tb := duty.NewTable()
 	require.NoError(t, tb.Add("8518.30", duty.Measure{Kind: duty.MFN, Rate: pRate(t, "10%"), Source: "test"}))
-	require.NoError(t, tb.Add("6109.10", duty.Measure{Kind: duty.MFN, Rate: pRate(t, "25%"), Source: "test"}))
+	require.NoError(t, tb.Add("6109.10", duty.Measure{Kind: duty.MFN, Rate: pRate(t, "30%"), Source: "test"}))
+	require.NoError(t, tb.Add("9102.11", duty.Measure{Kind: duty.MFN, Rate: pRate(t, "10%"), Source: "test"}))
+	require.NoError(t, tb.Add("4901.99", duty.Measure{Kind: duty.MFN, Rate: pRate(t, "5%"), Source: "test"}))
 	return tb
 }
 
@@ -91,16 +93,81 @@ func TestIDAboveUSD1500(t *testing.T) {
 	assert.Contains(t, notModelledCodes(c), "ID_PPH22_IMPORT")
 }
 
-// Textiles (chapter 61) are among the goods a consignment pays at the MFN
-// rates (PMK 96/2023 Art. 29(4)-(5)): a T-shirt of FOB USD 2 (IDR
-// 32,000), freight 16,000, pays duty 25% (test rate) x 48,000 = 12,000
-// and PPN 11% x 60,000 = 6,600; the line is flagged NOT_MODELLED (its
-// PPh 22 is not computed).
+// Before PMK 4/2025 (in force 2025-03-05) textiles (chapter 61) were
+// among the goods a consignment paid at the MFN rates (PMK 96/2023 Art.
+// 29(4)-(5)): on 2025-02-01 a T-shirt of FOB USD 2 (IDR 32,000), freight
+// 16,000, pays duty 30% (test MFN rate) x 48,000 = 14,400 and PPN 11% x
+// 62,400 = 6,864; the declaration's totals rounded up to the thousand:
+// 15,000 + 7,000 = 22,000. The line is flagged NOT_MODELLED (its PPh 22
+// is not computed).
 func TestIDConsignmentMFNGoods(t *testing.T) {
-	a := run(t, idCalc(t), idEntry("courier", "6109.10.00", "32000", "16000"))
-	eqm(t, "12000", a.Totals.Duty, "MFN duty on textiles")
-	eqm(t, "6600", taxOf(t, a, 0, "PPN").Amount, "PPN")
+	e := idEntry("courier", "6109.10.00", "32000", "16000")
+	e.Date = duty.MustDate("2025-02-01")
+	a := run(t, idCalc(t), e)
+	eqm(t, "14400", a.Lines[0].Duty, "MFN duty on textiles")
+	eqm(t, "6864", taxOf(t, a, 0, "PPN").Amount, "PPN")
+	eqm(t, "22000", a.Totals.Total, "total, rounded up per levy")
 	assert.Contains(t, notModelledCodes(a), "ID_CONSIGNMENT_MFN_GOODS")
+	assert.NotContains(t, notModelledCodes(a), "ID_CONSIGNMENT_PPH_5")
+}
+
+// From 2025-03-05 (PMK 4/2025) those goods pay, in a consignment of FOB
+// USD 1,500 or less, a single duty of 0% (books), 15% (watches,
+// cosmetics, iron and steel) or 25% (bags, textiles, footwear, bicycles)
+// in place of the MFN rate; other goods the 7.5% (customs office summary
+// of PMK 4/2025; DDTCNews quoting DJBC). A courier consignment on
+// 2026-06-01, no freight, of a T-shirt IDR 32,000 (USD 2), a watch
+// 160,000 (USD 10), a book 80,000 (USD 5) and a speaker 800,000 (USD
+// 50): goods 1,072,000 = USD 67.
+//
+//	T-shirt 25% x 32,000 = 8,000 (the test MFN rate, 30%, would give 9,600)
+//	watch 15% x 160,000 = 24,000 (test MFN 10%: 16,000)
+//	book 0 (test MFN 5%: 4,000)
+//	speaker 7.5% x 800,000 = 60,000
+//	duty 92,000 (already a whole thousand)
+//	PPN 11% x (40,000 + 184,000 + 80,000 + 860,000 = 1,164,000) = 128,040,
+//	rounded up to 129,000; total 92,000 + 129,000 = 221,000.
+//
+// The 5% PPh of the T-shirt and the watch is flagged, not computed.
+func TestIDConsignmentCommodityRates(t *testing.T) {
+	c := idCalc(t)
+	a := run(t, c, duty.Entry{Destination: "ID", Date: duty.MustDate("2026-06-01"), Mode: "courier", Consumer: true,
+		Lines: []duty.EntryLine{
+			{HS: "6109.10.00", Origin: "CN", Value: duty.MustMoney("32000", "IDR")},
+			{HS: "9102.11.00", Origin: "CN", Value: duty.MustMoney("160000", "IDR")},
+			{HS: "4901.99.00", Origin: "CN", Value: duty.MustMoney("80000", "IDR")},
+			{HS: "8518.30.00", Origin: "CN", Value: duty.MustMoney("800000", "IDR")},
+		}})
+	eqm(t, "8000", a.Lines[0].Duty, "T-shirt 25%")
+	eqm(t, "24000", a.Lines[1].Duty, "watch 15%")
+	eqm(t, "0", a.Lines[2].Duty, "book 0%")
+	eqm(t, "60000", a.Lines[3].Duty, "speaker 7.5%")
+	eqm(t, "92000", a.Totals.Duty, "duty")
+	eqm(t, "129000", a.Totals.Tax, "PPN, rounded up to the thousand")
+	eqm(t, "221000", a.Totals.Total, "total")
+	codes := notModelledCodes(a)
+	assert.NotContains(t, codes, "ID_CONSIGNMENT_MFN_GOODS")
+	assert.NotContains(t, codes, "ID_PPH22_IMPORT", "within the consignment regimes")
+	var pph []int
+	for _, w := range a.Warnings {
+		if w.Code == duty.NotModelled && w.Subject == "ID_CONSIGNMENT_PPH_5" && w.Line != nil {
+			pph = append(pph, *w.Line)
+		}
+	}
+	assert.Equal(t, []int{0, 1}, pph, "PPh 5% flagged on the T-shirt and the watch")
+
+	// A T-shirt alone of FOB USD 2: no USD 3 relief for these goods
+	// (iorkit's reading), 25% x 32,000 = 8,000; PPN 11% x 40,000 = 4,400,
+	// rounded up to 5,000.
+	a = run(t, c, idEntry("courier", "6109.10.00", "32000", "0"))
+	eqm(t, "8000", a.Totals.Duty, "25% from the first dollar")
+	eqm(t, "5000", a.Totals.Tax, "PPN")
+
+	// Above FOB USD 1,500 (USD 1,600 = IDR 25,600,000) the consignment
+	// regimes end: MFN 30% = 7,680,000; PPh 22 flagged.
+	a = run(t, c, idEntry("courier", "6109.10.00", "25600000", "0"))
+	eqm(t, "7680000", a.Totals.Duty, "MFN above USD 1,500")
+	assert.Contains(t, notModelledCodes(a), "ID_PPH22_IMPORT")
 }
 
 // Bea Cukai's worked example (Bea Cukai Lampung, "Hitung Pungutan Barang

@@ -134,6 +134,12 @@ func TestCategoryChecks(t *testing.T) {
 	assert.Equal(t, "profiles[0].de_minimis[0].not_categories", pe.Path)
 	assert.Equal(t, "perfume", pe.Value)
 	p.DeMinimis[0].NotCategories = []string{"alcohol"}
+	p.DeMinimis[0].Categories = []string{"perfume"}
+	_, err = duty.NewProfiles(p)
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, "profiles[0].de_minimis[0].categories", pe.Path)
+	assert.Equal(t, "perfume", pe.Value)
+	p.DeMinimis[0].Categories = nil
 	p.Categories[0].HS = []string{"x"}
 	_, err = duty.NewProfiles(p)
 	require.ErrorAs(t, err, &pe)
