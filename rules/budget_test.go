@@ -168,3 +168,21 @@ func TestBudgetSharedShipment(t *testing.T) {
 	assert.Equal(t, 0, eval(b2b), "another shipment, read afresh")
 	assert.Equal(t, 1, eval(b2c))
 }
+
+// A Budget shared by Books of two Envs does not carry one Env's view of
+// the shipment into the other's evaluation.
+func TestBudgetSharedAcrossEnvs(t *testing.T) {
+	src := packWith(rule("B2C", "shipment", "shipment.buyer.kind == 'consumer'"))
+	a, err := Compile(testEnv(t), mustParse(t, src))
+	require.NoError(t, err)
+	b, err := Compile(testEnv(t), mustParse(t, src))
+	require.NoError(t, err)
+	bu := a.NewBudget()
+	s := testShipment(1)
+	for _, book := range []*Book{a, b, a} {
+		fs, err := book.Evaluate(context.Background(), Input{Destination: "DE", Date: date(2026, 3, 1), Shipment: s, Budget: bu})
+		require.NoError(t, err)
+		assert.Len(t, fs, 1)
+		assert.Same(t, book.env.vars[VarShipment], bu.ship.st)
+	}
+}

@@ -525,10 +525,12 @@ func isCostLimit(err error) bool {
 }
 
 // shipment is value(VarShipment, v), reusing the object of the last
-// evaluation on bu when it was given the same pointer.
+// evaluation on bu when it was given the same pointer (and a Book of the
+// same Env: a Budget may be shared by Books).
 func (b *Book) shipment(v any, bu *Budget) (ref.Val, error) {
 	rv := reflect.ValueOf(v)
-	if bu.ship != nil && rv.Kind() == reflect.Pointer && rv.Pointer() == bu.shipAt && bu.ship.v.Type() == rv.Type().Elem() {
+	if bu.ship != nil && rv.Kind() == reflect.Pointer && rv.Pointer() == bu.shipAt &&
+		bu.ship.st == b.env.vars[VarShipment] && bu.ship.v.Type() == rv.Type().Elem() {
 		return bu.ship, nil
 	}
 	val, err := b.value(VarShipment, v)
