@@ -130,7 +130,9 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 			v := reflect.ValueOf(c.v).Elem().Interface()
 			want := reference(t, v)
 			got := string(c.append([]byte("prefix"), v))
-			require.Equal(t, "prefix"+want, got, "%T %#v", v, v)
+			if d := testkit.JSONDiff("prefix"+want, got); d != "" {
+				t.Fatalf("%T: %s", v, d)
+			}
 			if m, ok := v.(json.Marshaler); ok {
 				b, err := m.MarshalJSON()
 				require.NoError(t, err)

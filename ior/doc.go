@@ -86,6 +86,9 @@
 // write their numbers as JSON strings, so that no float ever carries an
 // amount. Dates are duty.Date (a calendar day, "2026-03-01"); countries are
 // ISO 3166-1 alpha-2 codes and regions ISO 3166-2 codes ("CA-ON").
+// Quote.AppendJSON, Decision.AppendJSON and MarketPlan.AppendJSON write
+// the bytes json.Marshal gives several times faster, in one buffer (the
+// HTTP handler uses them); json.Marshal stays correct.
 //
 // A quote is in the destination's currency (Quote.Currency); every line,
 // the freight and the insurance of a shipment are in one currency

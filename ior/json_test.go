@@ -107,18 +107,26 @@ func checkJSONAppenders(t *testing.T, f *testkit.Filler) {
 	t.Helper()
 	var q ior.Quote
 	f.Fill(&q)
-	require.Equal(t, "["+marshal(t, q), string(q.AppendJSON([]byte("["))), "%#v", q)
+	sameJSON(t, "["+marshal(t, q), string(q.AppendJSON([]byte("["))))
 	var d ior.Decision
 	f.Fill(&d)
-	require.Equal(t, "["+marshal(t, d), string(d.AppendJSON([]byte("["))), "%#v", d)
+	sameJSON(t, "["+marshal(t, d), string(d.AppendJSON([]byte("["))))
 	var m ior.MarketPlan
 	f.Fill(&m)
 	want := marshal(t, planReference(m))
-	require.Equal(t, "["+want, string(m.AppendJSON([]byte("["))), "%#v", m)
+	sameJSON(t, "["+want, string(m.AppendJSON([]byte("["))))
 	got, err := m.MarshalJSON()
 	require.NoError(t, err)
-	require.Equal(t, want, string(got))
-	require.Equal(t, want, marshal(t, m))
+	sameJSON(t, want, string(got))
+	sameJSON(t, want, marshal(t, m))
+}
+
+// sameJSON fails with where and why the encoders differ.
+func sameJSON(t *testing.T, want, got string) {
+	t.Helper()
+	if d := testkit.JSONDiff(want, got); d != "" {
+		t.Fatal(d)
+	}
 }
 
 // TestAppendJSONMatchesEncodingJSON holds the hand-written encoders of

@@ -88,3 +88,35 @@ func (f *Filler) value(t reflect.Type, depth int) reflect.Value {
 	}
 	return v
 }
+
+// JSONDiff describes where got first differs from want (the JSON
+// encoding/json gives), with the bytes around it, and what to do: a field
+// added to a type and not to its hand-written encoder shows here as a key
+// missing from got. It returns "" when they are equal.
+func JSONDiff(want, got string) string {
+	if want == got {
+		return ""
+	}
+	i := 0
+	for i < len(want) && i < len(got) && want[i] == got[i] {
+		i++
+	}
+	around := func(s string) string {
+		from, to := max(0, i-80), min(len(s), i+80)
+		return s[from:i] + "⟦" + s[i:to] + "⟧"
+	}
+	return "the hand-written JSON encoder differs from encoding/json at byte " + itoa(i) +
+		" (the differing part in ⟦⟧):\n want: " + around(want) + "\n got:  " + around(got) +
+		"\nA field added to a type must be added to its encoder too (ior/json.go, duty/jsonfast.go), in the order of the struct, with its tag's omitempty."
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for ; n > 0; n /= 10 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+	}
+	return string(b)
+}
