@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (110 files).
-const Version = "iorkit-data-67ac09ee1bf8"
+const Version = "iorkit-data-9afdf5622c5e"
