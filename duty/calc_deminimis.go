@@ -136,15 +136,19 @@ func (k *calc) deMinimis(after bool) error {
 				out.Reason += "; no line covered"
 			}
 		}
-		if t.Note != "" {
-			out.Reason += " (" + t.Note + ")"
-		}
-		k.a.DeMinimis = append(k.a.DeMinimis, out)
 		state := ": not met: "
 		if out.Met {
 			state = ": met: "
 		}
-		k.trace("de_minimis", -1, t.Code+state+out.Reason, "", t.Amount, out.Value, t.Source)
+		// The trace text is the code, the state and the reason: the
+		// reason is its tail, so the (often long) text is built once.
+		what := t.Code + state + out.Reason
+		if t.Note != "" {
+			what = t.Code + state + out.Reason + " (" + t.Note + ")"
+		}
+		out.Reason = what[len(t.Code)+len(state):]
+		k.a.DeMinimis = append(k.a.DeMinimis, out)
+		k.trace("de_minimis", -1, what, "", t.Amount, out.Value, t.Source)
 		if out.Met && after {
 			k.relieveAmounts(t)
 		}

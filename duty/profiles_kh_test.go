@@ -53,6 +53,15 @@ func TestKHFlags(t *testing.T) {
 	eqm(t, "35000", a.Totals.Duty, "duty")
 	eqm(t, "13500", taxOf(t, a, 0, "VAT").Amount, "VAT")
 	assert.ElementsMatch(t, []string{"KH_EXPRESS_DE_MINIMIS", "KH_SPECIAL_TAX"}, notModelledCodes(a))
+
+	// The MEF circular names postal express mail (EMS) too: a postal
+	// T-shirt of KHR 100,000 is flagged and assessed in full, duty 35%
+	// (the test rate) = 35,000 and VAT 10% x 135,000 = 13,500.
+	a = run(t, c, duty.Entry{Destination: "KH", Date: duty.MustDate("2026-12-01"), Mode: "post",
+		Lines: []duty.EntryLine{{HS: "6109.10.00", Origin: "CN", Value: duty.MustMoney("100000", "KHR")}}})
+	eqm(t, "35000", a.Totals.Duty, "duty")
+	eqm(t, "13500", a.Totals.Tax, "VAT")
+	assert.Equal(t, []string{"KH_EXPRESS_DE_MINIMIS"}, notModelledCodes(a))
 }
 
 // Dates before 2026-01-01 are not covered.

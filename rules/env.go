@@ -45,6 +45,22 @@ type Env struct {
 	// linesIndex is the Go field index of the shipment's `lines` field when
 	// it is a slice of the line type (Input.Lines defaults to it).
 	linesIndex []int
+	// shipT, lineT, impT are vars' entries, read by every evaluation.
+	shipT, lineT, impT *structType
+}
+
+// varType is vars[name] for the three variable names, without a map
+// lookup.
+func (e *Env) varType(name string) *structType {
+	switch name {
+	case VarShipment:
+		return e.shipT
+	case VarLine:
+		return e.lineT
+	case VarImporter:
+		return e.impT
+	}
+	return e.vars[name]
 }
 
 // Variable names, one per scope (see Var).
@@ -102,6 +118,7 @@ func NewEnv(vars ...Var) (*Env, error) {
 		}
 		e.vars[v.Name] = st
 	}
+	e.shipT, e.lineT, e.impT = e.vars[VarShipment], e.vars[VarLine], e.vars[VarImporter]
 	if lt := e.vars[VarLine]; lt != nil {
 		st := e.vars[VarShipment]
 		if f, ok := st.rt.FieldByName(fieldGoName(st.rt, "lines")); ok && f.Type.Kind() == reflect.Slice &&

@@ -152,7 +152,8 @@ func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
 	if ctx == nil {
 		return nil, errors.New("rules: Evaluate: nil context (use context.Background())")
 	}
-	var packs []*compiledPack
+	var pbuf [4]*compiledPack // a destination has its own pack and, in the EU, the EU's
+	packs := pbuf[:0]
 	for _, cp := range b.byDest[in.Destination] {
 		if cp.pack.Effective.Contains(in.Date) {
 			packs = append(packs, cp)
@@ -174,7 +175,7 @@ func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
 	act.shipment = ship
 	var lines reflect.Value
 	run := func(s Scope) bool { return in.Scope == "" || in.Scope == s }
-	if run(ScopeLine) && b.env.vars[VarLine] != nil {
+	if run(ScopeLine) && b.env.varType(VarLine) != nil {
 		lines, err = b.lines(in, ship)
 		if err != nil {
 			return nil, err
@@ -187,7 +188,7 @@ func (b *Book) Evaluate(ctx context.Context, in Input) ([]Finding, error) {
 	}
 	var buf [16]hit
 	out := buf[:0]
-	ls := lineState{lines: lines, lt: b.env.vars[VarLine]}
+	ls := lineState{lines: lines, lt: b.env.varType(VarLine)}
 	ls.ptr = lines.IsValid() && lines.Type().Elem().Kind() == reflect.Pointer
 	for _, cp := range packs {
 		if run(ScopeShipment) {
@@ -530,7 +531,7 @@ func isCostLimit(err error) bool {
 func (b *Book) shipment(v any, bu *Budget) (ref.Val, error) {
 	rv := reflect.ValueOf(v)
 	if bu.ship != nil && rv.Kind() == reflect.Pointer && rv.Pointer() == bu.shipAt &&
-		bu.ship.st == b.env.vars[VarShipment] && bu.ship.v.Type() == rv.Type().Elem() {
+		bu.ship.st == b.env.varType(VarShipment) && bu.ship.v.Type() == rv.Type().Elem() {
 		return bu.ship, nil
 	}
 	val, err := b.value(VarShipment, v)
@@ -545,7 +546,7 @@ func (b *Book) shipment(v any, bu *Budget) (ref.Val, error) {
 
 // value adapts an input of the declared Go type (or a pointer to it).
 func (b *Book) value(name string, v any) (ref.Val, error) {
-	st := b.env.vars[name]
+	st := b.env.varType(name)
 	if st == nil {
 		return nil, &EvalError{Line: -1, Msg: fmt.Sprintf("the Env declares no %q variable", name)}
 	}
@@ -568,7 +569,7 @@ func (b *Book) value(name string, v any) (ref.Val, error) {
 }
 
 func (b *Book) lines(in Input, ship ref.Val) (reflect.Value, error) {
-	lt := b.env.vars[VarLine]
+	lt := b.env.varType(VarLine)
 	ok := func(t reflect.Type) bool {
 		return t.Kind() == reflect.Slice && (t.Elem() == lt.rt || t.Elem() == reflect.PointerTo(lt.rt))
 	}

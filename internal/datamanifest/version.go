@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (110 files).
-const Version = "iorkit-data-9afdf5622c5e"
+const Version = "iorkit-data-a1e8ba408edb"
