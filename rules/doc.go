@@ -124,9 +124,11 @@
 //
 // A Book indexes its rules by destination and scope in Go before any CEL
 // runs, and checks line rules' HS-code guards (a top-level hs_in or
-// hs_prefix on line.hs) in Go, so most lines never reach CEL. A Book is
-// immutable and safe for concurrent use; Evaluate allocates one activation
-// per call and reads the inputs in place.
+// hs_prefix on line.hs) in Go, once per distinct value of the field, so
+// most lines never reach CEL. A Book is immutable and safe for concurrent
+// use; Evaluate reads the inputs in place, and evaluations sharing a
+// Budget (a decision's shipment and candidates) share one view of the
+// shipment.
 //
 // # Errors
 //
