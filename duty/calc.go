@@ -176,6 +176,8 @@ type calc struct {
 	choices []chosen
 	// minor is the destination currency's minor unit (MinorUnits).
 	minor int32
+	// cats holds the categories of the entry's HS codes (categoriesOf).
+	cats []hsCategories
 	// note is the buffer tax notes are built in.
 	note textBuf
 	// taxTexts holds "19%" for each of the profile's taxes, built on the

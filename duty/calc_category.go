@@ -50,6 +50,24 @@ func (p *Profile) categoriesOf(hs string) []string { // by pointer: a Profile is
 	return out
 }
 
+// categoriesOf is k.p.categoriesOf, worked out once per HS code of the
+// entry (the result is only read).
+func (k *calc) categoriesOf(hs string) []string {
+	for j := range k.cats {
+		if k.cats[j].hs == hs {
+			return k.cats[j].cats
+		}
+	}
+	cats := k.p.categoriesOf(hs)
+	k.cats = append(k.cats, hsCategories{hs, cats})
+	return cats
+}
+
+type hsCategories struct {
+	hs   string
+	cats []string
+}
+
 // CategoriesOf returns the codes of the profile's goods categories that
 // the HS code falls in (none for most goods).
 func (p Profile) CategoriesOf(hs string) []string { return p.categoriesOf(hs) }
@@ -85,7 +103,7 @@ func (k *calc) excludedLines(t Threshold, limit Money) []ExcludedLine {
 	for i := range k.e.Lines {
 		var why []string
 		if len(t.NotCategories) > 0 || len(t.Categories) > 0 {
-			cats := k.p.categoriesOf(k.e.Lines[i].HS)
+			cats := k.categoriesOf(k.e.Lines[i].HS)
 			for _, c := range cats {
 				if contains(t.NotCategories, c) {
 					why = append(why, "goods of category "+c+" are excluded")

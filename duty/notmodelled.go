@@ -135,10 +135,11 @@ func (k *calc) notModelled() error {
 			k.warn(NotModelled, -1, r.Code, "", msg)
 			continue
 		}
-		for i, l := range k.e.Lines {
+		for i := range k.e.Lines {
+			l := &k.e.Lines[i] // in place: an entry line is a large struct
 			hit := slices.ContainsFunc(r.HS, func(p string) bool { return HSHasPrefix(l.HS, p) })
 			if !hit && len(r.Categories) > 0 {
-				cats := k.p.categoriesOf(l.HS)
+				cats := k.categoriesOf(l.HS)
 				hit = slices.ContainsFunc(r.Categories, func(c string) bool { return slices.Contains(cats, c) })
 			}
 			if hit {
