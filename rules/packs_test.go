@@ -181,6 +181,60 @@ func TestGuardsDoNotChangeResults(t *testing.T) {
 	}
 }
 
+// The same on one shipment per destination holding the lines of every
+// case (fires and quiet) twice over: many distinct HS codes and origins in
+// one evaluation (guard columns past their small linear search), lines
+// that repeat (memoised runs), rules with two guards.
+func TestGuardsDoNotChangeResultsOnManyLines(t *testing.T) {
+	guarded, err := CompileFS(testEnv(t), DefaultPacks())
+	require.NoError(t, err)
+	plain, err := CompileFS(testEnv(t), DefaultPacks())
+	require.NoError(t, err)
+	for _, cp := range plain.packs {
+		for _, cr := range cp.scoped[1] {
+			cr.guards, cr.onlyGuards = nil, false
+		}
+	}
+	byDest := map[string]*tShipment{}
+	var dests []string
+	for _, c := range loadCases(t) {
+		for _, patch := range []map[string]any{c.Fires, c.Quiet} {
+			sj, _ := caseInput(t, c.Destination, patch)
+			var s tShipment
+			require.NoError(t, json.Unmarshal(sj, &s))
+			all := byDest[c.Destination]
+			if all == nil {
+				all = &s
+				byDest[c.Destination] = all
+				dests = append(dests, c.Destination)
+				continue
+			}
+			all.Lines = append(all.Lines, s.Lines...)
+		}
+	}
+	many, found := 0, 0
+	for _, d := range dests {
+		s := byDest[d]
+		s.Lines = append(s.Lines, s.Lines...)
+		distinct := map[string]bool{}
+		for _, l := range s.Lines {
+			distinct[l.HS] = true
+		}
+		if len(distinct) > 16 {
+			many++
+		}
+		in := Input{Destination: d, Date: date(2026, 3, 1), Shipment: s}
+		a, err := guarded.Evaluate(context.Background(), in)
+		require.NoError(t, err, d)
+		b, err := plain.Evaluate(context.Background(), in)
+		require.NoError(t, err, d)
+		assert.Equal(t, b, a, d)
+		found += len(a)
+	}
+	assert.Greater(t, many, 3, "destinations with more than 16 distinct HS codes")
+	assert.Greater(t, found, 500)
+}
+
 func TestLineGuards(t *testing.T) {
 	env := testEnv(t)
 	p := mustParse(t, packWith(
