@@ -59,7 +59,9 @@ func (k *calc) categoriesOf(hs string) []string {
 		}
 	}
 	cats := k.p.categoriesOf(hs)
-	k.cats = append(k.cats, hsCategories{hs, cats})
+	if len(k.cats) < memoEntries {
+		k.cats = append(k.cats, hsCategories{hs, cats})
+	}
 	return cats
 }
 

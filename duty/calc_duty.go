@@ -304,11 +304,16 @@ func (k *calc) choose(i int, l *EntryLine, all []Measure) (Basis, Choice, error)
 		}
 	}
 	choice, err := Choose(ms, l.Origin, basis, opts)
-	if err == nil && len(all) > 0 && !slices.ContainsFunc(ms, func(m Measure) bool { return m.Kind == Preferential }) {
+	if err == nil && len(all) > 0 && len(k.choices) < memoEntries && !slices.ContainsFunc(ms, func(m Measure) bool { return m.Kind == Preferential }) {
 		k.choices = append(k.choices, chosen{key, choice})
 	}
 	return basis, choice, err
 }
+
+// memoEntries bounds each list of work kept for later lines (lookups,
+// choices, categories): a line looks through at most this many, so the
+// cost of a quote stays linear in its lines whatever their codes.
+const memoEntries = 16
 
 // choiceKey identifies a choice among the measures all[:n] of a lookup
 // for an origin and a claim.
@@ -342,7 +347,7 @@ func (k *calc) lookupOnce(i int, sched Schedule, l *EntryLine) ([]Measure, error
 	}
 	nw, nt := len(k.a.Warnings), len(k.a.Trace)
 	ms, err := k.lookup(i, sched, l)
-	if err == nil && len(ms) > 0 && len(k.a.Warnings) == nw && len(k.a.Trace) == nt {
+	if err == nil && len(ms) > 0 && len(k.looked) < memoEntries && len(k.a.Warnings) == nw && len(k.a.Trace) == nt {
 		k.looked = append(k.looked, looked{l.HS, l.Origin, ms})
 	}
 	return ms, err
