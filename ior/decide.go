@@ -31,8 +31,11 @@ type Candidate struct {
 // Decision says who should import the shipment, what it still has to do,
 // and why each other candidate was or was not chosen.
 type Decision struct {
-	Importer     *Importer   `json:"importer"`
-	Blocked      bool        `json:"blocked"`
+	Importer *Importer `json:"importer"`
+	Blocked  bool      `json:"blocked"`
+	// Actions are the findings to act on (the shipment's, then the
+	// importer's); they may share storage with Findings, as a Quote's
+	// share it with its decision: copy a slice before changing it.
 	Actions      []Finding   `json:"actions"`
 	Findings     []Finding   `json:"findings"`
 	Alternatives []Candidate `json:"alternatives"`
@@ -107,6 +110,45 @@ func (e *Engine) Decide(ctx context.Context, s Shipment, opts ...CallOption) (De
 		return Decision{}, err
 	}
 	return e.decide(ctx, s)
+}
+
+// actions are the n findings to act on: those of the shipment (the first
+// len(fs)-imp) that are required or blocking but not a prohibition, then
+// the chosen importer's that are required (its only actions: a blocking
+// one would have ruled it out). When they are one run of fs they are that
+// run, sharing its storage (as a quote shares them with its decision);
+// otherwise a slice of their exact size.
+func actions(fs []Finding, n, imp int) []Finding {
+	if n == 0 {
+		return []Finding{}
+	}
+	isAction := func(k int) bool {
+		f := &fs[k]
+		if k >= len(fs)-imp {
+			return f.Severity == rules.SeverityRequired
+		}
+		return f.Severity == rules.SeverityRequired || f.Severity == rules.SeverityBlocking && f.Kind != rules.KindProhibition
+	}
+	first := 0
+	for first < len(fs) && !isAction(first) {
+		first++
+	}
+	if first+n <= len(fs) {
+		run := true
+		for k := first; k < first+n && run; k++ {
+			run = isAction(k)
+		}
+		if run {
+			return fs[first : first+n : first+n]
+		}
+	}
+	out := make([]Finding, 0, n)
+	for k := range fs {
+		if isAction(k) {
+			out = append(out, fs[k])
+		}
+	}
+	return out
 }
 
 // actionsOf is the number of actions of candidate i (none when i < 0).
@@ -219,6 +261,7 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 			}
 		}
 	}
+	shipFindings := len(d.Findings)
 	best := -1
 	for i, c := range cands {
 		if !c.Eligible {
@@ -231,20 +274,9 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 			break
 		}
 	}
-	// The actions: the shipment's, then the chosen importer's, in a slice
-	// of their exact size.
-	if n := shipActions + actionsOf(cands, best); n > 0 {
-		d.Actions = make([]Finding, 0, n)
-		for _, f := range d.Findings {
-			if f.Severity == rules.SeverityRequired || f.Severity == rules.SeverityBlocking && f.Kind != rules.KindProhibition {
-				d.Actions = append(d.Actions, f)
-			}
-		}
-	}
 	if best >= 0 {
 		c := cands[best]
 		d.Importer = &Importer{Role: c.Role, Party: c.Party, Basis: "decision"}
-		d.Actions = append(d.Actions, c.Actions...)
 		// The shipment's findings, then the importer's (in the room
 		// Evaluate leaves for them).
 		d.Findings = append(d.Findings, c.findings...)
@@ -261,6 +293,7 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 		d.Reasons = append(d.Reasons, "no candidate is eligible to import into "+s.Destination)
 		d.Reasons = append(d.Reasons, suggestions(s, cands)...)
 	}
+	d.Actions = actions(d.Findings, shipActions+actionsOf(cands, best), len(d.Findings)-shipFindings)
 	// The other candidates, in their order (candidates lists them so):
 	// the chosen one taken out of cands in place.
 	if best >= 0 {
