@@ -124,6 +124,13 @@ func TestTaiwanLowValue(t *testing.T) {
 	q := destQuote(t, "TW", "TWD", "2204.21", "10%", "1", "900", "100", "0")
 	eqAmount(t, "100", q.Lines[0].Duty, "TW wine duty")
 	eqAmount(t, "55", q.Lines[0].Tax, "TW wine business tax")
+	// Cigarettes of DPV 1,000 by post: the postal exemption does not
+	// cover tobacco (Kaohsiung Customs parcel FAQ). Duty 10% (test rate)
+	// = 100; business tax 5% x (1,000 + 100) = 55; total 155 (the tobacco
+	// and alcohol tax and the health surcharge are not modelled).
+	q = destQuoteMode(t, "post", "TW", "TWD", "2402.20", "10%", "1", "900", "100", "0")
+	assert.False(t, deMinimisMet(t, q, "TW_POSTAL_2000"), "tobacco by post")
+	eqAmount(t, "155", q.Totals.Total, "TW cigarettes by post")
 	// By air (neither post nor express), no exemption at DPV 2,000:
 	// duty 5% = 100, business tax 5% × 2,100 = 105.
 	q = destQuoteMode(t, "air", "TW", "TWD", "9503.00", "5%", "2", "900", "200", "0")
