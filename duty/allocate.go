@@ -1,8 +1,10 @@
 package duty
 
 import (
+	"cmp"
 	"fmt"
 	"math/bits"
+	"slices"
 	"sort"
 
 	"github.com/shopspring/decimal"
@@ -162,9 +164,15 @@ func allocateSmall(units decimal.Decimal, weights []decimal.Decimal, places int3
 	order := make([]int, len(ws))
 	for i := range order {
 		order[i] = i
+		if len(ws) > 32 {
+			continue // sorted below: an insertion sort is quadratic
+		}
 		for j := i; j > 0 && rems[order[j]] > rems[order[j-1]]; j-- {
 			order[j], order[j-1] = order[j-1], order[j]
 		}
+	}
+	if len(ws) > 32 {
+		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(rems[b], rems[a]) })
 	}
 	for k := uint64(0); k < u-given; k++ {
 		parts[order[int(k)%len(order)]]++

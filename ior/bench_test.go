@@ -39,6 +39,29 @@ func benchQuote(b *testing.B, n int) {
 	}
 }
 
+// BenchmarkQuote10Mixed is Quote10 with lines of three HS codes and two
+// origins in turn: lines of one code and origin share their tariff
+// lookup and measure choice, which the one-code cart of Quote10 always
+// does.
+func BenchmarkQuote10Mixed(b *testing.B) {
+	e := euEngine(b)
+	s := cart(b, 10)
+	codes, origins := []string{"6109.10", "6110.20", "8518.30"}, []string{"CN", "VN"}
+	for i := range s.Lines {
+		s.Lines[i].HS, s.Lines[i].Origin = codes[i%3], origins[i%2]
+	}
+	if _, err := e.Quote(context.Background(), s); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := e.Quote(context.Background(), s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkQuote1(b *testing.B)    { benchQuote(b, 1) }
 func BenchmarkQuote10(b *testing.B)   { benchQuote(b, 10) }
 func BenchmarkQuote100(b *testing.B)  { benchQuote(b, 100) }
