@@ -265,6 +265,15 @@ func TestQuoteChile(t *testing.T) {
 	eqAmount(t, "90630", q.Lines[0].Tax, "CL IVA")
 	eqAmount(t, "117630", q.Totals.Total, "CL total")
 
+	// The Aduanas worked example as quoted by the press (BioBioChile,
+	// 2024-08-26): CIF USD 100, duty 6% = USD 6, IVA 19% x 106 = USD
+	// 20.14. In CLP at 900 per USD (a test rate): CIF 90,000, duty 5,400,
+	// IVA 19% x 95,400 = 18,126 (= USD 20.14 x 900); 6% is Chile's general
+	// ad valorem rate, given here as the test row.
+	q = destQuoteMode(t, "ocean", "CL", "CLP", "6109.10", "6%", "1", "90000", "0", "0")
+	eqAmount(t, "5400", q.Lines[0].Duty, "CL duty, Aduanas example")
+	eqAmount(t, "18126", q.Lines[0].Tax, "CL IVA, Aduanas example")
+
 	// Registered seller, goods CLP 450,000 = USD 500: no duty; IVA 19% ×
 	// (450,000 + freight 10,000) = 87,400 at the sale, nothing at import.
 	q = clQuote(t, true, "450000", "10000")
