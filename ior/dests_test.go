@@ -170,6 +170,12 @@ func TestPhilippinesDeMinimis(t *testing.T) {
 	eqAmount(t, "550", q.Lines[0].Duty, "PH duty above the limit")
 	eqAmount(t, "1386", q.Lines[0].Tax, "PH VAT above the limit")
 	eqAmount(t, "1936", q.Totals.Total, "PH total above the limit")
+	// Books are VAT-exempt on importation (NIRC Sec. 109(1)(R)): FOB
+	// 4 × 3,000 = 12,000 (above the de minimis), duty free (test rate):
+	// VAT 0, total 0.
+	q = destQuote(t, "PH", "PHP", "4901.99", "Free", "4", "3000", "0", "0")
+	assert.False(t, deMinimisMet(t, q, "PH_DE_MINIMIS"))
+	eqAmount(t, "0", q.Lines[0].Tax, "PH book VAT")
 	// Wine of FOB 5,000: duty 10% (test rate) = 500; VAT 12% × 5,500 = 660.
 	q = destQuote(t, "PH", "PHP", "2204.21", "10%", "1", "5000", "0", "0")
 	eqAmount(t, "500", q.Lines[0].Duty, "PH wine duty")
