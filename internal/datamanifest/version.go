@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (110 files).
-const Version = "iorkit-data-394342c03632"
+const Version = "iorkit-data-6b2b8db8a52f"
