@@ -53,3 +53,29 @@ func TestISNoDeMinimis(t *testing.T) {
 		eqm(t, tc.vat, taxOf(t, a, 0, "VAT").Amount, "VAT on ISK "+tc.value)
 	}
 }
+
+// Books, newspapers and periodicals pay the 11% rate (Skatturinn, Gjöld
+// við innflutning); a book by post of ISK 5,000 with ISK 1,000 freight:
+// CIF 6,000, duty free, VAT 11% x 6,000 = 660. A T-shirt in the same
+// consignment keeps 24%.
+func TestISReducedRateBooks(t *testing.T) {
+	tb := isTable(t)
+	require.NoError(t, tb.Add("4901.99", duty.Measure{Kind: duty.MFN, Rate: pRate(t, "Free"), Source: "test"}))
+	c := calculator(t, duty.WithSchedule("IS", tb))
+	a := run(t, c, duty.Entry{Destination: "IS", Date: duty.MustDate("2026-12-01"), Mode: "post",
+		Freight: duty.MustMoney("1000", "ISK"),
+		Lines:   []duty.EntryLine{{HS: "4901.99.00", Origin: "GB", Value: duty.MustMoney("5000", "ISK")}}})
+	eqm(t, "6000", a.CustomsValue, "CIF")
+	eqm(t, "660", taxOf(t, a, 0, "VAT").Amount, "VAT 11% on a book")
+	// Book 5,000 and T-shirt 5,000, freight 2,000 shared by value (1,000
+	// each): book VAT 11% x 6,000 = 660; T-shirt duty 10% x 6,000 = 600,
+	// VAT 24% x 6,600 = 1,584.
+	a = run(t, c, duty.Entry{Destination: "IS", Date: duty.MustDate("2026-12-01"), Mode: "post",
+		Freight: duty.MustMoney("2000", "ISK"),
+		Lines: []duty.EntryLine{
+			{HS: "4901.99.00", Origin: "GB", Value: duty.MustMoney("5000", "ISK")},
+			{HS: "6109.10.00", Origin: "CN", Value: duty.MustMoney("5000", "ISK")},
+		}})
+	eqm(t, "660", taxOf(t, a, 0, "VAT").Amount, "book VAT")
+	eqm(t, "1584", taxOf(t, a, 1, "VAT").Amount, "T-shirt VAT")
+}

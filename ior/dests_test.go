@@ -124,6 +124,13 @@ func TestTaiwanLowValue(t *testing.T) {
 	q := destQuote(t, "TW", "TWD", "2204.21", "10%", "1", "900", "100", "0")
 	eqAmount(t, "100", q.Lines[0].Duty, "TW wine duty")
 	eqAmount(t, "55", q.Lines[0].Tax, "TW wine business tax")
+	// Cigarettes of DPV 1,000 by post: the postal exemption does not
+	// cover tobacco (Kaohsiung Customs parcel FAQ). Duty 10% (test rate)
+	// = 100; business tax 5% x (1,000 + 100) = 55; total 155 (the tobacco
+	// and alcohol tax and the health surcharge are not modelled).
+	q = destQuoteMode(t, "post", "TW", "TWD", "2402.20", "10%", "1", "900", "100", "0")
+	assert.False(t, deMinimisMet(t, q, "TW_POSTAL_2000"), "tobacco by post")
+	eqAmount(t, "155", q.Totals.Total, "TW cigarettes by post")
 	// By air (neither post nor express), no exemption at DPV 2,000:
 	// duty 5% = 100, business tax 5% × 2,100 = 105.
 	q = destQuoteMode(t, "air", "TW", "TWD", "9503.00", "5%", "2", "900", "200", "0")
@@ -163,6 +170,12 @@ func TestPhilippinesDeMinimis(t *testing.T) {
 	eqAmount(t, "550", q.Lines[0].Duty, "PH duty above the limit")
 	eqAmount(t, "1386", q.Lines[0].Tax, "PH VAT above the limit")
 	eqAmount(t, "1936", q.Totals.Total, "PH total above the limit")
+	// Books are VAT-exempt on importation (NIRC Sec. 109(1)(R)): FOB
+	// 4 × 3,000 = 12,000 (above the de minimis), duty free (test rate):
+	// VAT 0, total 0.
+	q = destQuote(t, "PH", "PHP", "4901.99", "Free", "4", "3000", "0", "0")
+	assert.False(t, deMinimisMet(t, q, "PH_DE_MINIMIS"))
+	eqAmount(t, "0", q.Lines[0].Tax, "PH book VAT")
 	// Wine of FOB 5,000: duty 10% (test rate) = 500; VAT 12% × 5,500 = 660.
 	q = destQuote(t, "PH", "PHP", "2204.21", "10%", "1", "5000", "0", "0")
 	eqAmount(t, "500", q.Lines[0].Duty, "PH wine duty")
@@ -257,6 +270,15 @@ func TestQuoteChile(t *testing.T) {
 	eqAmount(t, "27000", q.Lines[0].Duty, "CL duty")
 	eqAmount(t, "90630", q.Lines[0].Tax, "CL IVA")
 	eqAmount(t, "117630", q.Totals.Total, "CL total")
+
+	// The Aduanas worked example as quoted by the press (BioBioChile,
+	// 2024-08-26): CIF USD 100, duty 6% = USD 6, IVA 19% x 106 = USD
+	// 20.14. In CLP at 900 per USD (a test rate): CIF 90,000, duty 5,400,
+	// IVA 19% x 95,400 = 18,126 (= USD 20.14 x 900); 6% is Chile's general
+	// ad valorem rate, given here as the test row.
+	q = destQuoteMode(t, "ocean", "CL", "CLP", "6109.10", "6%", "1", "90000", "0", "0")
+	eqAmount(t, "5400", q.Lines[0].Duty, "CL duty, Aduanas example")
+	eqAmount(t, "18126", q.Lines[0].Tax, "CL IVA, Aduanas example")
 
 	// Registered seller, goods CLP 450,000 = USD 500: no duty; IVA 19% ×
 	// (450,000 + freight 10,000) = 87,400 at the sale, nothing at import.

@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (110 files).
-const Version = "iorkit-data-b361b59da2ba"
+const Version = "iorkit-data-6b2b8db8a52f"
