@@ -132,7 +132,14 @@ func allocateSmall(units decimal.Decimal, weights []decimal.Decimal, places int3
 	u := uint64(uc.c)
 	// The scaled weights, the parts and the remainders, in one array.
 	n := len(weights)
-	all := make([]uint64, 3*n)
+	// On the stack for a cart's usual size.
+	var scratch [3 * 16]uint64
+	var orderScratch [16]int
+	all, order := scratch[:], orderScratch[:]
+	if n > 16 {
+		all, order = make([]uint64, 3*n), make([]int, n)
+	}
+	all, order = all[:3*n], order[:n]
 	ws, parts, rems := all[:n:n], all[n:2*n:2*n], all[2*n:]
 	var sum uint64
 	for i, w := range weights {
@@ -161,7 +168,6 @@ func allocateSmall(units decimal.Decimal, weights []decimal.Decimal, places int3
 	}
 	// Hand out what is left, one unit each, largest remainder first, ties
 	// to the earlier share (a stable insertion sort: carts are short).
-	order := make([]int, len(ws))
 	for i := range order {
 		order[i] = i
 		if len(ws) > 32 {

@@ -66,20 +66,20 @@ func (k *calc) value() error {
 	if err != nil {
 		return err
 	}
-	fs, err := Allocate(freight, weights)
+	fs, err := k.shares(freight, weights)
 	if err != nil {
 		return err
 	}
-	is, err := Allocate(insurance, weights)
+	is, err := k.shares(insurance, weights)
 	if err != nil {
 		return err
 	}
 	cv := sumFrom(k.zero().amount)
 	for i := range lines {
-		lines[i].Freight, lines[i].Insurance = fs[i], is[i]
+		lines[i].Freight, lines[i].Insurance = fs.at(i), is.at(i)
 		lines[i].CustomsValue = lines[i].Value
 		if k.p.Valuation == CIF {
-			lines[i].CustomsValue = k.money(addDec(addDec(lines[i].Value.amount, fs[i].amount), is[i].amount))
+			lines[i].CustomsValue = k.money(addDec(addDec(lines[i].Value.amount, lines[i].Freight.amount), lines[i].Insurance.amount))
 		}
 		cv.add(lines[i].CustomsValue.amount)
 		what := "customs value (FOB): the line's value"
@@ -93,6 +93,32 @@ func (k *calc) value() error {
 	}
 	k.a.Lines, k.a.Goods, k.a.Freight, k.a.Insurance, k.a.CustomsValue = lines, k.money(goods.value()), freight, insurance, k.money(cv.value())
 	return nil
+}
+
+// lineShares are the lines' shares of an amount: Allocate's, or for a
+// zero amount the zero Allocate gives every line, without a slice.
+type lineShares struct {
+	all  []Money
+	zero Money
+}
+
+func (s lineShares) at(i int) Money {
+	if s.all == nil {
+		return s.zero
+	}
+	return s.all[i]
+}
+
+// shares allocates total over the lines' weights. The weights are the
+// lines' values (not negative) or all one, so that Allocate could only
+// fail on total; a zero total (no insurance, free freight) gives every line
+// total.with(decimal.Zero), as Allocate does, without building the list.
+func (k *calc) shares(total Money, weights []decimal.Decimal) (lineShares, error) {
+	if total.IsZero() && len(weights) > 0 {
+		return lineShares{zero: total.with(decimal.Zero)}, nil
+	}
+	all, err := Allocate(total, weights)
+	return lineShares{all: all}, err
 }
 
 func (k *calc) optional(m Money, what string) (Money, error) {
