@@ -156,6 +156,7 @@ type calc struct {
 	zeroM Money // 0 in cur, built by NewMoney: every amount derives from it
 	a     *Assessment
 	fxSet map[string]bool
+	asm   Assessment // the result, k.a points at it
 	// rates are the calculator's rates as the destination's customs
 	// applies them (RatesFor).
 	rates Rates
@@ -234,6 +235,9 @@ func (k *calc) convert(m Money, what string) (Money, error) {
 	if m.Currency() != k.cur {
 		key := m.Currency() + "/" + k.cur
 		if !k.fxSet[key] {
+			if k.fxSet == nil {
+				k.fxSet = map[string]bool{} // only entries in another currency need it
+			}
 			k.fxSet[key] = true
 			day := info.Day
 			if day.IsZero() {
@@ -328,7 +332,7 @@ func (c *Calculator) Calculate(ctx context.Context, e Entry, opts ...CallOption)
 	if err != nil {
 		return Assessment{}, fmt.Errorf("duty: profile of %s: %w", p.Country, err)
 	}
-	k := &calc{ctx: ctx, cfg: cfg, c: c, e: e, p: pp, cur: p.Currency, zeroM: zero, fxSet: map[string]bool{}, rates: RatesFor(c.rates, e.Destination), lineIdx: make([]int, len(e.Lines))}
+	k := &calc{ctx: ctx, cfg: cfg, c: c, e: e, p: pp, cur: p.Currency, zeroM: zero, rates: RatesFor(c.rates, e.Destination), lineIdx: make([]int, len(e.Lines))}
 	for i := range k.lineIdx {
 		k.lineIdx[i] = i
 	}
@@ -343,7 +347,8 @@ func (c *Calculator) Calculate(ctx context.Context, e Entry, opts ...CallOption)
 	if err := k.checkSeries(); err != nil {
 		return Assessment{}, err
 	}
-	k.a = &Assessment{
+	k.a = &k.asm // one allocation with the working state
+	*k.a = Assessment{
 		Destination: e.Destination, Region: e.Region, Date: e.Date, Currency: p.Currency,
 		Valuation: p.Valuation, Profile: fmt.Sprintf("%s from %s", p.Country, p.From),
 		DeMinimis: make([]DeMinimisOutcome, 0, len(p.DeMinimis)), Fees: make([]Charge, 0, len(p.Fees)), FX: []FXUse{},
