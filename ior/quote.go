@@ -354,8 +354,10 @@ func payers(importSide Side, a duty.Assessment) (Payers, error) {
 		to         *Payer
 		start, end int
 	}
-	names := make([]name, 0, 2*len(a.Lines))
-	buf := make([]byte, 0, 20*len(a.Lines))
+	// Both lists start on the stack, enough for a cart of about 16 lines.
+	var nameArr [32]name
+	var bufArr [384]byte
+	names, buf := nameArr[:0], bufArr[:0]
 	for li := range a.Lines {
 		l := &a.Lines[li] // in place: lines and charges are large structs
 		for di := range l.Duties {
