@@ -16,7 +16,12 @@ import (
 // line's customs value.
 func (k *calc) value() error {
 	lines := make([]LineAssessment, len(k.e.Lines))
-	weights := make([]decimal.Decimal, len(k.e.Lines))
+	var weightArr [16]decimal.Decimal // the weights of a usual cart, on the stack
+	weights := weightArr[:0]
+	if len(k.e.Lines) > len(weightArr) {
+		weights = make([]decimal.Decimal, 0, len(k.e.Lines))
+	}
+	weights = weights[:len(k.e.Lines)]
 	goods := sumFrom(k.zero().amount)
 	// Every line's taxes (one slot per tax of the profile) and first duty
 	// share two arrays: a line appends within its own slots (the slices
