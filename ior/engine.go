@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/duty/fx"
@@ -310,7 +311,33 @@ func (e *Engine) dataLabel() string { return e.label }
 
 // entry turns a validated shipment into the customs entry of its
 // destination.
-func entryOf(s Shipment) duty.Entry {
+// entryScratch holds the arrays of an entry's lines and quantities, which
+// no result of Calculate refers to once it has returned (the assessment
+// copies what it reports), so quote recycles them through entryScratches.
+type entryScratch struct {
+	lines []duty.EntryLine
+	qs    []duty.Quantity
+}
+
+// entryScratches recycles the arrays of entryOf between quotes.
+var entryScratches = sync.Pool{New: func() any { return new(entryScratch) }}
+
+// release clears the arrays (so that they keep nothing of the shipment
+// alive) and returns them to entryScratches; a huge entry's are left to
+// the GC.
+func (sc *entryScratch) release() {
+	if cap(sc.lines) > 256 || cap(sc.qs) > 1024 {
+		return
+	}
+	clear(sc.lines[:cap(sc.lines)])
+	clear(sc.qs[:cap(sc.qs)])
+	sc.lines, sc.qs = sc.lines[:0], sc.qs[:0]
+	entryScratches.Put(sc)
+}
+
+// entryOf builds the duty entry of s; with sc non-nil its lines and
+// quantities are in sc's arrays (grown when too small).
+func entryOf(s Shipment, sc *entryScratch) duty.Entry {
 	en := duty.Entry{
 		Destination: s.Destination, Region: s.DestinationRegion, PortRegion: s.PortRegion, Date: s.Date, Mode: string(s.Mode),
 		ShippedFrom: s.Origin, Consumer: s.Buyer.Kind == Consumer,
@@ -331,13 +358,20 @@ func entryOf(s Shipment) duty.Entry {
 	for i, r := range s.Seller.Registrations {
 		en.SellerRegistrations[i] = NormalizeScheme(r.Scheme)
 	}
-	en.Lines = make([]duty.EntryLine, 0, len(s.Lines))
 	// Every line's quantities in one array, each line's capped to its own.
 	nq := 0
 	for li := range s.Lines {
 		nq += 2 + len(s.Lines[li].Quantities)
 	}
-	qall := make([]duty.Quantity, 0, nq)
+	var qall []duty.Quantity
+	if sc != nil && cap(sc.lines) >= len(s.Lines) && cap(sc.qs) >= nq {
+		en.Lines, qall = sc.lines[:0], sc.qs[:0]
+	} else {
+		en.Lines, qall = make([]duty.EntryLine, 0, len(s.Lines)), make([]duty.Quantity, 0, nq)
+		if sc != nil {
+			sc.lines, sc.qs = en.Lines, qall
+		}
+	}
 	for li := range s.Lines {
 		l := &s.Lines[li]
 		claim := s.ClaimPreference

@@ -181,7 +181,9 @@ func (e *Engine) quoteWith(ctx context.Context, cfg callConfig, s Shipment, d De
 }
 
 func (e *Engine) quote(ctx context.Context, cfg callConfig, s Shipment, imp *Importer, notes []string) (Quote, error) {
-	a, err := e.calc.Calculate(ctx, entryOf(s), cfg.calcOptions()...)
+	sc := entryScratches.Get().(*entryScratch)
+	a, err := e.calc.Calculate(ctx, entryOf(s, sc), cfg.calcOptions()...)
+	sc.release()
 	if err != nil {
 		if ctx.Err() != nil {
 			return Quote{}, stopped(err)
