@@ -356,7 +356,7 @@ func (c *Calculator) Calculate(ctx context.Context, e Entry, opts ...CallOption)
 		// its valuation, one or two duties and a step per tax; the entry a
 		// few (de minimis, fees, totals, and the importer-of-record fee
 		// ior adds).
-		Trace:    make([]Step, 0, traceSteps(len(e.Lines), p)),
+		Trace:    make([]Step, 0, traceSteps(&e, pp)),
 		Warnings: []Warning{},
 	}
 	if stale(p.ReviewAfter, e.Date) {
@@ -401,8 +401,21 @@ func (c *Calculator) Calculate(ctx context.Context, e Entry, opts ...CallOption)
 
 // traceSteps is the capacity of an assessment's trace: three steps a line
 // (valuation, duty, tax), or two and a step per tax rule when the profile
-// has more than one, and the entry's steps.
-func traceSteps(lines int, p Profile) int {
+// has more than one, and the entry's steps: one per de minimis threshold,
+// fee, service charge and declaration rounding, the total, the FOB
+// valuation note and the importer-of-record fee ior may add. Sized tight,
+// since the trace is the largest array of a quote and a size class is
+// lost from a few steps too many; a trace with more steps grows.
+func traceSteps(e *Entry, p *Profile) int {
 	perLine := max(3, 2+len(p.Taxes))
-	return perLine*lines + len(p.DeMinimis) + len(p.Fees) + 6
+	n := perLine*len(e.Lines) + len(p.DeMinimis) + len(p.Fees) + len(e.Services) + 3
+	if p.DutyTotalRounding != nil {
+		n++
+	}
+	for i := range p.Taxes {
+		if p.Taxes[i].TotalRounding != nil {
+			n++
+		}
+	}
+	return n
 }
