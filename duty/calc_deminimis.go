@@ -142,9 +142,11 @@ func (k *calc) deMinimis(after bool) error {
 		}
 		// The trace text is the code, the state and the reason: the
 		// reason is its tail, so the (often long) text is built once.
-		what := t.Code + state + out.Reason
+		var what string
 		if t.Note != "" {
 			what = t.Code + state + out.Reason + " (" + t.Note + ")"
+		} else {
+			what = t.Code + state + out.Reason
 		}
 		out.Reason = what[len(t.Code)+len(state):]
 		k.a.DeMinimis = append(k.a.DeMinimis, out)

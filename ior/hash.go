@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	"slices"
 	"strconv"
 	"sync"
 
@@ -12,61 +11,66 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// idWriter feeds a canonical, length-prefixed encoding of a shipment to a
-// hash: every field in declaration order, so that two shipments hash alike
-// exactly when they are equal. It is much cheaper than hashing the JSON.
-// TestQuoteIDCoversEveryField keeps it in step with the types.
+// The quote id hashes a canonical, length-prefixed encoding of a shipment
+// (putShipment): every field in declaration order, so that two shipments
+// hash alike exactly when they are equal. It is much cheaper than hashing
+// the JSON. TestQuoteIDCoversEveryField keeps it in step with the types.
+
+// idWriter holds an encoding being written (the tests' view of the put
+// functions).
 type idWriter struct {
 	b []byte // the encoding, hashed once at the end
 }
 
-func (w *idWriter) str(s string) {
-	w.b = binary.LittleEndian.AppendUint64(w.b, uint64(len(s)))
-	w.b = append(w.b, s...)
-}
-
-func (w *idWriter) flag(b bool) {
-	if b {
-		w.str("1")
-	} else {
-		w.str("0")
-	}
-}
-
-func (w *idWriter) optFlag(b *bool) {
-	switch {
-	case b == nil:
-		w.str("-")
-	default:
-		w.flag(*b)
-	}
-}
-
-func (w *idWriter) n(n int) { w.b = binary.LittleEndian.AppendUint64(w.b, uint64(n)) }
+func (w *idWriter) str(s string) { w.b = putStr(w.b, s) }
 
 // dec writes d as w.str(d.String()) would, formatting it in place.
-func (w *idWriter) dec(d decimal.Decimal) {
-	at := w.open()
-	w.b = appendDecimalString(w.b, d)
-	w.close(at)
-}
+func (w *idWriter) dec(d decimal.Decimal) { w.b = putDec(w.b, d) }
 
 // date writes d as w.str(d.String()) would, formatting it in place.
-func (w *idWriter) date(d duty.Date) {
-	at := w.open()
-	w.b, _ = d.AppendText(w.b) // never fails
-	w.close(at)
+func (w *idWriter) date(d duty.Date) { w.b = putDate(w.b, d) }
+
+// The put functions append to the encoding and return it: the buffer
+// stays in registers rather than behind a pointer (no write barrier on
+// every append while the collector runs).
+
+func putStr(b []byte, s string) []byte {
+	b = binary.LittleEndian.AppendUint64(b, uint64(len(s)))
+	return append(b, s...)
 }
 
-// open reserves the length prefix of a string written in place; close
-// fills it in.
-func (w *idWriter) open() int {
-	w.b = binary.LittleEndian.AppendUint64(w.b, 0)
-	return len(w.b)
+func putFlag(b []byte, f bool) []byte {
+	if f {
+		return putStr(b, "1")
+	}
+	return putStr(b, "0")
 }
 
-func (w *idWriter) close(at int) {
-	binary.LittleEndian.PutUint64(w.b[at-8:at], uint64(len(w.b)-at))
+func putOptFlag(b []byte, f *bool) []byte {
+	if f == nil {
+		return putStr(b, "-")
+	}
+	return putFlag(b, *f)
+}
+
+func putN(b []byte, n int) []byte { return binary.LittleEndian.AppendUint64(b, uint64(n)) }
+
+// putDec writes d as putStr(b, d.String()) would, formatting it in place.
+func putDec(b []byte, d decimal.Decimal) []byte {
+	b = binary.LittleEndian.AppendUint64(b, 0)
+	at := len(b)
+	b = appendDecimalString(b, d)
+	binary.LittleEndian.PutUint64(b[at-8:at], uint64(len(b)-at))
+	return b
+}
+
+// putDate writes d as putStr(b, d.String()) would, formatting it in place.
+func putDate(b []byte, d duty.Date) []byte {
+	b = binary.LittleEndian.AppendUint64(b, 0)
+	at := len(b)
+	b, _ = d.AppendText(b) // never fails
+	binary.LittleEndian.PutUint64(b[at-8:at], uint64(len(b)-at))
+	return b
 }
 
 // appendDecimalString appends d.String() to b. A coefficient of up to 18
@@ -114,126 +118,137 @@ func absUint64(c int64) uint64 {
 	return uint64(c)
 }
 
-func (w *idWriter) money(m duty.Money) { w.dec(m.Amount()); w.str(m.Currency()) }
-
-func (w *idWriter) optMoney(m *duty.Money) {
-	if m == nil {
-		w.str("-")
-		return
-	}
-	w.money(*m)
+func putMoney(b []byte, m *duty.Money) []byte {
+	b = putDec(b, m.Amount())
+	return putStr(b, m.Currency())
 }
 
-func (w *idWriter) qty(q duty.Quantity) { w.dec(q.Value); w.str(string(q.Unit)) }
+func putOptMoney(b []byte, m *duty.Money) []byte {
+	if m == nil {
+		return putStr(b, "-")
+	}
+	return putMoney(b, m)
+}
 
-func (w *idWriter) party(p Party) {
-	w.str(p.Name)
-	w.str(p.Country)
-	w.str(p.Region)
-	w.str(string(p.Kind))
-	w.flag(p.LocalEntity)
-	w.flag(p.VATRegistered)
-	w.optFlag(p.AcceptsImportRisk)
-	w.n(len(p.Registrations))
-	for _, r := range p.Registrations {
-		w.str(r.Scheme)
-		w.str(r.ID)
+func putQty(b []byte, q *duty.Quantity) []byte {
+	b = putDec(b, q.Value)
+	return putStr(b, string(q.Unit))
+}
+
+func putParty(b []byte, p *Party) []byte {
+	b = putStr(b, p.Name)
+	b = putStr(b, p.Country)
+	b = putStr(b, p.Region)
+	b = putStr(b, string(p.Kind))
+	b = putFlag(b, p.LocalEntity)
+	b = putFlag(b, p.VATRegistered)
+	b = putOptFlag(b, p.AcceptsImportRisk)
+	b = putN(b, len(p.Registrations))
+	for i := range p.Registrations {
+		b = putStr(b, p.Registrations[i].Scheme)
+		b = putStr(b, p.Registrations[i].ID)
 	}
 	if p.Fee == nil {
-		w.str("-")
-	} else {
-		w.dec(p.Fee.Percent)
-		if p.Fee.Minimum == nil {
-			w.str("-")
-		} else {
-			w.money(*p.Fee.Minimum)
-		}
+		return putStr(b, "-")
 	}
+	b = putDec(b, p.Fee.Percent)
+	if p.Fee.Minimum == nil {
+		return putStr(b, "-")
+	}
+	return putMoney(b, p.Fee.Minimum)
 }
 
-func (w *idWriter) shipment(s Shipment) {
-	w.str(s.ID)
-	w.date(s.Date)
-	w.str(s.Origin)
-	w.str(s.Destination)
-	w.str(s.DestinationRegion)
-	w.str(string(s.Incoterm))
-	w.str(string(s.Mode))
-	w.party(s.Seller)
-	w.party(s.Buyer)
+// putShipment writes every field of s in declaration order (the shipment
+// is read in place: its lines and parties are large structs).
+func putShipment(b []byte, s *Shipment) []byte {
+	b = putStr(b, s.ID)
+	b = putDate(b, s.Date)
+	b = putStr(b, s.Origin)
+	b = putStr(b, s.Destination)
+	b = putStr(b, s.DestinationRegion)
+	b = putStr(b, string(s.Incoterm))
+	b = putStr(b, string(s.Mode))
+	b = putParty(b, &s.Seller)
+	b = putParty(b, &s.Buyer)
 	if s.Consignee == nil {
-		w.str("-")
+		b = putStr(b, "-")
 	} else {
-		w.party(*s.Consignee)
+		b = putParty(b, s.Consignee)
 	}
-	w.n(len(s.Affiliates))
-	for _, p := range s.Affiliates {
-		w.party(p)
+	b = putN(b, len(s.Affiliates))
+	for i := range s.Affiliates {
+		b = putParty(b, &s.Affiliates[i])
 	}
-	w.n(len(s.IORProviders))
-	for _, p := range s.IORProviders {
-		w.party(p)
+	b = putN(b, len(s.IORProviders))
+	for i := range s.IORProviders {
+		b = putParty(b, &s.IORProviders[i])
 	}
-	w.n(len(s.Lines))
+	b = putN(b, len(s.Lines))
+	anyABV := false
 	for li := range s.Lines {
 		l := &s.Lines[li]
-		w.str(l.SKU)
-		w.str(l.Description)
-		w.str(l.HS)
-		w.str(l.Origin)
-		w.qty(l.Quantity)
-		w.money(l.UnitPrice)
-		w.qty(l.NetWeight)
-		w.n(len(l.Quantities))
-		for _, q := range l.Quantities {
-			w.qty(q)
+		b = putStr(b, l.SKU)
+		b = putStr(b, l.Description)
+		b = putStr(b, l.HS)
+		b = putStr(b, l.Origin)
+		b = putQty(b, &l.Quantity)
+		b = putMoney(b, &l.UnitPrice)
+		b = putQty(b, &l.NetWeight)
+		b = putN(b, len(l.Quantities))
+		for i := range l.Quantities {
+			b = putQty(b, &l.Quantities[i])
 		}
-		w.optFlag(l.ClaimPreference)
-		w.n(len(l.Parts))
-		for _, p := range l.Parts {
-			w.str(p.Name)
-			w.money(p.Value)
-			w.n(len(p.Quantities))
-			for _, q := range p.Quantities {
-				w.qty(q)
+		b = putOptFlag(b, l.ClaimPreference)
+		b = putN(b, len(l.Parts))
+		for pi := range l.Parts {
+			p := &l.Parts[pi]
+			b = putStr(b, p.Name)
+			b = putMoney(b, &p.Value)
+			b = putN(b, len(p.Quantities))
+			for i := range p.Quantities {
+				b = putQty(b, &p.Quantities[i])
 			}
 		}
-		w.n(len(l.HSAlternatives))
+		b = putN(b, len(l.HSAlternatives))
 		for _, hs := range l.HSAlternatives {
-			w.str(hs)
+			b = putStr(b, hs)
 		}
-		w.n(len(l.OriginAlternatives))
+		b = putN(b, len(l.OriginAlternatives))
 		for _, o := range l.OriginAlternatives {
-			w.str(o)
+			b = putStr(b, o)
 		}
+		anyABV = anyABV || !l.ABV.IsZero()
 	}
-	w.money(s.Freight)
-	w.money(s.Insurance)
-	w.optFlag(s.ClaimPreference)
-	w.flag(s.Gift)
-	w.n(len(s.ServiceCharges))
-	for _, c := range s.ServiceCharges {
-		w.str(c.Code)
-		w.str(c.Name)
-		w.str(string(c.Kind))
-		w.optMoney(c.Amount)
-		w.dec(c.Percent)
-		w.optMoney(c.Minimum)
+	b = putMoney(b, &s.Freight)
+	b = putMoney(b, &s.Insurance)
+	b = putOptFlag(b, s.ClaimPreference)
+	b = putFlag(b, s.Gift)
+	b = putN(b, len(s.ServiceCharges))
+	for i := range s.ServiceCharges {
+		c := &s.ServiceCharges[i]
+		b = putStr(b, c.Code)
+		b = putStr(b, c.Name)
+		b = putStr(b, string(c.Kind))
+		b = putOptMoney(b, c.Amount)
+		b = putDec(b, c.Percent)
+		b = putOptMoney(b, c.Minimum)
 	}
 	// Written only when given, each under a tag no data label starts
 	// with, so that the ids of shipments without them are unchanged.
-	if slices.ContainsFunc(s.Lines, func(l Line) bool { return !l.ABV.IsZero() }) {
-		at := w.open()
-		w.b = append(w.b, "abv:"...)
-		for _, l := range s.Lines {
-			w.b = appendDecimalString(w.b, l.ABV)
-			w.b = append(w.b, ';')
+	if anyABV {
+		b = binary.LittleEndian.AppendUint64(b, 0)
+		at := len(b)
+		b = append(b, "abv:"...)
+		for li := range s.Lines {
+			b = appendDecimalString(b, s.Lines[li].ABV)
+			b = append(b, ';')
 		}
-		w.close(at)
+		binary.LittleEndian.PutUint64(b[at-8:at], uint64(len(b)-at))
 	}
 	if s.PortRegion != "" {
-		w.str("port_region:" + s.PortRegion)
+		b = putStr(b, "port_region:"+s.PortRegion)
 	}
+	return b
 }
 
 // idBuffers recycles the encoding buffers of quoteID: the encoding is
@@ -245,28 +260,26 @@ var idBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &
 // fingerprints of the caller's tables, profiles and packs), the exchange
 // rates actually applied, the per-call choices that change figures
 // (partial, HS resolution) and the date.
-func quoteID(s Shipment, data string, fx []duty.FXUse, cfg callConfig) (string, error) {
+func quoteID(s *Shipment, data string, fx []duty.FXUse, cfg callConfig) (string, error) {
 	bp := idBuffers.Get().(*[]byte)
-	w := idWriter{b: (*bp)[:0]}
-	defer func() {
-		if cap(w.b) <= 1<<16 { // a huge shipment's buffer is left to the GC
-			*bp = w.b
-			idBuffers.Put(bp)
-		}
-	}()
-	w.shipment(s)
-	w.str(data)
-	w.n(len(fx))
-	for _, u := range fx {
-		w.str(u.From)
-		w.str(u.To)
-		w.str(u.Rate)
-		w.date(u.Date)
-		w.str(u.Source)
+	b := putShipment((*bp)[:0], s)
+	b = putStr(b, data)
+	b = putN(b, len(fx))
+	for i := range fx {
+		u := &fx[i]
+		b = putStr(b, u.From)
+		b = putStr(b, u.To)
+		b = putStr(b, u.Rate)
+		b = putDate(b, u.Date)
+		b = putStr(b, u.Source)
 	}
-	w.flag(cfg.partial)
-	w.str(string(cfg.hs))
-	w.date(s.Date)
-	sum := sha256.Sum256(w.b)
+	b = putFlag(b, cfg.partial)
+	b = putStr(b, string(cfg.hs))
+	b = putDate(b, s.Date)
+	sum := sha256.Sum256(b)
+	if cap(b) <= 1<<16 { // a huge shipment's buffer is left to the GC
+		*bp = b
+		idBuffers.Put(bp)
+	}
 	return "q_" + hex.EncodeToString(sum[:16]), nil
 }

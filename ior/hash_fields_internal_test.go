@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// TestQuoteIDCoversEveryField pins the fields idWriter.shipment hashes:
+// TestQuoteIDCoversEveryField pins the fields putShipment hashes:
 // a field added to the shipment's types (as several engineers do in
 // parallel) fails here until the quote id hashes it (hash.go) and it is
 // added to this list, so that two shipments that differ never share an id.
@@ -33,6 +33,6 @@ func TestQuoteIDCoversEveryField(t *testing.T) {
 				got = append(got, f.Name)
 			}
 		}
-		assert.ElementsMatch(t, want, got, "%s: hash the new field in idWriter (hash.go), then list it here", typ)
+		assert.ElementsMatch(t, want, got, "%s: hash the new field in putShipment (hash.go), then list it here", typ)
 	}
 }

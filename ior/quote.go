@@ -250,7 +250,7 @@ func (e *Engine) quote(ctx context.Context, cfg callConfig, s Shipment, imp *Imp
 	if (cfg.strict || e.strict) && len(q.Warnings) > 0 {
 		return Quote{}, &duty.StrictError{Warnings: q.Warnings}
 	}
-	q.ID, err = quoteID(s, q.Data, q.FX, cfg)
+	q.ID, err = quoteID(&s, q.Data, q.FX, cfg)
 	if err != nil {
 		return Quote{}, err
 	}
