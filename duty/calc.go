@@ -402,13 +402,16 @@ func (c *Calculator) Calculate(ctx context.Context, e Entry, opts ...CallOption)
 // traceSteps is the capacity of an assessment's trace: three steps a line
 // (valuation, duty, tax), or two and a step per tax rule when the profile
 // has more than one, and the entry's steps: one per de minimis threshold,
-// fee, service charge and declaration rounding, the total, the FOB
-// valuation note and the importer-of-record fee ior may add. Sized tight,
-// since the trace is the largest array of a quote and a size class is
-// lost from a few steps too many; a trace with more steps grows.
+// fee, service charge and declaration rounding, the total and the FOB
+// valuation note. Sized tight, since the trace is the largest array of a
+// quote and a size class is lost from a few steps too many; a trace with
+// more steps (additional duties, for one) grows.
 func traceSteps(e *Entry, p *Profile) int {
 	perLine := max(3, 2+len(p.Taxes))
-	n := perLine*len(e.Lines) + len(p.DeMinimis) + len(p.Fees) + len(e.Services) + 3
+	n := perLine*len(e.Lines) + len(p.DeMinimis) + len(p.Fees) + len(e.Services) + 1
+	if p.Valuation == FOB {
+		n++
+	}
 	if p.DutyTotalRounding != nil {
 		n++
 	}

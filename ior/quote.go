@@ -294,6 +294,11 @@ func (e *Engine) providerFee(q *Quote, imp *Importer) error {
 		return fmt.Errorf("ior: IOR provider fee: %w", err)
 	}
 	p.Charges = append(p.Charges, "IOR_PROVIDER")
+	if len(q.Trace) == cap(q.Trace) {
+		// The assessment's trace is sized to its own steps: one more
+		// without append's doubling.
+		q.Trace = append(make([]duty.Step, 0, len(q.Trace)+1), q.Trace...)
+	}
 	q.Trace = append(q.Trace, duty.Step{Step: "fee", What: "importer-of-record provider fee", Rate: rate, Base: q.CustomsValue, Amount: amt, Source: imp.Party.Name})
 	return nil
 }
