@@ -160,6 +160,19 @@ func actionsOf(cands []Candidate, i int) int {
 }
 
 func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
+	return e.decideFor(ctx, s, false)
+}
+
+// decideForQuote is decide for a quote, which reads of the decision only
+// the importer, the actions, Blocked and (when blocked or without an
+// importer) the reasons: candidates ranked after the first eligible one
+// cannot be chosen, so their importer rules are not run and they are left
+// out of Alternatives, which a quote does not show.
+func (e *Engine) decideForQuote(ctx context.Context, s Shipment) (Decision, error) {
+	return e.decideFor(ctx, s, true)
+}
+
+func (e *Engine) decideFor(ctx context.Context, s Shipment, forQuote bool) (Decision, error) {
 	d := Decision{Actions: []Finding{}, Findings: []Finding{}, Alternatives: []Candidate{}, Reasons: []string{}}
 	shipActions := 0 // shipment and line findings that are actions
 	in := rules.Input{Destination: s.Destination, Date: s.Date, Shipment: &s, Lines: s.Lines}
@@ -202,11 +215,21 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 		d.Reasons = append(d.Reasons, fmt.Sprintf("no rule pack covers %s on %s: requirements unknown, importer chosen by Incoterm and willingness only", s.Destination, s.Date))
 	}
 	cands := candidates(s)
+	eligibleRank := -1 // the rank of the first eligible candidate
 	for i := range cands {
 		if err := ctx.Err(); err != nil {
 			return Decision{}, stopped(err)
 		}
 		c := &cands[i]
+		if i > 0 && eligibleRank < 0 && cands[i-1].Eligible {
+			eligibleRank = cands[i-1].rank
+		}
+		if forQuote && eligibleRank >= 0 && c.rank > eligibleRank {
+			// Candidates come in rank order and the choice never goes
+			// past the first eligible one's rank (see below).
+			cands = cands[:i]
+			break
+		}
 		c.Reasons, c.Actions = []string{}, []Finding{}
 		if !c.Party.Willing() {
 			c.Reasons = append(c.Reasons, "does not accept import risk (accepts_import_risk: false)")

@@ -162,7 +162,7 @@ func (e *Engine) Quote(ctx context.Context, s Shipment, opts ...CallOption) (Quo
 	if s.hasAlternatives() {
 		return e.quoteRange(ctx, cfg, s)
 	}
-	d, err := e.decide(ctx, s)
+	d, err := e.decideForQuote(ctx, s)
 	if err != nil {
 		return Quote{}, err
 	}

@@ -123,7 +123,7 @@ func (e *Engine) quoteRange(ctx context.Context, cfg callConfig, s Shipment) (Qu
 	for k, l := range lines {
 		expected[k] = l.cands[0]
 	}
-	d, err := e.decide(ctx, s.with(expected))
+	d, err := e.decideForQuote(ctx, s.with(expected))
 	if err != nil {
 		return Quote{}, err
 	}
