@@ -167,7 +167,9 @@ func (e *Engine) decide(ctx context.Context, s Shipment) (Decision, error) {
 // the importer, the actions, Blocked and (when blocked or without an
 // importer) the reasons: candidates ranked after the first eligible one
 // cannot be chosen, so their importer rules are not run and they are left
-// out of Alternatives, which a quote does not show.
+// out of Alternatives, which a quote does not show; nor are the reasons
+// of eligible candidates, or the decision's when it has an importer and
+// is not blocked, written.
 func (e *Engine) decideForQuote(ctx context.Context, s Shipment) (Decision, error) {
 	return e.decideFor(ctx, s, true)
 }
@@ -272,7 +274,7 @@ func (e *Engine) decideFor(ctx context.Context, s Shipment, forQuote bool) (Deci
 				}
 			}
 		}
-		if c.Eligible {
+		if c.Eligible && !forQuote { // an eligible candidate's reasons show only in a decision
 			if len(c.Actions) == 0 {
 				c.Reasons = append(c.Reasons, "meets every importer requirement of the packs")
 			} else {
@@ -303,14 +305,18 @@ func (e *Engine) decideFor(ctx context.Context, s Shipment, forQuote bool) (Deci
 		// The shipment's findings, then the importer's (in the room
 		// Evaluate leaves for them).
 		d.Findings = append(d.Findings, c.findings...)
-		d.Reasons = append(d.Reasons, string(c.Role)+" "+strconv.Quote(c.Party.Name)+" imports: first eligible candidate under "+
-			string(s.Incoterm)+" ("+string(s.Incoterm.ImportPayer())+" side first)")
-		if c.rank > 0 {
-			d.Reasons = append(d.Reasons, "preferred candidates were not eligible: see alternatives")
-		}
-		if side := roleSide(c.Role); side != "" && side != s.Incoterm.ImportPayer() {
-			d.Reasons = append(d.Reasons, fmt.Sprintf("the %s's side imports although %s puts import clearance on the %s: agree another Incoterm (e.g. %s) or engage an importer-of-record provider",
-				side, s.Incoterm, s.Incoterm.ImportPayer(), map[Side]string{BuyerSide: "DAP", SellerSide: "DDP"}[side]))
+		// A quote with an importer shows the reasons only when blocked
+		// (importerFromDecision).
+		if !forQuote || d.Blocked {
+			d.Reasons = append(d.Reasons, string(c.Role)+" "+strconv.Quote(c.Party.Name)+" imports: first eligible candidate under "+
+				string(s.Incoterm)+" ("+string(s.Incoterm.ImportPayer())+" side first)")
+			if c.rank > 0 {
+				d.Reasons = append(d.Reasons, "preferred candidates were not eligible: see alternatives")
+			}
+			if side := roleSide(c.Role); side != "" && side != s.Incoterm.ImportPayer() {
+				d.Reasons = append(d.Reasons, fmt.Sprintf("the %s's side imports although %s puts import clearance on the %s: agree another Incoterm (e.g. %s) or engage an importer-of-record provider",
+					side, s.Incoterm, s.Incoterm.ImportPayer(), map[Side]string{BuyerSide: "DAP", SellerSide: "DDP"}[side]))
+			}
 		}
 	} else {
 		d.Reasons = append(d.Reasons, "no candidate is eligible to import into "+s.Destination)
