@@ -287,13 +287,17 @@ func (c *Calculator) Calculate(ctx context.Context, e Entry, opts ...CallOption)
 		return Assessment{}, errors.New("duty: Calculate: nil context")
 	}
 	var cfg callConfig
-	for _, o := range opts {
-		if o == nil {
-			continue
+	if len(opts) > 0 { // the options' target escapes: allocated only when there are some
+		pc := new(callConfig)
+		for _, o := range opts {
+			if o == nil {
+				continue
+			}
+			if err := o(pc); err != nil {
+				return Assessment{}, err
+			}
 		}
-		if err := o(&cfg); err != nil {
-			return Assessment{}, err
-		}
+		cfg = *pc
 	}
 	if err := ctx.Err(); err != nil {
 		return Assessment{}, fmt.Errorf("duty: calculation stopped: %w", err)
@@ -350,7 +354,7 @@ func (c *Calculator) Calculate(ctx context.Context, e Entry, opts ...CallOption)
 	k.a = &k.asm // one allocation with the working state
 	*k.a = Assessment{
 		Destination: e.Destination, Region: e.Region, Date: e.Date, Currency: p.Currency,
-		Valuation: p.Valuation, Profile: fmt.Sprintf("%s from %s", p.Country, p.From),
+		Valuation: p.Valuation, Profile: profileName(p.Country, p.From),
 		DeMinimis: make([]DeMinimisOutcome, 0, len(p.DeMinimis)), Fees: make([]Charge, 0, len(p.Fees)), FX: []FXUse{},
 		// Sized once, since the trace is built on every quote: a line takes
 		// its valuation, one or two duties and a step per tax; the entry a
@@ -397,6 +401,15 @@ func (c *Calculator) Calculate(ctx context.Context, e Entry, opts ...CallOption)
 		return Assessment{}, &StrictError{Warnings: k.a.Warnings}
 	}
 	return *k.a, nil
+}
+
+// profileName is fmt.Sprintf("%s from %s", country, from), in one
+// allocation.
+func profileName(country string, from Date) string {
+	var buf [48]byte
+	b := append(append(buf[:0], country...), " from "...)
+	b, _ = from.AppendText(b) // never fails
+	return string(b)
 }
 
 // traceSteps is the capacity of an assessment's trace: three steps a line
