@@ -24,12 +24,12 @@ func (k *calc) value() error {
 	weights = weights[:len(k.e.Lines)]
 	goods := sumFrom(k.zero().amount)
 	// Every line's taxes (one slot per tax of the profile) and first duty
-	// share two arrays: a line appends within its own slots (the slices
+	// share one array: a line appends within its own slots (the slices
 	// are capped), and a line with more charges than slots grows its own
 	// slice as any append does.
-	nt := len(k.p.Taxes)
-	taxes := make([]Charge, nt*len(k.e.Lines))
-	duties := make([]Charge, len(k.e.Lines))
+	nt, n := len(k.p.Taxes), len(k.e.Lines)
+	charges := make([]Charge, (nt+1)*n)
+	taxes, duties := charges[:nt*n:nt*n], charges[nt*n:]
 	for i := range k.e.Lines {
 		if err := k.cancelled(); err != nil {
 			return err
