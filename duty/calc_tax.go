@@ -49,6 +49,13 @@ func (k *calc) taxes() error {
 		}
 		serviceShares[ti] = sh
 	}
+	// The plain notes of every line's taxes are written into one buffer
+	// and become substrings of one string at the end: one allocation, not
+	// one a line.
+	type pendingNote struct{ line, tax, start, end int }
+	var allArr [1024]byte
+	var pendArr [32]pendingNote
+	all, pending := allArr[:0], pendArr[:0]
 	for i := range k.a.Lines {
 		if err := k.cancelled(); err != nil {
 			return err
@@ -202,11 +209,12 @@ func (k *calc) taxes() error {
 			}
 			amt := exact.roundWith(t.Rounding, taxed, k.minor)
 			ch := Charge{Kind: "tax", Code: t.Code, Name: rateName, Rate: rateText, Base: base, Amount: amt,
-				Source: src, Effective: t.From, Collection: AtBorder, Note: note.String(), exact: k.exact(exact, amt)}
+				Source: src, Effective: t.From, Collection: AtBorder, exact: k.exact(exact, amt)}
 			// A tax collected at the sale stays due even where the border
 			// would relieve it (SG: OVR vendors charge GST on goods the
 			// border relief of SGD 400 covers).
 			flat, replaced := k.replacedBy(i, t.Code)
+			plain := false // the note is the one written above (set below)
 			switch {
 			case replaced:
 				ch.Amount, ch.exact, ch.Collection = k.zero(), k.zero(), NotDue
@@ -217,15 +225,28 @@ func (k *calc) taxes() error {
 			case atSale && !t.OnDutyOnly:
 				ch.Collection = AtSale
 				ch.Name = t.Code + " collected at the point of sale"
-				ch.Note = fmt.Sprintf("collected at the point of sale by the seller or marketplace, not at the border: %s (%s); %s", pos.Code, pos.Reason, ch.Note)
+				ch.Note = fmt.Sprintf("collected at the point of sale by the seller or marketplace, not at the border: %s (%s); %s", pos.Code, pos.Reason, note.b)
 			case relieved:
 				ch.Amount, ch.exact, ch.Collection = k.zero(), k.zero(), NotDue
 				ch.Note = fmt.Sprintf("not due: %s: %s", reliefTax.Code, reliefTax.Reason)
+			default:
+				plain = true
 			}
 			la.Taxes = append(la.Taxes, ch)
+			if plain {
+				start := len(all)
+				all = append(all, note.b...)
+				pending = append(pending, pendingNote{i, len(la.Taxes) - 1, start, len(all)})
+			}
 			la.Tax = k.money(addDec(la.Tax.amount, ch.Amount.amount))
 			prior = k.money(addDec(prior.amount, ch.Amount.amount))
 			k.trace("tax", i, k.taxStepText(ti, ch.Name, ch.Collection), ch.Rate, base, ch.Amount, src)
+		}
+	}
+	if len(pending) > 0 {
+		notes := string(all)
+		for _, p := range pending {
+			k.a.Lines[p.line].Taxes[p.tax].Note = notes[p.start:p.end]
 		}
 	}
 	return nil
