@@ -227,10 +227,13 @@ func (k *calc) trace(step string, line int, what, rate string, base, amount Mone
 	k.a.Trace = append(k.a.Trace, s)
 }
 
-func (k *calc) convert(m Money, what string) (Money, error) {
+func (k *calc) convert(m Money, what string) (Money, error) { return k.convertFor(m, what, "") }
+
+// convertFor is convert(m, what+name), the text built only on error.
+func (k *calc) convertFor(m Money, what, name string) (Money, error) {
 	out, info, err := ConvertInfo(m, k.cur, k.rates, k.e.Date)
 	if err != nil {
-		return Money{}, fmt.Errorf("%s: %w", what, err)
+		return Money{}, fmt.Errorf("%s%s: %w", what, name, err)
 	}
 	if m.Currency() != k.cur {
 		key := m.Currency() + "/" + k.cur

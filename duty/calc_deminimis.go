@@ -95,7 +95,7 @@ func (k *calc) deMinimis(after bool) error {
 			// the threshold's currency is no error here.
 			out.Reason = why
 		} else {
-			limit, err := k.convert(t.Amount, "de minimis threshold "+t.Code)
+			limit, err := k.convertFor(t.Amount, "de minimis threshold ", t.Code)
 			if err != nil {
 				return err
 			}
@@ -107,7 +107,7 @@ func (k *calc) deMinimis(after bool) error {
 			out.Excluded = k.excludedLines(t, limit)
 			above := true
 			if t.Above != nil {
-				lo, err := k.convert(*t.Above, "de minimis band "+t.Code)
+				lo, err := k.convertFor(*t.Above, "de minimis band ", t.Code)
 				if err != nil {
 					return err
 				}

@@ -112,7 +112,7 @@ func (k *calc) flatDuty(i int, o DeMinimisOutcome, seen map[string]bool) error {
 			th = t
 		}
 	}
-	flat, err := k.convert(*th.FlatAmount, "flat duty "+th.Code)
+	flat, err := k.convertFor(*th.FlatAmount, "flat duty ", th.Code)
 	if err != nil {
 		return err
 	}
@@ -187,7 +187,7 @@ func (k *calc) exchange(m Money, to string) (Money, error) {
 		out, _, err := Convert(m, to, k.rates, k.e.Date)
 		return out, err
 	}
-	return k.convert(m, "rate amount in "+m.Currency())
+	return k.convertFor(m, "rate amount in ", m.Currency())
 }
 
 func (k *calc) apply(m Measure, b Basis) (Money, error) {
@@ -205,7 +205,7 @@ func (k *calc) apply(m Measure, b Basis) (Money, error) {
 		return Money{}, err
 	}
 	if amt.Currency() != k.cur {
-		return k.convert(amt, "duty "+m.Rate.String())
+		return k.convertFor(amt, "duty ", m.Rate.String())
 	}
 	return amt, nil
 }
@@ -254,7 +254,7 @@ func (k *calc) lineBasis(i int, l *EntryLine) (Basis, error) {
 	if len(l.Parts) > 0 {
 		basis.Parts = make(map[string]Basis, len(l.Parts))
 		for _, p := range l.Parts {
-			v, err := k.convert(p.Value, "part "+p.Name)
+			v, err := k.convertFor(p.Value, "part ", p.Name)
 			if err != nil {
 				return Basis{}, err
 			}

@@ -74,7 +74,7 @@ func (k *calc) fees() error {
 		}
 		cv := k.a.CustomsValue
 		if f.Above != nil {
-			lim, err := k.convert(*f.Above, "fee "+f.Code)
+			lim, err := k.convertFor(*f.Above, "fee ", f.Code)
 			if err != nil {
 				return err
 			}
@@ -83,7 +83,7 @@ func (k *calc) fees() error {
 			}
 		}
 		if f.AtMost != nil {
-			lim, err := k.convert(*f.AtMost, "fee "+f.Code)
+			lim, err := k.convertFor(*f.AtMost, "fee ", f.Code)
 			if err != nil {
 				return err
 			}
@@ -97,7 +97,7 @@ func (k *calc) fees() error {
 			amt := cv.Mul(f.Percent).Mul(decimal.New(1, -2))
 			ch.Rate = f.Percent.String() + "%"
 			if f.Min != nil {
-				mn, err := k.convert(*f.Min, "fee minimum "+f.Code)
+				mn, err := k.convertFor(*f.Min, "fee minimum ", f.Code)
 				if err != nil {
 					return err
 				}
@@ -107,7 +107,7 @@ func (k *calc) fees() error {
 				ch.Rate += " min " + f.Min.String()
 			}
 			if f.Max != nil {
-				mx, err := k.convert(*f.Max, "fee maximum "+f.Code)
+				mx, err := k.convertFor(*f.Max, "fee maximum ", f.Code)
 				if err != nil {
 					return err
 				}
@@ -118,7 +118,7 @@ func (k *calc) fees() error {
 			}
 			ch.Amount = amt.Round()
 		case FeeFixed:
-			amt, err := k.convert(*f.Amount, "fee "+f.Code)
+			amt, err := k.convertFor(*f.Amount, "fee ", f.Code)
 			if err != nil {
 				return err
 			}

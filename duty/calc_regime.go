@@ -118,7 +118,7 @@ func (k *calc) flatIfLower() error {
 // deductionShare is line i's share of a flat-rate regime's deduction,
 // allocated over the lines the regime covers by customs value.
 func (k *calc) deductionShare(o DeMinimisOutcome, th Threshold, i int) (Money, error) {
-	d, err := k.convert(*th.Deduction, "deduction of "+th.Code)
+	d, err := k.convertFor(*th.Deduction, "deduction of ", th.Code)
 	if err != nil {
 		return Money{}, err
 	}

@@ -275,7 +275,7 @@ func (k *calc) excise() error {
 			if !ok {
 				continue
 			}
-			per, err := k.convert(b.Amount, "excise "+r.Code)
+			per, err := k.convertFor(b.Amount, "excise ", r.Code)
 			if err != nil {
 				return err
 			}

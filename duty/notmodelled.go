@@ -119,7 +119,7 @@ func (k *calc) notModelled() error {
 			continue
 		}
 		if r.Above != nil {
-			lim, err := k.convert(*r.Above, "not-modelled rule "+r.Code)
+			lim, err := k.convertFor(*r.Above, "not-modelled rule ", r.Code)
 			if err != nil {
 				return err
 			}
