@@ -304,10 +304,21 @@ func (k *calc) choose(i int, l *EntryLine, all []Measure) (Basis, Choice, error)
 		}
 	}
 	choice, err := Choose(ms, l.Origin, basis, opts)
-	if err == nil && len(all) > 0 && len(k.choices) < memoEntries && !slices.ContainsFunc(ms, func(m Measure) bool { return m.Kind == Preferential }) {
+	if err == nil && len(all) > 0 && len(k.choices) < memoEntries && !hasPreferential(ms) {
 		k.choices = append(k.choices, chosen{key, choice})
 	}
 	return basis, choice, err
+}
+
+// hasPreferential reports whether ms holds a preferential measure (read in
+// place: a Measure is a large struct).
+func hasPreferential(ms []Measure) bool {
+	for i := range ms {
+		if ms[i].Kind == Preferential {
+			return true
+		}
+	}
+	return false
 }
 
 // memoEntries bounds each list of work kept for later lines (lookups,
