@@ -216,3 +216,19 @@ func jsonOrErr(v any, err error) string {
 	}
 	return string(b)
 }
+
+// A quote shares no memory the engine recycles (the entry's lines, the
+// trace's scratch, the id's buffer): quoting other carts afterwards leaves
+// its JSON as it was.
+func TestQuoteKeepsNothingRecycled(t *testing.T) {
+	e := propertyEngine(t)
+	first := randomCart(rand.New(rand.NewPCG(1, 16)))
+	q, err := e.Quote(context.Background(), first)
+	require.NoError(t, err)
+	want := mustJSON(t, q)
+	for seed := uint64(2); seed <= 9; seed++ {
+		_, err := e.Quote(context.Background(), randomCart(rand.New(rand.NewPCG(seed, 16))))
+		require.NoError(t, err)
+	}
+	require.Equal(t, want, mustJSON(t, q))
+}
