@@ -220,11 +220,20 @@ func (k *calc) taxRateText(ti int, rate decimal.Decimal) string {
 }
 
 func (k *calc) trace(step string, line int, what, rate string, base, amount Money, source string) {
-	s := Step{Step: step, What: what, Rate: rate, Base: base, Amount: amount, Source: source}
+	t := k.a.Trace
+	if len(t) < cap(t) {
+		t = t[:len(t)+1]
+	} else {
+		t = append(t, Step{})
+	}
+	k.a.Trace = t
+	// Written in place: a step built aside and copied in is moved with a
+	// bulk write barrier while the collector runs.
+	s := &t[len(t)-1]
+	s.Step, s.What, s.Rate, s.Base, s.Amount, s.Source, s.Line = step, what, rate, base, amount, source, nil
 	if line >= 0 && line < len(k.lineIdx) {
 		s.Line = &k.lineIdx[line] // shared, never written after creation
 	}
-	k.a.Trace = append(k.a.Trace, s)
 }
 
 func (k *calc) convert(m Money, what string) (Money, error) { return k.convertFor(m, what, "") }
