@@ -45,14 +45,6 @@ func TestCAProvincialTaxesByBuyer(t *testing.T) {
 			Mode: "air", ShippedFrom: "CN", Consumer: consumer,
 			Lines: []duty.EntryLine{ln(t, "610910", "CN", "200", "CAD", "18%")}})
 	}
-	warned := func(a duty.Assessment, code string) bool {
-		for _, w := range a.Warnings {
-			if w.Code == duty.NotModelled && w.Subject == code {
-				return true
-			}
-		}
-		return false
-	}
 	for _, tc := range []struct {
 		region   string
 		consumer bool
@@ -97,10 +89,10 @@ func TestCAProvincialTaxesByBuyer(t *testing.T) {
 		eqm(t, tc.want, taxOf(t, a, 0, tc.code).Amount, what)
 		eqm(t, tc.want, a.Totals.Tax, what+": total tax")
 		if tc.flag != "" {
-			assert.True(t, warned(a, tc.flag), "%s: %s flagged", what, tc.flag)
+			assert.True(t, hasWarning(a, duty.NotModelled, tc.flag), "%s: %s flagged", what, tc.flag)
 		}
-		assert.False(t, !tc.consumer && warned(a, "CA_PST_CASUAL"), "%s: PST flag is for consumers", what)
-		assert.False(t, tc.consumer && warned(a, "CA_HST_REGISTRANT"), "%s: registrant flag is for business buyers", what)
+		assert.False(t, !tc.consumer && hasWarning(a, duty.NotModelled, "CA_PST_CASUAL"), "%s: PST flag is for consumers", what)
+		assert.False(t, tc.consumer && hasWarning(a, duty.NotModelled, "CA_HST_REGISTRANT"), "%s: registrant flag is for business buyers", what)
 	}
 }
 

@@ -35,15 +35,6 @@ func coEntry(mode, from string, consumer bool, value, freight string) duty.Entry
 	return e
 }
 
-func coMet(a duty.Assessment, code string) bool {
-	for _, o := range a.DeMinimis {
-		if o.Code == code {
-			return o.Met
-		}
-	}
-	return false
-}
-
 // An ordinary import by sea: CIF valuation, IVA 19% on CIF + duty (ET
 // Arts. 459 and 468).
 func TestCOQuote(t *testing.T) {
@@ -60,7 +51,7 @@ func TestCOQuote(t *testing.T) {
 	eqm(t, "943920", v.Amount, "IVA")
 	// Total 648,000 + 943,920 = 1,591,920.
 	eqm(t, "1591920", a.Totals.Total, "total")
-	assert.False(t, coMet(a, "CO_POSTAL_EXPRESS_10"), "not a postal or express consignment")
+	assert.False(t, deMinimisMet(a, "CO_POSTAL_EXPRESS_10"), "not a postal or express consignment")
 }
 
 // Postal and express consignments of goods up to USD 200 FOB pay no duty
@@ -72,21 +63,21 @@ func TestCOPostalExpressUpTo200(t *testing.T) {
 		// From China, goods COP 800,000 = USD 200, freight 60,000 (not
 		// compared: FOB). No duty; IVA 19% x CIF 860,000 = 163,400.
 		a := run(t, c, coEntry(mode, "CN", true, "800000", "60000"))
-		assert.True(t, coMet(a, "CO_POSTAL_EXPRESS_DUTY_200"), mode)
-		assert.False(t, coMet(a, "CO_IVA_US_200"), mode+": not shipped from the US")
+		assert.True(t, deMinimisMet(a, "CO_POSTAL_EXPRESS_DUTY_200"), mode)
+		assert.False(t, deMinimisMet(a, "CO_IVA_US_200"), mode+": not shipped from the US")
 		eqm(t, "0", a.Totals.Duty, mode+" duty at USD 200")
 		eqm(t, "163400", taxOf(t, a, 0, "IVA").Amount, mode+" IVA")
 		eqm(t, "163400", a.Totals.Total, mode+" total")
 
 		// From the US to a consumer: neither duty nor IVA.
 		a = run(t, c, coEntry(mode, "US", true, "800000", "60000"))
-		assert.True(t, coMet(a, "CO_IVA_US_200"), mode)
+		assert.True(t, deMinimisMet(a, "CO_IVA_US_200"), mode)
 		eqm(t, "0", a.Totals.Total, mode+" from the US at USD 200")
 
 		// From the US to a business (a commercial consignment): IVA due,
 		// 163,400 as above.
 		a = run(t, c, coEntry(mode, "US", false, "800000", "60000"))
-		assert.False(t, coMet(a, "CO_IVA_US_200"), mode+": commercial")
+		assert.False(t, deMinimisMet(a, "CO_IVA_US_200"), mode+": commercial")
 		eqm(t, "163400", a.Totals.Total, mode+" commercial from the US")
 	}
 }
@@ -96,11 +87,7 @@ func TestCOPostalExpressUpTo200(t *testing.T) {
 // keeps it but says the figure is stale.
 func TestCOIVAReliefStale(t *testing.T) {
 	a := run(t, coCalc(t), coEntry("courier", "US", true, "400000", ""))
-	stale := false
-	for _, w := range a.Warnings {
-		stale = stale || w.Code == duty.StaleData
-	}
-	assert.True(t, stale, "STALE_DATA on a quote of 2026-06-01")
+	assert.True(t, hasWarning(a, duty.StaleData, ""), "STALE_DATA on a quote of 2026-06-01")
 	eqm(t, "0", a.Totals.Total, "relieved")
 }
 
@@ -109,8 +96,8 @@ func TestCOIVAReliefStale(t *testing.T) {
 func TestCOPostalExpressFlat10(t *testing.T) {
 	// Goods COP 2,000,000 = USD 500, freight 100,000: CIF 2,100,000.
 	a := run(t, coCalc(t), coEntry("courier", "CN", true, "2000000", "100000"))
-	assert.True(t, coMet(a, "CO_POSTAL_EXPRESS_10"))
-	assert.False(t, coMet(a, "CO_POSTAL_EXPRESS_DUTY_200"))
+	assert.True(t, deMinimisMet(a, "CO_POSTAL_EXPRESS_10"))
+	assert.False(t, deMinimisMet(a, "CO_POSTAL_EXPRESS_DUTY_200"))
 	// Duty 10% x 2,100,000 = 210,000 (not 15%).
 	eqm(t, "210000", a.Totals.Duty, "flat duty")
 	// IVA 19% x (2,100,000 + 210,000 = 2,310,000) = 438,900.
@@ -121,7 +108,7 @@ func TestCOPostalExpressFlat10(t *testing.T) {
 	// At USD 2,000 exactly (COP 8,000,000) the regime still applies:
 	// duty 10% x 8,000,000 = 800,000; IVA 19% x 8,800,000 = 1,672,000.
 	a = run(t, coCalc(t), coEntry("post", "CN", true, "8000000", ""))
-	assert.True(t, coMet(a, "CO_POSTAL_EXPRESS_10"))
+	assert.True(t, deMinimisMet(a, "CO_POSTAL_EXPRESS_10"))
 	eqm(t, "800000", a.Totals.Duty, "flat duty at USD 2,000")
 	eqm(t, "2472000", a.Totals.Total, "total at USD 2,000")
 }
@@ -131,7 +118,7 @@ func TestCOAboveModality(t *testing.T) {
 	// Goods COP 8,000,040 = USD 2,000.01. Duty 15% x 8,000,040 =
 	// 1,200,006; IVA 19% x 9,200,046 = 1,748,008.74; total 2,948,014.74.
 	a := run(t, coCalc(t), coEntry("courier", "CN", true, "8000040", ""))
-	assert.False(t, coMet(a, "CO_POSTAL_EXPRESS_10"))
+	assert.False(t, deMinimisMet(a, "CO_POSTAL_EXPRESS_10"))
 	eqm(t, "1200006", a.Totals.Duty, "schedule duty")
 	eqm(t, "1748008.74", taxOf(t, a, 0, "IVA").Amount, "IVA")
 	eqm(t, "2948014.74", a.Totals.Total, "total")

@@ -25,15 +25,6 @@ func geParcel(t *testing.T, c *duty.Calculator, mode string, lines ...duty.Entry
 	return run(t, c, duty.Entry{Destination: "GE", Date: duty.MustDate("2026-12-01"), Mode: mode, Consumer: true, Lines: lines})
 }
 
-func geMet(a duty.Assessment) bool {
-	for _, d := range a.DeMinimis {
-		if d.Code == "GE_PARCEL_300" {
-			return d.Met
-		}
-	}
-	return false
-}
-
 // Georgia: CIF; VAT 18% on the customs value + duty. A commercial
 // consignment by sea pays both.
 func TestGEQuote(t *testing.T) {
@@ -49,7 +40,7 @@ func TestGEQuote(t *testing.T) {
 	eqm(t, "11760", v.Base, "VAT base")
 	eqm(t, "2116.80", v.Amount, "VAT")
 	eqm(t, "3376.80", a.Totals.Total, "total 1,260 + 2,116.80")
-	assert.False(t, geMet(a), "not a parcel mode")
+	assert.False(t, deMinimisMet(a, "GE_PARCEL_300"), "not a parcel mode")
 }
 
 // A parcel of GEL 300 or less of goods of chapters 28-97 is free of duty
@@ -57,11 +48,11 @@ func TestGEQuote(t *testing.T) {
 func TestGEParcel300(t *testing.T) {
 	c := calculator(t, duty.WithSchedule("GE", geTable(t)))
 	a := geParcel(t, c, "courier", duty.EntryLine{HS: "6109.10.00", Origin: "CN", Value: duty.MustMoney("300", "GEL")})
-	assert.True(t, geMet(a))
+	assert.True(t, deMinimisMet(a, "GE_PARCEL_300"))
 	eqm(t, "0", a.Totals.Total, "relieved")
 
 	a = geParcel(t, c, "post", duty.EntryLine{HS: "6109.10.00", Origin: "CN", Value: duty.MustMoney("300.01", "GEL")})
-	assert.False(t, geMet(a))
+	assert.False(t, deMinimisMet(a, "GE_PARCEL_300"))
 	// Duty 12% x 300.01 = 36.0012 -> 36.00; VAT 18% x 336.01 = 60.4818 -> 60.48.
 	eqm(t, "36", a.Totals.Duty, "duty")
 	eqm(t, "60.48", a.Totals.Tax, "VAT")
@@ -75,7 +66,7 @@ func TestGEParcelExcludesChapters01To27(t *testing.T) {
 	a := geParcel(t, c, "post",
 		duty.EntryLine{HS: "6109.10.00", Origin: "CN", Value: duty.MustMoney("150", "GEL")},
 		duty.EntryLine{HS: "0902.30.00", Origin: "CN", Value: duty.MustMoney("50", "GEL")})
-	assert.True(t, geMet(a))
+	assert.True(t, deMinimisMet(a, "GE_PARCEL_300"))
 	// Tea: duty 12% x 50 = 6; VAT 18% x 56 = 10.08; total 16.08.
 	eqm(t, "6", a.Totals.Duty, "duty on the tea")
 	eqm(t, "10.08", a.Totals.Tax, "VAT on the tea")
@@ -85,14 +76,8 @@ func TestGEParcelExcludesChapters01To27(t *testing.T) {
 // The Revenue Service fee on parcels over GEL 300 is flagged, not charged.
 func TestGEServiceFeeFlagged(t *testing.T) {
 	c := calculator(t, duty.WithSchedule("GE", geTable(t)))
-	flagged := func(a duty.Assessment) bool {
-		for _, w := range a.Warnings {
-			if w.Code == duty.NotModelled && w.Subject == "GE_CUSTOMS_SERVICE_FEE" {
-				return true
-			}
-		}
-		return false
-	}
-	assert.True(t, flagged(geParcel(t, c, "courier", duty.EntryLine{HS: "6109.10.00", Origin: "CN", Value: duty.MustMoney("400", "GEL")})))
-	assert.False(t, flagged(geParcel(t, c, "courier", duty.EntryLine{HS: "6109.10.00", Origin: "CN", Value: duty.MustMoney("300", "GEL")})))
+	a := geParcel(t, c, "courier", duty.EntryLine{HS: "6109.10.00", Origin: "CN", Value: duty.MustMoney("400", "GEL")})
+	assert.True(t, hasWarning(a, duty.NotModelled, "GE_CUSTOMS_SERVICE_FEE"))
+	a = geParcel(t, c, "courier", duty.EntryLine{HS: "6109.10.00", Origin: "CN", Value: duty.MustMoney("300", "GEL")})
+	assert.False(t, hasWarning(a, duty.NotModelled, "GE_CUSTOMS_SERVICE_FEE"))
 }

@@ -82,6 +82,28 @@ func feeOf(a duty.Assessment, code string) (duty.Charge, bool) {
 	return duty.Charge{}, false
 }
 
+// hasWarning tells whether a has a warning of the code, about subject
+// unless subject is empty.
+func hasWarning(a duty.Assessment, code duty.WarningCode, subject string) bool {
+	for _, w := range a.Warnings {
+		if w.Code == code && (subject == "" || w.Subject == subject) {
+			return true
+		}
+	}
+	return false
+}
+
+// deMinimisMet tells whether a has the threshold outcome of the code and
+// it is met (false when there is no such outcome).
+func deMinimisMet(a duty.Assessment, code string) bool {
+	for _, o := range a.DeMinimis {
+		if o.Code == code {
+			return o.Met
+		}
+	}
+	return false
+}
+
 func outcome(t *testing.T, a duty.Assessment, code string) duty.DeMinimisOutcome {
 	t.Helper()
 	for _, o := range a.DeMinimis {

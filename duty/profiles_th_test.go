@@ -20,15 +20,6 @@ func thTable(t *testing.T) *duty.Table {
 	return tb
 }
 
-func hasWarning(a duty.Assessment, code duty.WarningCode, subject string) bool {
-	for _, w := range a.Warnings {
-		if w.Code == code && (subject == "" || w.Subject == subject) {
-			return true
-		}
-	}
-	return false
-}
-
 // Thailand: CIF valuation; VAT 7% on CIF + import duty (Thai Customs,
 // Sample of Duty Assessment: "Base VAT = CIF value + Import duty + Fee +
 // Excise tax + Interior tax"; no fee or excise here).

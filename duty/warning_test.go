@@ -102,42 +102,33 @@ func TestFXRateAgeWarns(t *testing.T) {
 // concerned (docs/accuracy.md).
 func TestNotModelledWarns(t *testing.T) {
 	c := calculator(t)
-	codes := func(a duty.Assessment) []string {
-		var out []string
-		for _, w := range a.Warnings {
-			if w.Code == duty.NotModelled {
-				out = append(out, w.Subject)
-			}
-		}
-		return out
-	}
 	// US, courier, informal entry (goods 100.00 <= 2,500): the express
 	// per-waybill fee replaces the informal MPF.
 	a := run(t, c, duty.Entry{Destination: "US", Date: duty.MustDate("2026-03-01"), Mode: "courier",
 		Lines: []duty.EntryLine{ln(t, "847130", "DE", "100", "USD", "Free")}})
-	assert.Equal(t, []string{"US_MPF_EXPRESS"}, codes(a))
+	assert.Equal(t, []string{"US_MPF_EXPRESS"}, notModelledCodes(a))
 	a = run(t, c, duty.Entry{Destination: "US", Date: duty.MustDate("2026-03-01"), Mode: "air",
 		Lines: []duty.EntryLine{ln(t, "847130", "DE", "100", "USD", "Free")}})
-	assert.Empty(t, codes(a))
+	assert.Empty(t, notModelledCodes(a))
 	// CA without a province; and a consumer in Quebec whose port of
 	// release is not given (QST charged only on goods released there).
 	a = run(t, c, duty.Entry{Destination: "CA", Date: duty.MustDate("2026-03-01"), Mode: "air",
 		Lines: []duty.EntryLine{ln(t, "847130", "DE", "1000", "CAD", "Free")}})
-	assert.Equal(t, []string{"CA_NO_REGION"}, codes(a))
+	assert.Equal(t, []string{"CA_NO_REGION"}, notModelledCodes(a))
 	a = run(t, c, duty.Entry{Destination: "CA", Region: "CA-QC", Consumer: true, Date: duty.MustDate("2026-03-01"), Mode: "air",
 		Lines: []duty.EntryLine{ln(t, "847130", "DE", "1000", "CAD", "Free")}})
-	assert.Equal(t, []string{"CA_PST_PORT"}, codes(a))
+	assert.Equal(t, []string{"CA_PST_PORT"}, notModelledCodes(a))
 	// GB: excise goods, on their line only: wine without its strength
 	// (Alcohol Duty not computed), then tobacco (not embedded).
 	a = run(t, c, duty.Entry{Destination: "GB", Date: duty.MustDate("2026-03-01"), Mode: "air", Lines: []duty.EntryLine{
 		ln(t, "610910", "CN", "500", "GBP", "12%"), ln(t, "2204.21", "FR", "500", "GBP", "Free")}})
-	require.Equal(t, []string{"GB_ALCOHOL_DUTY"}, codes(a))
+	require.Equal(t, []string{"GB_ALCOHOL_DUTY"}, notModelledCodes(a))
 	w0 := a.Warnings[len(a.Warnings)-1]
 	require.NotNil(t, w0.Line)
 	assert.Equal(t, 1, *w0.Line)
 	a = run(t, c, duty.Entry{Destination: "GB", Date: duty.MustDate("2026-03-01"), Mode: "air", Lines: []duty.EntryLine{
 		ln(t, "610910", "CN", "500", "GBP", "12%"), ln(t, "2402.20", "FR", "500", "GBP", "Free")}})
-	require.Equal(t, []string{"GB_EXCISE_TOBACCO"}, codes(a))
+	require.Equal(t, []string{"GB_EXCISE_TOBACCO"}, notModelledCodes(a))
 	w := a.Warnings[len(a.Warnings)-1]
 	require.NotNil(t, w.Line)
 	assert.Equal(t, 1, *w.Line)
