@@ -61,23 +61,7 @@ func reference(t *testing.T, v any) string {
 	var ref any = v
 	switch x := v.(type) {
 	case Step:
-		type plain struct {
-			Step   string `json:"step"`
-			Line   *int   `json:"line,omitempty"`
-			What   string `json:"what"`
-			Rate   string `json:"rate,omitempty"`
-			Base   *Money `json:"base,omitempty"`
-			Amount *Money `json:"amount,omitempty"`
-			Source string `json:"source,omitempty"`
-		}
-		p := plain{Step: x.Step, Line: x.Line, What: x.What, Rate: x.Rate, Source: x.Source}
-		if x.Base.Currency() != "" {
-			p.Base = &x.Base
-		}
-		if x.Amount.Currency() != "" {
-			p.Amount = &x.Amount
-		}
-		ref = p
+		ref = plainStep(x)
 	case Money:
 		ref = nil
 		if x.currency != "" {
@@ -103,6 +87,30 @@ func reference(t *testing.T, v any) string {
 	b, err := json.Marshal(ref)
 	require.NoError(t, err)
 	return string(b)
+}
+
+// stepReference is a Step as its doc comment gives it in JSON, for
+// encoding/json by reflection: an unset Base or Amount left out.
+type stepReference struct {
+	Step   string `json:"step"`
+	Line   *int   `json:"line,omitempty"`
+	What   string `json:"what"`
+	Rate   string `json:"rate,omitempty"`
+	Base   *Money `json:"base,omitempty"`
+	Amount *Money `json:"amount,omitempty"`
+	Source string `json:"source,omitempty"`
+}
+
+// plainStep is s as a stepReference.
+func plainStep(s Step) stepReference {
+	p := stepReference{Step: s.Step, Line: s.Line, What: s.What, Rate: s.Rate, Source: s.Source}
+	if s.Base.Currency() != "" {
+		p.Base = &s.Base
+	}
+	if s.Amount.Currency() != "" {
+		p.Amount = &s.Amount
+	}
+	return p
 }
 
 // TestAppendJSONMatchesEncodingJSON compares every AppendJSON of the
