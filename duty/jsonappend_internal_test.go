@@ -15,19 +15,8 @@ import (
 // jsonFiller fills duty's types with random values: amounts of every
 // size and exponent in a few currencies (or unset), dates or zero.
 func jsonFiller(seed uint64, full bool) *testkit.Filler {
-	dec := func(r *rand.Rand) decimal.Decimal {
-		switch r.IntN(4) {
-		case 0:
-			return decimal.New(r.Int64N(100000)-50000, -2)
-		case 1:
-			return decimal.New(r.Int64(), int32(r.IntN(40)-30))
-		case 2:
-			return decimal.New(r.Int64N(1000), int32(r.IntN(6)))
-		}
-		return decimal.Zero
-	}
 	return &testkit.Filler{R: rand.New(rand.NewPCG(seed, 13)), Full: full, Custom: map[reflect.Type]func(*rand.Rand, bool) reflect.Value{
-		reflect.TypeFor[decimal.Decimal](): func(r *rand.Rand, _ bool) reflect.Value { return reflect.ValueOf(dec(r)) },
+		reflect.TypeFor[decimal.Decimal](): func(r *rand.Rand, _ bool) reflect.Value { return reflect.ValueOf(testkit.Decimal(r)) },
 		reflect.TypeFor[Money](): func(r *rand.Rand, full bool) reflect.Value {
 			cur := []string{"EUR", "JPY", "KWD", "USD", "", "X<Y"}[r.IntN(6)]
 			if full && cur == "" {
@@ -36,7 +25,7 @@ func jsonFiller(seed uint64, full bool) *testkit.Filler {
 			if cur == "" {
 				return reflect.ValueOf(Money{})
 			}
-			return reflect.ValueOf(Money{amount: dec(r), currency: cur})
+			return reflect.ValueOf(Money{amount: testkit.Decimal(r), currency: cur})
 		},
 		reflect.TypeFor[Date](): func(r *rand.Rand, full bool) reflect.Value {
 			if !full && r.IntN(3) == 0 {
@@ -48,7 +37,7 @@ func jsonFiller(seed uint64, full bool) *testkit.Filler {
 			if !full && r.IntN(4) == 0 {
 				return reflect.ValueOf(Quantity{})
 			}
-			return reflect.ValueOf(Quantity{Value: dec(r), Unit: []Unit{"kg", "l", "pcs", "<u>"}[r.IntN(4)]})
+			return reflect.ValueOf(Quantity{Value: testkit.Decimal(r), Unit: []Unit{"kg", "l", "pcs", "<u>"}[r.IntN(4)]})
 		},
 	}}
 }

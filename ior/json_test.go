@@ -21,19 +21,8 @@ import (
 // random values (testkit.Filler), amounts of every size in a few
 // currencies or unset, dates or zero, and plan errors of every kind.
 func jsonFiller(seed uint64, full bool) *testkit.Filler {
-	dec := func(r *rand.Rand) decimal.Decimal {
-		switch r.IntN(4) {
-		case 0:
-			return decimal.New(r.Int64N(100000)-50000, -2)
-		case 1:
-			return decimal.New(r.Int64(), int32(r.IntN(40)-30))
-		case 2:
-			return decimal.New(r.Int64N(1000), int32(r.IntN(6)))
-		}
-		return decimal.Zero
-	}
 	return &testkit.Filler{R: rand.New(rand.NewPCG(seed, 29)), Full: full, Custom: map[reflect.Type]func(*rand.Rand, bool) reflect.Value{
-		reflect.TypeFor[decimal.Decimal](): func(r *rand.Rand, _ bool) reflect.Value { return reflect.ValueOf(dec(r)) },
+		reflect.TypeFor[decimal.Decimal](): func(r *rand.Rand, _ bool) reflect.Value { return reflect.ValueOf(testkit.Decimal(r)) },
 		reflect.TypeFor[duty.Money](): func(r *rand.Rand, full bool) reflect.Value {
 			cur := []string{"EUR", "JPY", "KWD", "USD", ""}[r.IntN(5)]
 			if cur == "" && !full {
@@ -42,7 +31,7 @@ func jsonFiller(seed uint64, full bool) *testkit.Filler {
 			if cur == "" {
 				cur = "GBP"
 			}
-			m, err := duty.NewMoney(dec(r), cur)
+			m, err := duty.NewMoney(testkit.Decimal(r), cur)
 			if err != nil {
 				panic(err)
 			}

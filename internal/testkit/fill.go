@@ -3,6 +3,8 @@ package testkit
 import (
 	"math/rand/v2"
 	"reflect"
+
+	"github.com/shopspring/decimal"
 )
 
 // Filler sets the exported fields of a value, recursively, from a random
@@ -27,6 +29,22 @@ func Strings() []string {
 	return []string{"", "plain", "EUR", "6109.10", "line 0 MFN", `quo"te`, `back\slash`, "<b>&amp;</b>",
 		"tab\there\nnew\rline\bbell\fform", "nul\x00 and \x1f and \x7f", "≤ 150 € – Zoll", "日本語", "bad \xff\xfe utf8",
 		"cut \xe2\x82", "\u2028 and \u2029", "emoji 😀", "'single' and /slash/"}
+}
+
+// Decimal draws an amount for a Custom maker, one of four kinds with equal
+// chance: hundredths from -500.00 to 499.99, any non-negative int64 at an
+// exponent from -30 to 9, an integer below 1,000 times 10^0 to 10^5, or
+// zero.
+func Decimal(r *rand.Rand) decimal.Decimal {
+	switch r.IntN(4) {
+	case 0:
+		return decimal.New(r.Int64N(100000)-50000, -2)
+	case 1:
+		return decimal.New(r.Int64(), int32(r.IntN(40)-30))
+	case 2:
+		return decimal.New(r.Int64N(1000), int32(r.IntN(6)))
+	}
+	return decimal.Zero
 }
 
 // Fill sets the value ptr points to.
