@@ -9,7 +9,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/iorkit/iorkit/duty"
 	"github.com/iorkit/iorkit/ior"
 	"github.com/iorkit/iorkit/rules"
 )
@@ -74,19 +73,7 @@ func TestQuoteGeorgia(t *testing.T) {
 // Egypt need NTRA type approval, a smartphone sent to Qatar CRA type
 // approval.
 func TestMEADestinationsDecide(t *testing.T) {
-	ps, err := duty.DefaultProfiles()
-	require.NoError(t, err)
-	packs, err := rules.ParseFS(rules.DefaultPacks())
-	require.NoError(t, err)
-	hasPack := map[string]bool{}
-	for _, p := range packs {
-		hasPack[p.Country] = true
-	}
-	for _, c := range []string{"EG", "GE", "KW", "MA", "QA"} {
-		_, err := ps.For(c, duty.MustDate("2026-12-01"))
-		assert.NoError(t, err, c)
-		assert.True(t, hasPack[c], "pack for %s", c)
-	}
+	assertEmbedded(t, "EG", "GE", "KW", "MA", "QA")
 
 	e, err := ior.NewEngine(ior.WithoutSampleTariff())
 	require.NoError(t, err)
