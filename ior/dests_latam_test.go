@@ -1,8 +1,6 @@
 package ior_test
 
 import (
-	"context"
-	"encoding/json"
 	"strings"
 	"testing"
 
@@ -18,10 +16,6 @@ import (
 // one-row test table, with USD priced at usdRate units of that currency.
 func latamConsumerQuote(t *testing.T, dest, cur, origin, hs, rate, price, usdRate string) ior.Quote {
 	t.Helper()
-	tb := table(t, hs+",mfn,"+rate+",,,2020-01-01,,test row\n")
-	e, err := ior.NewEngine(ior.WithSchedule(dest, tb), ior.WithoutSampleTariff(),
-		ior.WithRates(duty.FixedRates{"USD/" + cur: decimal.RequireFromString(usdRate)}))
-	require.NoError(t, err)
 	js := `{"id": "latam-test", "date": "2026-12-01", "origin": "$O", "destination": "$D",
 	  "incoterm": "DAP", "mode": "courier",
 	  "seller": {"name": "Shop Inc", "country": "$O", "kind": "business"},
@@ -30,11 +24,7 @@ func latamConsumerQuote(t *testing.T, dest, cur, origin, hs, rate, price, usdRat
 	    "quantity": {"value": "1", "unit": "item"}, "unit_price": {"amount": "$P", "currency": "$C"},
 	    "net_weight": {"value": "1", "unit": "kg"}}]}`
 	js = strings.NewReplacer("$O", origin, "$D", dest, "$HS", hs, "$P", price, "$C", cur).Replace(js)
-	var s ior.Shipment
-	require.NoError(t, json.Unmarshal([]byte(js), &s))
-	q, err := e.Quote(context.Background(), s)
-	require.NoError(t, err)
-	return q
+	return quoteOneRow(t, dest, hs, rate, js, ior.WithRates(duty.FixedRates{"USD/" + cur: decimal.RequireFromString(usdRate)}))
 }
 
 // CO through the engine: a consumer's courier parcel of USD 150 (COP

@@ -27,9 +27,6 @@ func destQuote(t *testing.T, dest, cur, hs, rate, qty, price, freight, insurance
 // destQuoteMode is destQuote by the given transport mode.
 func destQuoteMode(t *testing.T, mode, dest, cur, hs, rate, qty, price, freight, insurance string, opts ...ior.Option) ior.Quote {
 	t.Helper()
-	tb := table(t, hs+",mfn,"+rate+",,,2020-01-01,,test row\n")
-	e, err := ior.NewEngine(append([]ior.Option{ior.WithSchedule(dest, tb), ior.WithoutSampleTariff()}, opts...)...)
-	require.NoError(t, err)
 	js := `{"id": "dest-test", "date": "2026-12-01", "origin": "CN", "destination": "$D",
 	  "incoterm": "DAP", "mode": "$M",
 	  "seller": {"name": "Seller Ltd", "country": "CN", "kind": "business"},
@@ -39,11 +36,23 @@ func destQuoteMode(t *testing.T, mode, dest, cur, hs, rate, qty, price, freight,
 	    "net_weight": {"value": "1", "unit": "kg"}}],
 	  "freight": {"amount": "$F", "currency": "$C"}, "insurance": {"amount": "$I", "currency": "$C"}}`
 	js = strings.NewReplacer("$M", mode, "$D", dest, "$HS", hs, "$Q", qty, "$P", price, "$C", cur, "$F", freight, "$I", insurance).Replace(js)
+	q := quoteOneRow(t, dest, hs, rate, js, opts...)
+	require.Len(t, q.Lines, 1)
+	return q
+}
+
+// quoteOneRow quotes the shipment in JSON js against a one-row test table
+// for dest (hs at rate, from 2020-01-01) in place of the sample tariff,
+// with the engine options opts.
+func quoteOneRow(t *testing.T, dest, hs, rate, js string, opts ...ior.Option) ior.Quote {
+	t.Helper()
+	tb := table(t, hs+",mfn,"+rate+",,,2020-01-01,,test row\n")
+	e, err := ior.NewEngine(append([]ior.Option{ior.WithSchedule(dest, tb), ior.WithoutSampleTariff()}, opts...)...)
+	require.NoError(t, err)
 	var s ior.Shipment
 	require.NoError(t, json.Unmarshal([]byte(js), &s))
 	q, err := e.Quote(context.Background(), s)
 	require.NoError(t, err)
-	require.Len(t, q.Lines, 1)
 	return q
 }
 
@@ -235,10 +244,6 @@ func TestPeruLowValue(t *testing.T) {
 // 450,000; duty 6% is a test rate).
 func clQuote(t *testing.T, registered bool, price, freight string) ior.Quote {
 	t.Helper()
-	tb := table(t, "6109.10,mfn,6%,,,2020-01-01,,test row\n")
-	e, err := ior.NewEngine(ior.WithSchedule("CL", tb), ior.WithoutSampleTariff(),
-		ior.WithRates(duty.FixedRates{"USD/CLP": decimal.RequireFromString("900")}))
-	require.NoError(t, err)
 	regs := `[]`
 	if registered {
 		regs = `[{"scheme": "CL_SII_IVA", "id": "X1"}]`
@@ -251,11 +256,7 @@ func clQuote(t *testing.T, registered bool, price, freight string) ior.Quote {
 	    "quantity": {"value": "1", "unit": "item"}, "unit_price": {"amount": "` + price + `", "currency": "CLP"},
 	    "net_weight": {"value": "1", "unit": "kg"}}],
 	  "freight": {"amount": "` + freight + `", "currency": "CLP"}, "insurance": {"amount": "0", "currency": "CLP"}}`
-	var s ior.Shipment
-	require.NoError(t, json.Unmarshal([]byte(js), &s))
-	q, err := e.Quote(context.Background(), s)
-	require.NoError(t, err)
-	return q
+	return quoteOneRow(t, "CL", "6109.10", "6%", js, ior.WithRates(duty.FixedRates{"USD/CLP": decimal.RequireFromString("900")}))
 }
 
 // CL: duty on CIF; IVA 19% on CIF + duty. From 2025-10-25 goods up to
