@@ -55,15 +55,6 @@ func TestEGSmallParcelAndFlags(t *testing.T) {
 	// 14% x 100 = 14.
 	eqm(t, "14", taxOf(t, a, 1, "VAT").Amount, "VAT on the cigarettes")
 	eqm(t, "21", a.Totals.Total, "total 7 + 14")
-	lines := func(code string) []int {
-		var out []int
-		for _, w := range a.Warnings {
-			if w.Code == duty.NotModelled && w.Subject == code && w.Line != nil {
-				out = append(out, *w.Line)
-			}
-		}
-		return out
-	}
-	assert.Equal(t, []int{0}, lines("EG_MOBILE_PHONE_CHARGES"))
-	assert.Equal(t, []int{1}, lines("EG_SCHEDULE_TAX"))
+	assert.Equal(t, []int{0}, notModelledLines(a, "EG_MOBILE_PHONE_CHARGES"))
+	assert.Equal(t, []int{1}, notModelledLines(a, "EG_SCHEDULE_TAX"))
 }

@@ -21,22 +21,6 @@ func gccTable(t *testing.T) *duty.Table {
 	return tb
 }
 
-// notModelledLines returns the lines flagged NOT_MODELLED for subject
-// (-1 for an entry-level flag).
-func notModelledLines(a duty.Assessment, subject string) []int {
-	var out []int
-	for _, w := range a.Warnings {
-		if w.Code == duty.NotModelled && w.Subject == subject {
-			if w.Line == nil {
-				out = append(out, -1)
-			} else {
-				out = append(out, *w.Line)
-			}
-		}
-	}
-	return out
-}
-
 // Qatar: CIF valuation under the GCC Common Customs Law and no VAT, so the
 // quote is the duty alone.
 func TestQAQuote(t *testing.T) {

@@ -45,12 +45,5 @@ func TestHKDutiableCommoditiesFlagged(t *testing.T) {
 		{HS: "8518.30.00", Origin: "CN", Value: duty.MustMoney("500", "HKD")},
 		{HS: "2402.20.00", Origin: "GB", Value: duty.MustMoney("500", "HKD")},
 	}})
-	var flagged []int
-	for _, w := range a.Warnings {
-		if w.Code == duty.NotModelled && w.Subject == "HK_DUTIABLE_COMMODITIES" {
-			require.NotNil(t, w.Line)
-			flagged = append(flagged, *w.Line)
-		}
-	}
-	assert.Equal(t, []int{1}, flagged, "only the cigarette line")
+	assert.Equal(t, []int{1}, notModelledLines(a, "HK_DUTIABLE_COMMODITIES"), "only the cigarette line")
 }

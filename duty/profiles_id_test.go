@@ -148,13 +148,7 @@ func TestIDConsignmentCommodityRates(t *testing.T) {
 	codes := notModelledCodes(a)
 	assert.NotContains(t, codes, "ID_CONSIGNMENT_MFN_GOODS")
 	assert.NotContains(t, codes, "ID_PPH22_IMPORT", "within the consignment regimes")
-	var pph []int
-	for _, w := range a.Warnings {
-		if w.Code == duty.NotModelled && w.Subject == "ID_CONSIGNMENT_PPH_5" && w.Line != nil {
-			pph = append(pph, *w.Line)
-		}
-	}
-	assert.Equal(t, []int{0, 1}, pph, "PPh 5% flagged on the T-shirt and the watch")
+	assert.Equal(t, []int{0, 1}, notModelledLines(a, "ID_CONSIGNMENT_PPH_5"), "PPh 5% flagged on the T-shirt and the watch")
 
 	// A T-shirt alone of FOB USD 2: no USD 3 relief for these goods
 	// (iorkit's reading), 25% x 32,000 = 8,000; PPN 11% x 40,000 = 4,400,

@@ -104,6 +104,22 @@ func deMinimisMet(a duty.Assessment, code string) bool {
 	return false
 }
 
+// notModelledLines returns the lines flagged NOT_MODELLED for subject
+// (-1 for an entry-level flag).
+func notModelledLines(a duty.Assessment, subject string) []int {
+	var out []int
+	for _, w := range a.Warnings {
+		if w.Code == duty.NotModelled && w.Subject == subject {
+			if w.Line == nil {
+				out = append(out, -1)
+			} else {
+				out = append(out, *w.Line)
+			}
+		}
+	}
+	return out
+}
+
 func outcome(t *testing.T, a duty.Assessment, code string) duty.DeMinimisOutcome {
 	t.Helper()
 	for _, o := range a.DeMinimis {

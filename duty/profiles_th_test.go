@@ -83,14 +83,7 @@ func TestTHExciseFlagged(t *testing.T) {
 		{HS: "6109.10.00", Origin: "CN", Value: duty.MustMoney("1000", "THB")},
 		{HS: "2204.21.00", Origin: "FR", Value: duty.MustMoney("1000", "THB")},
 	}})
-	var flagged []int
-	for _, w := range a.Warnings {
-		if w.Code == duty.NotModelled && w.Subject == "TH_EXCISE" {
-			require.NotNil(t, w.Line)
-			flagged = append(flagged, *w.Line)
-		}
-	}
-	assert.Equal(t, []int{1}, flagged, "only the wine line")
+	assert.Equal(t, []int{1}, notModelledLines(a, "TH_EXCISE"), "only the wine line")
 	eqm(t, "540", a.Lines[1].Duty, "wine duty")
 	eqm(t, "107.80", taxOf(t, a, 1, "VAT").Amount, "wine VAT")
 }
