@@ -259,6 +259,9 @@ func compileRule(env *Env, p *Pack, r *Rule, budget uint64) (*compiledRule, *Rul
 	popts := []cel.ProgramOption{cel.EvalOptions(cel.OptOptimize)}
 	if tracked {
 		popts = append(popts, cel.CostLimit(budget))
+		if env.linesHSInID != "" {
+			popts = append(popts, cel.CostTrackerOptions(env.linesHSInTracker()))
+		}
 	}
 	if loops {
 		popts = append(popts, cel.InterruptCheckFrequency(64))
@@ -381,6 +384,8 @@ func (sizeHints) EstimateCallCost(function, overloadID string, target *cost.AstN
 		return cost.NewCallEstimate(cost.Estimate{Min: 1, Max: 2 * MaxListSize}, nil)
 	case overloadID == "hs_in_string_list":
 		return cost.NewCallEstimate(cost.Estimate{Min: 1, Max: 2 * MaxListSize}, nil)
+	case strings.HasPrefix(overloadID, LinesHSIn+"_"):
+		return linesHSInEstimate(args)
 	case overloadID == "decimal_string":
 		return cost.NewCallEstimate(cost.Estimate{Min: 1, Max: 2}, &cost.SizeEstimate{Min: 1, Max: 1})
 	case overloadID == "hs_prefix_string_string", overloadID == "eu_member_string",
@@ -429,9 +434,14 @@ func (b *Book) Packs() []*Pack {
 // runtimeSizeHints are sizeHints without the compile-time estimates of
 // iorkit's functions: the run-time tracker counts each call of those as 1
 // (their work is bounded by the lists they read, at most MaxListSize or
-// MaxLines items), and so does the estimator without a hint.
+// MaxLines items), and so does the estimator without a hint. The
+// exception is lines_hs_in, which the tracker charges one per line and
+// prefix (see LinesHSIn): its estimate is the same as at compile time.
 type runtimeSizeHints struct{ sizeHints }
 
-func (runtimeSizeHints) EstimateCallCost(string, string, *cost.AstNode, []cost.AstNode) *cost.CallEstimate {
+func (runtimeSizeHints) EstimateCallCost(_, overloadID string, _ *cost.AstNode, args []cost.AstNode) *cost.CallEstimate {
+	if strings.HasPrefix(overloadID, LinesHSIn+"_") {
+		return linesHSInEstimate(args)
+	}
 	return nil
 }

@@ -47,6 +47,9 @@ type Env struct {
 	linesIndex []int
 	// shipT, lineT, impT are vars' entries, read by every evaluation.
 	shipT, lineT, impT *structType
+	// linesHSInID is the overload id of lines_hs_in, "" when the types do
+	// not offer it (see LinesHSIn).
+	linesHSInID string
 }
 
 // varType is vars[name] for the three variable names, without a map
@@ -129,7 +132,7 @@ func NewEnv(vars ...Var) (*Env, error) {
 	opts := []cel.EnvOption{
 		cel.CustomTypeAdapter(p),
 		cel.CustomTypeProvider(p),
-		cel.ASTValidators(decimalLiterals{}, regexLiterals{}),
+		cel.ASTValidators(decimalLiterals{}, regexLiterals{}, hsPrefixLiterals{}),
 		cel.ParserExpressionSizeLimit(4096),
 	}
 	opts = append(opts, functions(e)...)
@@ -233,6 +236,7 @@ func functions(e *Env) []cel.EnvOption {
 				}))),
 	}
 	opts = append(opts, goodsValueFunc(e)...)
+	opts = append(opts, linesHSInFunc(e)...)
 	// has_registration is declared for every struct type with a
 	// `registrations` list whose items have a `scheme` string.
 	for _, st := range sortedTypes(e.prov) {
