@@ -221,7 +221,7 @@ func compileRule(env *Env, p *Pack, r *Rule, budget uint64) (*compiledRule, *Rul
 	if iss != nil && iss.Err() != nil {
 		var out ErrorList
 		for _, ce := range iss.Errors() {
-			e := &Error{Code: code, File: p.File, Pack: clip(p.Name), Rule: clip(r.ID), Field: "when", Msg: jsonpath.ClipWithin(ce.Message, r.When)}
+			e := &Error{Code: code, File: p.File, Pack: clip(p.Name), Rule: clip(r.ID), Field: "when", Msg: jsonpath.ClipWithin(scopeVarMessage(ce.Message), r.When)}
 			e.ExprLine, e.ExprColumn = ce.Location.Line(), ce.Location.Column()+1
 			e.Line, e.Column = r.whenLine, r.whenCol
 			if r.whenRaw && e.ExprLine == 1 {
@@ -310,6 +310,19 @@ func byteOffset(s string, runes int) int {
 		off += sz
 	}
 	return off
+}
+
+// scopeVarMessage drops CEL's spelling suggestion from the message about
+// a variable used outside its scope ("undeclared reference to 'line'" in
+// an importer rule): CEL would suggest a function whose name starts alike
+// (lines_hs_in), which is not what the author meant.
+func scopeVarMessage(msg string) string {
+	if n := offendingName(msg); n == VarShipment || n == VarLine || n == VarImporter {
+		if i := strings.Index(msg, " (did you mean "); i >= 0 {
+			return msg[:i]
+		}
+	}
+	return msg
 }
 
 var quoted = regexp.MustCompile(`'([^']+)'`)

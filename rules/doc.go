@@ -67,6 +67,12 @@
 //	hs_prefix(line.hs, '8517.13')        HS prefix match on digits (dots and
 //	                                     spaces ignored on both sides)
 //	hs_in(line.hs, ['8517', '8525'])     hs_prefix against any of a list
+//	lines_hs_in(shipment, ['8517.13'])   some line of the shipment is under
+//	                                     one of the prefixes (as hs_in); the
+//	                                     prefixes must be a list literal of
+//	                                     HS digits (2 to 12, dots and spaces
+//	                                     allowed), checked when compiling;
+//	                                     it costs one per line and prefix
 //	has_registration(party, 'EORI')      the party holds a registration of that
 //	                                     scheme (case-insensitive)
 //	eu_member(country)                   the country is an EU member state
@@ -103,6 +109,13 @@
 // bytes and the input's may be longer; rules that loop also stop when the
 // context is done. So a shipment larger than the hints cannot make a rule
 // run away either: Evaluate returns a CostError naming the rule.
+//
+// lines_hs_in is the one iorkit function whose cost depends on the input:
+// MaxLines × len(prefixes) in the estimate, and the shipment's lines ×
+// len(prefixes) (at least 1) at run time, whether or not a line matches
+// early. A shipment or importer rule asks about the goods with it instead
+// of shipment.lines.exists(l, hs_in(l.hs, [...])), which costs over the
+// budget at MaxLines lines.
 //
 // The exception is a rule without loops whose worst case, as the run-time
 // tracker counts it at the size hints, is at most 128 (an HS guard, a
