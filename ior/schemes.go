@@ -39,6 +39,7 @@ const (
 	SchemeIDNIBAPI              = "ID_NIB_API"              // ID: Nomor Induk Berusaha serving as importer identification (API) with customs access
 	SchemeIEC                   = "IEC"                     // IN: Importer-Exporter Code from DGFT
 	SchemeIOSS                  = "IOSS"                    // EU: Import One-Stop Shop VAT registration
+	SchemeKHTRCQA               = "KH_TRC_QA"               // KH: Qualified Agent certificate of the Telecommunication Regulator of Cambodia (importers of radio and telecommunication equipment)
 	SchemeKRClearanceCode       = "KR_CLEARANCE_CODE"       // KR: business customs clearance code on UNI-PASS
 	SchemeKWImportLicence       = "KW_IMPORT_LICENCE"       // KW: Ministry of Commerce and Industry import licence and KCCI membership
 	SchemeMARC                  = "MA_RC"                   // MA: Moroccan trade register (registre du commerce) number
@@ -71,7 +72,7 @@ const (
 var registrationSchemes = []string{
 	SchemeABN, SchemeACP, SchemeAEClientCode, SchemeARCUIT, SchemeARImporterRegistry, SchemeBHCR, SchemeBN, SchemeBNRM, SchemeCARMSecurity, SchemeCBP5106,
 	SchemeCCID, SchemeCLSIIIVA, SchemeCNCBEC, SchemeCNCustomsRegistration, SchemeCNPJ, SchemeCORUT, SchemeCPF, SchemeCURP, SchemeCustomsBond, SchemeDORNC,
-	SchemeEGImportersRegister, SchemeEORI, SchemeEUResponsibleOperator, SchemeIDNIBAPI, SchemeIEC, SchemeIOSS, SchemeKRClearanceCode, SchemeKWImportLicence, SchemeMARC,
+	SchemeEGImportersRegister, SchemeEORI, SchemeEUResponsibleOperator, SchemeIDNIBAPI, SchemeIEC, SchemeIOSS, SchemeKHTRCQA, SchemeKRClearanceCode, SchemeKWImportLicence, SchemeMARC,
 	SchemeNZClientCode, SchemeOMCR, SchemePCCC, SchemePERUC, SchemePHBOCAccreditation, SchemePRCID, SchemePadronImportadores, SchemeQACR, SchemeRADAR, SchemeRemessaConforme, SchemeRFC,
 	SchemeResidentAgent, SchemeSACR, SchemeSARSImporter, SchemeSGGST, SchemeSection33Agent,
 	SchemeTHCustomsRegistration, SchemeTRTaxNumber, SchemeUEN, SchemeUID, SchemeVOEC, SchemeZAID, SchemeZATax,
