@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (110 files).
-const Version = "iorkit-data-6b2b8db8a52f"
+const Version = "iorkit-data-69728475e0a9"
