@@ -18,6 +18,7 @@ const (
 	SchemeAEClientCode          = "AE_CLIENT_CODE"          // AE: trade licence and emirate customs client code
 	SchemeARCUIT                = "AR_CUIT"                 // AR: CUIT and ARCA fiscal key of a private addressee (personal courier regime)
 	SchemeARImporterRegistry    = "AR_IMPORTER_REGISTRY"    // AR: Registro de Importadores y Exportadores (ARCA, Dirección General de Aduanas)
+	SchemeAUAICIS               = "AU_AICIS"                // AU: business registered with the Australian Industrial Chemicals Introduction Scheme (importers of cosmetics and other industrial chemicals)
 	SchemeBHCR                  = "BH_CR"                   // BH: Bahraini commercial registration
 	SchemeBN                    = "BN"                      // CA: business number
 	SchemeBNRM                  = "BN_RM"                   // CA: business number with an RM import-export program account
@@ -70,7 +71,7 @@ const (
 
 // registrationSchemes is every Scheme constant.
 var registrationSchemes = []string{
-	SchemeABN, SchemeACP, SchemeAEClientCode, SchemeARCUIT, SchemeARImporterRegistry, SchemeBHCR, SchemeBN, SchemeBNRM, SchemeCARMSecurity, SchemeCBP5106,
+	SchemeABN, SchemeACP, SchemeAEClientCode, SchemeARCUIT, SchemeARImporterRegistry, SchemeAUAICIS, SchemeBHCR, SchemeBN, SchemeBNRM, SchemeCARMSecurity, SchemeCBP5106,
 	SchemeCCID, SchemeCLSIIIVA, SchemeCNCBEC, SchemeCNCustomsRegistration, SchemeCNPJ, SchemeCORUT, SchemeCPF, SchemeCURP, SchemeCustomsBond, SchemeDORNC,
 	SchemeEGImportersRegister, SchemeEORI, SchemeEUResponsibleOperator, SchemeIDNIBAPI, SchemeIEC, SchemeIOSS, SchemeKHTRCQA, SchemeKRClearanceCode, SchemeKWImportLicence, SchemeMARC,
 	SchemeNZClientCode, SchemeOMCR, SchemePCCC, SchemePERUC, SchemePHBOCAccreditation, SchemePRCID, SchemePadronImportadores, SchemeQACR, SchemeRADAR, SchemeRemessaConforme, SchemeRFC,
