@@ -4,4 +4,4 @@ package datamanifest
 
 // Version names the embedded data set: Embedded().Version(), a hash of
 // manifest.json (110 files).
-const Version = "iorkit-data-69728475e0a9"
+const Version = "iorkit-data-1de7e52ed42b"
