@@ -397,7 +397,7 @@ func (sizeHints) EstimateCallCost(function, overloadID string, target *cost.AstN
 		return cost.NewCallEstimate(cost.Estimate{Min: 1, Max: 2 * MaxListSize}, nil)
 	case overloadID == "hs_in_string_list":
 		return cost.NewCallEstimate(cost.Estimate{Min: 1, Max: 2 * MaxListSize}, nil)
-	case strings.HasPrefix(overloadID, LinesHSIn+"_"):
+	case strings.HasPrefix(overloadID, linesHSInName+"_"):
 		return linesHSInEstimate(args)
 	case overloadID == "decimal_string":
 		return cost.NewCallEstimate(cost.Estimate{Min: 1, Max: 2}, &cost.SizeEstimate{Min: 1, Max: 1})
@@ -449,11 +449,11 @@ func (b *Book) Packs() []*Pack {
 // (their work is bounded by the lists they read, at most MaxListSize or
 // MaxLines items), and so does the estimator without a hint. The
 // exception is lines_hs_in, which the tracker charges one per line and
-// prefix (see LinesHSIn): its estimate is the same as at compile time.
+// prefix (see linesHSInName): its estimate is the same as at compile time.
 type runtimeSizeHints struct{ sizeHints }
 
 func (runtimeSizeHints) EstimateCallCost(_, overloadID string, _ *cost.AstNode, args []cost.AstNode) *cost.CallEstimate {
-	if strings.HasPrefix(overloadID, LinesHSIn+"_") {
+	if strings.HasPrefix(overloadID, linesHSInName+"_") {
 		return linesHSInEstimate(args)
 	}
 	return nil

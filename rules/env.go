@@ -48,7 +48,7 @@ type Env struct {
 	// shipT, lineT, impT are vars' entries, read by every evaluation.
 	shipT, lineT, impT *structType
 	// linesHSInID is the overload id of lines_hs_in, "" when the types do
-	// not offer it (see LinesHSIn).
+	// not offer it (see linesHSInName).
 	linesHSInID string
 }
 

@@ -14,7 +14,7 @@ import (
 	"github.com/iorkit/iorkit/duty"
 )
 
-// LinesHSIn is the name of the CEL function lines_hs_in(shipment,
+// linesHSInName is the name of the CEL function lines_hs_in(shipment,
 // ['8517', '8525.60']): true when some line of the shipment has an HS code
 // under one of the prefixes, compared as hs_in compares them
 // (duty.HSHasPrefix: digits only, dots and spaces ignored on both sides).
@@ -34,7 +34,7 @@ import (
 //
 // It exists when the shipment has a `lines` list of the line type and the
 // line type has a string field `hs`.
-const LinesHSIn = "lines_hs_in"
+const linesHSInName = "lines_hs_in"
 
 // Bounds of one lines_hs_in prefix, in digits.
 const (
@@ -42,7 +42,7 @@ const (
 	maxHSPrefixDigits = 12
 )
 
-// linesHSInFunc declares lines_hs_in (see LinesHSIn) and records its
+// linesHSInFunc declares lines_hs_in (see linesHSInName) and records its
 // overload id in e.linesHSInID, for the run-time cost tracker.
 func linesHSInFunc(e *Env) []cel.EnvOption {
 	ship, line := e.vars[VarShipment], e.vars[VarLine]
@@ -54,9 +54,9 @@ func linesHSInFunc(e *Env) []cel.EnvOption {
 		return nil
 	}
 	linesIdx, hsIdx := e.linesIndex, hs.Index
-	id := LinesHSIn + "_" + strings.NewReplacer(".", "_").Replace(ship.name) + "_list"
+	id := linesHSInName + "_" + strings.NewReplacer(".", "_").Replace(ship.name) + "_list"
 	e.linesHSInID = id
-	return []cel.EnvOption{cel.Function(LinesHSIn,
+	return []cel.EnvOption{cel.Function(linesHSInName,
 		cel.Overload(id, []*cel.Type{ship.celType, cel.ListType(cel.StringType)}, cel.BoolType,
 			cel.BinaryBinding(func(a, b ref.Val) ref.Val {
 				o, ok1 := a.(*object)
@@ -112,7 +112,7 @@ func linesHSInEstimate(args []cost.AstNode) *cost.CallEstimate {
 }
 
 // linesHSInTracker is the run-time cost of one lines_hs_in call: the
-// shipment's lines × the prefixes, at least 1 (see LinesHSIn).
+// shipment's lines × the prefixes, at least 1 (see linesHSInName).
 func (e *Env) linesHSInTracker() cost.TrackerOption {
 	linesIdx := e.linesIndex
 	return cost.OverloadTracker(e.linesHSInID, func(args []ref.Val, _ ref.Val) *uint64 {
@@ -142,7 +142,7 @@ func (hsPrefixLiterals) Name() string { return "iorkit.hs_prefix_literals" }
 
 func (hsPrefixLiterals) Validate(_ *cel.Env, _ cel.ValidatorConfig, a *ast.AST, iss *cel.Issues) {
 	const want = "lines_hs_in() takes its prefixes as a list of HS digits such as ['8517.13', '8525'], not a value from the input"
-	for _, call := range ast.MatchDescendants(ast.NavigateAST(a), ast.FunctionMatcher(LinesHSIn)) {
+	for _, call := range ast.MatchDescendants(ast.NavigateAST(a), ast.FunctionMatcher(linesHSInName)) {
 		args := call.AsCall().Args()
 		if len(args) != 2 {
 			continue
